@@ -1,0 +1,54 @@
+/**
+ * The one registry of API errors. Every refusal the API can give is here, with its HTTP status,
+ * Contentstack-style error_code and public message; handlers name a key, never a status or a string.
+ * Codes 104, 105 and 429 are Contentstack's own; the rest are ours and listed in docs/api.md.
+ */
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export const API_ERRORS = {
+  bad_request: { status: 400, code: 100, message: "The request body could not be read. Send JSON with Content-Type: application/json." },
+  payload_too_large: { status: 413, code: 101, message: "The request body is too large." },
+  invalid_credentials: {
+    status: 422,
+    code: 104,
+    message: "Looks like your email or password is invalid. Please try again or reset your password.",
+  },
+  not_logged_in: { status: 401, code: 105, message: "You're not allowed in here unless you're logged in." },
+  not_found: { status: 404, code: 112, message: "The requested resource could not be found." },
+  method_not_allowed: { status: 405, code: 113, message: "This method is not allowed on this resource." },
+  email_taken: { status: 422, code: 119, message: "An account with this email already exists. Sign in or reset your password." },
+  validation_failed: { status: 422, code: 141, message: "Some fields are invalid. Please check them and try again." },
+  password_rejected: { status: 422, code: 142, message: "The new password does not meet the password policy." },
+  reset_token_invalid: {
+    status: 422,
+    code: 162,
+    message: "This password reset link is invalid or has expired. Please request a new one.",
+  },
+  rate_limited: { status: 429, code: 429, message: "Too many requests. Please try again later." },
+  internal: { status: 500, code: 500, message: "Something went wrong on our side. Please try again." },
+  unavailable: { status: 503, code: 503, message: "The service is temporarily unavailable. Nothing was changed; please try again." },
+} as const satisfies Record<string, { status: ContentfulStatusCode; code: number; message: string }>;
+
+export type ApiErrorKey = keyof typeof API_ERRORS;
+
+/** Field name -> messages, as Contentstack's `errors` object. */
+export type FieldErrors = Record<string, string[]>;
+
+export interface ErrorEnvelope {
+  error_message: string;
+  error_code: number;
+  errors: FieldErrors;
+}
+
+/** The envelope body for an error key. */
+export function errorEnvelope(key: ApiErrorKey, errors: FieldErrors = {}): ErrorEnvelope {
+  const { code, message } = API_ERRORS[key];
+  return { error_message: message, error_code: code, errors };
+}
+
+/** Answers with the envelope; `retryAfterSeconds` adds Retry-After for 429s. */
+export function apiError(c: Context, key: ApiErrorKey, errors: FieldErrors = {}, retryAfterSeconds?: number): Response {
+  if (retryAfterSeconds !== undefined) c.header("Retry-After", String(Math.max(1, Math.ceil(retryAfterSeconds))));
+  return c.json(errorEnvelope(key, errors), API_ERRORS[key].status);
+}

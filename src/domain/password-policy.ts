@@ -1,0 +1,86 @@
+/**
+ * Password policy after NIST SP 800-63B rev 4: a minimum length (15 by default), at most 256 characters,
+ * no composition rules, not a common password, not the email, optionally not in a known breach
+ * (Have I Been Pwned range API, k-anonymity: only 5 hex characters of the SHA-1 leave the Worker).
+ * Length counts Unicode code points after NFKC, as NIST asks.
+ */
+import { sha1 } from "@oslojs/crypto/sha1";
+import { encodeHexUpperCase } from "@oslojs/encoding";
+import { COMMON_PASSWORDS_TEXT } from "./common-passwords";
+
+export const PASSWORD_MAX_LENGTH = 256;
+const HIBP_TIMEOUT_MS = 1000;
+
+export type PasswordProblem = "too_short" | "too_long" | "common" | "matches_email" | "breached" | "breach_check_unavailable";
+
+export interface PolicyOptions {
+  minLength: number;
+  email: string;
+  hibp: { enabled: boolean; failOpen: boolean; fetch: typeof fetch };
+}
+
+let commonPasswords: Set<string> | null = null;
+
+/** Public, human wording for each problem; shown next to the password field. */
+export function describePasswordProblem(problem: PasswordProblem, minLength: number): string {
+  switch (problem) {
+    case "too_short":
+      return `must be at least ${minLength} characters long.`;
+    case "too_long":
+      return `must be at most ${PASSWORD_MAX_LENGTH} characters long.`;
+    case "common":
+      return "is one of the most common passwords. Please choose a less predictable one.";
+    case "matches_email":
+      return "must not be your email address.";
+    case "breached":
+      return "has appeared in a data breach. Please choose a different one.";
+    case "breach_check_unavailable":
+      return "could not be checked against known breaches right now. Please try again in a moment.";
+  }
+}
+
+/** Rules that need no network: the ones the page can also hint live. */
+export function checkPasswordLocally(password: string, options: Pick<PolicyOptions, "minLength" | "email">): PasswordProblem | null {
+  const normalized = password.normalize("NFKC");
+  const length = [...normalized].length;
+  if (length < options.minLength) return "too_short";
+  if (length > PASSWORD_MAX_LENGTH) return "too_long";
+  const folded = normalized.toLowerCase();
+  if (isCommonPassword(folded)) return "common";
+  if (options.email !== "" && folded.trim() === options.email.toLowerCase()) return "matches_email";
+  return null;
+}
+
+/** The whole policy, including the optional breach check. */
+export async function checkPassword(password: string, options: PolicyOptions): Promise<PasswordProblem | null> {
+  const local = checkPasswordLocally(password, options);
+  if (local !== null || !options.hibp.enabled) return local;
+  return checkBreached(password.normalize("NFKC"), options.hibp);
+}
+
+function isCommonPassword(folded: string): boolean {
+  commonPasswords ??= new Set(COMMON_PASSWORDS_TEXT.split("\n"));
+  return commonPasswords.has(folded);
+}
+
+async function checkBreached(password: string, hibp: PolicyOptions["hibp"]): Promise<PasswordProblem | null> {
+  const digest = encodeHexUpperCase(sha1(new TextEncoder().encode(password)));
+  const prefix = digest.slice(0, 5);
+  const suffix = digest.slice(5);
+  try {
+    const response = await hibp.fetch(`https://api.pwnedpasswords.com/range/${prefix}`, {
+      headers: { "Add-Padding": "true", "User-Agent": "edge-password-reset" },
+      signal: AbortSignal.timeout(HIBP_TIMEOUT_MS),
+    });
+    if (!response.ok) throw new Error(`HIBP answered ${response.status}`);
+    const body = await response.text();
+    for (const line of body.split("\n")) {
+      const [hashSuffix, count] = line.trim().split(":");
+      if (hashSuffix === suffix && Number(count) > 0) return "breached";
+    }
+    return null;
+  } catch (error) {
+    console.warn(JSON.stringify({ event: "hibp_unavailable", error: String(error) }));
+    return hibp.failOpen ? null : "breach_check_unavailable";
+  }
+}

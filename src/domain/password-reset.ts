@@ -1,0 +1,129 @@
+/**
+ * Forgot and reset password.
+ *
+ * Request: validate, rate-limit, enqueue. Nothing here depends on whether the account exists, so the
+ * answer and its timing are the same for every email (invariant 5). The queue consumer does the rest.
+ *
+ * Reset: the token is checked against KV (which user) and then the user's SessionRegistry (is it the
+ * newest, unused, unexpired token). The registry bumps the credential version and revokes every session
+ * before the new hash is written, and D1's conditional write lets exactly one request win.
+ */
+import type { Config } from "../config";
+import type { PasswordChangedJob, PasswordResetJob } from "../mail/jobs";
+import { recordAuditEvent } from "../storage/audit";
+import { deleteResetToken, findResetToken } from "../storage/reset-tokens";
+import { clearThrottle } from "../storage/sign-in-throttle";
+import { findUserById, replacePasswordHash } from "../storage/users";
+import type { ClientInfo } from "./client-info";
+import { emailKey, normalizeEmail } from "./email";
+import { hashPassword } from "./password-hash";
+import { type PasswordProblem, checkPassword } from "./password-policy";
+import { isResetTokenExpired, isWellFormedResetToken } from "./reset-token";
+import { generateSecret, hashSecret } from "./secrets";
+import { sessionRegistry } from "./sessions";
+
+/** Queues a reset email for whoever owns `email`, if anyone. */
+export async function requestPasswordReset(env: Env, email: string, client: ClientInfo, now: number): Promise<void> {
+  const job: PasswordResetJob = {
+    kind: "password_reset",
+    requestId: generateSecret(16),
+    email: normalizeEmail(email),
+    requestedAt: now,
+    ip: client.ip,
+    userAgent: client.userAgent,
+  };
+  await env.EMAIL_QUEUE.send(job, { contentType: "json" });
+}
+
+export interface ResetInput {
+  token: string;
+  password: string;
+  passwordConfirmation: string;
+}
+
+/** Why a reset was refused. Token reasons are deliberately one public message (invalid = expired = used). */
+export type ResetResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "token_invalid" }
+  | { ok: false; reason: "password_mismatch" }
+  | { ok: false; reason: "password_rejected"; problem: PasswordProblem };
+
+/** A step of the reset could not reach D1 or the registry; nothing observable changed, retrying is safe. */
+export class ResetUnavailableError extends Error {
+  override name = "ResetUnavailableError";
+}
+
+/** Replaces the password through a reset token, revoking every session of the user. */
+export async function resetPassword(env: Env, config: Config, input: ResetInput, client: ClientInfo, now: number): Promise<ResetResult> {
+  if (!isWellFormedResetToken(input.token)) return { ok: false, reason: "token_invalid" };
+  // A refused attempt must not use up the token: check the fields before touching the registry.
+  if (input.password !== input.passwordConfirmation) return { ok: false, reason: "password_mismatch" };
+  const tokenHash = hashSecret(input.token);
+  const record = await findResetToken(env.KV, tokenHash);
+  if (record === null || isResetTokenExpired(record.issuedAt, now)) return { ok: false, reason: "token_invalid" };
+  const user = await findUserById(env.DB, record.userId);
+  if (user === null) return { ok: false, reason: "token_invalid" };
+
+  const problem = await checkPassword(input.password, {
+    minLength: config.passwordMinLength,
+    email: user.email,
+    hibp: { enabled: config.hibpEnabled, failOpen: config.hibpFailOpen, fetch },
+  });
+  if (problem !== null) return { ok: false, reason: "password_rejected", problem };
+  const newHash = await hashPassword(input.password, config.pepper);
+
+  const registry = sessionRegistry(env, user.id);
+  const begun = await registry.beginReset(tokenHash, now);
+  if (!begun.ok) return { ok: false, reason: "token_invalid" };
+
+  let wrote: boolean;
+  try {
+    wrote = await replacePasswordHash(env.DB, user.id, newHash, begun.credentialVersion, new Date(now).toISOString());
+  } catch (error) {
+    // Sessions are already revoked and the old password can no longer create any: safe to retry.
+    throw new ResetUnavailableError("password write failed", { cause: error });
+  }
+  try {
+    await registry.completeReset(now);
+  } catch (error) {
+    // The password is written and sessions are gone; the registry heals on the token's next use (beginReset
+    // then fails at D1 and completes). Refusing now would report a failure for a reset that happened.
+    console.error(JSON.stringify({ event: "complete_reset_failed", userId: user.id, error: String(error) }));
+  }
+  if (!wrote) return { ok: false, reason: "token_invalid" };
+
+  await afterReset(env, user.id, user.email, tokenHash, client, now);
+  return { ok: true, userId: user.id };
+}
+
+/** Housekeeping after the reset committed; failures here are logged, never undo the reset. */
+async function afterReset(env: Env, userId: string, email: string, tokenHash: string, client: ClientInfo, now: number): Promise<void> {
+  const job: PasswordChangedJob = {
+    kind: "password_changed",
+    requestId: generateSecret(16),
+    userId,
+    changedAt: now,
+    ip: client.ip,
+    userAgent: client.userAgent,
+  };
+  const at = new Date(now).toISOString();
+  const results = await Promise.allSettled([
+    clearThrottle(env.DB, emailKey(email)),
+    deleteResetToken(env.KV, tokenHash),
+    recordAuditEvent(env.DB, userId, "password_reset_completed", client, at),
+    recordAuditEvent(env.DB, userId, "sessions_revoked", client, at, "password reset"),
+    env.EMAIL_QUEUE.send(job, { contentType: "json" }),
+  ]);
+  for (const result of results) {
+    if (result.status === "rejected") console.error(JSON.stringify({ event: "after_reset_failed", userId, error: String(result.reason) }));
+  }
+}
+
+/** Whether a link's token would be accepted now (read-only): the reset page shows "expired" up front. */
+export async function isResetTokenUsable(env: Env, token: string, now: number): Promise<boolean> {
+  if (!isWellFormedResetToken(token)) return false;
+  const tokenHash = hashSecret(token);
+  const record = await findResetToken(env.KV, tokenHash);
+  if (record === null || isResetTokenExpired(record.issuedAt, now)) return false;
+  return sessionRegistry(env, record.userId).checkResetToken(tokenHash, now);
+}

@@ -1,0 +1,47 @@
+/**
+ * Live sign-out: every signed-in page holds a hibernatable WebSocket to its user's SessionRegistry,
+ * tagged with its session id. When sessions end, the object pushes one message to each affected socket
+ * and closes it, so open tabs leave at once instead of on their next request.
+ */
+
+/** Why a tab was signed out; the page maps it to the notice shown on /login. */
+export type SignOutReason = "password_reset" | "signed_out" | "signed_out_elsewhere" | "signed_out_everywhere" | "session_limit";
+
+/** Close code sent after the sign-out message (application range 4000-4999). */
+export const SIGN_OUT_CLOSE_CODE = 4401;
+
+interface SocketAttachment {
+  sessionId: string;
+  credentialVersion: number;
+}
+
+/** Accepts a socket for one session through the Hibernation API (never ws.accept()). */
+export function acceptLiveSocket(ctx: DurableObjectState, sessionId: string, credentialVersion: number): Response {
+  const pair = new WebSocketPair();
+  const server = pair[1];
+  ctx.acceptWebSocket(server, [sessionId]);
+  server.serializeAttachment({ sessionId, credentialVersion } satisfies SocketAttachment);
+  return new Response(null, { status: 101, webSocket: pair[0] });
+}
+
+/** Tells every socket whose session matches that it was signed out, then closes it. */
+export function notifySignedOut(
+  ctx: DurableObjectState,
+  reason: SignOutReason,
+  matches: (sessionId: string, credentialVersion: number) => boolean,
+): number {
+  const message = JSON.stringify({ type: "signout", reason });
+  let sent = 0;
+  for (const ws of ctx.getWebSockets()) {
+    const attachment = ws.deserializeAttachment() as SocketAttachment | null;
+    if (attachment === null || !matches(attachment.sessionId, attachment.credentialVersion)) continue;
+    try {
+      ws.send(message);
+      ws.close(SIGN_OUT_CLOSE_CODE, reason);
+      sent++;
+    } catch {
+      // Already closing: nothing to tell.
+    }
+  }
+  return sent;
+}

@@ -1,0 +1,31 @@
+/** Messages on the "email" queue (shapes documented in docs/storage.md). */
+
+/** Someone asked for a reset link for `email` (known or not: the consumer finds out). */
+export interface PasswordResetJob {
+  kind: "password_reset";
+  /** Random per request: the idempotency key and the seed of the token derivation. */
+  requestId: string;
+  email: string;
+  requestedAt: number;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** A reset succeeded: tell the account holder. */
+export interface PasswordChangedJob {
+  kind: "password_changed";
+  requestId: string;
+  userId: string;
+  changedAt: number;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type EmailJob = PasswordResetJob | PasswordChangedJob;
+
+/** What the dead-letter queue carries: the job plus why it could not be delivered. */
+export interface DeadLetter {
+  job: EmailJob;
+  reason: string;
+  attempts: number;
+}

@@ -1,0 +1,93 @@
+/**
+ * The emails' words, in text and HTML. Every interpolated value is escaped for HTML; links are built
+ * from APP_URL only (invariant 6), never from the request.
+ */
+import type { ClientInfo } from "../domain/client-info";
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface ResetEmailInput {
+  link: string;
+  requestedAt: number;
+  client: Pick<ClientInfo, "ip" | "userAgent">;
+  forgotUrl: string;
+}
+
+/** The reset-link email. */
+export function renderResetEmail({ link, requestedAt, client, forgotUrl }: ResetEmailInput): RenderedEmail {
+  const when = formatTime(requestedAt);
+  const from = describeClient(client);
+  const subject = "Reset your password";
+  const text = [
+    "Someone (hopefully you) asked to reset the password of your account.",
+    "",
+    "To choose a new password, open this link:",
+    link,
+    "",
+    "The link works once and expires 60 minutes after the request.",
+    `Requested ${when}, from ${from}.`,
+    "",
+    `If the link has expired, ask for a new one at ${forgotUrl}`,
+    "If you did not ask for this, ignore this email: your password stays as it is.",
+  ].join("\n");
+  const html = layout(
+    subject,
+    `<p>Someone (hopefully you) asked to reset the password of your account.</p>
+<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 18px;background:#1f4fd1;color:#fff;border-radius:6px;text-decoration:none">Reset Password</a></p>
+<p>Or paste this link into your browser:<br><span style="word-break:break-all">${escapeHtml(link)}</span></p>
+<p>The link works once and expires <strong>60 minutes</strong> after the request.<br>Requested ${escapeHtml(when)}, from ${escapeHtml(from)}.</p>
+<p>If the link has expired, <a href="${escapeHtml(forgotUrl)}">ask for a new one</a>. If you did not ask for this, ignore this email: your password stays as it is.</p>`,
+  );
+  return { subject, text, html };
+}
+
+export interface ChangedEmailInput {
+  changedAt: number;
+  client: Pick<ClientInfo, "ip" | "userAgent">;
+  forgotUrl: string;
+}
+
+/** The "your password was changed" notice, sent after every successful reset. */
+export function renderPasswordChangedEmail({ changedAt, client, forgotUrl }: ChangedEmailInput): RenderedEmail {
+  const when = formatTime(changedAt);
+  const from = describeClient(client);
+  const subject = "Your password was changed";
+  const text = [
+    `The password of your account was changed ${when}, from ${from}.`,
+    "Every device that was signed in has been signed out.",
+    "",
+    `If this wasn't you, reset your password right away at ${forgotUrl} and check your email account's security.`,
+  ].join("\n");
+  const html = layout(
+    subject,
+    `<p>The password of your account was changed ${escapeHtml(when)}, from ${escapeHtml(from)}.</p>
+<p>Every device that was signed in has been signed out.</p>
+<p><strong>If this wasn't you</strong>, <a href="${escapeHtml(forgotUrl)}">reset your password right away</a> and check your email account's security.</p>`,
+  );
+  return { subject, text, html };
+}
+
+function layout(title: string, body: string): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1f24;max-width:560px;margin:0 auto;padding:24px">
+<h1 style="font-size:20px">${escapeHtml(title)}</h1>
+${body}
+</body></html>`;
+}
+
+function formatTime(ms: number): string {
+  return new Date(ms).toUTCString().replace("GMT", "UTC");
+}
+
+function describeClient(client: Pick<ClientInfo, "ip" | "userAgent">): string {
+  return `${client.ip ?? "an unknown address"} (${client.userAgent ?? "unknown device"})`;
+}
+
+/** Escapes text for HTML element content and quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+}

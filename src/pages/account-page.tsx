@@ -1,0 +1,87 @@
+/** /account: profile, active sessions (this one marked), sign-out buttons, recent security events. */
+import type { SessionInfo } from "../durable/session-registry";
+import type { AuditEvent } from "../storage/audit";
+import type { User } from "../storage/users";
+import { Notice } from "./layout";
+import { describeUserAgent } from "./user-agent";
+
+const EVENT_LABELS: Record<AuditEvent["type"], string> = {
+  sign_up: "Account created",
+  sign_in: "Signed in",
+  sign_in_failed: "Failed sign-in attempt",
+  sign_out: "Signed out",
+  sessions_revoked: "Sessions signed out",
+  password_reset_requested: "Password reset link sent",
+  password_reset_completed: "Password reset",
+};
+
+export interface AccountPageProps {
+  user: User;
+  sessions: SessionInfo[];
+  currentSessionId: string;
+  events: AuditEvent[];
+  notice: string | null;
+}
+
+export function AccountPage({ user, sessions, currentSessionId, events, notice }: AccountPageProps) {
+  const name = [user.firstName, user.lastName].filter(Boolean).join(" ");
+  return (
+    <>
+      <h1>Your account</h1>
+      {notice !== null && <Notice tone="success">{notice}</Notice>}
+      <dl class="profile">
+        {name !== "" && (
+          <>
+            <dt>Name</dt>
+            <dd>{name}</dd>
+          </>
+        )}
+        <dt>Email</dt>
+        <dd>{user.email}</dd>
+        <dt>Password changed</dt>
+        <dd><Time iso={user.passwordUpdatedAt} /></dd>
+      </dl>
+
+      <h2>Active sessions</h2>
+      <ul class="sessions">
+        {sessions.map((s) => (
+          <li class={s.id === currentSessionId ? "current" : undefined}>
+            <strong>{describeUserAgent(s.userAgent)}</strong>
+            {s.id === currentSessionId && <span class="badge">This session</span>}
+            <br />
+            <span class="meta">
+              {[s.location, s.ip].filter(Boolean).join(" · ") || "Unknown place"} · signed in <Time iso={new Date(s.createdAt).toISOString()} /> · last seen{" "}
+              <Time iso={new Date(s.lastSeenAt).toISOString()} />
+            </span>
+          </li>
+        ))}
+      </ul>
+      <div class="actions">
+        <form method="post" action="/account/sign-out">
+          <button type="submit" class="secondary">Sign out</button>
+        </form>
+        <form method="post" action="/account/sign-out-others">
+          <button type="submit" class="secondary" disabled={sessions.length < 2}>Sign out other sessions</button>
+        </form>
+        <form method="post" action="/account/sign-out-everywhere">
+          <button type="submit" class="danger">Sign out everywhere</button>
+        </form>
+      </div>
+
+      <h2>Recent security events</h2>
+      <ul class="events">
+        {events.map((e) => (
+          <li>
+            <strong>{EVENT_LABELS[e.type]}</strong> <Time iso={e.createdAt} />
+            <br />
+            <span class="meta">{[describeUserAgent(e.userAgent), e.ip, e.detail].filter(Boolean).join(" · ")}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Time({ iso }: { iso: string }) {
+  return <time datetime={iso}>{iso.replace("T", " ").slice(0, 16)} UTC</time>;
+}

@@ -1,0 +1,95 @@
+/** The page frame: head, stylesheet, header and (when signed in) the live sign-out script. */
+import type { PropsWithChildren } from "hono/jsx";
+
+declare module "hono" {
+  interface ContextRenderer {
+    (content: string | Promise<string>, props: PageProps): Response | Promise<Response>;
+  }
+}
+
+export interface PageProps {
+  title: string;
+  /** Adds the live sign-out script: set on pages of a signed-in user. */
+  live?: boolean;
+  /** Extra scripts from /static, loaded with the CSP nonce. */
+  scripts?: string[];
+}
+
+export function Layout({ title, live, scripts, nonce, children }: PropsWithChildren<PageProps & { nonce: string }>) {
+  const all = [...(live === true ? ["/static/live-sign-out.js"] : []), ...(scripts ?? [])];
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{`${title} · Account`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+        {all.map((src) => (
+          <script src={src} nonce={nonce} defer />
+        ))}
+      </head>
+      <body>
+        <header class="site">
+          <a class="brand" href="/">Account</a>
+        </header>
+        <main id="main" class="card">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** A notice box; `tone` picks the colour. Announced by screen readers. */
+export function Notice({ tone, children }: PropsWithChildren<{ tone: "info" | "success" | "error" }>) {
+  return (
+    <div class={`notice ${tone}`} role={tone === "error" ? "alert" : "status"} aria-live="polite">
+      {children}
+    </div>
+  );
+}
+
+export interface FieldProps {
+  name: string;
+  label: string;
+  type: "email" | "password" | "text";
+  autocomplete: string;
+  value?: string;
+  error?: string | undefined;
+  required?: boolean;
+  hint?: string;
+  autofocus?: boolean;
+}
+
+/** A labelled input with its error kept next to it (aria-describedby, aria-invalid). */
+export function Field({ name, label, type, autocomplete, value, error, required, hint, autofocus }: FieldProps) {
+  const errorId = `${name}-error`;
+  const hintId = `${name}-hint`;
+  const describedBy = [hint !== undefined ? hintId : null, error !== undefined ? errorId : null].filter(Boolean).join(" ");
+  return (
+    <div class={error !== undefined ? "field invalid" : "field"}>
+      <label for={name}>{label}</label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autocomplete={autocomplete}
+        value={value}
+        required={required !== false}
+        autofocus={autofocus}
+        aria-invalid={error !== undefined ? "true" : undefined}
+        aria-describedby={describedBy === "" ? undefined : describedBy}
+        maxlength={type === "password" ? 1024 : 254}
+      />
+      {hint !== undefined && (
+        <p class="hint" id={hintId} aria-live="polite">
+          {hint}
+        </p>
+      )}
+      <p class="error" id={errorId} aria-live="assertive">
+        {error ?? ""}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The browser side: server-rendered pages that work without JavaScript, behind a nonce-based CSP,
+ * no-referrer, no-store, and an Origin check on every form POST (hono/csrf).
+ */
+import { type Context, Hono } from "hono";
+import { csrf } from "hono/csrf";
+import { jsxRenderer } from "hono/jsx-renderer";
+import { NONCE, secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "../api/app-env";
+import { accountRoutes } from "./account-routes";
+import { LIVE_SIGN_OUT_JS, PASSWORD_HINTS_JS, STYLESHEET } from "./assets";
+import { Layout } from "./layout";
+import { passwordResetPageRoutes } from "./password-reset-routes";
+import { readSessionCookie } from "./session-cookie";
+import { signInPageRoutes } from "./sign-in-routes";
+
+const STATIC: Record<string, { body: string; type: string }> = {
+  "/static/app.css": { body: STYLESHEET, type: "text/css; charset=utf-8" },
+  "/static/live-sign-out.js": { body: LIVE_SIGN_OUT_JS, type: "text/javascript; charset=utf-8" },
+  "/static/password-hints.js": { body: PASSWORD_HINTS_JS, type: "text/javascript; charset=utf-8" },
+};
+
+export const pageRoutes = new Hono<AppEnv>();
+
+pageRoutes.get("/static/:file", (c) => {
+  const asset = STATIC[c.req.path];
+  if (asset === undefined) return c.notFound();
+  return c.body(asset.body, 200, { "Content-Type": asset.type, "Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff" });
+});
+
+pageRoutes.use(
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: [NONCE],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+    },
+    referrerPolicy: "no-referrer",
+    xFrameOptions: "DENY",
+    crossOriginOpenerPolicy: "same-origin",
+  }),
+);
+
+pageRoutes.use(async function noStore(c, next) {
+  await next();
+  // Pages show account data or carry tokens: never cache them.
+  c.header("Cache-Control", "no-store");
+});
+
+pageRoutes.use(csrf());
+
+pageRoutes.use(
+  jsxRenderer(({ children, title, live, scripts }, c) => (
+    <Layout title={title} live={live} scripts={scripts} nonce={(c as Context<AppEnv>).get("secureHeadersNonce") ?? ""}>
+      {children}
+    </Layout>
+  )),
+);
+
+pageRoutes.get("/", (c) => c.redirect(readSessionCookie(c) !== undefined ? "/account" : "/login", 303));
+pageRoutes.route("/", signInPageRoutes);
+pageRoutes.route("/", passwordResetPageRoutes);
+pageRoutes.route("/", accountRoutes);
+
+/** A plain error page with a way back, used by the app's notFound/onError for browsers. */
+export function renderErrorPage(c: Context<AppEnv>, status: 400 | 404 | 429 | 500, title: string, message: string): Response | Promise<Response> {
+  c.status(status);
+  c.header("Cache-Control", "no-store");
+  c.header("Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  c.header("Referrer-Policy", "no-referrer");
+  c.header("X-Content-Type-Options", "nosniff");
+  return c.html(
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="stylesheet" href="/static/app.css"></head>` +
+      `<body><header class="site"><a class="brand" href="/">Account</a></header><main class="card"><h1>${title}</h1><p>${message}</p><p><a href="/login">Go to sign in</a></p></main></body></html>`,
+  );
+}

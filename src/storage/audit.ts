@@ -1,0 +1,48 @@
+/** D1 access for the security audit trail shown on /account. */
+
+export type AuditEventType =
+  | "sign_up"
+  | "sign_in"
+  | "sign_in_failed"
+  | "sign_out"
+  | "sessions_revoked"
+  | "password_reset_requested"
+  | "password_reset_completed";
+
+export interface AuditContext {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditEvent extends AuditContext {
+  type: AuditEventType;
+  detail: string | null;
+  createdAt: string;
+}
+
+export async function recordAuditEvent(
+  db: D1Database,
+  userId: string,
+  type: AuditEventType,
+  context: AuditContext,
+  now: string,
+  detail: string | null = null,
+): Promise<void> {
+  await db
+    .prepare("INSERT INTO audit_events (user_id, type, ip, user_agent, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    .bind(userId, type, context.ip, truncate(context.userAgent), detail, now)
+    .run();
+}
+
+/** The newest events of a user. */
+export async function listAuditEvents(db: D1Database, userId: string, limit: number): Promise<AuditEvent[]> {
+  const { results } = await db
+    .prepare("SELECT type, ip, user_agent, detail, created_at FROM audit_events WHERE user_id = ? ORDER BY id DESC LIMIT ?")
+    .bind(userId, limit)
+    .all<{ type: AuditEventType; ip: string | null; user_agent: string | null; detail: string | null; created_at: string }>();
+  return results.map((r) => ({ type: r.type, ip: r.ip, userAgent: r.user_agent, detail: r.detail, createdAt: r.created_at }));
+}
+
+function truncate(text: string | null): string | null {
+  return text === null ? null : text.slice(0, 512);
+}

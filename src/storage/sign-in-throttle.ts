@@ -1,0 +1,44 @@
+/**
+ * D1 access for failed sign-in counting, keyed by the hash of the normalised email so unknown
+ * emails are throttled exactly like known ones. Increments are atomic (UPDATE ... RETURNING).
+ */
+
+export interface ThrottleState {
+  failures: number;
+  lockedUntil: number;
+}
+
+export async function readThrottle(db: D1Database, emailKey: string): Promise<ThrottleState> {
+  const row = await db
+    .prepare("SELECT failures, locked_until FROM sign_in_throttle WHERE email_key = ?")
+    .bind(emailKey)
+    .first<{ failures: number; locked_until: number }>();
+  return row === null ? { failures: 0, lockedUntil: 0 } : { failures: row.failures, lockedUntil: row.locked_until };
+}
+
+/** Counts one failure and stores the lock that `lockFor(failures)` decides. Returns the new state. */
+export async function recordFailure(
+  db: D1Database,
+  emailKey: string,
+  now: number,
+  lockFor: (failures: number) => number,
+): Promise<ThrottleState> {
+  const row = await db
+    .prepare(
+      `INSERT INTO sign_in_throttle (email_key, failures, locked_until, updated_at) VALUES (?1, 1, 0, ?2)
+       ON CONFLICT (email_key) DO UPDATE SET failures = failures + 1, updated_at = ?2 RETURNING failures`,
+    )
+    .bind(emailKey, now)
+    .first<{ failures: number }>();
+  const failures = row?.failures ?? 1;
+  const lockMs = lockFor(failures);
+  if (lockMs === 0) return { failures, lockedUntil: 0 };
+  const lockedUntil = now + lockMs;
+  await db.prepare("UPDATE sign_in_throttle SET locked_until = ? WHERE email_key = ?").bind(lockedUntil, emailKey).run();
+  return { failures, lockedUntil };
+}
+
+/** Forgets failures: after a successful sign-in or a password reset. */
+export async function clearThrottle(db: D1Database, emailKey: string): Promise<void> {
+  await db.prepare("DELETE FROM sign_in_throttle WHERE email_key = ?").bind(emailKey).run();
+}

@@ -1,0 +1,103 @@
+/** D1 access for accounts. Emails arrive already normalised (see domain/email.ts). */
+
+export interface User {
+  id: string;
+  email: string;
+  passwordHash: string;
+  credentialVersion: number;
+  firstName: string | null;
+  lastName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  passwordUpdatedAt: string;
+  lastLoginAt: string | null;
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  password_hash: string;
+  credential_version: number;
+  first_name: string | null;
+  last_name: string | null;
+  created_at: string;
+  updated_at: string;
+  password_updated_at: string;
+  last_login_at: string | null;
+}
+
+function rowToUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    passwordHash: row.password_hash,
+    credentialVersion: row.credential_version,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    passwordUpdatedAt: row.password_updated_at,
+    lastLoginAt: row.last_login_at,
+  };
+}
+
+export interface NewUser {
+  id: string;
+  email: string;
+  passwordHash: string;
+  firstName: string | null;
+  lastName: string | null;
+  now: string;
+}
+
+/** Inserts a user; null when the email is taken (the UNIQUE constraint decides, so concurrent sign-ups cannot both win). */
+export async function insertUser(db: D1Database, user: NewUser): Promise<User | null> {
+  const row = await db
+    .prepare(
+      `INSERT INTO users (id, email, password_hash, credential_version, first_name, last_name, created_at, updated_at, password_updated_at)
+       VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?6, ?6) ON CONFLICT (email) DO NOTHING RETURNING *`,
+    )
+    .bind(user.id, user.email, user.passwordHash, user.firstName, user.lastName, user.now)
+    .first<UserRow>();
+  return row === null ? null : rowToUser(row);
+}
+
+export async function findUserByEmail(db: D1Database, email: string): Promise<User | null> {
+  const row = await db.prepare("SELECT * FROM users WHERE email = ?").bind(email).first<UserRow>();
+  return row === null ? null : rowToUser(row);
+}
+
+export async function findUserById(db: D1Database, id: string): Promise<User | null> {
+  const row = await db.prepare("SELECT * FROM users WHERE id = ?").bind(id).first<UserRow>();
+  return row === null ? null : rowToUser(row);
+}
+
+/**
+ * Writes a new password hash at `credentialVersion` only if the stored version is older, so of many
+ * concurrent resets exactly one writes (invariant 1). Returns whether this call wrote.
+ */
+export async function replacePasswordHash(
+  db: D1Database,
+  userId: string,
+  passwordHash: string,
+  credentialVersion: number,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .prepare(
+      `UPDATE users SET password_hash = ?1, credential_version = ?2, password_updated_at = ?3, updated_at = ?3
+       WHERE id = ?4 AND credential_version < ?2`,
+    )
+    .bind(passwordHash, credentialVersion, now, userId)
+    .run();
+  return result.meta.changes === 1;
+}
+
+/** Rehash at sign-in: same credential version, new parameters; only if the hash is still the one verified. */
+export async function upgradePasswordHash(db: D1Database, userId: string, oldHash: string, newHash: string): Promise<void> {
+  await db.prepare("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?").bind(newHash, userId, oldHash).run();
+}
+
+export async function recordSignIn(db: D1Database, userId: string, now: string): Promise<void> {
+  await db.prepare("UPDATE users SET last_login_at = ? WHERE id = ?").bind(now, userId).run();
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { PBKDF2_ITERATIONS, hashPassword, spendPasswordCheck, verifyPassword } from "../../src/domain/password-hash";
+
+describe("password hashing", () => {
+  it("pins PBKDF2 at the production Workers cap of 100,000 (local workerd does not enforce it)", () => {
+    expect(PBKDF2_ITERATIONS).toBe(100_000);
+  });
+
+  it("stores a self-describing hash with a 16-byte salt and verifies it", async () => {
+    const stored = await hashPassword("correct horse battery staple", null);
+    expect(stored).toMatch(/^\$pbkdf2-sha256\$i=100000,p=0\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
+    expect(await verifyPassword("correct horse battery staple", stored, null)).toEqual({ valid: true, needsRehash: false });
+    expect((await verifyPassword("correct horse battery stapl", stored, null)).valid).toBe(false);
+  });
+
+  it("salts every hash differently", async () => {
+    expect(await hashPassword("same password twice", null)).not.toBe(await hashPassword("same password twice", null));
+  });
+
+  it("normalises with NFKC: composed and decomposed forms are the same password", async () => {
+    const stored = await hashPassword("caf\u00e9 au lait, s'il vous plait", null);
+    expect((await verifyPassword("cafe\u0301 au lait, s'il vous plait", stored, null)).valid).toBe(true);
+  });
+
+  it("mixes in the pepper: without it, or with another, the hash does not verify", async () => {
+    const stored = await hashPassword("peppered password here", "pepper-one");
+    expect(stored).toContain(",p=1$");
+    expect((await verifyPassword("peppered password here", stored, "pepper-one")).valid).toBe(true);
+    expect((await verifyPassword("peppered password here", stored, "pepper-two")).valid).toBe(false);
+    expect((await verifyPassword("peppered password here", stored, null)).valid).toBe(false);
+  });
+
+  it("asks for a rehash when the stored parameters are not today's", async () => {
+    const unpeppered = await hashPassword("upgrade me to pepper", null);
+    expect(await verifyPassword("upgrade me to pepper", unpeppered, "new-pepper")).toEqual({ valid: true, needsRehash: true });
+    // A genuine hash from an older, weaker configuration (1,000 iterations).
+    const salt = new Uint8Array(16);
+    const key = await crypto.subtle.importKey("raw", new TextEncoder().encode("old params"), "PBKDF2", false, ["deriveBits"]);
+    const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations: 1000 }, key, 256));
+    const old = `$pbkdf2-sha256$i=1000,p=0$${btoa(String.fromCharCode(...salt))}$${btoa(String.fromCharCode(...bits))}`;
+    expect(await verifyPassword("old params", old, null)).toEqual({ valid: true, needsRehash: true });
+  });
+
+  it("never verifies a malformed or over-cap stored hash", async () => {
+    for (const stored of ["", "plaintext", "$pbkdf2-sha256$i=600000,p=0$AAAA$AAAA", "$pbkdf2-sha256$i=100000,p=0$!!$!!"]) {
+      expect((await verifyPassword("anything at all", stored, null)).valid).toBe(false);
+    }
+  });
+
+  it("spends one derivation for unknown accounts", async () => {
+    const calls: number[] = [];
+    const original = crypto.subtle.deriveBits.bind(crypto.subtle);
+    crypto.subtle.deriveBits = (async (algorithm: Pbkdf2Params, key: CryptoKey, length: number) => {
+      calls.push(algorithm.iterations);
+      return original(algorithm, key, length);
+    }) as typeof crypto.subtle.deriveBits;
+    try {
+      await spendPasswordCheck("whatever was typed", null);
+    } finally {
+      crypto.subtle.deriveBits = original;
+    }
+    expect(calls).toEqual([100_000]);
+  });
+});

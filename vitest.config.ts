@@ -1,0 +1,29 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        remoteBindings: false,
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations, APP_URL: "https://accounts.example.test" },
+          // Faster batches for tests. This replaces the wrangler consumer settings, so retries and the
+          // dead-letter queue are repeated here (platform notes §3).
+          queueConsumers: {
+            email: { maxBatchTimeout: 0.05, maxRetries: 5, deadLetterQueue: "email-dlq", retryDelay: 0 },
+            "email-dlq": { maxBatchTimeout: 0.05, maxRetries: 3 },
+          },
+        },
+      }),
+    ],
+    test: {
+      include: ["test/**/*.test.ts"],
+      setupFiles: ["./test/apply-migrations.ts"],
+      testTimeout: 20_000,
+    },
+  };
+});
