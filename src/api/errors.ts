@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 export const API_ERRORS = {
   bad_request: { status: 400, code: 100, message: "The request body could not be read. Send JSON with Content-Type: application/json." },
   payload_too_large: { status: 413, code: 101, message: "The request body is too large." },
+  forbidden: { status: 403, code: 103, message: "This request is not allowed from another site." },
   invalid_credentials: {
     status: 422,
     code: 104,

@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS state (
 
 /** Per-user session registry and reset-token authority. Addressed with `getByName(userId)`. */
 export class SessionRegistry extends DurableObject<Env> {
-  private readonly sql: SqlStorage;
+  protected readonly sql: SqlStorage;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -241,7 +241,7 @@ export class SessionRegistry extends DurableObject<Env> {
     return null;
   }
 
-  private state(): State {
+  protected state(): State {
     return this.sql.exec<State & Record<string, SqlStorageValue>>("SELECT * FROM state WHERE id = 1").one();
   }
 }

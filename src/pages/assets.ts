@@ -52,12 +52,13 @@ export const LIVE_SIGN_OUT_JS = `
   function connect() {
     var ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/live");
     var ping;
-    ws.onopen = function () { delay = 500; ping = setInterval(function () { ws.send("ping"); }, 30000); };
+    ws.onopen = function () { delay = 500; document.documentElement.setAttribute("data-live", "open"); ping = setInterval(function () { ws.send("ping"); }, 30000); };
     ws.onmessage = function (event) {
       try { var data = JSON.parse(event.data); if (data.type === "signout") leave(data.reason); } catch (e) {}
     };
     ws.onclose = function (event) {
       clearInterval(ping);
+      document.documentElement.removeAttribute("data-live");
       if (event.code === 4401) return leave(event.reason);
       // The session may have ended while we were away: ask the server, then reconnect.
       fetch("/live/status", { credentials: "same-origin", cache: "no-store" }).then(function (r) {

@@ -80,7 +80,7 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
       }
       const errors: Record<string, string> =
         result.reason === "password_mismatch"
-          ? { password_confirmation: "Doesn't match the new password." }
+          ? { password_confirmation: "Doesn't match the password." }
           : { password: `Password ${describePasswordProblem(result.problem, config.passwordMinLength)}` };
       c.status(422);
       return c.render(<ResetPasswordPage errors={errors} minLength={config.passwordMinLength} />, { title: "Reset Password", scripts: HINTS });

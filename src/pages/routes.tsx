@@ -7,6 +7,7 @@ import { csrf } from "hono/csrf";
 import { jsxRenderer } from "hono/jsx-renderer";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "../api/app-env";
+import { devMailboxRoutes } from "../api/dev-mailbox";
 import { accountRoutes } from "./account-routes";
 import { LIVE_SIGN_OUT_JS, PASSWORD_HINTS_JS, STYLESHEET } from "./assets";
 import { Layout } from "./layout";
@@ -52,7 +53,12 @@ pageRoutes.use(async function noStore(c, next) {
   c.header("Cache-Control", "no-store");
 });
 
-pageRoutes.use(csrf());
+const checkOrigin = csrf();
+pageRoutes.use(async function csrfOnPages(c, next) {
+  // JSON API requests are not forms and are refused by the API's own content-type check.
+  if (c.req.path.startsWith("/v3/")) return next();
+  return checkOrigin(c, next);
+});
 
 pageRoutes.use(
   jsxRenderer(({ children, title, live, scripts }, c) => (
@@ -66,9 +72,10 @@ pageRoutes.get("/", (c) => c.redirect(readSessionCookie(c) !== undefined ? "/acc
 pageRoutes.route("/", signInPageRoutes);
 pageRoutes.route("/", passwordResetPageRoutes);
 pageRoutes.route("/", accountRoutes);
+pageRoutes.route("/dev/mailbox", devMailboxRoutes);
 
 /** A plain error page with a way back, used by the app's notFound/onError for browsers. */
-export function renderErrorPage(c: Context<AppEnv>, status: 400 | 404 | 429 | 500, title: string, message: string): Response | Promise<Response> {
+export function renderErrorPage(c: Context<AppEnv>, status: 400 | 403 | 404 | 429 | 500, title: string, message: string): Response | Promise<Response> {
   c.status(status);
   c.header("Cache-Control", "no-store");
   c.header("Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");

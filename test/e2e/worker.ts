@@ -1,0 +1,40 @@
+/**
+ * The Worker as browser tests run it: the real one, plus one test-only route that ages a pending reset
+ * token so the expired-link page can be shown without waiting an hour. This file is only ever used by
+ * test/e2e (through the generated .wrangler.e2e.toml); production builds never include it.
+ */
+import { SessionRegistry as RealSessionRegistry } from "../../src/durable/session-registry";
+import worker from "../../src/index";
+import { findUserByEmail } from "../../src/storage/users";
+import { findResetToken, storeResetToken } from "../../src/storage/reset-tokens";
+
+export { RateLimiter } from "../../src/durable/rate-limiter";
+
+export class SessionRegistry extends RealSessionRegistry {
+  /** Test-only: moves the outstanding reset token's issue time `ms` into the past; returns its hash. */
+  ageResetToken(ms: number): string | null {
+    const state = this.state();
+    if (state.reset_token_hash === null || state.reset_issued_at === null) return null;
+    this.sql.exec("UPDATE state SET reset_issued_at = ?", state.reset_issued_at - ms);
+    return state.reset_token_hash;
+  }
+}
+
+export default {
+  async fetch(request, env, ctx) {
+    const url = new URL(request.url);
+    if (url.pathname === "/__e2e/age-reset-token" && request.method === "POST") {
+      const user = await findUserByEmail(env.DB, url.searchParams.get("email") ?? "");
+      const ms = Number(url.searchParams.get("ms"));
+      if (user === null || !Number.isFinite(ms)) return new Response("unknown user", { status: 404 });
+      const registry = env.SESSION_REGISTRY.getByName(user.id) as unknown as DurableObjectStub<SessionRegistry>;
+      const tokenHash = await registry.ageResetToken(ms);
+      if (tokenHash === null) return new Response("no token", { status: 404 });
+      const record = await findResetToken(env.KV, tokenHash);
+      if (record !== null) await storeResetToken(env.KV, tokenHash, { ...record, issuedAt: record.issuedAt - ms });
+      return new Response("aged");
+    }
+    return worker.fetch(request, env, ctx);
+  },
+  queue: worker.queue,
+} satisfies ExportedHandler<Env, any>;

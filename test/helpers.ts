@@ -1,0 +1,115 @@
+/** Story-level helpers: talk to the Worker through its real fetch, like an SDK or a browser would. */
+import { exports } from "cloudflare:workers";
+import { expect, vi } from "vitest";
+
+export const BASE = "https://accounts.example.test";
+export const STRONG_PASSWORD = "violet-harbour-lantern-47";
+export const NEW_PASSWORD = "quiet-orchard-compass-2026";
+
+let counter = 0;
+/** A unique address per call, so tests in one file do not share per-email limits. */
+export function uniqueEmail(label = "user"): string {
+  counter++;
+  return `${label}.${Date.now().toString(36)}.${counter}.${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/** A unique client address, so per-IP flood limits do not couple tests. */
+export function randomIp(): string {
+  return `10.${rand255()}.${rand255()}.${rand255()}`;
+}
+function rand255(): number {
+  return Math.floor(Math.random() * 255);
+}
+
+export interface ApiOptions {
+  method?: string;
+  body?: unknown;
+  authtoken?: string;
+  ip?: string;
+  headers?: Record<string, string>;
+}
+
+/** A request to the Worker; JSON bodies by default, a fresh client IP unless one is given. */
+export async function api(path: string, options: ApiOptions = {}): Promise<Response> {
+  const headers = new Headers(options.headers);
+  headers.set("cf-connecting-ip", options.ip ?? randomIp());
+  if (options.authtoken !== undefined) headers.set("authtoken", options.authtoken);
+  let body: BodyInit | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  }
+  return exports.default.fetch(new Request(`${BASE}${path}`, { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body }));
+}
+
+export async function json<T = any>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+export async function signUp(email: string, password = STRONG_PASSWORD): Promise<any> {
+  const response = await api("/v3/user", { body: { user: { email, password, password_confirmation: password, first_name: "Ada", last_name: "Lovelace" } } });
+  expect(response.status).toBe(201);
+  return (await json(response)).user;
+}
+
+export async function signIn(email: string, password: string, init: { userAgent?: string; ip?: string } = {}): Promise<Response> {
+  return api("/v3/user-session", { body: { user: { email, password } }, ip: init.ip, headers: init.userAgent ? { "user-agent": init.userAgent } : {} });
+}
+
+/** Signs in and returns the authtoken, failing the test otherwise. */
+export async function authtokenFor(email: string, password: string, userAgent?: string): Promise<string> {
+  const response = await signIn(email, password, { userAgent });
+  expect(response.status).toBe(200);
+  return (await json(response)).user.authtoken;
+}
+
+export async function requestReset(email: string, ip?: string): Promise<Response> {
+  return api("/v3/user/forgot_password", { body: { user: { email } }, ip });
+}
+
+export interface MailboxMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  sent_at: string;
+}
+
+export async function mailbox(email: string): Promise<MailboxMessage[]> {
+  return (await json<{ messages: MailboxMessage[] }>(await api(`/dev/mailbox?to=${encodeURIComponent(email)}`))).messages;
+}
+
+/** Waits for the queue consumer to deliver `count` messages to the address; returns them newest first. */
+export async function waitForMail(email: string, count = 1): Promise<MailboxMessage[]> {
+  return vi.waitFor(
+    async () => {
+      const messages = await mailbox(email);
+      if (messages.length < count) throw new Error(`${messages.length} of ${count} messages for ${email}`);
+      return messages;
+    },
+    { timeout: 10_000, interval: 50 },
+  );
+}
+
+/** The reset token in a reset email's link. */
+export function tokenFrom(message: MailboxMessage): string {
+  const match = /\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(message.text);
+  if (match === null) throw new Error(`no reset link in: ${message.text}`);
+  return match[1]!;
+}
+
+/** Forgot-password, then the token from the email that arrives. */
+export async function resetTokenFor(email: string): Promise<string> {
+  const before = (await mailbox(email)).length;
+  expect((await requestReset(email)).status).toBe(200);
+  const messages = await waitForMail(email, before + 1);
+  return tokenFrom(messages[0]!);
+}
+
+export async function resetPassword(token: string, password = NEW_PASSWORD, confirmation = password): Promise<Response> {
+  return api("/v3/user/reset_password", { body: { user: { reset_password_token: token, password, password_confirmation: confirmation } } });
+}
+
+export async function whoAmI(authtoken: string): Promise<Response> {
+  return api("/v3/user", { authtoken });
+}
