@@ -29,7 +29,7 @@ export function describePasswordProblem(problem: PasswordProblem, minLength: num
     case "too_long":
       return `must be at most ${PASSWORD_MAX_LENGTH} characters long.`;
     case "common":
-      return "is one of the most common passwords. Please choose a less predictable one.";
+      return "is too common or predictable (a well-known password, a repeat or a sequence). Please choose a less predictable one.";
     case "matches_email":
       return "must not be your email address.";
     case "breached":
@@ -46,7 +46,7 @@ export function checkPasswordLocally(password: string, options: Pick<PolicyOptio
   if (length < options.minLength) return "too_short";
   if (length > PASSWORD_MAX_LENGTH) return "too_long";
   const folded = normalized.toLowerCase();
-  if (isCommonPassword(folded)) return "common";
+  if (isCommonPassword(folded) || isPredictable(folded)) return "common";
   if (options.email !== "" && folded.trim() === options.email.toLowerCase()) return "matches_email";
   return null;
 }
@@ -61,6 +61,43 @@ export async function checkPassword(password: string, options: PolicyOptions): P
 function isCommonPassword(folded: string): boolean {
   commonPasswords ??= new Set(COMMON_PASSWORDS_TEXT.split("\n"));
   return commonPasswords.has(folded);
+}
+
+/**
+ * With a 15-character minimum almost no list entry is long enough to matter on its own, so the list is
+ * also applied to the usual ways of stretching a common password: repeating it or a short unit
+ * ("passwordpassword", "abcabcabcabcabc"), a plain run ("123456789012345", "qwertyuiopasdfg" is covered by
+ * the keyboard rows), or a common word padded with a predictable run ("password1234567890", "dragon!!!!!!!!!").
+ */
+function isPredictable(folded: string): boolean {
+  if (new Set(folded).size <= 2) return true;
+  const repeated = /^(.+?)\1+$/.exec(folded);
+  if (repeated !== null && (repeated[1]!.length <= 4 || isCommonPassword(repeated[1]!))) return true;
+  if (isRun(folded)) return true;
+  // A core with letters, padded before or after by a run of non-letters; the core is always shorter, so this ends.
+  const after = /^(.*[a-z])([^a-z]+)$/.exec(folded);
+  const before = /^([^a-z]+)([a-z].*)$/.exec(folded);
+  const splits: [string, string][] = [];
+  if (after !== null) splits.push([after[1]!, after[2]!]);
+  if (before !== null) splits.push([before[2]!, before[1]!]);
+  for (const [core, pad] of splits) {
+    const weakCore = isCommonPassword(core) || isPredictable(core);
+    const weakPad = pad.length <= 4 || isRun(pad) || new Set(pad).size <= 2 || isCommonPassword(pad);
+    if (weakCore && weakPad) return true;
+  }
+  return false;
+}
+
+const KEYBOARD_ROWS = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm", "abcdefghijklmnopqrstuvwxyz"];
+
+/** Consecutive characters of the alphabet, the digits or a keyboard row, forwards or backwards, wrapping around. */
+function isRun(text: string): boolean {
+  if (text.length < 3) return false;
+  return KEYBOARD_ROWS.some((row) => {
+    const forward = row.repeat(Math.ceil(text.length / row.length) + 1);
+    const backward = [...forward].reverse().join("");
+    return forward.includes(text) || backward.includes(text);
+  });
 }
 
 async function checkBreached(password: string, hibp: PolicyOptions["hibp"]): Promise<PasswordProblem | null> {

@@ -57,13 +57,21 @@ CREATE TABLE IF NOT EXISTS state (
 export class SessionRegistry extends DurableObject<Env> {
   protected readonly sql: SqlStorage;
 
+  /** Whether this object has storage yet. Reads never create it, so a forged user id in a token costs nothing at rest. */
+  private initialized: boolean;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
+    this.initialized = this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'state'").toArray().length > 0;
+  }
+
+  /** Creates the tables and the state row on the first write for a real user. */
+  private ensureStorage(): void {
+    if (this.initialized) return;
     this.sql.exec(SCHEMA);
-    if (this.sql.exec("SELECT 1 FROM state").toArray().length === 0) {
-      this.sql.exec("INSERT INTO state (id, credential_version, password_changed_at, token_key) VALUES (1, 0, 0, ?)", newTokenKey());
-    }
+    this.sql.exec("INSERT OR IGNORE INTO state (id, credential_version, password_changed_at, token_key) VALUES (1, 0, 0, ?)", newTokenKey());
+    this.initialized = true;
   }
 
   /**
@@ -71,6 +79,7 @@ export class SessionRegistry extends DurableObject<Env> {
    * password change committed since (invariant 4). The 21st live session evicts the oldest.
    */
   createSession(userId: string, credentialVersion: number, meta: SessionMeta, now: number): CreateSessionResult {
+    this.ensureStorage();
     const state = this.state();
     if (credentialVersion < state.credential_version) return { refused: "stale_credentials" };
     if (credentialVersion > state.credential_version) {
@@ -95,6 +104,7 @@ export class SessionRegistry extends DurableObject<Env> {
 
   /** The live session with this id, touching last-seen; null if unknown, revoked or idle too long. */
   validateSession(sessionId: string, now: number): SessionInfo | null {
+    if (!this.initialized) return null;
     const row = this.sql.exec<SessionRow>("SELECT * FROM sessions WHERE id = ?", sessionId).toArray()[0];
     if (row === undefined) return null;
     if (now - row.last_seen_at >= readConfig(this.env).sessionIdleMs) {
@@ -110,6 +120,7 @@ export class SessionRegistry extends DurableObject<Env> {
 
   /** Live sessions, newest first. */
   listSessions(now: number): SessionInfo[] {
+    if (!this.initialized) return [];
     const cutoff = now - readConfig(this.env).sessionIdleMs;
     return this.sql
       .exec<SessionRow>("SELECT * FROM sessions WHERE last_seen_at > ? ORDER BY created_at DESC", cutoff)
@@ -119,6 +130,7 @@ export class SessionRegistry extends DurableObject<Env> {
 
   /** Ends one session (sign out). Returns whether it existed. */
   revokeSession(sessionId: string, reason: SignOutReason): boolean {
+    if (!this.initialized) return false;
     const removed = this.sql.exec("DELETE FROM sessions WHERE id = ? RETURNING id", sessionId).toArray().length > 0;
     notifySignedOut(this.ctx, reason, (tag) => tag === sessionId);
     return removed;
@@ -126,6 +138,7 @@ export class SessionRegistry extends DurableObject<Env> {
 
   /** Ends every session but `keepSessionId` ("sign out other sessions"). Returns how many ended. */
   revokeOtherSessions(keepSessionId: string): number {
+    if (!this.initialized) return 0;
     const { rowsWritten } = this.sql.exec("DELETE FROM sessions WHERE id != ?", keepSessionId);
     notifySignedOut(this.ctx, "signed_out_elsewhere", (tag) => tag !== keepSessionId);
     return rowsWritten;
@@ -133,6 +146,7 @@ export class SessionRegistry extends DurableObject<Env> {
 
   /** Ends every session of the user in one step, and tells every open tab. Returns how many ended. */
   revokeAllSessions(reason: SignOutReason): number {
+    if (!this.initialized) return 0;
     const { rowsWritten } = this.sql.exec("DELETE FROM sessions");
     notifySignedOut(this.ctx, reason, () => true);
     return rowsWritten;
@@ -144,6 +158,7 @@ export class SessionRegistry extends DurableObject<Env> {
    * request is outdated: a newer one exists, or the password changed after it was made.
    */
   issueResetToken(requestId: string, issuedAt: number): { token: string; tokenHash: string } | null {
+    this.ensureStorage();
     const state = this.state();
     const key = decodeBase64(state.token_key);
     if (state.reset_request_id === requestId) {
@@ -163,6 +178,7 @@ export class SessionRegistry extends DurableObject<Env> {
 
   /** Read-only: would beginReset accept this token now? Lets the reset page say "expired" before any typing. */
   checkResetToken(tokenHash: string, now: number): boolean {
+    if (!this.initialized) return false;
     return this.tokenProblem(this.state(), tokenHash, now) === null;
   }
 
@@ -173,6 +189,7 @@ export class SessionRegistry extends DurableObject<Env> {
    * reset that failed at the D1 step can be retried; D1's conditional update lets exactly one writer win.
    */
   beginReset(tokenHash: string, now: number): BeginResetResult {
+    if (!this.initialized) return { ok: false, reason: "invalid" };
     const state = this.state();
     const problem = this.tokenProblem(state, tokenHash, now);
     if (problem !== null) return { ok: false, reason: problem };
@@ -188,6 +205,7 @@ export class SessionRegistry extends DurableObject<Env> {
    * outstanding token and rotates the key tokens are derived from, so no older link can ever work again.
    */
   completeReset(now: number): void {
+    if (!this.initialized) return;
     this.sql.exec(
       `UPDATE state SET password_changed_at = ?, token_key = ?, reset_request_id = NULL, reset_token_hash = NULL,
        reset_issued_at = NULL, reset_pending_version = NULL`,
@@ -197,6 +215,7 @@ export class SessionRegistry extends DurableObject<Env> {
 
   /** The credential version sessions must carry (for tests and diagnostics). */
   credentialVersion(): number {
+    if (!this.initialized) return 0;
     return this.state().credential_version;
   }
 
@@ -204,6 +223,7 @@ export class SessionRegistry extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     const sessionId = request.headers.get("x-session-id");
     if (request.headers.get("upgrade") !== "websocket" || sessionId === null) return new Response(null, { status: 400 });
+    if (!this.initialized) return new Response(null, { status: 401 });
     const row = this.sql.exec<SessionRow>("SELECT * FROM sessions WHERE id = ?", sessionId).toArray()[0];
     if (row === undefined) return new Response(null, { status: 401 });
     return acceptLiveSocket(this.ctx, sessionId, row.credential_version);
@@ -220,6 +240,7 @@ export class SessionRegistry extends DurableObject<Env> {
 
   /** Deletes idle sessions; reschedules while any remain. */
   override async alarm(): Promise<void> {
+    if (!this.initialized) return;
     const now = Date.now();
     const idleMs = readConfig(this.env).sessionIdleMs;
     this.sql.exec("DELETE FROM sessions WHERE last_seen_at <= ?", now - idleMs);
