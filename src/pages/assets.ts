@@ -33,12 +33,12 @@ a{color:var(--accent)}
 .notice.success{background:#dafbe1;border-color:#aceebb;color:#0f5323}
 .notice.info{background:#ddf4ff;border-color:#a8d8f0;color:#0a3069}
 .notice.error{background:#ffebe9;border-color:#ffc1ba;color:#82071e}
-.profile{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}.profile dt{color:var(--muted)}.profile dd{margin:0}
+.profile{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}.profile dt{color:var(--muted)}.profile dd{margin:0;overflow-wrap:anywhere}
 ul.sessions,ul.events{list-style:none;padding:0;margin:0}
 ul.sessions li,ul.events li{padding:10px 0;border-bottom:1px solid var(--line)}
 li.current{font-weight:500}
 .badge{display:inline-block;margin-left:8px;padding:0 8px;font-size:12px;border-radius:10px;background:#dafbe1;color:#0f5323}
-.meta{color:var(--muted);font-size:14px}
+.meta{color:var(--muted);font-size:14px;overflow-wrap:anywhere}
 .actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}.actions form{margin:0}
 form.inline{display:flex;gap:8px;align-items:center;flex-wrap:wrap}form.inline input{width:auto;flex:1}
 article.mail{border-top:1px solid var(--line);padding-top:8px}article.mail pre{white-space:pre-wrap;word-break:break-all;font-size:14px}

@@ -27,7 +27,7 @@ export async function startServer() {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const state = mkdtempSync(path.join(tmpdir(), "e2e-state-"));
-  const config = path.join(root, ".wrangler.e2e.toml");
+  const config = path.join(root, `.wrangler.e2e-${port}.toml`);
   const base = readFileSync(path.join(root, "wrangler.toml"), "utf8");
   writeFileSync(
     config,

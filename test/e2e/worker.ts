@@ -1,7 +1,7 @@
 /**
  * The Worker as browser tests run it: the real one, plus one test-only route that ages a pending reset
  * token so the expired-link page can be shown without waiting an hour. This file is only ever used by
- * test/e2e (through the generated .wrangler.e2e.toml); production builds never include it.
+ * test/e2e (through the generated .wrangler.e2e-<port>.toml); production builds never include it.
  */
 import { SessionRegistry as RealSessionRegistry } from "../../src/durable/session-registry";
 import worker from "../../src/index";
