@@ -42,3 +42,13 @@ export async function recordFailure(
 export async function clearThrottle(db: D1Database, emailKey: string): Promise<void> {
   await db.prepare("DELETE FROM sign_in_throttle WHERE email_key = ?").bind(emailKey).run();
 }
+
+/**
+ * Deletes counters whose last failure is older than `olderThan` and which hold no live lock, so rows
+ * for mistyped or made-up emails do not pile up, and old failures stop counting towards a lock.
+ * Returns how many rows were deleted.
+ */
+export async function deleteStaleThrottles(db: D1Database, olderThan: number, now: number): Promise<number> {
+  const result = await db.prepare("DELETE FROM sign_in_throttle WHERE updated_at < ? AND locked_until <= ?").bind(olderThan, now).run();
+  return result.meta.changes;
+}
