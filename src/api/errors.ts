@@ -28,7 +28,11 @@ export const API_ERRORS = {
   },
   rate_limited: { status: 429, code: 429, message: "Too many requests. Please try again later." },
   internal: { status: 500, code: 500, message: "Something went wrong on our side. Please try again." },
-  unavailable: { status: 503, code: 503, message: "The service is temporarily unavailable. Nothing was changed; please try again." },
+  unavailable: {
+    status: 503,
+    code: 503,
+    message: "Your password could not be changed right now. Please try again in a moment with the same link.",
+  },
 } as const satisfies Record<string, { status: ContentfulStatusCode; code: number; message: string }>;
 
 export type ApiErrorKey = keyof typeof API_ERRORS;

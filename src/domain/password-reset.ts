@@ -73,7 +73,12 @@ export async function resetPassword(env: Env, config: Config, input: ResetInput,
   const newHash = await hashPassword(input.password, config.pepper);
 
   const registry = sessionRegistry(env, user.id);
-  const begun = await registry.beginReset(tokenHash, now);
+  let begun: Awaited<ReturnType<typeof registry.beginReset>>;
+  try {
+    begun = await registry.beginReset(tokenHash, now);
+  } catch (error) {
+    throw new ResetUnavailableError("session registry unreachable", { cause: error });
+  }
   if (!begun.ok) return { ok: false, reason: "token_invalid" };
 
   let wrote: boolean;

@@ -130,7 +130,8 @@ function toOutcome(result: SendResult, attempts: number): JobOutcome {
   if (result.ok) return { kind: "done", detail: `sent ${result.id}` };
   if (!result.retryable) return { kind: "dead", reason: result.reason };
   if (attempts >= EMAIL_MAX_ATTEMPTS) return { kind: "dead", reason: `retries exhausted: ${result.reason}` };
-  return { kind: "retry", reason: result.reason, delaySeconds: result.retryAfterSeconds ?? backoffSeconds(attempts) };
+  const delaySeconds = Math.min(result.retryAfterSeconds ?? backoffSeconds(attempts), MAX_BACKOFF_SECONDS);
+  return { kind: "retry", reason: result.reason, delaySeconds };
 }
 
 /** Queue handler for "email-dlq": records each undeliverable email where an operator will see it. */

@@ -1,0 +1,211 @@
+/**
+ * SessionRegistry, the per-user Durable Object that is the authority on sessions, the credential version
+ * and reset tokens. Called through real stubs (`getByName(userId)`, RPC) like the Worker does; storage is
+ * inspected with runInDurableObject and the cleanup alarm is run with runDurableObjectAlarm.
+ */
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { RESET_LINK_TTL_MS } from "../../src/domain/reset-token";
+import { generateUid, hashSecret } from "../../src/domain/secrets";
+import type { SessionRegistry } from "../../src/durable/session-registry";
+
+const DAY = 86_400_000;
+const IDLE_MS = 30 * DAY; // SESSION_IDLE_DAYS = 30 (wrangler.toml)
+const MAX_SESSIONS = 20; // MAX_SESSIONS_PER_USER = 20 (wrangler.toml)
+const meta = { ip: "192.0.2.10", userAgent: "vitest", location: null };
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+function registry() {
+  const userId = generateUid();
+  return { userId, stub: env.SESSION_REGISTRY.getByName(userId) };
+}
+
+async function create(stub: DurableObjectStub<SessionRegistry>, userId: string, now: number, version = 0) {
+  const result = await stub.createSession(userId, version, meta, now);
+  if (!("token" in result)) throw new Error(`session refused: ${JSON.stringify(result)}`);
+  return result;
+}
+
+async function storedSessionIds(stub: DurableObjectStub<SessionRegistry>): Promise<string[]> {
+  return runInDurableObject(stub, (_instance, state) =>
+    state.storage.sql.exec<{ id: string }>("SELECT id FROM sessions ORDER BY created_at").toArray().map((r) => r.id),
+  );
+}
+
+describe("sessions", () => {
+  // Abuse: unbounded session growth per account (storage exhaustion, a stolen password farming sessions).
+  it(`the ${MAX_SESSIONS + 1}st session evicts the oldest`, async () => {
+    const { userId, stub } = registry();
+    const t0 = Date.now();
+    const sessions = [];
+    for (let i = 0; i <= MAX_SESSIONS; i++) sessions.push(await create(stub, userId, t0 + i * 1000));
+
+    const stored = await storedSessionIds(stub);
+    expect(stored).toHaveLength(MAX_SESSIONS);
+    expect(stored).toEqual(sessions.slice(1).map((s) => s.sessionId));
+    const now = t0 + MAX_SESSIONS * 1000;
+    expect(await stub.validateSession(sessions[0]!.sessionId, now)).toBeNull();
+    expect(await stub.validateSession(sessions[1]!.sessionId, now)).toMatchObject({ id: sessions[1]!.sessionId, createdAt: t0 + 1000 });
+    expect((await stub.listSessions(now)).map((s) => s.id)).toEqual(sessions.slice(1).reverse().map((s) => s.sessionId));
+  });
+
+  // "Sign out everywhere" after a suspected compromise must end every session at once.
+  it("revokeAllSessions removes every session and returns the count", async () => {
+    const { userId, stub } = registry();
+    const now = Date.now();
+    const sessions = [await create(stub, userId, now), await create(stub, userId, now + 1), await create(stub, userId, now + 2)];
+    expect(await stub.revokeAllSessions("signed_out_everywhere")).toBe(3);
+    expect(await storedSessionIds(stub)).toEqual([]);
+    for (const s of sessions) expect(await stub.validateSession(s.sessionId, now + 3)).toBeNull();
+    expect(await stub.revokeAllSessions("signed_out_everywhere")).toBe(0);
+  });
+
+  it("revokeOtherSessions keeps only the given session and returns how many ended", async () => {
+    const { userId, stub } = registry();
+    const now = Date.now();
+    const sessions = [];
+    for (let i = 0; i < 4; i++) sessions.push(await create(stub, userId, now + i));
+    const keep = sessions[2]!.sessionId;
+    expect(await stub.revokeOtherSessions(keep)).toBe(3);
+    expect(await storedSessionIds(stub)).toEqual([keep]);
+    expect(await stub.validateSession(keep, now + 10)).not.toBeNull();
+  });
+
+  // Abuse: a session token left on a shared or lost device must not work forever.
+  it("validateSession returns null after the idle period and deletes the row; activity slides the window", async () => {
+    const { userId, stub } = registry();
+    const t0 = Date.now();
+    const idle = await create(stub, userId, t0);
+    const active = await create(stub, userId, t0);
+
+    // Just inside the window: still valid, and the touch moves last-seen forward.
+    expect(await stub.validateSession(active.sessionId, t0 + IDLE_MS - 1)).toMatchObject({ lastSeenAt: t0 + IDLE_MS - 1 });
+    // 30 days without use: gone, and removed from storage.
+    expect(await stub.validateSession(idle.sessionId, t0 + IDLE_MS)).toBeNull();
+    expect(await storedSessionIds(stub)).toEqual([active.sessionId]);
+    expect(await stub.validateSession(active.sessionId, t0 + IDLE_MS + 10 * DAY)).not.toBeNull();
+  });
+
+  it("the alarm deletes idle sessions and reschedules itself for the remaining ones", async () => {
+    const { userId, stub } = registry();
+    const t0 = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(t0);
+    const old = await create(stub, userId, t0);
+    const recent = await create(stub, userId, t0 + 10 * DAY);
+    const alarmAt = await runInDurableObject(stub, (_i, state) => state.storage.getAlarm());
+    expect(alarmAt).toBe(t0 + IDLE_MS);
+
+    vi.setSystemTime(t0 + IDLE_MS + 1000); // Date.now() inside the object follows the fake clock
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await storedSessionIds(stub)).toEqual([recent.sessionId]);
+    expect(await stub.validateSession(old.sessionId, Date.now())).toBeNull();
+    expect(await runInDurableObject(stub, (_i, state) => state.storage.getAlarm())).toBe(t0 + 10 * DAY + IDLE_MS);
+  });
+});
+
+describe("reset-token authority", () => {
+  // Fault: at-least-once queue delivery runs issueResetToken twice for one request; both runs must yield the same
+  // token, or the user could get two different links from one request.
+  it("issueResetToken is idempotent per requestId", async () => {
+    const { stub } = registry();
+    const now = Date.now();
+    const a = await stub.issueResetToken("req-a", now);
+    const again = await stub.issueResetToken("req-a", now);
+    expect(a).not.toBeNull();
+    expect(again).toEqual(a);
+    expect(a!.tokenHash).toBe(hashSecret(a!.token));
+    expect(a!.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  // Attack: an older link (leaked mailbox, forwarded mail) used after the owner asked for a fresh one.
+  it("the newest request supersedes older ones; an older request processed after a newer one is refused", async () => {
+    const { stub } = registry();
+    const now = Date.now();
+    const older = (await stub.issueResetToken("req-1", now))!;
+    const newer = (await stub.issueResetToken("req-2", now + 1000))!;
+    expect(newer.token).not.toBe(older.token);
+    expect(await stub.checkResetToken(older.tokenHash, now + 2000)).toBe(false);
+    expect(await stub.checkResetToken(newer.tokenHash, now + 2000)).toBe(true);
+    expect(await stub.beginReset(older.tokenHash, now + 2000)).toEqual({ ok: false, reason: "invalid" });
+
+    // A request made before req-2 but whose job runs late gets no token, and does not displace req-2.
+    expect(await stub.issueResetToken("req-0", now - 1000)).toBeNull();
+    expect(await stub.checkResetToken(newer.tokenHash, now + 2000)).toBe(true);
+    // A retry of the superseded req-1 gets nothing either.
+    expect(await stub.issueResetToken("req-1", now)).toBeNull();
+  });
+
+  // Fault: D1 fails after beginReset. Retrying must be possible with the same token, at the same version, and
+  // completeReset must make the token single-use.
+  it("beginReset is repeatable until completeReset; completeReset voids the token", async () => {
+    const { userId, stub } = registry();
+    const now = Date.now();
+    const session = await create(stub, userId, now);
+    const { tokenHash } = (await stub.issueResetToken("req-1", now))!;
+
+    expect(await stub.beginReset(tokenHash, now + 1)).toEqual({ ok: true, credentialVersion: 1 });
+    expect(await stub.validateSession(session.sessionId, now + 1)).toBeNull(); // revoked at begin
+    expect(await stub.beginReset(tokenHash, now + 2)).toEqual({ ok: true, credentialVersion: 1 }); // same version, not 2
+    expect(await stub.credentialVersion()).toBe(1);
+
+    await stub.completeReset(now + 3);
+    expect(await stub.beginReset(tokenHash, now + 4)).toEqual({ ok: false, reason: "invalid" });
+    expect(await stub.checkResetToken(tokenHash, now + 4)).toBe(false);
+    expect(await stub.credentialVersion()).toBe(1);
+
+    // The next reset moves to the next version.
+    const next = (await stub.issueResetToken("req-2", now + 5))!;
+    expect(await stub.beginReset(next.tokenHash, now + 6)).toEqual({ ok: true, credentialVersion: 2 });
+  });
+
+  // Attack: a link requested before a password change (e.g. the attacker's own request, mailed to a mailbox they
+  // read) must not survive the change made by the owner.
+  it("a token issued before the last password change is refused", async () => {
+    const { stub } = registry();
+    const t0 = Date.now();
+    const first = (await stub.issueResetToken("req-1", t0))!;
+    expect((await stub.beginReset(first.tokenHash, t0 + 1000)).ok).toBe(true);
+    await stub.completeReset(t0 + 1000);
+
+    // A request made before the change, processed after it (late queue job): no token.
+    expect(await stub.issueResetToken("req-late", t0 + 500)).toBeNull();
+    expect(await stub.issueResetToken("req-1", t0)).toBeNull();
+
+    // Defence in depth: even if a stored token predates the recorded password change, it is refused.
+    const second = (await stub.issueResetToken("req-2", t0 + 2000))!;
+    expect(await stub.checkResetToken(second.tokenHash, t0 + 3000)).toBe(true);
+    await runInDurableObject(stub, (_i, state) => {
+      state.storage.sql.exec("UPDATE state SET password_changed_at = ?", t0 + 2500);
+    });
+    expect(await stub.checkResetToken(second.tokenHash, t0 + 3000)).toBe(false);
+    expect(await stub.beginReset(second.tokenHash, t0 + 3000)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  // Attack: an old link used after its hour, whatever KV says (the registry keeps its own issuedAt).
+  it("a token is refused 60 minutes after its request, accepted just before", async () => {
+    const { stub } = registry();
+    const t0 = Date.now();
+    const { tokenHash } = (await stub.issueResetToken("req-1", t0))!;
+    expect(await stub.beginReset(tokenHash, t0 + RESET_LINK_TTL_MS)).toEqual({ ok: false, reason: "expired" });
+    expect(await stub.checkResetToken(tokenHash, t0 + RESET_LINK_TTL_MS - 1)).toBe(true);
+    expect((await stub.beginReset(tokenHash, t0 + RESET_LINK_TTL_MS - 1)).ok).toBe(true);
+  });
+
+  // Invariant 4 at the source: once a reset has begun, no sign-in that verified the old password gets a session.
+  it("createSession at the old credential version is refused once a reset has begun", async () => {
+    const { userId, stub } = registry();
+    const now = Date.now();
+    const { tokenHash } = (await stub.issueResetToken("req-1", now))!;
+    await stub.beginReset(tokenHash, now);
+    expect(await stub.createSession(userId, 0, meta, now)).toEqual({ refused: "stale_credentials" });
+    expect(await storedSessionIds(stub)).toEqual([]);
+    const fresh = await create(stub, userId, now, 1);
+    expect(await stub.validateSession(fresh.sessionId, now)).not.toBeNull();
+  });
+});
