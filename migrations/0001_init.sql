@@ -3,6 +3,7 @@
 CREATE TABLE users (
   id                  TEXT PRIMARY KEY,                 -- "blt" + 24 hex chars, Contentstack-style uid
   email               TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  email_key           TEXT NOT NULL,                    -- SHA-256 of "email:" + email: joins sign_in_throttle
   password_hash       TEXT NOT NULL,                    -- self-describing, see src/domain/password-hash.ts
   credential_version  INTEGER NOT NULL DEFAULT 0,       -- bumped by every password change; sessions carry it
   first_name          TEXT,
@@ -22,10 +23,11 @@ CREATE TABLE sign_in_throttle (
   updated_at   INTEGER NOT NULL                         -- epoch ms
 );
 
--- Security events shown to the user on /account and kept for investigation.
+-- Security events shown to the user on /account and kept for investigation. user_id is NULL for failed
+-- sign-ins on unknown emails (detail holds the email key): recorded like any other failure, so both cost the same.
 CREATE TABLE audit_events (
   id         INTEGER PRIMARY KEY AUTOINCREMENT,
-  user_id    TEXT NOT NULL,
+  user_id    TEXT,
   type       TEXT NOT NULL,
   ip         TEXT,
   user_agent TEXT,

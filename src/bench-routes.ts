@@ -1,6 +1,7 @@
 /**
  * Baselines for the benchmark (bench/run.mjs), served by the same runtime as the real routes:
- * a hello-world route and a route that does exactly one PBKDF2 derivation at production parameters.
+ * a hello-world route and a route that does exactly one PBKDF2 derivation at production parameters;
+ * plus a calibration route for the cost of single binding calls, and revoke-all timing.
  * Mounted only when BENCH_ROUTES=true outside production.
  */
 import { Hono } from "hono";
@@ -8,6 +9,37 @@ import type { AppEnv } from "./api/app-env";
 import { apiError } from "./api/errors";
 import { spendPasswordCheck } from "./domain/password-hash";
 import { sessionRegistry } from "./domain/sessions";
+
+/** createSession calls in flight at once while seeding revoke-all. */
+const SEED_CHUNK = 250;
+/** Pause between seeding and timing revoke-all. */
+const SETTLE_MS = 200;
+
+/** Bench-only keys: nothing here touches a real account, session or limit. */
+const IO_KINDS = {
+  none: async (_env: Env) => {},
+  d1_read: async (env: Env) => {
+    await env.DB.prepare("SELECT 1 AS one").first();
+  },
+  d1_write: async (env: Env) => {
+    await env.DB.prepare(
+      `INSERT INTO sign_in_throttle (email_key, failures, locked_until, updated_at) VALUES ('bench-calibration', 0, 0, ?1)
+       ON CONFLICT (email_key) DO UPDATE SET updated_at = ?1`,
+    ).bind(Date.now()).run();
+  },
+  kv_get: async (env: Env) => {
+    await env.KV.get("bench-calibration");
+  },
+  kv_put: async (env: Env) => {
+    await env.KV.put("bench-calibration", "1", { expirationTtl: 60 });
+  },
+  durable_object: async (env: Env) => {
+    await sessionRegistry(env, "blt00000000000000000000be9c").credentialVersion();
+  },
+  rate_limit: async (env: Env) => {
+    await env.IP_SIGN_UP_LIMIT.limit({ key: "bench-calibration" });
+  },
+} as const;
 
 export const benchRoutes = new Hono<AppEnv>()
   .use(async function benchOnly(c, next) {
@@ -19,15 +51,56 @@ export const benchRoutes = new Hono<AppEnv>()
     await spendPasswordCheck("correct horse battery staple", c.get("config").pepper);
     return c.json({ ok: true });
   })
-  // Fills a user's registry with n sessions and times revokeAllSessions inside the object.
+  // Calibration: `n` sequential calls of one kind of binding operation, so the bench can tell how much CPU a
+  // single D1 query, KV operation, Durable Object call or rate-limit check costs on the local runtime.
+  .post("/io", async (c) => {
+    const kind = c.req.query("kind") ?? "";
+    const n = Number(c.req.query("n") ?? "1");
+    if (!Number.isInteger(n) || n < 0 || n > 100 || !(kind in IO_KINDS)) return apiError(c, "validation_failed");
+    const op = IO_KINDS[kind as keyof typeof IO_KINDS];
+    for (let i = 0; i < n; i++) await op(c.env);
+    return c.json({ kind, n });
+  })
+  // Fills `users` registries (default 1) with `sessions` sessions each, then times revokeAllSessions on each
+  // of them in turn, as the Worker sees it (RPC round trip and the object's storage commit included).
+  // Workers clocks tick in whole milliseconds and only across I/O, so revoking several registries in one
+  // timed stretch gives sub-millisecond means. Seeding sends createSession calls in concurrent chunks:
+  // the object still runs them one at a time, but their storage commits coalesce.
   .post("/revoke-all", async (c) => {
     const n = Number(c.req.query("sessions"));
+    const users = Number(c.req.query("users") ?? "1");
     const userId = c.req.query("user") ?? "";
     if (!Number.isInteger(n) || n < 1 || n > 100_000 || !/^blt[0-9a-f]{24}$/.test(userId)) return apiError(c, "validation_failed");
-    const registry = sessionRegistry(c.env, userId);
+    if (!Number.isInteger(users) || users < 1 || users > 100 || n * users > 200_000) return apiError(c, "validation_failed");
+    // Registry k of this request: the given id with its last two hex digits replaced by k.
+    const ids = Array.from({ length: users }, (_, k) => userId.slice(0, -2) + k.toString(16).padStart(2, "0"));
     const client = { ip: "127.0.0.1", userAgent: "bench", location: null };
-    for (let i = 0; i < n; i++) await registry.createSession(userId, 0, client, Date.now());
+    const seedStarted = Date.now();
+    // Registries are seeded concurrently: their storage commits can overlap.
+    await Promise.all(
+      ids.map(async (id) => {
+        const registry = sessionRegistry(c.env, id);
+        for (let done = 0; done < n; ) {
+          const chunk = Math.min(SEED_CHUNK, n - done);
+          await Promise.all(Array.from({ length: chunk }, () => registry.createSession(id, 0, client, Date.now())));
+          done += chunk;
+        }
+      }),
+    );
+    const seedMs = Date.now() - seedStarted;
+    const registries = ids.map((id) => sessionRegistry(c.env, id));
+    // Let the seeding's tail of work settle, then touch each object, so the timed calls measure the revoke only.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    for (const registry of registries) await registry.credentialVersion();
+    const samples: number[] = [];
+    let revoked = 0;
     const started = performance.now();
-    const revoked = await registry.revokeAllSessions("signed_out_everywhere");
-    return c.json({ revoked, ms: performance.now() - started });
+    for (const registry of registries) {
+      const t = performance.now();
+      revoked += await registry.revokeAllSessions("signed_out_everywhere");
+      samples.push(performance.now() - t);
+    }
+    const total = performance.now() - started;
+    if (revoked !== n * users) return c.json({ error: `revoked ${revoked}, expected ${n * users}` }, 500);
+    return c.json({ revoked, users, ms: total / users, total_ms: total, samples_ms: samples, seed_ms: seedMs });
   });

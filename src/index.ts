@@ -1,5 +1,6 @@
 /** Worker entry: HTTP through the Hono app, queue consumers for email, a daily clean-up, and the Durable Object classes. */
 import { app } from "./app";
+import { deleteOldUnknownEmailEvents } from "./storage/audit";
 import { deleteStaleThrottles } from "./storage/sign-in-throttle";
 import type { DeadLetter, EmailJob } from "./mail/jobs";
 import { consumeDeadLetters, consumeEmailBatch } from "./mail/consumer";
@@ -8,6 +9,7 @@ export { RateLimiter } from "./durable/rate-limiter";
 export { SessionRegistry } from "./durable/session-registry";
 
 const THROTTLE_MEMORY_MS = 24 * 60 * 60_000;
+const UNKNOWN_EMAIL_EVENTS_MS = 30 * 24 * 60 * 60_000;
 
 export default {
   fetch: app.fetch,
@@ -18,6 +20,8 @@ export default {
   async scheduled(controller, env) {
     // Failed sign-ins are forgotten a day after the last one (a live lock is always kept).
     const deleted = await deleteStaleThrottles(env.DB, controller.scheduledTime - THROTTLE_MEMORY_MS, controller.scheduledTime);
-    console.log(JSON.stringify({ event: "stale_throttles_deleted", deleted }));
+    // Failed sign-ins on unknown emails are kept a month for spotting credential stuffing, then dropped.
+    const unknownEvents = await deleteOldUnknownEmailEvents(env.DB, new Date(controller.scheduledTime - UNKNOWN_EMAIL_EVENTS_MS).toISOString());
+    console.log(JSON.stringify({ event: "daily_cleanup", staleThrottles: deleted, unknownEmailEvents: unknownEvents }));
   },
 } satisfies ExportedHandler<Env, EmailJob | DeadLetter>;

@@ -1,11 +1,9 @@
 /** POST /v3/user (sign up) and GET /v3/user (who am I), Contentstack wire format. */
 import { Hono } from "hono";
 import { z } from "zod";
-import { emailKey } from "../domain/email";
 import { describePasswordProblem } from "../domain/password-policy";
 import { authenticate } from "../domain/sessions";
 import { signUp } from "../domain/sign-up";
-import { readThrottle } from "../storage/sign-in-throttle";
 import type { AppEnv } from "./app-env";
 import { apiError } from "./errors";
 import { ipRateLimit } from "./ip-rate-limit";
@@ -54,6 +52,5 @@ export const userRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const auth = await authenticate(c.env, c.req.header("authtoken"), Date.now());
     if (auth === null) return apiError(c, "not_logged_in");
-    const throttle = await readThrottle(c.env.DB, emailKey(auth.user.email));
-    return c.json({ user: userJson(auth.user, { authtoken: auth.token, failedAttempts: throttle.failures }) });
+    return c.json({ user: userJson(auth.user, { authtoken: auth.token, failedAttempts: auth.failedAttempts }) });
   });

@@ -10,9 +10,9 @@
  */
 import type { Config } from "../config";
 import type { PasswordChangedJob, PasswordResetJob } from "../mail/jobs";
-import { recordAuditEvent } from "../storage/audit";
+import { auditEventStatement } from "../storage/audit";
 import { deleteResetToken, findResetToken } from "../storage/reset-tokens";
-import { clearThrottle } from "../storage/sign-in-throttle";
+import { clearThrottleStatement } from "../storage/sign-in-throttle";
 import { findUserById, replacePasswordHash } from "../storage/users";
 import type { ClientInfo } from "./client-info";
 import { emailKey, normalizeEmail } from "./email";
@@ -113,10 +113,12 @@ async function afterReset(env: Env, userId: string, email: string, tokenHash: st
   };
   const at = new Date(now).toISOString();
   const results = await Promise.allSettled([
-    clearThrottle(env.DB, emailKey(email)),
+    env.DB.batch([
+      clearThrottleStatement(env.DB, emailKey(email)),
+      auditEventStatement(env.DB, userId, "password_reset_completed", client, at),
+      auditEventStatement(env.DB, userId, "sessions_revoked", client, at, "password reset"),
+    ]),
     deleteResetToken(env.KV, tokenHash),
-    recordAuditEvent(env.DB, userId, "password_reset_completed", client, at),
-    recordAuditEvent(env.DB, userId, "sessions_revoked", client, at, "password reset"),
     env.EMAIL_QUEUE.send(job, { contentType: "json" }),
   ]);
   for (const result of results) {

@@ -4,7 +4,7 @@
  */
 import type { SignOutReason } from "../durable/live-sign-out";
 import type { SessionInfo } from "../durable/session-registry";
-import { type User, findUserById } from "../storage/users";
+import { type User, findUserWithFailures } from "../storage/users";
 import { parseSessionToken } from "./session-token";
 
 /** The user's SessionRegistry stub. */
@@ -14,19 +14,25 @@ export function sessionRegistry(env: Env, userId: string): DurableObjectStub<imp
 
 export interface Authenticated {
   user: User;
+  /** Consecutive failed sign-ins on the account's email (Contentstack's failed_attempts). */
+  failedAttempts: number;
   session: SessionInfo;
   token: string;
 }
 
-/** The user and live session behind a token, or null for anything missing, malformed, revoked or idle. */
+/**
+ * The user and live session behind a token, or null for anything missing, malformed, revoked or idle.
+ * The registry and D1 are asked at once: the token names the user, so neither waits for the other.
+ */
 export async function authenticate(env: Env, token: string | null | undefined, now: number): Promise<Authenticated | null> {
   const parsed = parseSessionToken(token);
   if (parsed === null) return null;
-  const session = await sessionRegistry(env, parsed.userId).validateSession(parsed.sessionId, now);
-  if (session === null) return null;
-  const user = await findUserById(env.DB, parsed.userId);
-  if (user === null) return null;
-  return { user, session, token: token! };
+  const [session, found] = await Promise.all([
+    sessionRegistry(env, parsed.userId).validateSession(parsed.sessionId, now),
+    findUserWithFailures(env.DB, parsed.userId),
+  ]);
+  if (session === null || found === null) return null;
+  return { user: found.user, failedAttempts: found.failedAttempts, session, token: token! };
 }
 
 /** Ends the session behind a token. Returns false when there was none. */

@@ -3,9 +3,9 @@
  * created inside the user's registry so it is serialised with password resets (invariant 4).
  */
 import type { Config } from "../config";
-import { recordAuditEvent } from "../storage/audit";
-import { clearThrottle, readThrottle, recordFailure } from "../storage/sign-in-throttle";
-import { type User, findUserByEmail, recordSignIn, upgradePasswordHash } from "../storage/users";
+import { auditEventStatement, recordAuditEvent } from "../storage/audit";
+import { clearThrottleStatement, recordFailure } from "../storage/sign-in-throttle";
+import { type User, findUserForSignIn, recordSignInStatement, upgradePasswordHash } from "../storage/users";
 import type { ClientInfo } from "./client-info";
 import { emailKey, normalizeEmail } from "./email";
 import { hashPassword, spendPasswordCheck, verifyPassword } from "./password-hash";
@@ -42,18 +42,17 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = normalizeEmail(credentials.email);
   const key = emailKey(email);
-  const [throttle, user] = await Promise.all([readThrottle(env.DB, key), findUserByEmail(env.DB, email)]);
+  const { user, throttle } = await findUserForSignIn(env.DB, email, key);
   if (throttle.lockedUntil > now) return { ok: false, reason: "locked", retryAfterMs: throttle.lockedUntil - now };
 
-  if (user === null) {
-    await spendPasswordCheck(credentials.password, config.pepper);
+  // Known and unknown emails take the same steps from here to a refusal: one hash, one counter update,
+  // one audit row (for an unknown email it has no user and names the email's key).
+  let check = { valid: false, needsRehash: false };
+  if (user === null) await spendPasswordCheck(credentials.password, config.pepper);
+  else check = await verifyPassword(credentials.password, user.passwordHash, config.pepper);
+  if (user === null || !check.valid) {
     await recordFailure(env.DB, key, now, lockDurationMs);
-    return { ok: false, reason: "invalid_credentials" };
-  }
-  const check = await verifyPassword(credentials.password, user.passwordHash, config.pepper);
-  if (!check.valid) {
-    await recordFailure(env.DB, key, now, lockDurationMs);
-    defer(recordAuditEvent(env.DB, user.id, "sign_in_failed", client, iso(now)));
+    defer(recordAuditEvent(env.DB, user?.id ?? null, "sign_in_failed", client, iso(now), user === null ? `no account: ${key.slice(0, 16)}` : null));
     return { ok: false, reason: "invalid_credentials" };
   }
 
@@ -61,8 +60,9 @@ export async function signIn(
   // The password was changed between our read and the session: the verified password is no longer valid.
   if ("refused" in created) return { ok: false, reason: "invalid_credentials" };
 
-  const followUps: Promise<unknown>[] = [recordSignIn(env.DB, user.id, iso(now)), recordAuditEvent(env.DB, user.id, "sign_in", client, iso(now))];
-  if (throttle.failures > 0) followUps.push(clearThrottle(env.DB, key));
+  const writes = [recordSignInStatement(env.DB, user.id, iso(now)), auditEventStatement(env.DB, user.id, "sign_in", client, iso(now))];
+  if (throttle.failures > 0) writes.push(clearThrottleStatement(env.DB, key));
+  const followUps: Promise<unknown>[] = [env.DB.batch(writes)];
   if (check.needsRehash) {
     followUps.push(hashPassword(credentials.password, config.pepper).then((hash) => upgradePasswordHash(env.DB, user.id, user.passwordHash, hash)));
   }

@@ -3,7 +3,7 @@ import type { Config } from "../config";
 import { recordAuditEvent } from "../storage/audit";
 import { type User, insertUser } from "../storage/users";
 import type { ClientInfo } from "./client-info";
-import { normalizeEmail } from "./email";
+import { emailKey, normalizeEmail } from "./email";
 import { hashPassword } from "./password-hash";
 import { type PasswordProblem, checkPassword } from "./password-policy";
 import { generateUid } from "./secrets";
@@ -36,6 +36,7 @@ export async function signUp(env: Env, config: Config, input: SignUpInput, clien
   const user = await insertUser(env.DB, {
     id: generateUid(),
     email,
+    emailKey: emailKey(email),
     passwordHash,
     firstName: input.firstName,
     lastName: input.lastName,

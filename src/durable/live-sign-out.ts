@@ -12,15 +12,14 @@ export const SIGN_OUT_CLOSE_CODE = 4401;
 
 interface SocketAttachment {
   sessionId: string;
-  credentialVersion: number;
 }
 
 /** Accepts a socket for one session through the Hibernation API (never ws.accept()). */
-export function acceptLiveSocket(ctx: DurableObjectState, sessionId: string, credentialVersion: number): Response {
+export function acceptLiveSocket(ctx: DurableObjectState, sessionId: string): Response {
   const pair = new WebSocketPair();
   const server = pair[1];
   ctx.acceptWebSocket(server, [sessionId]);
-  server.serializeAttachment({ sessionId, credentialVersion } satisfies SocketAttachment);
+  server.serializeAttachment({ sessionId } satisfies SocketAttachment);
   return new Response(null, { status: 101, webSocket: pair[0] });
 }
 
@@ -28,13 +27,13 @@ export function acceptLiveSocket(ctx: DurableObjectState, sessionId: string, cre
 export function notifySignedOut(
   ctx: DurableObjectState,
   reason: SignOutReason,
-  matches: (sessionId: string, credentialVersion: number) => boolean,
+  matches: (sessionId: string) => boolean,
 ): number {
   const message = JSON.stringify({ type: "signout", reason });
   let sent = 0;
   for (const ws of ctx.getWebSockets()) {
     const attachment = ws.deserializeAttachment() as SocketAttachment | null;
-    if (attachment === null || !matches(attachment.sessionId, attachment.credentialVersion)) continue;
+    if (attachment === null || !matches(attachment.sessionId)) continue;
     try {
       ws.send(message);
       ws.close(SIGN_OUT_CLOSE_CODE, reason);

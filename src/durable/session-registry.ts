@@ -5,6 +5,9 @@
  * It is also the authority on reset tokens (KV cannot make a token single-use): only the newest token
  * works, only once, only within 60 minutes, and only if issued after the last password change.
  * Every method runs without intervening awaits on non-storage I/O, so each is atomic (input gates).
+ *
+ * Revoking all sessions is O(1): sessions carry the epoch they were created in and only the current
+ * epoch is live, so "sign out everywhere" and a reset bump one number; the alarm deletes the dead rows.
  */
 import { DurableObject } from "cloudflare:workers";
 import { decodeBase64, encodeBase64 } from "@oslojs/encoding";
@@ -16,6 +19,8 @@ import { SIGN_OUT_CLOSE_CODE, type SignOutReason, acceptLiveSocket, notifySigned
 
 /** Do not write last_seen_at more often than this: validation stays a read on the hot path. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
+/** Rows of revoked epochs are deleted this long after the revocation (they are already dead). */
+const PURGE_DELAY_MS = 1000;
 
 export interface SessionMeta {
   ip: string | null;
@@ -35,6 +40,7 @@ export type BeginResetResult = { ok: true; credentialVersion: number } | { ok: f
 
 interface State {
   credential_version: number;
+  session_epoch: number;
   password_changed_at: number;
   token_key: string;
   reset_request_id: string | null;
@@ -45,11 +51,12 @@ interface State {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY, credential_version INTEGER NOT NULL, created_at INTEGER NOT NULL,
+  id TEXT PRIMARY KEY, epoch INTEGER NOT NULL, created_at INTEGER NOT NULL,
   last_seen_at INTEGER NOT NULL, ip TEXT, user_agent TEXT, location TEXT);
-CREATE INDEX IF NOT EXISTS sessions_by_created ON sessions (created_at);
+CREATE INDEX IF NOT EXISTS sessions_by_epoch ON sessions (epoch, created_at);
 CREATE TABLE IF NOT EXISTS state (
-  id INTEGER PRIMARY KEY CHECK (id = 1), credential_version INTEGER NOT NULL, password_changed_at INTEGER NOT NULL,
+  id INTEGER PRIMARY KEY CHECK (id = 1), credential_version INTEGER NOT NULL, session_epoch INTEGER NOT NULL,
+  password_changed_at INTEGER NOT NULL,
   token_key TEXT NOT NULL, reset_request_id TEXT, reset_token_hash TEXT, reset_issued_at INTEGER,
   reset_pending_version INTEGER);`;
 
@@ -70,7 +77,10 @@ export class SessionRegistry extends DurableObject<Env> {
   private ensureStorage(): void {
     if (this.initialized) return;
     this.sql.exec(SCHEMA);
-    this.sql.exec("INSERT OR IGNORE INTO state (id, credential_version, password_changed_at, token_key) VALUES (1, 0, 0, ?)", newTokenKey());
+    this.sql.exec(
+      "INSERT OR IGNORE INTO state (id, credential_version, session_epoch, password_changed_at, token_key) VALUES (1, 0, 0, 0, ?)",
+      newTokenKey(),
+    );
     this.initialized = true;
   }
 
@@ -87,14 +97,15 @@ export class SessionRegistry extends DurableObject<Env> {
     }
     const { token, sessionId } = createSessionToken(userId);
     this.sql.exec(
-      "INSERT INTO sessions (id, credential_version, created_at, last_seen_at, ip, user_agent, location) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      sessionId, credentialVersion, now, now, meta.ip, meta.userAgent, meta.location,
+      "INSERT INTO sessions (id, epoch, created_at, last_seen_at, ip, user_agent, location) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      sessionId, state.session_epoch, now, now, meta.ip, meta.userAgent, meta.location,
     );
     const { maxSessionsPerUser } = readConfig(this.env);
     const evicted = this.sql
       .exec<{ id: string }>(
-        "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?) RETURNING id",
-        maxSessionsPerUser,
+        `DELETE FROM sessions WHERE id IN
+           (SELECT id FROM sessions WHERE epoch = ?1 ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?2) RETURNING id`,
+        state.session_epoch, maxSessionsPerUser,
       )
       .toArray();
     for (const { id } of evicted) notifySignedOut(this.ctx, "session_limit", (tag) => tag === id);
@@ -105,7 +116,7 @@ export class SessionRegistry extends DurableObject<Env> {
   /** The live session with this id, touching last-seen; null if unknown, revoked or idle too long. */
   validateSession(sessionId: string, now: number): SessionInfo | null {
     if (!this.initialized) return null;
-    const row = this.sql.exec<SessionRow>("SELECT * FROM sessions WHERE id = ?", sessionId).toArray()[0];
+    const row = this.liveSession(sessionId);
     if (row === undefined) return null;
     if (now - row.last_seen_at >= readConfig(this.env).sessionIdleMs) {
       this.sql.exec("DELETE FROM sessions WHERE id = ?", sessionId);
@@ -123,7 +134,7 @@ export class SessionRegistry extends DurableObject<Env> {
     if (!this.initialized) return [];
     const cutoff = now - readConfig(this.env).sessionIdleMs;
     return this.sql
-      .exec<SessionRow>("SELECT * FROM sessions WHERE last_seen_at > ? ORDER BY created_at DESC", cutoff)
+      .exec<SessionRow>("SELECT * FROM sessions WHERE epoch = ? AND last_seen_at > ? ORDER BY created_at DESC", this.state().session_epoch, cutoff)
       .toArray()
       .map(toSessionInfo);
   }
@@ -131,25 +142,28 @@ export class SessionRegistry extends DurableObject<Env> {
   /** Ends one session (sign out). Returns whether it existed. */
   revokeSession(sessionId: string, reason: SignOutReason): boolean {
     if (!this.initialized) return false;
-    const removed = this.sql.exec("DELETE FROM sessions WHERE id = ? RETURNING id", sessionId).toArray().length > 0;
+    const removed = this.sql.exec("DELETE FROM sessions WHERE id = ? AND epoch = ? RETURNING id", sessionId, this.state().session_epoch).toArray().length > 0;
     notifySignedOut(this.ctx, reason, (tag) => tag === sessionId);
     return removed;
   }
 
-  /** Ends every session but `keepSessionId` ("sign out other sessions"). Returns how many ended. */
+  /** Ends every session but `keepSessionId` ("sign out other sessions"): a new epoch that only it joins. */
   revokeOtherSessions(keepSessionId: string): number {
     if (!this.initialized) return 0;
-    const { rowsWritten } = this.sql.exec("DELETE FROM sessions WHERE id != ?", keepSessionId);
+    const ended = this.liveCount() - (this.liveSession(keepSessionId) === undefined ? 0 : 1);
+    const epoch = this.startNewEpoch();
+    this.sql.exec("UPDATE sessions SET epoch = ? WHERE id = ?", epoch, keepSessionId);
     notifySignedOut(this.ctx, "signed_out_elsewhere", (tag) => tag !== keepSessionId);
-    return rowsWritten;
+    return ended;
   }
 
   /** Ends every session of the user in one step, and tells every open tab. Returns how many ended. */
   revokeAllSessions(reason: SignOutReason): number {
     if (!this.initialized) return 0;
-    const { rowsWritten } = this.sql.exec("DELETE FROM sessions");
+    const ended = this.liveCount();
+    this.startNewEpoch();
     notifySignedOut(this.ctx, reason, () => true);
-    return rowsWritten;
+    return ended;
   }
 
   /**
@@ -193,10 +207,15 @@ export class SessionRegistry extends DurableObject<Env> {
     const state = this.state();
     const problem = this.tokenProblem(state, tokenHash, now);
     if (problem !== null) return { ok: false, reason: problem };
-    const version = state.reset_pending_version ?? state.credential_version + 1;
+    if (state.reset_pending_version !== null) {
+      // A retry: sessions were revoked by the first attempt, and none can have been created since
+      // (createSession refuses the old version and D1 does not hold the new password yet).
+      return { ok: true, credentialVersion: state.reset_pending_version };
+    }
+    const version = state.credential_version + 1;
     this.sql.exec("UPDATE state SET credential_version = ?, reset_pending_version = ?", version, version);
-    this.sql.exec("DELETE FROM sessions WHERE credential_version < ?", version);
-    notifySignedOut(this.ctx, "password_reset", (_tag, socketVersion) => socketVersion < version);
+    this.startNewEpoch();
+    notifySignedOut(this.ctx, "password_reset", () => true);
     return { ok: true, credentialVersion: version };
   }
 
@@ -224,9 +243,8 @@ export class SessionRegistry extends DurableObject<Env> {
     const sessionId = request.headers.get("x-session-id");
     if (request.headers.get("upgrade") !== "websocket" || sessionId === null) return new Response(null, { status: 400 });
     if (!this.initialized) return new Response(null, { status: 401 });
-    const row = this.sql.exec<SessionRow>("SELECT * FROM sessions WHERE id = ?", sessionId).toArray()[0];
-    if (row === undefined) return new Response(null, { status: 401 });
-    return acceptLiveSocket(this.ctx, sessionId, row.credential_version);
+    if (this.liveSession(sessionId) === undefined) return new Response(null, { status: 401 });
+    return acceptLiveSocket(this.ctx, sessionId);
   }
 
   override webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): void {
@@ -243,9 +261,25 @@ export class SessionRegistry extends DurableObject<Env> {
     if (!this.initialized) return;
     const now = Date.now();
     const idleMs = readConfig(this.env).sessionIdleMs;
-    this.sql.exec("DELETE FROM sessions WHERE last_seen_at <= ?", now - idleMs);
+    this.sql.exec("DELETE FROM sessions WHERE epoch < ? OR last_seen_at <= ?", this.state().session_epoch, now - idleMs);
     const next = this.sql.exec<{ m: number | null }>("SELECT MIN(last_seen_at) AS m FROM sessions").one().m;
     if (next !== null) await this.ctx.storage.setAlarm(next + idleMs);
+  }
+
+  private liveSession(sessionId: string): SessionRow | undefined {
+    return this.sql.exec<SessionRow>("SELECT * FROM sessions WHERE id = ? AND epoch = ?", sessionId, this.state().session_epoch).toArray()[0];
+  }
+
+  private liveCount(): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM sessions WHERE epoch = ?", this.state().session_epoch).one().n;
+  }
+
+  /** Revokes every current session at once; their rows are deleted by the alarm shortly after. */
+  private startNewEpoch(): number {
+    const epoch = this.state().session_epoch + 1;
+    this.sql.exec("UPDATE state SET session_epoch = ?", epoch);
+    void this.ctx.storage.setAlarm(Date.now() + PURGE_DELAY_MS);
+    return epoch;
   }
 
   private async scheduleCleanup(now: number): Promise<void> {
@@ -269,7 +303,7 @@ export class SessionRegistry extends DurableObject<Env> {
 
 interface SessionRow extends Record<string, SqlStorageValue> {
   id: string;
-  credential_version: number;
+  epoch: number;
   created_at: number;
   last_seen_at: number;
   ip: string | null;

@@ -20,18 +20,36 @@ export interface AuditEvent extends AuditContext {
   createdAt: string;
 }
 
+/** Records one event. `userId` is null only for failed sign-ins on unknown emails. */
 export async function recordAuditEvent(
   db: D1Database,
-  userId: string,
+  userId: string | null,
   type: AuditEventType,
   context: AuditContext,
   now: string,
   detail: string | null = null,
 ): Promise<void> {
-  await db
+  await auditEventStatement(db, userId, type, context, now, detail).run();
+}
+
+/** The insert for one event, for callers that batch it with other writes. */
+export function auditEventStatement(
+  db: D1Database,
+  userId: string | null,
+  type: AuditEventType,
+  context: AuditContext,
+  now: string,
+  detail: string | null = null,
+): D1PreparedStatement {
+  return db
     .prepare("INSERT INTO audit_events (user_id, type, ip, user_agent, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-    .bind(userId, type, context.ip, truncate(context.userAgent), detail, now)
-    .run();
+    .bind(userId, type, context.ip, truncate(context.userAgent), detail, now);
+}
+
+/** Forgets failed-sign-in events on unknown emails once they are older than `before` (ISO-8601). */
+export async function deleteOldUnknownEmailEvents(db: D1Database, before: string): Promise<number> {
+  const result = await db.prepare("DELETE FROM audit_events WHERE user_id IS NULL AND created_at < ?").bind(before).run();
+  return result.meta.changes;
 }
 
 /** The newest events of a user. */

@@ -8,14 +8,6 @@ export interface ThrottleState {
   lockedUntil: number;
 }
 
-export async function readThrottle(db: D1Database, emailKey: string): Promise<ThrottleState> {
-  const row = await db
-    .prepare("SELECT failures, locked_until FROM sign_in_throttle WHERE email_key = ?")
-    .bind(emailKey)
-    .first<{ failures: number; locked_until: number }>();
-  return row === null ? { failures: 0, lockedUntil: 0 } : { failures: row.failures, lockedUntil: row.locked_until };
-}
-
 /** Counts one failure and stores the lock that `lockFor(failures)` decides. Returns the new state. */
 export async function recordFailure(
   db: D1Database,
@@ -38,9 +30,9 @@ export async function recordFailure(
   return { failures, lockedUntil };
 }
 
-/** Forgets failures: after a successful sign-in or a password reset. */
-export async function clearThrottle(db: D1Database, emailKey: string): Promise<void> {
-  await db.prepare("DELETE FROM sign_in_throttle WHERE email_key = ?").bind(emailKey).run();
+/** Forgets failures (successful sign-in, password reset); batched with the other writes of that step. */
+export function clearThrottleStatement(db: D1Database, emailKey: string): D1PreparedStatement {
+  return db.prepare("DELETE FROM sign_in_throttle WHERE email_key = ?").bind(emailKey);
 }
 
 /**

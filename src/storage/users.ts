@@ -1,4 +1,5 @@
-/** D1 access for accounts. Emails arrive already normalised (see domain/email.ts). */
+/** D1 access for accounts. Emails arrive already normalised, with their key (see domain/email.ts). */
+import type { ThrottleState } from "./sign-in-throttle";
 
 export interface User {
   id: string;
@@ -44,6 +45,7 @@ function rowToUser(row: UserRow): User {
 export interface NewUser {
   id: string;
   email: string;
+  emailKey: string;
   passwordHash: string;
   firstName: string | null;
   lastName: string | null;
@@ -54,10 +56,10 @@ export interface NewUser {
 export async function insertUser(db: D1Database, user: NewUser): Promise<User | null> {
   const row = await db
     .prepare(
-      `INSERT INTO users (id, email, password_hash, credential_version, first_name, last_name, created_at, updated_at, password_updated_at)
-       VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?6, ?6) ON CONFLICT (email) DO NOTHING RETURNING *`,
+      `INSERT INTO users (id, email, email_key, password_hash, credential_version, first_name, last_name, created_at, updated_at, password_updated_at)
+       VALUES (?1, ?2, ?7, ?3, 0, ?4, ?5, ?6, ?6, ?6) ON CONFLICT (email) DO NOTHING RETURNING *`,
     )
-    .bind(user.id, user.email, user.passwordHash, user.firstName, user.lastName, user.now)
+    .bind(user.id, user.email, user.passwordHash, user.firstName, user.lastName, user.now, user.emailKey)
     .first<UserRow>();
   return row === null ? null : rowToUser(row);
 }
@@ -65,6 +67,31 @@ export async function insertUser(db: D1Database, user: NewUser): Promise<User | 
 export async function findUserByEmail(db: D1Database, email: string): Promise<User | null> {
   const row = await db.prepare("SELECT * FROM users WHERE email = ?").bind(email).first<UserRow>();
   return row === null ? null : rowToUser(row);
+}
+
+/**
+ * Everything sign-in needs in one round trip: the account (if any) and the email's failure counter, which
+ * exists for unknown emails too. The same query runs whether or not the account exists.
+ */
+export async function findUserForSignIn(db: D1Database, email: string, emailKey: string): Promise<{ user: User | null; throttle: ThrottleState }> {
+  const row = await db
+    .prepare(
+      `SELECT u.*, t.failures AS throttle_failures, t.locked_until AS throttle_locked_until
+       FROM (SELECT ?2 AS k) AS q LEFT JOIN users u ON u.email = ?1 LEFT JOIN sign_in_throttle t ON t.email_key = q.k`,
+    )
+    .bind(email, emailKey)
+    .first<UserRow & { id: string | null; throttle_failures: number | null; throttle_locked_until: number | null }>();
+  const throttle = { failures: row?.throttle_failures ?? 0, lockedUntil: row?.throttle_locked_until ?? 0 };
+  return { user: row === null || row.id === null ? null : rowToUser(row), throttle };
+}
+
+/** A user with the current failed sign-in count (Contentstack's failed_attempts), in one query. */
+export async function findUserWithFailures(db: D1Database, id: string): Promise<{ user: User; failedAttempts: number } | null> {
+  const row = await db
+    .prepare("SELECT u.*, COALESCE(t.failures, 0) AS failed_attempts FROM users u LEFT JOIN sign_in_throttle t ON t.email_key = u.email_key WHERE u.id = ?")
+    .bind(id)
+    .first<UserRow & { failed_attempts: number }>();
+  return row === null ? null : { user: rowToUser(row), failedAttempts: row.failed_attempts };
 }
 
 export async function findUserById(db: D1Database, id: string): Promise<User | null> {
@@ -98,6 +125,7 @@ export async function upgradePasswordHash(db: D1Database, userId: string, oldHas
   await db.prepare("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?").bind(newHash, userId, oldHash).run();
 }
 
-export async function recordSignIn(db: D1Database, userId: string, now: string): Promise<void> {
-  await db.prepare("UPDATE users SET last_login_at = ? WHERE id = ?").bind(now, userId).run();
+/** The last-login update, for callers that batch it with the audit event. */
+export function recordSignInStatement(db: D1Database, userId: string, now: string): D1PreparedStatement {
+  return db.prepare("UPDATE users SET last_login_at = ? WHERE id = ?").bind(now, userId);
 }

@@ -60,6 +60,9 @@ describe("sessions", () => {
     const now = Date.now();
     const sessions = [await create(stub, userId, now), await create(stub, userId, now + 1), await create(stub, userId, now + 2)];
     expect(await stub.revokeAllSessions("signed_out_everywhere")).toBe(3);
+    expect(await stub.listSessions(now + 3)).toEqual([]);
+    // Revocation is one epoch bump; the dead rows are deleted by the alarm right after.
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await storedSessionIds(stub)).toEqual([]);
     for (const s of sessions) expect(await stub.validateSession(s.sessionId, now + 3)).toBeNull();
     expect(await stub.revokeAllSessions("signed_out_everywhere")).toBe(0);
@@ -72,6 +75,8 @@ describe("sessions", () => {
     for (let i = 0; i < 4; i++) sessions.push(await create(stub, userId, now + i));
     const keep = sessions[2]!.sessionId;
     expect(await stub.revokeOtherSessions(keep)).toBe(3);
+    expect((await stub.listSessions(now + 10)).map((x) => x.id)).toEqual([keep]);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await storedSessionIds(stub)).toEqual([keep]);
     expect(await stub.validateSession(keep, now + 10)).not.toBeNull();
   });
