@@ -1,6 +1,7 @@
 /** Story-level helpers: talk to the Worker through its real fetch, like an SDK or a browser would. */
 import { exports } from "cloudflare:workers";
 import { expect, vi } from "vitest";
+import type { MailboxMessage } from "../src/mail/mailbox";
 
 export const BASE = "https://accounts.example.test";
 export const STRONG_PASSWORD = "violet-harbour-lantern-47";
@@ -67,13 +68,7 @@ export async function requestReset(email: string, ip?: string): Promise<Response
   return api("/v3/user/forgot_password", { body: { user: { email } }, ip });
 }
 
-export interface MailboxMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  sent_at: string;
-}
+export type { MailboxMessage };
 
 export async function mailbox(email: string): Promise<MailboxMessage[]> {
   return (await json<{ messages: MailboxMessage[] }>(await api(`/dev/mailbox?to=${encodeURIComponent(email)}`))).messages;
