@@ -11,7 +11,7 @@
 import type { Config } from "../config";
 import type { PasswordChangedJob, PasswordResetJob } from "../mail/jobs";
 import { auditEventStatement } from "../storage/audit";
-import { deleteResetToken, findResetToken } from "../storage/reset-tokens";
+import { findResetToken } from "../storage/reset-tokens";
 import { clearThrottleStatement } from "../storage/sign-in-throttle";
 import { findUserById, replacePasswordHash } from "../storage/users";
 import type { ClientInfo } from "./client-info";
@@ -97,12 +97,15 @@ export async function resetPassword(env: Env, config: Config, input: ResetInput,
   }
   if (!wrote) return { ok: false, reason: "token_invalid" };
 
-  await afterReset(env, user.id, user.email, tokenHash, client, now);
+  await afterReset(env, user.id, user.email, client, now);
   return { ok: true, userId: user.id };
 }
 
-/** Housekeeping after the reset committed; failures here are logged, never undo the reset. */
-async function afterReset(env: Env, userId: string, email: string, tokenHash: string, client: ClientInfo, now: number): Promise<void> {
+/**
+ * Housekeeping after the reset committed; failures here are logged, never undo the reset. The KV record is
+ * left to its TTL: the registry already refuses the token, and KV writes are the scarcest quota.
+ */
+async function afterReset(env: Env, userId: string, email: string, client: ClientInfo, now: number): Promise<void> {
   const job: PasswordChangedJob = {
     kind: "password_changed",
     requestId: generateSecret(16),
@@ -118,7 +121,6 @@ async function afterReset(env: Env, userId: string, email: string, tokenHash: st
       auditEventStatement(env.DB, userId, "password_reset_completed", client, at),
       auditEventStatement(env.DB, userId, "sessions_revoked", client, at, "password reset"),
     ]),
-    deleteResetToken(env.KV, tokenHash),
     env.EMAIL_QUEUE.send(job, { contentType: "json" }),
   ]);
   for (const result of results) {

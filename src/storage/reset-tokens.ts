@@ -18,8 +18,3 @@ export async function findResetToken(kv: KVNamespace, tokenHash: string): Promis
   if (value === null || typeof value.userId !== "string" || typeof value.issuedAt !== "number") return null;
   return value;
 }
-
-/** Best effort after use: the SessionRegistry already refuses the token, this only saves KV reads later. */
-export async function deleteResetToken(kv: KVNamespace, tokenHash: string): Promise<void> {
-  await kv.delete(resetTokenKey(tokenHash));
-}

@@ -1,0 +1,65 @@
+// A small HTTP client for the bench's setup steps and its concurrency-1 timing pairs: node:http with a
+// keep-alive agent (one socket for sequential requests), timings from performance.now().
+import http from "node:http";
+
+export function createClient(origin, { maxSockets = 16 } = {}) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const { hostname, port } = new URL(origin);
+
+  /** Sends one request; resolves { status, headers, text, json(), ms } where ms runs from send to last byte. */
+  function request(method, path, { headers = {}, body, timeoutMs = 30_000 } = {}) {
+    const payload = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
+    const allHeaders = { ...headers };
+    if (payload !== undefined) {
+      allHeaders["content-type"] ??= "application/json";
+      allHeaders["content-length"] = Buffer.byteLength(payload);
+    }
+    return new Promise((resolve, reject) => {
+      const started = performance.now();
+      const req = http.request({ agent, hostname, port, method, path, headers: allHeaders, timeout: timeoutMs }, (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => {
+          const ms = performance.now() - started;
+          const text = Buffer.concat(chunks).toString("utf8");
+          resolve({
+            status: res.statusCode,
+            headers: res.headers,
+            text,
+            ms,
+            at: performance.now(),
+            json() {
+              return JSON.parse(text);
+            },
+          });
+        });
+        res.on("error", reject);
+      });
+      req.on("timeout", () => req.destroy(new Error(`${method} ${path} timed out after ${timeoutMs} ms`)));
+      req.on("error", reject);
+      if (payload !== undefined) req.write(payload);
+      req.end();
+    });
+  }
+
+  return {
+    request,
+    get: (path, options) => request("GET", path, options),
+    post: (path, body, options = {}) => request("POST", path, { ...options, body }),
+    close: () => agent.destroy(),
+  };
+}
+
+/** Runs `worker(item, index)` over items with at most `concurrency` in flight; results in item order. */
+export async function pool(items, concurrency, worker) {
+  const results = new Array(items.length);
+  let next = 0;
+  async function lane() {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await worker(items[i], i);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+  return results;
+}
