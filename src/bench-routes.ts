@@ -7,6 +7,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./api/app-env";
 import { apiError } from "./api/errors";
+import { localOnly } from "./api/local-only";
 import { spendPasswordCheck } from "./domain/password-hash";
 import { sessionRegistry } from "./domain/sessions";
 
@@ -42,10 +43,7 @@ const IO_KINDS = {
 } as const;
 
 export const benchRoutes = new Hono<AppEnv>()
-  .use(async function benchOnly(c, next) {
-    if (!c.get("config").benchRoutes) return apiError(c, "not_found");
-    await next();
-  })
+  .use(localOnly((config) => config.benchRoutes))
   .get("/hello", (c) => c.json({ hello: "world" }))
   .post("/pbkdf2", async (c) => {
     await spendPasswordCheck("correct horse battery staple", c.get("config").pepper);

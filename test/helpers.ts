@@ -40,7 +40,9 @@ export async function api(path: string, options: ApiOptions = {}): Promise<Respo
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  return exports.default.fetch(new Request(`${BASE}${path}`, { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body }));
+  const method = options.method ?? (body === undefined ? "GET" : "POST");
+  // Redirects are answers to check, not to follow (the pages answer 303s).
+  return exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body, redirect: "manual" }));
 }
 
 export async function json<T = any>(response: Response): Promise<T> {

@@ -1,15 +1,12 @@
-/** GET /dev/mailbox: the local mailbox as JSON (?to=) or as a page. 404 unless EMAIL_PROVIDER=mailbox. */
+/** GET /dev/mailbox: the local mailbox as JSON (?to=) or as a page. 404 unless EMAIL_PROVIDER=mailbox and the request is local. */
 import { Hono } from "hono";
 import { readMailbox } from "../mail/mailbox";
 import { MailboxPage } from "../pages/mailbox-page";
 import type { AppEnv } from "./app-env";
-import { apiError } from "./errors";
+import { localOnly } from "./local-only";
 
 export const devMailboxRoutes = new Hono<AppEnv>()
-  .use(async function mailboxOnly(c, next) {
-    if (c.get("config").emailProvider !== "mailbox") return apiError(c, "not_found");
-    await next();
-  })
+  .use(localOnly((config) => config.emailProvider === "mailbox"))
   .get("/", async (c) => {
     const to = c.req.query("to")?.trim().toLowerCase() || null;
     const messages = await readMailbox(c.env.KV, to);

@@ -20,6 +20,7 @@ import { hashPassword } from "./password-hash";
 import { type PasswordProblem, checkPassword } from "./password-policy";
 import { isResetTokenExpired, isWellFormedResetToken } from "./reset-token";
 import { generateSecret, hashSecret } from "./secrets";
+import type { BeginResetResult } from "../durable/session-registry";
 import { sessionRegistry } from "./sessions";
 
 /** Queues a reset email for whoever owns `email`, if anyone. */
@@ -63,6 +64,9 @@ export async function resetPassword(env: Env, config: Config, input: ResetInput,
   if (record === null || isResetTokenExpired(record.issuedAt, now)) return { ok: false, reason: "token_invalid" };
   const user = await findUserById(env.DB, record.userId);
   if (user === null) return { ok: false, reason: "token_invalid" };
+  const registry = sessionRegistry(env, user.id);
+  // A used or superseded token still in KV must not buy a password hash (or a breach lookup).
+  if (!(await unavailableOnError(() => registry.checkResetToken(tokenHash, now)))) return { ok: false, reason: "token_invalid" };
 
   const problem = await checkPassword(input.password, {
     minLength: config.passwordMinLength,
@@ -72,22 +76,11 @@ export async function resetPassword(env: Env, config: Config, input: ResetInput,
   if (problem !== null) return { ok: false, reason: "password_rejected", problem };
   const newHash = await hashPassword(input.password, config.pepper);
 
-  const registry = sessionRegistry(env, user.id);
-  let begun: Awaited<ReturnType<typeof registry.beginReset>>;
-  try {
-    begun = await registry.beginReset(tokenHash, now);
-  } catch (error) {
-    throw new ResetUnavailableError("session registry unreachable", { cause: error });
-  }
+  const begun = await unavailableOnError(async (): Promise<BeginResetResult> => registry.beginReset(tokenHash, now));
   if (!begun.ok) return { ok: false, reason: "token_invalid" };
 
-  let wrote: boolean;
-  try {
-    wrote = await replacePasswordHash(env.DB, user.id, newHash, begun.credentialVersion, new Date(now).toISOString());
-  } catch (error) {
-    // Sessions are already revoked and the old password can no longer create any: safe to retry.
-    throw new ResetUnavailableError("password write failed", { cause: error });
-  }
+  // If this fails, sessions are already revoked and the old password can no longer create any: safe to retry.
+  const wrote = await unavailableOnError(() => replacePasswordHash(env.DB, user.id, newHash, begun.credentialVersion, new Date(now).toISOString()));
   try {
     await registry.completeReset(now);
   } catch (error) {
@@ -99,6 +92,15 @@ export async function resetPassword(env: Env, config: Config, input: ResetInput,
 
   await afterReset(env, user.id, user.email, client, now);
   return { ok: true, userId: user.id };
+}
+
+/** A storage step of a reset that could not complete is a retryable 503, never a 500. */
+async function unavailableOnError<T>(step: () => PromiseLike<T>): Promise<Awaited<T>> {
+  try {
+    return await step();
+  } catch (error) {
+    throw new ResetUnavailableError("a reset step could not reach its storage", { cause: error });
+  }
 }
 
 /**

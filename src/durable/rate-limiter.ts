@@ -16,10 +16,6 @@ export type HitResult = { allowed: true } | { allowed: false; retryAfterMs: numb
 
 /** Sliding-window rate limiter; call `hit` once per attempt. */
 export class RateLimiter extends DurableObject<Env> {
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
-    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS hits (at INTEGER NOT NULL, id TEXT UNIQUE)");
-  }
 
   /**
    * Records a hit if every window allows it; a refused hit is not counted. A hit with an `id` already
@@ -27,6 +23,8 @@ export class RateLimiter extends DurableObject<Env> {
    */
   async hit(windows: Window[], now: number, id: string | null = null): Promise<HitResult> {
     const sql = this.ctx.storage.sql;
+    // Created per call: the alarm deletes all storage, table included, once a key falls idle.
+    sql.exec("CREATE TABLE IF NOT EXISTS hits (at INTEGER NOT NULL, id TEXT UNIQUE)");
     const longest = Math.max(...windows.map((w) => w.ms));
     sql.exec("DELETE FROM hits WHERE at <= ?", now - longest);
     if (id !== null && sql.exec("SELECT 1 FROM hits WHERE id = ?", id).toArray().length > 0) return { allowed: true };
@@ -46,8 +44,8 @@ export class RateLimiter extends DurableObject<Env> {
     return { allowed: true };
   }
 
-  /** Forgets every hit once the longest window has passed, so idle keys keep no data. */
+  /** Forgets everything once the longest window has passed, so an idle key (e.g. a made-up email) keeps no storage. */
   override async alarm(): Promise<void> {
-    this.ctx.storage.sql.exec("DELETE FROM hits");
+    await this.ctx.storage.deleteAll();
   }
 }

@@ -147,12 +147,18 @@ export class SessionRegistry extends DurableObject<Env> {
     return removed;
   }
 
-  /** Ends every session but `keepSessionId` ("sign out other sessions"): a new epoch that only it joins. */
+  /**
+   * Ends every session but `keepSessionId` ("sign out other sessions"): a new epoch that only it joins.
+   * Does nothing unless the kept session is live now: a reset or sign-out-everywhere that landed after the
+   * caller's check must not be undone by carrying a revoked session into the new epoch.
+   */
   revokeOtherSessions(keepSessionId: string): number {
     if (!this.initialized) return 0;
-    const ended = this.liveCount() - (this.liveSession(keepSessionId) === undefined ? 0 : 1);
+    const kept = this.liveSession(keepSessionId);
+    if (kept === undefined) return 0;
+    const ended = this.liveCount() - 1;
     const epoch = this.startNewEpoch();
-    this.sql.exec("UPDATE sessions SET epoch = ? WHERE id = ?", epoch, keepSessionId);
+    this.sql.exec("UPDATE sessions SET epoch = ? WHERE id = ? AND epoch = ?", epoch, keepSessionId, kept.epoch);
     notifySignedOut(this.ctx, "signed_out_elsewhere", (tag) => tag !== keepSessionId);
     return ended;
   }

@@ -3,6 +3,7 @@
  * from APP_URL only (invariant 6), never from the request.
  */
 import type { ClientInfo } from "../domain/client-info";
+import { describeUserAgent } from "../domain/user-agent";
 
 export interface RenderedEmail {
   subject: string;
@@ -83,8 +84,9 @@ function formatTime(ms: number): string {
   return new Date(ms).toUTCString().replace("GMT", "UTC");
 }
 
+/** "203.0.113.7 (Firefox on Linux)": the User-Agent is requester-controlled, so only a short description of it is shown, never its text. */
 function describeClient(client: Pick<ClientInfo, "ip" | "userAgent">): string {
-  return `${client.ip ?? "an unknown address"} (${client.userAgent ?? "unknown device"})`;
+  return `${client.ip ?? "an unknown address"} (${describeUserAgent(client.userAgent)})`;
 }
 
 /** Escapes text for HTML element content and quoted attributes. */

@@ -3,7 +3,7 @@ import type { SessionInfo } from "../durable/session-registry";
 import type { AuditEvent } from "../storage/audit";
 import type { User } from "../storage/users";
 import { Notice } from "./layout";
-import { describeUserAgent } from "./user-agent";
+import { describeUserAgent } from "../domain/user-agent";
 
 const EVENT_LABELS: Record<AuditEvent["type"], string> = {
   sign_up: "Account created",

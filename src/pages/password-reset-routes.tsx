@@ -41,7 +41,13 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
   .get("/reset-password", async (c) => {
     const fromLink = c.req.query("token");
     if (fromLink !== undefined) {
-      writeResetCookie(c, fromLink.slice(0, 128));
+      // Only a usable token is planted in the cookie: a link to someone else's dead or made-up token shows
+      // the invalid page at once, and never leaves a cookie behind.
+      if (!(await isResetTokenUsable(c.env, fromLink, Date.now()))) {
+        c.status(410);
+        return c.render(<InvalidResetLinkPage />, { title: "Link no longer valid" });
+      }
+      writeResetCookie(c, fromLink);
       return c.redirect("/reset-password", 303);
     }
     const token = readResetCookie(c);
@@ -87,14 +93,14 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
     },
   )
   // Live policy hints for the password fields; the server checks again on submit.
-  .post("/password-check", async (c) => {
+  .post("/password-check", ipRateLimit("IP_PASSWORD_CHECK_LIMIT"), async (c) => {
     const parsed = checkBody.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ ok: false, message: "Unreadable request." }, 400);
     const config = c.get("config");
     const problem: PasswordProblem | null = await checkPassword(parsed.data.password, {
       minLength: config.passwordMinLength,
       email: parsed.data.email ?? "",
-      hibp: { enabled: config.hibpEnabled, failOpen: true, fetch },
+      hibp: { enabled: config.hibpEnabled, failOpen: config.hibpFailOpen, fetch },
     });
     return c.json(problem === null ? { ok: true } : { ok: false, problem, message: `Password ${describePasswordProblem(problem, config.passwordMinLength)}` });
   });

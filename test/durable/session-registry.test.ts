@@ -214,3 +214,21 @@ describe("reset-token authority", () => {
     expect(await stub.validateSession(fresh.sessionId, now)).not.toBeNull();
   });
 });
+
+describe("sign out other sessions racing a reset", () => {
+  // Attack: with a stolen cookie, spam "sign out other sessions" so that one call lands right after the
+  // victim's reset revoked everything; carrying the (revoked) kept session into the new epoch would revive it.
+  it("revokeOtherSessions after everything was revoked keeps nothing alive and ends nothing new", async () => {
+    const userId = generateUid();
+    const stub = env.SESSION_REGISTRY.getByName(userId);
+    const now = Date.now();
+    const stolen = await stub.createSession(userId, 0, { ip: null, userAgent: null, location: null }, now);
+    if ("refused" in stolen) throw new Error("unexpected refusal");
+    expect(await stub.revokeAllSessions("password_reset")).toBe(1);
+    const fresh = await stub.createSession(userId, 0, { ip: null, userAgent: null, location: null }, now + 1);
+    if ("refused" in fresh) throw new Error("unexpected refusal");
+    expect(await stub.revokeOtherSessions(stolen.sessionId)).toBe(0);
+    expect(await stub.validateSession(stolen.sessionId, now + 2)).toBeNull();
+    expect(await stub.validateSession(fresh.sessionId, now + 2)).not.toBeNull();
+  });
+});

@@ -348,11 +348,11 @@ describe("what gets sent", () => {
 
   // Attack: HTML injection into the email through the User-Agent the attacker controls when requesting a reset
   // for the victim's address (phishing content or script in the victim's mail client).
-  it("text and HTML carry the link, '60 minutes', the request time, IP and user agent; HTML escapes a hostile user agent", async () => {
+  it("text and HTML carry the link, '60 minutes', the request time, IP and device; a hostile user agent is never quoted", async () => {
     const { email, id: userId } = await newUser("content");
     const resend = fakeResend([ok()]);
     const requestedAt = Date.now() - 5 * 60_000;
-    const job = resetJob(email, { requestedAt, ip: "198.51.100.23", userAgent: "<script>alert(1)</script>" });
+    const job = resetJob(email, { requestedAt, ip: "198.51.100.23", userAgent: "<script>alert(1)</script> call +1-555-0100 https://evil.example" });
     const { id, result } = await deliver("email", job, 1);
     expect(result.explicitAcks).toEqual([id]);
 
@@ -364,8 +364,11 @@ describe("what gets sent", () => {
       expect(text).toContain(part);
       expect(html).toContain(part);
     }
-    expect(text).toContain("<script>alert(1)</script>"); // plain text is not markup
-    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    // The requester chooses the User-Agent, so it is described, never quoted: no attacker text in a genuine email.
+    expect(text).not.toContain("alert(1)");
+    expect(text).not.toContain("evil.example");
+    expect(html).not.toContain("alert(1)");
+    expect(text).toContain("198.51.100.23 (Unknown browser)");
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain(`href="${link}"`);
     expect(await env.KV.get(resetTokenKey(hashSecret(token)), "json")).toEqual({ userId, issuedAt: requestedAt });
