@@ -16,11 +16,15 @@ CREATE TABLE users (
 
 -- Failed sign-in state, keyed by the SHA-256 of the normalised email so that an unknown email is
 -- throttled exactly like a known one (a lock that only real accounts get would enumerate them).
+-- One sign-in attempt per email at a time (attempt_id holds the slot until busy_until), so parallel
+-- guesses cannot all pass the lock check before the first failure is counted.
 CREATE TABLE sign_in_throttle (
   email_key    TEXT PRIMARY KEY,
   failures     INTEGER NOT NULL,
   locked_until INTEGER NOT NULL DEFAULT 0,              -- epoch ms; 0 = not locked
-  updated_at   INTEGER NOT NULL                         -- epoch ms
+  updated_at   INTEGER NOT NULL,                        -- epoch ms
+  attempt_id   TEXT,                                    -- the attempt holding the slot, if any
+  busy_until   INTEGER NOT NULL DEFAULT 0               -- epoch ms; the slot frees itself then (a crashed attempt)
 );
 
 -- Security events shown to the user on /account and kept for investigation. user_id is NULL for failed

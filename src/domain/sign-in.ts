@@ -4,13 +4,16 @@
  */
 import type { Config } from "../config";
 import { auditEventStatement, recordAuditEvent } from "../storage/audit";
-import { clearThrottleStatement, recordFailure } from "../storage/sign-in-throttle";
-import { type User, findUserForSignIn, recordSignInStatement, upgradePasswordHash } from "../storage/users";
+import { clearThrottleStatement, recordFailure, startSignInAttempt } from "../storage/sign-in-throttle";
+import { type User, recordSignInStatement, upgradePasswordHash } from "../storage/users";
 import type { ClientInfo } from "./client-info";
 import { emailKey, normalizeEmail } from "./email";
 import { hashPassword, spendPasswordCheck, verifyPassword } from "./password-hash";
+import { generateSecret } from "./secrets";
 import { sessionRegistry } from "./sessions";
 
+/** Answer to an attempt made while another attempt on the same email is still being checked. */
+const BUSY_RETRY_MS = 1000;
 /** Failures before the first lock, and the step added per further failure (Contentstack: 5, 10 … 25 min). */
 const FREE_FAILURES = 4;
 const LOCK_STEP_MS = 5 * 60_000;
@@ -42,8 +45,10 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = normalizeEmail(credentials.email);
   const key = emailKey(email);
-  const { user, throttle } = await findUserForSignIn(env.DB, email, key);
+  const { user, throttle, acquired } = await startSignInAttempt(env.DB, email, key, generateSecret(12), now);
   if (throttle.lockedUntil > now) return { ok: false, reason: "locked", retryAfterMs: throttle.lockedUntil - now };
+  // Another attempt on this email is being checked: parallel guesses wait their turn behind the lock check.
+  if (!acquired) return { ok: false, reason: "locked", retryAfterMs: BUSY_RETRY_MS };
 
   // Known and unknown emails take the same steps from here to a refusal: one hash, one counter update,
   // one audit row (for an unknown email it has no user and names the email's key).
@@ -57,16 +62,22 @@ export async function signIn(
   }
 
   const created = await sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, client, now);
-  // The password was changed between our read and the session: the verified password is no longer valid.
-  if ("refused" in created) return { ok: false, reason: "invalid_credentials" };
-
-  const writes = [recordSignInStatement(env.DB, user.id, iso(now)), auditEventStatement(env.DB, user.id, "sign_in", client, iso(now))];
-  if (throttle.failures > 0) writes.push(clearThrottleStatement(env.DB, key));
-  const followUps: Promise<unknown>[] = [env.DB.batch(writes)];
-  if (check.needsRehash) {
-    followUps.push(hashPassword(credentials.password, config.pepper).then((hash) => upgradePasswordHash(env.DB, user.id, user.passwordHash, hash)));
+  if ("refused" in created) {
+    // The password was changed between our read and the session: the verified password is no longer valid.
+    await recordFailure(env.DB, key, now, lockDurationMs);
+    return { ok: false, reason: "invalid_credentials" };
   }
-  defer(Promise.all(followUps));
+
+  const writes = [
+    recordSignInStatement(env.DB, user.id, iso(now)),
+    auditEventStatement(env.DB, user.id, "sign_in", client, iso(now)),
+    clearThrottleStatement(env.DB, key),
+  ];
+  // Awaited, not deferred: it frees the email's attempt slot, so the person's next sign-in is never "busy".
+  await env.DB.batch(writes);
+  if (check.needsRehash) {
+    defer(hashPassword(credentials.password, config.pepper).then((hash) => upgradePasswordHash(env.DB, user.id, user.passwordHash, hash)));
+  }
   return { ok: true, user, token: created.token, sessionId: created.sessionId };
 }
 

@@ -1,14 +1,53 @@
 /**
  * D1 access for failed sign-in counting, keyed by the hash of the normalised email so unknown
- * emails are throttled exactly like known ones. Increments are atomic (UPDATE ... RETURNING).
+ * emails are throttled exactly like known ones. Each email admits one attempt at a time: the attempt
+ * takes the slot before the password is hashed and gives it back when its outcome is counted, so
+ * parallel guesses cannot all pass the lock check before the first failure lands.
  */
+import { type User, type UserRow, findUserByEmailStatement, rowToUser } from "./users";
+
+/** How long an attempt may hold its email's slot before it frees itself (a crashed attempt). */
+const ATTEMPT_SLOT_MS = 5000;
 
 export interface ThrottleState {
   failures: number;
   lockedUntil: number;
 }
 
-/** Counts one failure and stores the lock that `lockFor(failures)` decides. Returns the new state. */
+export interface SignInAttempt {
+  user: User | null;
+  throttle: ThrottleState;
+  /** Whether this attempt holds the email's slot; if not, another attempt is in progress. */
+  acquired: boolean;
+}
+
+/**
+ * In one round trip: the account for `email` (if any), and this attempt's claim on the email's slot, taken
+ * unless the email is locked or another attempt holds it. The same statements run for unknown emails.
+ */
+export async function startSignInAttempt(db: D1Database, email: string, emailKey: string, attemptId: string, now: number): Promise<SignInAttempt> {
+  const [users, slots] = await db.batch<Record<string, unknown>>([
+    findUserByEmailStatement(db, email),
+    db
+      .prepare(
+        `INSERT INTO sign_in_throttle (email_key, failures, locked_until, updated_at, attempt_id, busy_until) VALUES (?1, 0, 0, ?2, ?3, ?4)
+         ON CONFLICT (email_key) DO UPDATE SET
+           attempt_id = CASE WHEN busy_until <= ?2 AND locked_until <= ?2 THEN ?3 ELSE attempt_id END,
+           busy_until = CASE WHEN busy_until <= ?2 AND locked_until <= ?2 THEN ?4 ELSE busy_until END
+         RETURNING failures, locked_until, attempt_id`,
+      )
+      .bind(emailKey, now, attemptId, now + ATTEMPT_SLOT_MS),
+  ]);
+  const userRow = users?.results[0] as UserRow | undefined;
+  const slot = slots?.results[0] as { failures: number; locked_until: number; attempt_id: string | null } | undefined;
+  return {
+    user: userRow === undefined ? null : rowToUser(userRow),
+    throttle: { failures: slot?.failures ?? 0, lockedUntil: slot?.locked_until ?? 0 },
+    acquired: slot?.attempt_id === attemptId && (slot?.locked_until ?? 0) <= now,
+  };
+}
+
+/** Counts one failure, frees the slot, and stores the lock that `lockFor(failures)` decides. Returns the new state. */
 export async function recordFailure(
   db: D1Database,
   emailKey: string,
@@ -18,7 +57,8 @@ export async function recordFailure(
   const row = await db
     .prepare(
       `INSERT INTO sign_in_throttle (email_key, failures, locked_until, updated_at) VALUES (?1, 1, 0, ?2)
-       ON CONFLICT (email_key) DO UPDATE SET failures = failures + 1, updated_at = ?2 RETURNING failures`,
+       ON CONFLICT (email_key) DO UPDATE SET failures = failures + 1, updated_at = ?2, attempt_id = NULL, busy_until = 0
+       RETURNING failures`,
     )
     .bind(emailKey, now)
     .first<{ failures: number }>();
@@ -30,7 +70,7 @@ export async function recordFailure(
   return { failures, lockedUntil };
 }
 
-/** Forgets failures (successful sign-in, password reset); batched with the other writes of that step. */
+/** Forgets failures and frees the slot (successful sign-in, password reset); batched with the other writes of that step. */
 export function clearThrottleStatement(db: D1Database, emailKey: string): D1PreparedStatement {
   return db.prepare("DELETE FROM sign_in_throttle WHERE email_key = ?").bind(emailKey);
 }

@@ -1,5 +1,4 @@
 /** D1 access for accounts. Emails arrive already normalised, with their key (see domain/email.ts). */
-import type { ThrottleState } from "./sign-in-throttle";
 
 export interface User {
   id: string;
@@ -14,7 +13,7 @@ export interface User {
   lastLoginAt: string | null;
 }
 
-interface UserRow {
+export interface UserRow {
   id: string;
   email: string;
   password_hash: string;
@@ -27,7 +26,7 @@ interface UserRow {
   last_login_at: string | null;
 }
 
-function rowToUser(row: UserRow): User {
+export function rowToUser(row: UserRow): User {
   return {
     id: row.id,
     email: row.email,
@@ -65,24 +64,13 @@ export async function insertUser(db: D1Database, user: NewUser): Promise<User | 
 }
 
 export async function findUserByEmail(db: D1Database, email: string): Promise<User | null> {
-  const row = await db.prepare("SELECT * FROM users WHERE email = ?").bind(email).first<UserRow>();
+  const row = await findUserByEmailStatement(db, email).first<UserRow>();
   return row === null ? null : rowToUser(row);
 }
 
-/**
- * Everything sign-in needs in one round trip: the account (if any) and the email's failure counter, which
- * exists for unknown emails too. The same query runs whether or not the account exists.
- */
-export async function findUserForSignIn(db: D1Database, email: string, emailKey: string): Promise<{ user: User | null; throttle: ThrottleState }> {
-  const row = await db
-    .prepare(
-      `SELECT u.*, t.failures AS throttle_failures, t.locked_until AS throttle_locked_until
-       FROM (SELECT ?2 AS k) AS q LEFT JOIN users u ON u.email = ?1 LEFT JOIN sign_in_throttle t ON t.email_key = q.k`,
-    )
-    .bind(email, emailKey)
-    .first<UserRow & { id: string | null; throttle_failures: number | null; throttle_locked_until: number | null }>();
-  const throttle = { failures: row?.throttle_failures ?? 0, lockedUntil: row?.throttle_locked_until ?? 0 };
-  return { user: row === null || row.id === null ? null : rowToUser(row), throttle };
+/** The lookup by email, for callers that batch it with other statements; map rows with `rowToUser`. */
+export function findUserByEmailStatement(db: D1Database, email: string): D1PreparedStatement {
+  return db.prepare("SELECT * FROM users WHERE email = ?").bind(email);
 }
 
 /** A user with the current failed sign-in count (Contentstack's failed_attempts), in one query. */
