@@ -41,7 +41,7 @@ li.current{font-weight:500}
 .meta{color:var(--muted);font-size:14px;overflow-wrap:anywhere}
 .actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}.actions form{margin:0}
 form.inline{display:flex;gap:8px;align-items:center;flex-wrap:wrap}form.inline input{width:auto;flex:1}
-article.mail{border-top:1px solid var(--line);padding-top:8px}article.mail pre{white-space:pre-wrap;word-break:break-all;font-size:14px}
+article.mail{border-top:1px solid var(--line);padding-top:8px}article.mail pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:14px}
 `;
 
 /** Opens a WebSocket to this session's registry; on sign-out goes to /login with the reason. */
