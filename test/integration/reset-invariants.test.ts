@@ -546,8 +546,8 @@ describe("invariant 10: the session registry unreachable", () => {
       return new Proxy(stub, {
         get(target, property) {
           if (property === "beginReset") return () => Promise.reject(new Error("Durable Object unreachable (simulated)"));
-          const value = Reflect.get(target, property);
-          return typeof value === "function" ? value.bind(target) : value;
+          // RPC stubs hand out callable method stubs; binding them would itself be sent as an RPC ("bind").
+          return Reflect.get(target, property);
         },
       });
     });
