@@ -3,7 +3,7 @@
  * created inside the user's registry so it is serialised with password resets (invariant 4).
  */
 import type { Config } from "../config";
-import { auditEventStatement, recordAuditEvent } from "../storage/audit";
+import { auditEventStatement } from "../storage/audit";
 import { clearThrottleStatement, recordFailure, startSignInAttempt } from "../storage/sign-in-throttle";
 import { type User, recordSignInStatement, upgradePasswordHash } from "../storage/users";
 import type { ClientInfo } from "./client-info";
@@ -57,7 +57,7 @@ export async function signIn(
   else check = await verifyPassword(credentials.password, user.passwordHash, config.pepper);
   if (user === null || !check.valid) {
     await recordFailure(env.DB, key, now, lockDurationMs);
-    defer(recordAuditEvent(env.DB, user?.id ?? null, "sign_in_failed", client, iso(now), user === null ? `no account: ${key.slice(0, 16)}` : null));
+    defer(auditEventStatement(env.DB, user?.id ?? null, "sign_in_failed", client, iso(now), user === null ? `no account: ${key.slice(0, 16)}` : null).run());
     return { ok: false, reason: "invalid_credentials" };
   }
 

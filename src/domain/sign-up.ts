@@ -1,6 +1,6 @@
 /** Sign-up: a new account in D1 with a policy-checked, hashed password. No session is created. */
 import type { Config } from "../config";
-import { recordAuditEvent } from "../storage/audit";
+import { auditEventStatement } from "../storage/audit";
 import { type User, insertUser } from "../storage/users";
 import type { ClientInfo } from "./client-info";
 import { emailKey, normalizeEmail } from "./email";
@@ -43,6 +43,6 @@ export async function signUp(env: Env, config: Config, input: SignUpInput, clien
     now: createdAt,
   });
   if (user === null) return { ok: false, reason: "email_taken" };
-  await recordAuditEvent(env.DB, user.id, "sign_up", client, createdAt);
+  await auditEventStatement(env.DB, user.id, "sign_up", client, createdAt).run();
   return { ok: true, user };
 }

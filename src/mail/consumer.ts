@@ -8,7 +8,7 @@ import { type Config, readConfig } from "../config";
 import { emailKey } from "../domain/email";
 import { RESET_LINK_TTL_MS, isResetTokenExpired } from "../domain/reset-token";
 import { sessionRegistry } from "../domain/sessions";
-import { recordAuditEvent } from "../storage/audit";
+import { auditEventStatement } from "../storage/audit";
 import { storeResetToken } from "../storage/reset-tokens";
 import { findUserByEmail, findUserById } from "../storage/users";
 import type { DeadLetter, EmailJob, PasswordChangedJob, PasswordResetJob } from "./jobs";
@@ -113,7 +113,7 @@ async function sendResetEmail(
   const outcome = toOutcome(await provider.send(email), attempts);
   if (outcome.kind === "done") {
     const expires = new Date(job.requestedAt + RESET_LINK_TTL_MS).toISOString();
-    await recordAuditEvent(env.DB, user.id, "password_reset_requested", job, new Date(job.requestedAt).toISOString(), `link valid until ${expires}`);
+    await auditEventStatement(env.DB, user.id, "password_reset_requested", job, new Date(job.requestedAt).toISOString(), `link valid until ${expires}`).run();
   }
   return outcome;
 }

@@ -5,7 +5,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../api/app-env";
 import { type Authenticated, authenticate, sessionRegistry } from "../domain/sessions";
-import { listAuditEvents, recordAuditEvent } from "../storage/audit";
+import { auditEventStatement, listAuditEvents } from "../storage/audit";
 import { AccountPage } from "./account-page";
 import { clearSessionCookie, readSessionCookie } from "./session-cookie";
 
@@ -38,21 +38,21 @@ export const accountRoutes = new Hono<AppEnv>()
     const auth = await currentSession(c);
     if (auth === null) return toLogin(c, "expired");
     await sessionRegistry(c.env, auth.user.id).revokeSession(auth.session.id, "signed_out");
-    c.executionCtx.waitUntil(recordAuditEvent(c.env.DB, auth.user.id, "sign_out", c.get("client"), new Date().toISOString()));
+    c.executionCtx.waitUntil(auditEventStatement(c.env.DB, auth.user.id, "sign_out", c.get("client"), new Date().toISOString()).run());
     return toLogin(c, "signed_out");
   })
   .post("/account/sign-out-others", async (c) => {
     const auth = await currentSession(c);
     if (auth === null) return toLogin(c, "expired");
     const ended = await sessionRegistry(c.env, auth.user.id).revokeOtherSessions(auth.session.id);
-    c.executionCtx.waitUntil(recordAuditEvent(c.env.DB, auth.user.id, "sessions_revoked", c.get("client"), new Date().toISOString(), `${ended} other sessions`));
+    c.executionCtx.waitUntil(auditEventStatement(c.env.DB, auth.user.id, "sessions_revoked", c.get("client"), new Date().toISOString(), `${ended} other sessions`).run());
     return c.redirect("/account?done=others", 303);
   })
   .post("/account/sign-out-everywhere", async (c) => {
     const auth = await currentSession(c);
     if (auth === null) return toLogin(c, "expired");
     const ended = await sessionRegistry(c.env, auth.user.id).revokeAllSessions("signed_out_everywhere");
-    c.executionCtx.waitUntil(recordAuditEvent(c.env.DB, auth.user.id, "sessions_revoked", c.get("client"), new Date().toISOString(), `all ${ended} sessions`));
+    c.executionCtx.waitUntil(auditEventStatement(c.env.DB, auth.user.id, "sessions_revoked", c.get("client"), new Date().toISOString(), `all ${ended} sessions`).run());
     return toLogin(c, "signed_out_everywhere");
   })
   .get("/live/status", async (c) => {

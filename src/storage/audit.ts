@@ -20,19 +20,7 @@ export interface AuditEvent extends AuditContext {
   createdAt: string;
 }
 
-/** Records one event. `userId` is null only for failed sign-ins on unknown emails. */
-export async function recordAuditEvent(
-  db: D1Database,
-  userId: string | null,
-  type: AuditEventType,
-  context: AuditContext,
-  now: string,
-  detail: string | null = null,
-): Promise<void> {
-  await auditEventStatement(db, userId, type, context, now, detail).run();
-}
-
-/** The insert for one event, for callers that batch it with other writes. */
+/** The insert for one event: `.run()` it, or batch it with the other writes of its step. `userId` is null only for failed sign-ins on unknown emails. */
 export function auditEventStatement(
   db: D1Database,
   userId: string | null,
