@@ -59,10 +59,10 @@ export async function resetPassword(env: Env, config: Config, input: ResetInput,
   if (!isWellFormedResetToken(input.token)) return { ok: false, reason: "token_invalid" };
   // A refused attempt must not use up the token: check the fields before touching the registry.
   if (input.password !== input.passwordConfirmation) return { ok: false, reason: "password_mismatch" };
-  const tokenHash = hashSecret(input.token);
-  const record = await findResetToken(env.KV, tokenHash);
-  if (record === null || isResetTokenExpired(record.issuedAt, now)) return { ok: false, reason: "token_invalid" };
-  const user = await findUserById(env.DB, record.userId);
+  const found = await locateResetToken(env, input.token, now);
+  if (found === null) return { ok: false, reason: "token_invalid" };
+  const { tokenHash, userId } = found;
+  const user = await findUserById(env.DB, userId);
   if (user === null) return { ok: false, reason: "token_invalid" };
   const registry = sessionRegistry(env, user.id);
   // A used or superseded token still in KV must not buy a password hash (or a breach lookup).
@@ -132,9 +132,15 @@ async function afterReset(env: Env, userId: string, email: string, client: Clien
 
 /** Whether a link's token would be accepted now (read-only): the reset page shows "expired" up front. */
 export async function isResetTokenUsable(env: Env, token: string, now: number): Promise<boolean> {
-  if (!isWellFormedResetToken(token)) return false;
+  const found = await locateResetToken(env, token, now);
+  return found !== null && (await sessionRegistry(env, found.userId).checkResetToken(found.tokenHash, now));
+}
+
+/** Which user a well-formed, unexpired token points at (KV); whether it may still be used is the registry's call. */
+async function locateResetToken(env: Env, token: string, now: number): Promise<{ tokenHash: string; userId: string } | null> {
+  if (!isWellFormedResetToken(token)) return null;
   const tokenHash = hashSecret(token);
   const record = await findResetToken(env.KV, tokenHash);
-  if (record === null || isResetTokenExpired(record.issuedAt, now)) return false;
-  return sessionRegistry(env, record.userId).checkResetToken(tokenHash, now);
+  if (record === null || isResetTokenExpired(record.issuedAt, now)) return null;
+  return { tokenHash, userId: record.userId };
 }

@@ -12,7 +12,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { decodeBase64, encodeBase64 } from "@oslojs/encoding";
 import { readConfig } from "../config";
-import { RESET_LINK_TTL_MS, deriveResetToken, isResetTokenExpired } from "../domain/reset-token";
+import { deriveResetToken, isResetTokenExpired } from "../domain/reset-token";
 import { constantTimeEqualText, hashSecret } from "../domain/secrets";
 import { createSessionToken } from "../domain/session-token";
 import { SIGN_OUT_CLOSE_CODE, type SignOutReason, acceptLiveSocket, notifySignedOut } from "./live-sign-out";
@@ -21,6 +21,8 @@ import { SIGN_OUT_CLOSE_CODE, type SignOutReason, acceptLiveSocket, notifySigned
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 /** Rows of revoked epochs are deleted this long after the revocation (they are already dead). */
 const PURGE_DELAY_MS = 1000;
+/** SQL condition for a session of the current epoch, without a separate read of the state row. */
+const LIVE = "epoch = (SELECT session_epoch FROM state WHERE id = 1)";
 
 export interface SessionMeta {
   ip: string | null;
@@ -134,7 +136,7 @@ export class SessionRegistry extends DurableObject<Env> {
     if (!this.initialized) return [];
     const cutoff = now - readConfig(this.env).sessionIdleMs;
     return this.sql
-      .exec<SessionRow>("SELECT * FROM sessions WHERE epoch = ? AND last_seen_at > ? ORDER BY created_at DESC", this.state().session_epoch, cutoff)
+      .exec<SessionRow>(`SELECT * FROM sessions WHERE ${LIVE} AND last_seen_at > ? ORDER BY created_at DESC`, cutoff)
       .toArray()
       .map(toSessionInfo);
   }
@@ -142,7 +144,7 @@ export class SessionRegistry extends DurableObject<Env> {
   /** Ends one session (sign out). Returns whether it existed. */
   revokeSession(sessionId: string, reason: SignOutReason): boolean {
     if (!this.initialized) return false;
-    const removed = this.sql.exec("DELETE FROM sessions WHERE id = ? AND epoch = ? RETURNING id", sessionId, this.state().session_epoch).toArray().length > 0;
+    const removed = this.sql.exec(`DELETE FROM sessions WHERE id = ? AND ${LIVE} RETURNING id`, sessionId).toArray().length > 0;
     notifySignedOut(this.ctx, reason, (tag) => tag === sessionId);
     return removed;
   }
@@ -273,11 +275,11 @@ export class SessionRegistry extends DurableObject<Env> {
   }
 
   private liveSession(sessionId: string): SessionRow | undefined {
-    return this.sql.exec<SessionRow>("SELECT * FROM sessions WHERE id = ? AND epoch = ?", sessionId, this.state().session_epoch).toArray()[0];
+    return this.sql.exec<SessionRow>(`SELECT * FROM sessions WHERE id = ? AND ${LIVE}`, sessionId).toArray()[0];
   }
 
   private liveCount(): number {
-    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM sessions WHERE epoch = ?", this.state().session_epoch).one().n;
+    return this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM sessions WHERE ${LIVE}`).one().n;
   }
 
   /** Revokes every current session at once; their rows are deleted by the alarm shortly after. */
@@ -331,6 +333,3 @@ function toSessionInfo(row: SessionRow): SessionInfo {
 function newTokenKey(): string {
   return encodeBase64(crypto.getRandomValues(new Uint8Array(32)));
 }
-
-/** How long a reset authority entry matters; exported for documentation and tests. */
-export const RESET_AUTHORITY_WINDOW_MS = RESET_LINK_TTL_MS;

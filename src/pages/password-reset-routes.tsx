@@ -3,7 +3,7 @@
  * The emailed link's token is moved into an HttpOnly cookie scoped to /reset-password and the browser is
  * redirected to the token-free URL, so the token stays out of history, logs and Referer (invariant 7).
  */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../api/app-env";
 import { ipRateLimit } from "../api/ip-rate-limit";
@@ -17,6 +17,12 @@ const forgotForm = z.object({ email: z.email("Enter a valid email address.").max
 const resetForm = z.object({ password: z.string().max(1024), password_confirmation: z.string().max(1024) });
 const checkBody = z.object({ password: z.string().max(1024), email: z.string().max(254).optional() });
 const HINTS = ["/static/password-hints.js"];
+
+/** 410 and the page that says the link is dead and offers a new one. */
+function invalidLink(c: Context<AppEnv>): Response | Promise<Response> {
+  c.status(410);
+  return c.render(<InvalidResetLinkPage />, { title: "Link no longer valid" });
+}
 
 export const passwordResetPageRoutes = new Hono<AppEnv>()
   .get("/forgot-password", (c) => c.render(<ForgotPasswordPage />, { title: "Forgot password" }))
@@ -44,8 +50,7 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
       // Only a usable token is planted in the cookie: a link to someone else's dead or made-up token shows
       // the invalid page at once, and never leaves a cookie behind.
       if (!(await isResetTokenUsable(c.env, fromLink, Date.now()))) {
-        c.status(410);
-        return c.render(<InvalidResetLinkPage />, { title: "Link no longer valid" });
+        return invalidLink(c);
       }
       writeResetCookie(c, fromLink);
       return c.redirect("/reset-password", 303);
@@ -53,8 +58,7 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
     const token = readResetCookie(c);
     if (token === undefined || !(await isResetTokenUsable(c.env, token, Date.now()))) {
       clearResetCookie(c);
-      c.status(410);
-      return c.render(<InvalidResetLinkPage />, { title: "Link no longer valid" });
+      return invalidLink(c);
     }
     return c.render(<ResetPasswordPage errors={{}} minLength={c.get("config").passwordMinLength} />, { title: "Reset Password", scripts: HINTS });
   })
@@ -81,8 +85,7 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
       }
       if (result.reason === "token_invalid") {
         clearResetCookie(c);
-        c.status(410);
-        return c.render(<InvalidResetLinkPage />, { title: "Link no longer valid" });
+        return invalidLink(c);
       }
       const errors: Record<string, string> =
         result.reason === "password_mismatch"
