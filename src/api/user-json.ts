@@ -1,6 +1,7 @@
 /** Users in Contentstack's wire shape (field names the official SDKs read). */
-import type { User } from "../storage/users";
+import type { User } from "../domain/sessions";
 
+/** The user object of Contentstack's wire format. */
 export interface UserJson {
   uid: string;
   created_at: string;
@@ -21,6 +22,7 @@ export interface UserJson {
   authtoken?: string;
 }
 
+/** A user as the SDKs read it; `authtoken` only where Contentstack shows it. */
 export function userJson(user: User, extra: { authtoken?: string; failedAttempts?: number } = {}): UserJson {
   const json: UserJson = {
     uid: user.id,

@@ -6,13 +6,17 @@
  */
 import { sha1 } from "@oslojs/crypto/sha1";
 import { encodeHexUpperCase } from "@oslojs/encoding";
+import type { Config } from "../core/config";
+import { SECOND_MS } from "../core/time";
 import { COMMON_PASSWORDS_TEXT } from "./common-passwords";
 
 export const PASSWORD_MAX_LENGTH = 256;
-const HIBP_TIMEOUT_MS = 1000;
+const HIBP_TIMEOUT_MS = SECOND_MS;
 
+/** Why a password is refused; describePasswordProblem words it. */
 export type PasswordProblem = "too_short" | "too_long" | "common" | "matches_email" | "breached" | "breach_check_unavailable";
 
+/** The policy's parameters: the configured minimum, the account's email, and the breach check. */
 export interface PolicyOptions {
   minLength: number;
   email: string;
@@ -20,6 +24,16 @@ export interface PolicyOptions {
 }
 
 let commonPasswords: Set<string> | null = null;
+
+/** The policy as configured, for a password of the account with `email`. */
+export function policyOptions(config: Config, email: string): PolicyOptions {
+  return {
+    minLength: config.passwordMinLength,
+    email,
+    // Called as a plain function: workerd refuses the global fetch called as a method of another object.
+    hibp: { enabled: config.hibpEnabled, failOpen: config.hibpFailOpen, fetch: (input, init) => fetch(input, init) },
+  };
+}
 
 /** Public, human wording for each problem; shown next to the password field. */
 export function describePasswordProblem(problem: PasswordProblem, minLength: number): string {

@@ -1,17 +1,19 @@
 /**
- * Sessions as the rest of the app sees them: find the user's registry from a token, authenticate,
- * sign out. The registry (durable/session-registry.ts) holds the truth.
+ * Sessions as the surfaces see them: authenticate a token, and the three ways to sign out. The API and
+ * the pages call the same functions, so each sign-out writes its audit row whichever surface asked.
+ * The user's SessionRegistry holds the truth.
  */
-import type { SignOutReason } from "../durable/live-sign-out";
-import type { SessionInfo } from "../durable/session-registry";
+import { parseSessionToken } from "../core/session-token";
+import { isoTime } from "../core/time";
+import { type SessionInfo, sessionRegistry } from "../durable/session-registry";
+import { auditEventStatement } from "../storage/audit";
 import { type User, findUserWithFailures } from "../storage/users";
-import { parseSessionToken } from "./session-token";
+import type { FlowContext } from "./context";
 
-/** The user's SessionRegistry stub. */
-export function sessionRegistry(env: Env, userId: string): DurableObjectStub<import("../durable/session-registry").SessionRegistry> {
-  return env.SESSION_REGISTRY.getByName(userId);
-}
+export type { SessionInfo } from "../durable/session-registry";
+export type { User } from "../storage/users";
 
+/** A live session and its user. */
 export interface Authenticated {
   user: User;
   /** Consecutive failed sign-ins on the account's email (Contentstack's failed_attempts). */
@@ -20,24 +22,53 @@ export interface Authenticated {
   token: string;
 }
 
+export type AuthResult = ({ ok: true } & Authenticated) | { ok: false; reason: "not_signed_in" };
+
 /**
- * The user and live session behind a token, or null for anything missing, malformed, revoked or idle.
+ * The user and live session behind a token; refused for anything missing, malformed, revoked or idle.
  * The registry and D1 are asked at once: the token names the user, so neither waits for the other.
  */
-export async function authenticate(env: Env, token: string | null | undefined, now: number): Promise<Authenticated | null> {
+export async function authenticate(env: Env, token: string | undefined, now: number): Promise<AuthResult> {
   const parsed = parseSessionToken(token);
-  if (parsed === null) return null;
+  if (parsed === null || token === undefined) return { ok: false, reason: "not_signed_in" };
   const [session, found] = await Promise.all([
     sessionRegistry(env, parsed.userId).validateSession(parsed.sessionId, now),
     findUserWithFailures(env.DB, parsed.userId),
   ]);
-  if (session === null || found === null) return null;
-  return { user: found.user, failedAttempts: found.failedAttempts, session, token: token! };
+  if (session === null || found === null) return { ok: false, reason: "not_signed_in" };
+  return { ok: true, user: found.user, failedAttempts: found.failedAttempts, session, token };
 }
 
-/** Ends the session behind a token. Returns false when there was none. */
-export async function signOut(env: Env, token: string | null | undefined, reason: SignOutReason): Promise<boolean> {
+export type SignOutResult = { ok: true } | { ok: false; reason: "not_signed_in" };
+
+/** Ends the session behind a token, and records it. */
+export async function signOut(ctx: FlowContext, token: string | undefined): Promise<SignOutResult> {
   const parsed = parseSessionToken(token);
-  if (parsed === null) return false;
-  return sessionRegistry(env, parsed.userId).revokeSession(parsed.sessionId, reason);
+  if (parsed === null) return { ok: false, reason: "not_signed_in" };
+  const ended = await sessionRegistry(ctx.env, parsed.userId).revokeSession(parsed.sessionId, "signed_out");
+  if (!ended) return { ok: false, reason: "not_signed_in" };
+  ctx.defer(auditEventStatement(ctx.env.DB, parsed.userId, "sign_out", ctx.client, isoTime(ctx.now)).run());
+  return { ok: true };
+}
+
+/** Ends every session of the user but this one; returns how many ended. */
+export async function signOutOtherSessions(ctx: FlowContext, auth: Authenticated): Promise<number> {
+  const ended = await sessionRegistry(ctx.env, auth.user.id).revokeOtherSessions(auth.session.id, ctx.now);
+  const detail = `${ended} other sessions`;
+  ctx.defer(auditEventStatement(ctx.env.DB, auth.user.id, "sessions_revoked", ctx.client, isoTime(ctx.now), detail).run());
+  return ended;
+}
+
+/** Ends every session of the user, this one included; returns how many ended. */
+export async function signOutEverywhere(ctx: FlowContext, auth: Authenticated): Promise<number> {
+  const ended = await sessionRegistry(ctx.env, auth.user.id).revokeAllSessions("signed_out_everywhere", ctx.now);
+  const detail = `all ${ended} sessions`;
+  ctx.defer(auditEventStatement(ctx.env.DB, auth.user.id, "sessions_revoked", ctx.client, isoTime(ctx.now), detail).run());
+  return ended;
+}
+
+/** The live sign-out WebSocket for an authenticated session, answered by the user's registry. */
+export async function openLiveSignOut(env: Env, auth: Authenticated): Promise<Response> {
+  const headers = new Headers({ upgrade: "websocket", "x-session-id": auth.session.id });
+  return sessionRegistry(env, auth.user.id).fetch(new Request("https://session-registry/live", { headers }));
 }

@@ -2,34 +2,28 @@
  * Sign-in: throttled per email (known or not), one password hash whatever the outcome, and the session
  * created inside the user's registry so it is serialised with password resets (invariant 4).
  */
-import type { Config } from "../config";
+import { emailKey, normalizeEmail } from "../core/email-address";
+import { hashPassword, spendPasswordCheck, verifyPassword } from "../core/password-hash";
+import { generateSecret } from "../core/secrets";
+import { MINUTE_MS, SECOND_MS, isoTime } from "../core/time";
+import { sessionRegistry } from "../durable/session-registry";
 import { auditEventStatement } from "../storage/audit";
 import { clearThrottleStatement, recordFailure, startSignInAttempt } from "../storage/sign-in-throttle";
 import { type User, recordSignInStatement, upgradePasswordHash } from "../storage/users";
-import type { ClientInfo } from "./client-info";
-import { emailKey, normalizeEmail } from "./email";
-import { hashPassword, spendPasswordCheck, verifyPassword } from "./password-hash";
-import { generateSecret } from "./secrets";
-import { sessionRegistry } from "./sessions";
+import type { FlowContext } from "./context";
 
 /** Answer to an attempt made while another attempt on the same email is still being checked. */
-const BUSY_RETRY_MS = 1000;
+const BUSY_RETRY_MS = SECOND_MS;
 /** Failures before the first lock, and the step added per further failure (Contentstack: 5, 10 … 25 min). */
 const FREE_FAILURES = 4;
-const LOCK_STEP_MS = 5 * 60_000;
-const MAX_LOCK_MS = 25 * 60_000;
+const LOCK_STEP_MS = 5 * MINUTE_MS;
+const MAX_LOCK_MS = 25 * MINUTE_MS;
 
-export type SignInResult =
-  | { ok: true; user: User; token: string; sessionId: string }
+export type SignInRefusal =
   | { ok: false; reason: "invalid_credentials" }
   | { ok: false; reason: "locked"; retryAfterMs: number };
 
-export interface SignInDeps {
-  env: Env;
-  config: Config;
-  /** Runs work after the response (audit rows), so a failed sign-in costs the same for known and unknown emails. */
-  defer: (work: Promise<unknown>) => void;
-}
+export type SignInResult = { ok: true; user: User; token: string } | SignInRefusal;
 
 /** How long an email is locked after its `failures`-th consecutive failure; never permanent. */
 export function lockDurationMs(failures: number): number {
@@ -37,12 +31,9 @@ export function lockDurationMs(failures: number): number {
   return Math.min((failures - FREE_FAILURES) * LOCK_STEP_MS, MAX_LOCK_MS);
 }
 
-export async function signIn(
-  { env, config, defer }: SignInDeps,
-  credentials: { email: string; password: string },
-  client: ClientInfo,
-  now: number,
-): Promise<SignInResult> {
+/** Verifies the credentials and creates a session; refusals are the same for unknown emails (invariant 5). */
+export async function signIn(ctx: FlowContext, credentials: { email: string; password: string }): Promise<SignInResult> {
+  const { env, config, client, now } = ctx;
   const email = normalizeEmail(credentials.email);
   const key = emailKey(email);
   const { user, throttle, acquired } = await startSignInAttempt(env.DB, email, key, generateSecret(12), now);
@@ -57,30 +48,27 @@ export async function signIn(
   else check = await verifyPassword(credentials.password, user.passwordHash, config.pepper);
   if (user === null || !check.valid) {
     await recordFailure(env.DB, key, now, lockDurationMs);
-    defer(auditEventStatement(env.DB, user?.id ?? null, "sign_in_failed", client, iso(now), user === null ? `no account: ${key.slice(0, 16)}` : null).run());
+    const detail = user === null ? `no account: ${key.slice(0, 16)}` : null;
+    ctx.defer(auditEventStatement(env.DB, user?.id ?? null, "sign_in_failed", client, isoTime(now), detail).run());
     return { ok: false, reason: "invalid_credentials" };
   }
 
   const created = await sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, client, now);
-  if ("refused" in created) {
+  if (!created.ok) {
     // The password was changed between our read and the session: the verified password is no longer valid.
     await recordFailure(env.DB, key, now, lockDurationMs);
     return { ok: false, reason: "invalid_credentials" };
   }
 
-  const writes = [
-    recordSignInStatement(env.DB, user.id, iso(now)),
-    auditEventStatement(env.DB, user.id, "sign_in", client, iso(now)),
-    clearThrottleStatement(env.DB, key),
-  ];
   // Awaited, not deferred: it frees the email's attempt slot, so the person's next sign-in is never "busy".
-  await env.DB.batch(writes);
+  await env.DB.batch([
+    recordSignInStatement(env.DB, user.id, isoTime(now)),
+    auditEventStatement(env.DB, user.id, "sign_in", client, isoTime(now)),
+    clearThrottleStatement(env.DB, key),
+  ]);
   if (check.needsRehash) {
-    defer(hashPassword(credentials.password, config.pepper).then((hash) => upgradePasswordHash(env.DB, user.id, user.passwordHash, hash)));
+    const upgrade = hashPassword(credentials.password, config.pepper);
+    ctx.defer(upgrade.then((hash) => upgradePasswordHash(env.DB, user.id, user.passwordHash, hash)));
   }
-  return { ok: true, user, token: created.token, sessionId: created.sessionId };
-}
-
-function iso(now: number): string {
-  return new Date(now).toISOString();
+  return { ok: true, user, token: created.token };
 }

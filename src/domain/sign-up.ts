@@ -1,12 +1,12 @@
 /** Sign-up: a new account in D1 with a policy-checked, hashed password. No session is created. */
-import type { Config } from "../config";
+import { emailKey, normalizeEmail } from "../core/email-address";
+import { hashPassword } from "../core/password-hash";
+import { generateUid } from "../core/secrets";
+import { isoTime } from "../core/time";
 import { auditEventStatement } from "../storage/audit";
 import { type User, insertUser } from "../storage/users";
-import type { ClientInfo } from "./client-info";
-import { emailKey, normalizeEmail } from "./email";
-import { hashPassword } from "./password-hash";
-import { type PasswordProblem, checkPassword } from "./password-policy";
-import { generateUid } from "./secrets";
+import type { FlowContext } from "./context";
+import { type PasswordProblem, checkPassword, policyOptions } from "./password-policy";
 
 export interface SignUpInput {
   email: string;
@@ -16,23 +16,21 @@ export interface SignUpInput {
   lastName: string | null;
 }
 
-export type SignUpResult =
-  | { ok: true; user: User }
+export type SignUpRefusal =
   | { ok: false; reason: "password_mismatch" }
   | { ok: false; reason: "password_rejected"; problem: PasswordProblem }
   | { ok: false; reason: "email_taken" };
 
-export async function signUp(env: Env, config: Config, input: SignUpInput, client: ClientInfo, now: number): Promise<SignUpResult> {
+export type SignUpResult = { ok: true; user: User } | SignUpRefusal;
+
+/** Creates the account; the email's UNIQUE constraint decides between concurrent sign-ups. */
+export async function signUp({ env, config, client, now }: FlowContext, input: SignUpInput): Promise<SignUpResult> {
   if (input.password !== input.passwordConfirmation) return { ok: false, reason: "password_mismatch" };
   const email = normalizeEmail(input.email);
-  const problem = await checkPassword(input.password, {
-    minLength: config.passwordMinLength,
-    email,
-    hibp: { enabled: config.hibpEnabled, failOpen: config.hibpFailOpen, fetch },
-  });
+  const problem = await checkPassword(input.password, policyOptions(config, email));
   if (problem !== null) return { ok: false, reason: "password_rejected", problem };
   const passwordHash = await hashPassword(input.password, config.pepper);
-  const createdAt = new Date(now).toISOString();
+  const createdAt = isoTime(now);
   const user = await insertUser(env.DB, {
     id: generateUid(),
     email,

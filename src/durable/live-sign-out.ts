@@ -23,6 +23,11 @@ export function acceptLiveSocket(ctx: DurableObjectState, sessionId: string): Re
   return new Response(null, { status: 101, webSocket: pair[0] });
 }
 
+/** Echoes a client's close; 1005/1006 are reserved and cannot be sent back (docs/design.md, "Platform facts"). */
+export function answerSocketClose(ws: WebSocket, code: number): void {
+  ws.close(code === 1005 || code === 1006 || code === SIGN_OUT_CLOSE_CODE ? 1000 : code, "closing");
+}
+
 /** Tells every socket whose session matches that it was signed out, then closes it. */
 export function notifySignedOut(
   ctx: DurableObjectState,

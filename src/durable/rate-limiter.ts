@@ -12,7 +12,12 @@ export interface Window {
   max: number;
 }
 
-export type HitResult = { allowed: true } | { allowed: false; retryAfterMs: number };
+export type HitResult = { ok: true } | { ok: false; reason: "limited" };
+
+/** The limiter for one key, e.g. "forgot:<email hash>". */
+export function rateLimiter(env: Env, key: string): DurableObjectStub<RateLimiter> {
+  return env.RATE_LIMITER.getByName(key);
+}
 
 /** Sliding-window rate limiter; call `hit` once per attempt. */
 export class RateLimiter extends DurableObject<Env> {
@@ -27,21 +32,14 @@ export class RateLimiter extends DurableObject<Env> {
     sql.exec("CREATE TABLE IF NOT EXISTS hits (at INTEGER NOT NULL, id TEXT UNIQUE)");
     const longest = Math.max(...windows.map((w) => w.ms));
     sql.exec("DELETE FROM hits WHERE at <= ?", now - longest);
-    if (id !== null && sql.exec("SELECT 1 FROM hits WHERE id = ?", id).toArray().length > 0) return { allowed: true };
-    let retryAfterMs = 0;
-    for (const w of windows) {
-      const inWindow = sql
-        .exec<{ at: number }>("SELECT at FROM hits WHERE at > ? ORDER BY at DESC LIMIT ?", now - w.ms, w.max)
-        .toArray();
-      if (inWindow.length >= w.max) {
-        const oldestCounted = inWindow[inWindow.length - 1]!.at;
-        retryAfterMs = Math.max(retryAfterMs, oldestCounted + w.ms - now);
-      }
-    }
-    if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
+    if (id !== null && sql.exec("SELECT 1 FROM hits WHERE id = ?", id).toArray().length > 0) return { ok: true };
+    const full = windows.some(
+      (w) => sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM hits WHERE at > ?", now - w.ms).one().n >= w.max,
+    );
+    if (full) return { ok: false, reason: "limited" };
     sql.exec("INSERT INTO hits (at, id) VALUES (?, ?)", now, id);
     await this.ctx.storage.setAlarm(now + longest);
-    return { allowed: true };
+    return { ok: true };
   }
 
   /** Forgets everything once the longest window has passed, so an idle key (e.g. a made-up email) keeps no storage. */

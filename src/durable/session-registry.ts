@@ -1,236 +1,179 @@
 /**
  * SessionRegistry: one Durable Object per user, the single place where "all sessions of this user" and
- * "the user's credential version" are one strongly consistent, single-threaded thing.
+ * "the user's credential version" are one strongly consistent, single-threaded thing. It is also the
+ * authority on reset tokens (KV cannot make a token single-use).
  *
- * It is also the authority on reset tokens (KV cannot make a token single-use): only the newest token
- * works, only once, only within 60 minutes, and only if issued after the last password change.
- * Every method runs without intervening awaits on non-storage I/O, so each is atomic (input gates).
- *
- * Revoking all sessions is O(1): sessions carry the epoch they were created in and only the current
- * epoch is live, so "sign out everywhere" and a reset bump one number; the alarm deletes the dead rows.
+ * Storage, RPC and alarms only: every decision is a pure rule in session-registry-rules.ts. Each RPC
+ * method reads, decides and writes with no await in between, so it is atomic (input gates). Revoking all
+ * sessions is O(1): sessions carry the epoch they were created in and only the current epoch is live.
  */
 import { DurableObject } from "cloudflare:workers";
 import { decodeBase64, encodeBase64 } from "@oslojs/encoding";
-import { readConfig } from "../config";
-import { deriveResetToken, isResetTokenExpired } from "../domain/reset-token";
-import { constantTimeEqualText, hashSecret } from "../domain/secrets";
-import { createSessionToken } from "../domain/session-token";
-import { SIGN_OUT_CLOSE_CODE, type SignOutReason, acceptLiveSocket, notifySignedOut } from "./live-sign-out";
+import { readConfig } from "../core/config";
+import { deriveResetToken } from "../core/reset-token";
+import { hashSecret } from "../core/secrets";
+import { createSessionToken } from "../core/session-token";
+import { SECOND_MS } from "../core/time";
+import { type SignOutReason, acceptLiveSocket, answerSocketClose, notifySignedOut } from "./live-sign-out";
+import {
+  type ResetTokenProblem,
+  decideBeginReset,
+  decideCreateSession,
+  decideIssue,
+  resetTokenProblem,
+  sessionFreshness,
+} from "./session-registry-rules";
+import {
+  INSERT_INITIAL_STATE,
+  REGISTRY_SCHEMA,
+  type SessionInfo,
+  type SessionMeta,
+  type StateRow,
+  toSessionInfo,
+} from "./session-registry-schema";
+import { SessionTable } from "./session-table";
 
-/** Do not write last_seen_at more often than this: validation stays a read on the hot path. */
-const LAST_SEEN_RESOLUTION_MS = 60_000;
+export type { SessionInfo, SessionMeta } from "./session-registry-schema";
+
 /** Rows of revoked epochs are deleted this long after the revocation (they are already dead). */
-const PURGE_DELAY_MS = 1000;
-/** SQL condition for a session of the current epoch, without a separate read of the state row. */
-const LIVE = "epoch = (SELECT session_epoch FROM state WHERE id = 1)";
+const PURGE_DELAY_MS = SECOND_MS;
 
-export interface SessionMeta {
-  ip: string | null;
-  userAgent: string | null;
-  location: string | null;
+export type CreateSessionResult = { ok: true; token: string; sessionId: string } | { ok: false; reason: "stale_credentials" };
+export type IssueResult = { ok: true; token: string; tokenHash: string } | { ok: false; reason: "superseded" };
+export type BeginResetResult = { ok: true; credentialVersion: number } | { ok: false; reason: ResetTokenProblem };
+
+/** The user's registry stub: the token or record names the user, so no lookup is needed. */
+export function sessionRegistry(env: Env, userId: string): DurableObjectStub<SessionRegistry> {
+  return env.SESSION_REGISTRY.getByName(userId);
 }
-
-export interface SessionInfo extends SessionMeta {
-  id: string;
-  createdAt: number;
-  lastSeenAt: number;
-}
-
-export type CreateSessionResult = { token: string; sessionId: string } | { refused: "stale_credentials" };
-
-export type BeginResetResult = { ok: true; credentialVersion: number } | { ok: false; reason: "invalid" | "expired" };
-
-interface State {
-  credential_version: number;
-  session_epoch: number;
-  password_changed_at: number;
-  token_key: string;
-  reset_request_id: string | null;
-  reset_token_hash: string | null;
-  reset_issued_at: number | null;
-  reset_pending_version: number | null;
-}
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY, epoch INTEGER NOT NULL, created_at INTEGER NOT NULL,
-  last_seen_at INTEGER NOT NULL, ip TEXT, user_agent TEXT, location TEXT);
-CREATE INDEX IF NOT EXISTS sessions_by_epoch ON sessions (epoch, created_at);
-CREATE TABLE IF NOT EXISTS state (
-  id INTEGER PRIMARY KEY CHECK (id = 1), credential_version INTEGER NOT NULL, session_epoch INTEGER NOT NULL,
-  password_changed_at INTEGER NOT NULL,
-  token_key TEXT NOT NULL, reset_request_id TEXT, reset_token_hash TEXT, reset_issued_at INTEGER,
-  reset_pending_version INTEGER);`;
 
 /** Per-user session registry and reset-token authority. Addressed with `getByName(userId)`. */
 export class SessionRegistry extends DurableObject<Env> {
   protected readonly sql: SqlStorage;
+  private readonly sessions: SessionTable;
 
-  /** Whether this object has storage yet. Reads never create it, so a forged user id in a token costs nothing at rest. */
+  /** Whether this object has storage yet. Reads never create it, so a forged user id costs nothing at rest. */
   private initialized: boolean;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.initialized = this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'state'").toArray().length > 0;
+    this.sessions = new SessionTable(this.sql);
+    this.initialized =
+      this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'state'").toArray().length > 0;
   }
 
-  /** Creates the tables and the state row on the first write for a real user. */
-  private ensureStorage(): void {
-    if (this.initialized) return;
-    this.sql.exec(SCHEMA);
-    this.sql.exec(
-      "INSERT OR IGNORE INTO state (id, credential_version, session_epoch, password_changed_at, token_key) VALUES (1, 0, 0, 0, ?)",
-      newTokenKey(),
-    );
-    this.initialized = true;
-  }
-
-  /**
-   * Creates a session for a sign-in that verified the password of `credentialVersion`. Refused when a
-   * password change committed since (invariant 4). The 21st live session evicts the oldest.
-   */
+  /** Creates a session for a sign-in that verified the password of `credentialVersion` (invariant 4). */
   createSession(userId: string, credentialVersion: number, meta: SessionMeta, now: number): CreateSessionResult {
     this.ensureStorage();
     const state = this.state();
-    if (credentialVersion < state.credential_version) return { refused: "stale_credentials" };
-    if (credentialVersion > state.credential_version) {
-      this.sql.exec("UPDATE state SET credential_version = ?", credentialVersion);
-    }
+    const decision = decideCreateSession(state, credentialVersion);
+    if (!decision.ok) return decision;
+    if (decision.adoptVersion !== null) this.sql.exec("UPDATE state SET credential_version = ?", decision.adoptVersion);
     const { token, sessionId } = createSessionToken(userId);
-    this.sql.exec(
-      "INSERT INTO sessions (id, epoch, created_at, last_seen_at, ip, user_agent, location) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      sessionId, state.session_epoch, now, now, meta.ip, meta.userAgent, meta.location,
-    );
-    const { maxSessionsPerUser } = readConfig(this.env);
-    const evicted = this.sql
-      .exec<{ id: string }>(
-        `DELETE FROM sessions WHERE id IN
-           (SELECT id FROM sessions WHERE epoch = ?1 ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?2) RETURNING id`,
-        state.session_epoch, maxSessionsPerUser,
-      )
-      .toArray();
-    for (const { id } of evicted) notifySignedOut(this.ctx, "session_limit", (tag) => tag === id);
+    this.sessions.insert(sessionId, state.session_epoch, meta, now);
+    // The 21st live session evicts the oldest.
+    for (const id of this.sessions.evictBeyond(state.session_epoch, readConfig(this.env).maxSessionsPerUser)) {
+      notifySignedOut(this.ctx, "session_limit", (tag) => tag === id);
+    }
     void this.scheduleCleanup(now);
-    return { token, sessionId };
+    return { ok: true, token, sessionId };
   }
 
   /** The live session with this id, touching last-seen; null if unknown, revoked or idle too long. */
   validateSession(sessionId: string, now: number): SessionInfo | null {
     if (!this.initialized) return null;
-    const row = this.liveSession(sessionId);
+    const row = this.sessions.live(sessionId);
     if (row === undefined) return null;
-    if (now - row.last_seen_at >= readConfig(this.env).sessionIdleMs) {
-      this.sql.exec("DELETE FROM sessions WHERE id = ?", sessionId);
-      return null;
+    switch (sessionFreshness(row.last_seen_at, now, readConfig(this.env).sessionIdleMs)) {
+      case "idle":
+        this.sessions.delete(sessionId);
+        return null;
+      case "touch":
+        this.sessions.touch(sessionId, now);
+        return toSessionInfo({ ...row, last_seen_at: now });
+      case "fresh":
+        return toSessionInfo(row);
     }
-    if (now - row.last_seen_at >= LAST_SEEN_RESOLUTION_MS) {
-      this.sql.exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?", now, sessionId);
-      row.last_seen_at = now;
-    }
-    return toSessionInfo(row);
   }
 
   /** Live sessions, newest first. */
   listSessions(now: number): SessionInfo[] {
     if (!this.initialized) return [];
-    const cutoff = now - readConfig(this.env).sessionIdleMs;
-    return this.sql
-      .exec<SessionRow>(`SELECT * FROM sessions WHERE ${LIVE} AND last_seen_at > ? ORDER BY created_at DESC`, cutoff)
-      .toArray()
-      .map(toSessionInfo);
+    return this.sessions.listLive(now - readConfig(this.env).sessionIdleMs);
   }
 
   /** Ends one session (sign out). Returns whether it existed. */
   revokeSession(sessionId: string, reason: SignOutReason): boolean {
     if (!this.initialized) return false;
-    const removed = this.sql.exec(`DELETE FROM sessions WHERE id = ? AND ${LIVE} RETURNING id`, sessionId).toArray().length > 0;
+    const removed = this.sessions.deleteLive(sessionId);
     notifySignedOut(this.ctx, reason, (tag) => tag === sessionId);
     return removed;
   }
 
   /**
-   * Ends every session but `keepSessionId` ("sign out other sessions"): a new epoch that only it joins.
-   * Does nothing unless the kept session is live now: a reset or sign-out-everywhere that landed after the
-   * caller's check must not be undone by carrying a revoked session into the new epoch.
+   * Ends every session but `keepSessionId`: a new epoch that only it joins. Does nothing unless the kept
+   * session is live now, so a reset that landed after the caller's check is never undone.
    */
-  revokeOtherSessions(keepSessionId: string): number {
+  revokeOtherSessions(keepSessionId: string, now: number): number {
     if (!this.initialized) return 0;
-    const kept = this.liveSession(keepSessionId);
+    const kept = this.sessions.live(keepSessionId);
     if (kept === undefined) return 0;
-    const ended = this.liveCount() - 1;
-    const epoch = this.startNewEpoch();
-    this.sql.exec("UPDATE sessions SET epoch = ? WHERE id = ? AND epoch = ?", epoch, keepSessionId, kept.epoch);
+    const ended = this.sessions.liveCount() - 1;
+    this.sessions.moveToEpoch(keepSessionId, kept.epoch, this.startNewEpoch(now));
     notifySignedOut(this.ctx, "signed_out_elsewhere", (tag) => tag !== keepSessionId);
     return ended;
   }
 
   /** Ends every session of the user in one step, and tells every open tab. Returns how many ended. */
-  revokeAllSessions(reason: SignOutReason): number {
+  revokeAllSessions(reason: SignOutReason, now: number): number {
     if (!this.initialized) return 0;
-    const ended = this.liveCount();
-    this.startNewEpoch();
+    const ended = this.sessions.liveCount();
+    this.startNewEpoch(now);
     notifySignedOut(this.ctx, reason, () => true);
     return ended;
   }
 
-  /**
-   * Issues the reset token for one forgot-password request made at `issuedAt`. Idempotent per request
-   * (a retried queue message gets the same token); the newest request voids older tokens. Null when the
-   * request is outdated: a newer one exists, or the password changed after it was made.
-   */
-  issueResetToken(requestId: string, issuedAt: number): { token: string; tokenHash: string } | null {
+  /** The token of one forgot-password request; the newest request voids older tokens (invariant 2). */
+  issueResetToken(requestId: string, issuedAt: number): IssueResult {
     this.ensureStorage();
     const state = this.state();
-    const key = decodeBase64(state.token_key);
-    if (state.reset_request_id === requestId) {
-      const token = deriveResetToken(key, requestId);
-      return { token, tokenHash: hashSecret(token) };
-    }
-    if (issuedAt < state.password_changed_at) return null;
-    if (state.reset_issued_at !== null && state.reset_issued_at > issuedAt) return null;
-    const token = deriveResetToken(key, requestId);
+    const decision = decideIssue(state, requestId, issuedAt);
+    if (!decision.ok) return decision;
+    const token = deriveResetToken(decodeBase64(state.token_key), requestId);
     const tokenHash = hashSecret(token);
-    this.sql.exec(
-      "UPDATE state SET reset_request_id = ?, reset_token_hash = ?, reset_issued_at = ?",
-      requestId, tokenHash, issuedAt,
-    );
-    return { token, tokenHash };
+    if (decision.store) {
+      this.sql.exec(
+        "UPDATE state SET reset_request_id = ?, reset_token_hash = ?, reset_issued_at = ?",
+        requestId, tokenHash, issuedAt,
+      );
+    }
+    return { ok: true, token, tokenHash };
   }
 
   /** Read-only: would beginReset accept this token now? Lets the reset page say "expired" before any typing. */
   checkResetToken(tokenHash: string, now: number): boolean {
-    if (!this.initialized) return false;
-    return this.tokenProblem(this.state(), tokenHash, now) === null;
+    return this.initialized && resetTokenProblem(this.state(), tokenHash, now) === null;
   }
 
   /**
    * First half of a reset, before the new hash is written to D1: checks the token, bumps the credential
-   * version and revokes every older session in one atomic step. From here on no sign-in that verified
-   * the old password can create a session. Repeatable with the same token until completeReset, so a
-   * reset that failed at the D1 step can be retried; D1's conditional update lets exactly one writer win.
+   * version and revokes every session in one atomic step. Repeatable with the same token until
+   * completeReset, so a reset that failed at the D1 step can be retried.
    */
   beginReset(tokenHash: string, now: number): BeginResetResult {
     if (!this.initialized) return { ok: false, reason: "invalid" };
-    const state = this.state();
-    const problem = this.tokenProblem(state, tokenHash, now);
-    if (problem !== null) return { ok: false, reason: problem };
-    if (state.reset_pending_version !== null) {
-      // A retry: sessions were revoked by the first attempt, and none can have been created since
-      // (createSession refuses the old version and D1 does not hold the new password yet).
-      return { ok: true, credentialVersion: state.reset_pending_version };
+    const decision = decideBeginReset(this.state(), tokenHash, now);
+    if (!decision.ok) return decision;
+    if (decision.fresh) {
+      this.sql.exec("UPDATE state SET credential_version = ?1, reset_pending_version = ?1", decision.credentialVersion);
+      this.startNewEpoch(now);
+      notifySignedOut(this.ctx, "password_reset", () => true);
     }
-    const version = state.credential_version + 1;
-    this.sql.exec("UPDATE state SET credential_version = ?, reset_pending_version = ?", version, version);
-    this.startNewEpoch();
-    notifySignedOut(this.ctx, "password_reset", () => true);
-    return { ok: true, credentialVersion: version };
+    return { ok: true, credentialVersion: decision.credentialVersion };
   }
 
-  /**
-   * Second half: the new hash is in D1 (or D1 shows another request already won). Voids every
-   * outstanding token and rotates the key tokens are derived from, so no older link can ever work again.
-   */
+  /** Second half, once D1 holds the new hash: voids every outstanding token and rotates the token key. */
   completeReset(now: number): void {
     if (!this.initialized) return;
     this.sql.exec(
@@ -242,16 +185,14 @@ export class SessionRegistry extends DurableObject<Env> {
 
   /** The credential version sessions must carry (for tests and diagnostics). */
   credentialVersion(): number {
-    if (!this.initialized) return 0;
-    return this.state().credential_version;
+    return this.initialized ? this.state().credential_version : 0;
   }
 
   /** WebSocket upgrade for live sign-out; the Worker has already authenticated the session. */
   override async fetch(request: Request): Promise<Response> {
     const sessionId = request.headers.get("x-session-id");
     if (request.headers.get("upgrade") !== "websocket" || sessionId === null) return new Response(null, { status: 400 });
-    if (!this.initialized) return new Response(null, { status: 401 });
-    if (this.liveSession(sessionId) === undefined) return new Response(null, { status: 401 });
+    if (!this.initialized || this.sessions.live(sessionId) === undefined) return new Response(null, { status: 401 });
     return acceptLiveSocket(this.ctx, sessionId);
   }
 
@@ -260,33 +201,35 @@ export class SessionRegistry extends DurableObject<Env> {
   }
 
   override webSocketClose(ws: WebSocket, code: number): void {
-    // 1005/1006 are reserved and cannot be sent back (platform notes §2).
-    ws.close(code === 1005 || code === 1006 ? 1000 : code === SIGN_OUT_CLOSE_CODE ? 1000 : code, "closing");
+    answerSocketClose(ws, code);
   }
 
-  /** Deletes idle sessions; reschedules while any remain. */
+  /** Deletes dead and idle sessions; reschedules while any remain. The alarm is this object's clock edge. */
   override async alarm(): Promise<void> {
     if (!this.initialized) return;
     const now = Date.now();
     const idleMs = readConfig(this.env).sessionIdleMs;
-    this.sql.exec("DELETE FROM sessions WHERE epoch < ? OR last_seen_at <= ?", this.state().session_epoch, now - idleMs);
-    const next = this.sql.exec<{ m: number | null }>("SELECT MIN(last_seen_at) AS m FROM sessions").one().m;
+    const next = this.sessions.purge(this.state().session_epoch, now - idleMs);
     if (next !== null) await this.ctx.storage.setAlarm(next + idleMs);
   }
 
-  private liveSession(sessionId: string): SessionRow | undefined {
-    return this.sql.exec<SessionRow>(`SELECT * FROM sessions WHERE id = ? AND ${LIVE}`, sessionId).toArray()[0];
+  protected state(): StateRow {
+    return this.sql.exec<StateRow>("SELECT * FROM state WHERE id = 1").one();
   }
 
-  private liveCount(): number {
-    return this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM sessions WHERE ${LIVE}`).one().n;
+  /** Creates the tables and the state row on the first write for a real user. */
+  private ensureStorage(): void {
+    if (this.initialized) return;
+    this.sql.exec(REGISTRY_SCHEMA);
+    this.sql.exec(INSERT_INITIAL_STATE, newTokenKey());
+    this.initialized = true;
   }
 
   /** Revokes every current session at once; their rows are deleted by the alarm shortly after. */
-  private startNewEpoch(): number {
+  private startNewEpoch(now: number): number {
     const epoch = this.state().session_epoch + 1;
     this.sql.exec("UPDATE state SET session_epoch = ?", epoch);
-    void this.ctx.storage.setAlarm(Date.now() + PURGE_DELAY_MS);
+    void this.ctx.storage.setAlarm(now + PURGE_DELAY_MS);
     return epoch;
   }
 
@@ -295,39 +238,6 @@ export class SessionRegistry extends DurableObject<Env> {
       await this.ctx.storage.setAlarm(now + readConfig(this.env).sessionIdleMs);
     }
   }
-
-  private tokenProblem(state: State, tokenHash: string, now: number): "invalid" | "expired" | null {
-    if (state.reset_token_hash === null || state.reset_issued_at === null) return "invalid";
-    if (!constantTimeEqualText(state.reset_token_hash, tokenHash)) return "invalid";
-    if (state.reset_issued_at < state.password_changed_at) return "invalid";
-    if (isResetTokenExpired(state.reset_issued_at, now)) return "expired";
-    return null;
-  }
-
-  protected state(): State {
-    return this.sql.exec<State & Record<string, SqlStorageValue>>("SELECT * FROM state WHERE id = 1").one();
-  }
-}
-
-interface SessionRow extends Record<string, SqlStorageValue> {
-  id: string;
-  epoch: number;
-  created_at: number;
-  last_seen_at: number;
-  ip: string | null;
-  user_agent: string | null;
-  location: string | null;
-}
-
-function toSessionInfo(row: SessionRow): SessionInfo {
-  return {
-    id: row.id,
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    ip: row.ip,
-    userAgent: row.user_agent,
-    location: row.location,
-  };
 }
 
 function newTokenKey(): string {

@@ -3,12 +3,14 @@
  * mailbox:<to>:<inverted time>:<idempotency hash>, so a prefix listing is newest first.
  * Enabled only by EMAIL_PROVIDER=mailbox, which production configuration refuses.
  */
-import { hashSecret } from "../domain/secrets";
-import type { EmailProvider, OutgoingEmail, SendResult } from "./provider";
+import { hashSecret } from "../core/secrets";
+import { DAY_MS } from "../core/time";
+import type { EmailProvider, OutgoingEmail, SendResult } from "./types";
 
-const RETENTION_SECONDS = 86_400;
+const RETENTION_SECONDS = DAY_MS / 1000;
 const MAX_TIME = 9_999_999_999_999;
 
+/** One stored message, as GET /dev/mailbox shows it. */
 export interface MailboxMessage {
   to: string;
   subject: string;
@@ -17,14 +19,14 @@ export interface MailboxMessage {
   sent_at: string;
 }
 
+/** Stores instead of sending; a retried message (same idempotency key) is stored once. */
 export class MailboxProvider implements EmailProvider {
   constructor(private readonly kv: KVNamespace) {}
 
-  async send(email: OutgoingEmail): Promise<SendResult> {
+  async send(email: OutgoingEmail, now: number): Promise<SendResult> {
     const id = hashSecret(email.idempotencyKey).slice(0, 16);
     const seenKey = `mailbox-sent:${id}`;
     if ((await this.kv.get(seenKey)) !== null) return { ok: true, id };
-    const now = Date.now();
     const message: MailboxMessage = { to: email.to, subject: email.subject, text: email.text, html: email.html, sent_at: new Date(now).toISOString() };
     const key = `${mailboxPrefix(email.to)}${String(MAX_TIME - now).padStart(13, "0")}:${id}`;
     await this.kv.put(key, JSON.stringify(message), { expirationTtl: RETENTION_SECONDS });

@@ -3,11 +3,12 @@
  * Idempotency-Key makes a retried message a no-op at Resend for 24 h. 429/5xx/timeouts are retryable;
  * other 4xx are permanent (bad address, unverified domain, bad key) and retrying cannot help.
  */
-import type { EmailProvider, OutgoingEmail, SendResult } from "./provider";
+import type { EmailProvider, OutgoingEmail, SendResult } from "./types";
 
 const RESEND_URL = "https://api.resend.com/emails";
 const TIMEOUT_MS = 10_000;
 
+/** Sends through Resend's POST /emails. */
 export class ResendProvider implements EmailProvider {
   constructor(
     private readonly apiKey: string,

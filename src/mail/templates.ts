@@ -2,15 +2,17 @@
  * The emails' words, in text and HTML. Every interpolated value is escaped for HTML; links are built
  * from APP_URL only (invariant 6), never from the request.
  */
-import type { ClientInfo } from "../domain/client-info";
-import { describeUserAgent } from "../domain/user-agent";
+import type { ClientInfo } from "../core/client-info";
+import { describeUserAgent } from "../core/user-agent";
 
+/** An email's words, ready for a provider. */
 export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
 }
 
+/** What the reset email says: the link, when and from where it was asked for. */
 export interface ResetEmailInput {
   link: string;
   requestedAt: number;
@@ -46,6 +48,7 @@ export function renderResetEmail({ link, requestedAt, client, forgotUrl }: Reset
   return { subject, text, html };
 }
 
+/** What the "password changed" email says. */
 export interface ChangedEmailInput {
   changedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
@@ -90,6 +93,6 @@ function describeClient(client: Pick<ClientInfo, "ip" | "userAgent">): string {
 }
 
 /** Escapes text for HTML element content and quoted attributes. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 }

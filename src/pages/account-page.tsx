@@ -1,9 +1,8 @@
 /** /account: profile, active sessions (this one marked), sign-out buttons, recent security events. */
-import type { SessionInfo } from "../durable/session-registry";
-import type { AuditEvent } from "../storage/audit";
-import type { User } from "../storage/users";
+import { describeUserAgent } from "../core/user-agent";
+import type { AuditEvent } from "../domain/account";
+import type { SessionInfo, User } from "../domain/sessions";
 import { Notice } from "./layout";
-import { describeUserAgent } from "../domain/user-agent";
 
 const EVENT_LABELS: Record<AuditEvent["type"], string> = {
   sign_up: "Account created",

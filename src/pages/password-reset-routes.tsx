@@ -1,22 +1,23 @@
 /**
- * /forgot-password and /reset-password pages, on the same domain code as the API.
+ * /forgot-password and /reset-password pages, on the same domain flows as the API.
  * The emailed link's token is moved into an HttpOnly cookie scoped to /reset-password and the browser is
  * redirected to the token-free URL, so the token stays out of history, logs and Referer (invariant 7).
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../api/app-env";
-import { ipRateLimit } from "../api/ip-rate-limit";
-import { type PasswordProblem, checkPassword, describePasswordProblem } from "../domain/password-policy";
-import { isResetTokenUsable, requestPasswordReset, resetPassword } from "../domain/password-reset";
-import { formBody } from "./form";
+import { requestPasswordReset, resetPassword } from "../domain/password-reset";
+import { isResetLinkUsable } from "../domain/reset-link";
+import type { AppEnv } from "../http/app-env";
+import { emailField, passwordField } from "../http/fields";
+import { formBody } from "../http/form-body";
+import { ipRateLimit } from "../http/ip-rate-limit";
+import { flowContext } from "../http/request-context";
+import { type FormErrors, TOO_MANY_REQUESTS, refusalMessages } from "./messages";
 import { ForgotPasswordPage, InstructionsSentPage, InvalidResetLinkPage, ResetPasswordPage } from "./password-reset-pages";
 import { clearResetCookie, readResetCookie, writeResetCookie } from "./session-cookie";
 
-const forgotForm = z.object({ email: z.email("Enter a valid email address.").max(254) });
-const resetForm = z.object({ password: z.string().max(1024), password_confirmation: z.string().max(1024) });
-const checkBody = z.object({ password: z.string().max(1024), email: z.string().max(254).optional() });
-const HINTS = ["/static/password-hints.js"];
+const forgotForm = z.object({ email: emailField("Enter a valid email address.") });
+const resetForm = z.object({ password: passwordField, password_confirmation: passwordField });
 
 /** 410 and the page that says the link is dead and offers a new one. */
 function invalidLink(c: Context<AppEnv>): Response | Promise<Response> {
@@ -24,23 +25,27 @@ function invalidLink(c: Context<AppEnv>): Response | Promise<Response> {
   return c.render(<InvalidResetLinkPage />, { title: "Link no longer valid" });
 }
 
+function renderForgot(c: Context<AppEnv>, status: 200 | 422 | 429, props: { email?: string; error?: string } = {}) {
+  c.status(status);
+  return c.render(<ForgotPasswordPage {...props} />, { title: "Forgot password" });
+}
+
+/** The Reset Password form, with live hints and any errors next to their fields. */
+function renderResetForm(c: Context<AppEnv>, status: 200 | 422 | 429, errors: FormErrors = {}) {
+  c.status(status);
+  const page = <ResetPasswordPage errors={errors} minLength={c.get("config").passwordMinLength} />;
+  return c.render(page, { title: "Reset Password", scripts: ["/static/password-hints.js"] });
+}
+
 export const passwordResetPageRoutes = new Hono<AppEnv>()
-  .get("/forgot-password", (c) => c.render(<ForgotPasswordPage />, { title: "Forgot password" }))
+  .get("/forgot-password", (c) => renderForgot(c, 200))
   .post(
     "/forgot-password",
-    ipRateLimit("IP_FORGOT_LIMIT", {
-      onLimited: (c) => {
-        c.status(429);
-        return c.render(<ForgotPasswordPage error="Too many requests from your network. Please try again in a minute." />, { title: "Forgot password" });
-      },
-    }),
-    formBody(forgotForm, (c, errors, raw) => {
-      c.status(422);
-      return c.render(<ForgotPasswordPage email={raw.email} error={errors.email} />, { title: "Forgot password" });
-    }),
+    ipRateLimit("IP_FORGOT_LIMIT", { onLimited: (c) => renderForgot(c, 429, { error: TOO_MANY_REQUESTS }) }),
+    formBody(forgotForm, (c, errors, raw) => renderForgot(c, 422, { email: raw.email, error: errors.email })),
     async (c) => {
       const { email } = c.req.valid("form");
-      await requestPasswordReset(c.env, email, c.get("client"), Date.now());
+      await requestPasswordReset(flowContext(c), email);
       return c.render(<InstructionsSentPage email={email} />, { title: "Check your email" });
     },
   )
@@ -49,61 +54,33 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
     if (fromLink !== undefined) {
       // Only a usable token is planted in the cookie: a link to someone else's dead or made-up token shows
       // the invalid page at once, and never leaves a cookie behind.
-      if (!(await isResetTokenUsable(c.env, fromLink, Date.now()))) {
-        return invalidLink(c);
-      }
+      if (!(await isResetLinkUsable(c.env, fromLink, Date.now()))) return invalidLink(c);
       writeResetCookie(c, fromLink);
       return c.redirect("/reset-password", 303);
     }
     const token = readResetCookie(c);
-    if (token === undefined || !(await isResetTokenUsable(c.env, token, Date.now()))) {
+    if (token === undefined || !(await isResetLinkUsable(c.env, token, Date.now()))) {
       clearResetCookie(c);
       return invalidLink(c);
     }
-    return c.render(<ResetPasswordPage errors={{}} minLength={c.get("config").passwordMinLength} />, { title: "Reset Password", scripts: HINTS });
+    return renderResetForm(c, 200);
   })
   .post(
     "/reset-password",
     ipRateLimit("IP_RESET_LIMIT", {
-      onLimited: (c) => {
-        c.status(429);
-        return c.render(<ResetPasswordPage errors={{ form: "Too many attempts. Please wait a minute and try again." }} minLength={c.get("config").passwordMinLength} />, { title: "Reset Password" });
-      },
+      onLimited: (c) => renderResetForm(c, 429, { form: "Too many attempts. Please wait a minute and try again." }),
     }),
-    formBody(resetForm, (c, errors) => {
-      c.status(422);
-      return c.render(<ResetPasswordPage errors={errors} minLength={c.get("config").passwordMinLength} />, { title: "Reset Password", scripts: HINTS });
-    }),
+    formBody(resetForm, (c, errors) => renderResetForm(c, 422, errors)),
     async (c) => {
       const form = c.req.valid("form");
-      const config = c.get("config");
-      const token = readResetCookie(c) ?? "";
-      const result = await resetPassword(c.env, config, { token, password: form.password, passwordConfirmation: form.password_confirmation }, c.get("client"), Date.now());
-      if (result.ok) {
-        clearResetCookie(c);
-        return c.redirect("/login?notice=reset", 303);
-      }
-      if (result.reason === "token_invalid") {
-        clearResetCookie(c);
-        return invalidLink(c);
-      }
-      const errors: Record<string, string> =
-        result.reason === "password_mismatch"
-          ? { password_confirmation: "Doesn't match the password." }
-          : { password: `Password ${describePasswordProblem(result.problem, config.passwordMinLength)}` };
-      c.status(422);
-      return c.render(<ResetPasswordPage errors={errors} minLength={config.passwordMinLength} />, { title: "Reset Password", scripts: HINTS });
+      const result = await resetPassword(flowContext(c), {
+        token: readResetCookie(c) ?? "",
+        password: form.password,
+        passwordConfirmation: form.password_confirmation,
+      });
+      if (result.ok || result.reason === "token_invalid") clearResetCookie(c);
+      if (result.ok) return c.redirect("/login?notice=reset", 303);
+      if (result.reason === "token_invalid") return invalidLink(c);
+      return renderResetForm(c, 422, refusalMessages(result, c.get("config").passwordMinLength));
     },
-  )
-  // Live policy hints for the password fields; the server checks again on submit.
-  .post("/password-check", ipRateLimit("IP_PASSWORD_CHECK_LIMIT"), async (c) => {
-    const parsed = checkBody.safeParse(await c.req.json().catch(() => null));
-    if (!parsed.success) return c.json({ ok: false, message: "Unreadable request." }, 400);
-    const config = c.get("config");
-    const problem: PasswordProblem | null = await checkPassword(parsed.data.password, {
-      minLength: config.passwordMinLength,
-      email: parsed.data.email ?? "",
-      hibp: { enabled: config.hibpEnabled, failOpen: config.hibpFailOpen, fetch },
-    });
-    return c.json(problem === null ? { ok: true } : { ok: false, problem, message: `Password ${describePasswordProblem(problem, config.passwordMinLength)}` });
-  });
+  );

@@ -6,11 +6,11 @@ import { type Context, Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { jsxRenderer } from "hono/jsx-renderer";
 import { NONCE, secureHeaders } from "hono/secure-headers";
-import type { AppEnv } from "../api/app-env";
-import { devMailboxRoutes } from "../api/dev-mailbox";
+import type { AppEnv } from "../http/app-env";
 import { accountRoutes } from "./account-routes";
 import { LIVE_SIGN_OUT_JS, PASSWORD_HINTS_JS, STYLESHEET } from "./assets";
 import { Layout } from "./layout";
+import { passwordCheckRoutes } from "./password-check-routes";
 import { passwordResetPageRoutes } from "./password-reset-routes";
 import { readSessionCookie } from "./session-cookie";
 import { signInPageRoutes } from "./sign-in-routes";
@@ -21,6 +21,7 @@ const STATIC: Record<string, { body: string; type: string }> = {
   "/static/password-hints.js": { body: PASSWORD_HINTS_JS, type: "text/javascript; charset=utf-8" },
 };
 
+/** Every page, behind the page middleware; routes mounted after this at "/" get the same middleware. */
 export const pageRoutes = new Hono<AppEnv>();
 
 pageRoutes.get("/static/:file", (c) => {
@@ -68,17 +69,4 @@ pageRoutes.get("/", (c) => c.redirect(readSessionCookie(c) !== undefined ? "/acc
 pageRoutes.route("/", signInPageRoutes);
 pageRoutes.route("/", passwordResetPageRoutes);
 pageRoutes.route("/", accountRoutes);
-pageRoutes.route("/dev/mailbox", devMailboxRoutes);
-
-/** A plain error page with a way back, used by the app's notFound/onError for browsers. */
-export function renderErrorPage(c: Context<AppEnv>, status: 400 | 403 | 404 | 429 | 500, title: string, message: string): Response | Promise<Response> {
-  c.status(status);
-  c.header("Cache-Control", "no-store");
-  c.header("Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-  c.header("Referrer-Policy", "no-referrer");
-  c.header("X-Content-Type-Options", "nosniff");
-  return c.html(
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="stylesheet" href="/static/app.css"></head>` +
-      `<body><header class="site"><a class="brand" href="/">Account</a></header><main class="card"><h1>${title}</h1><p>${message}</p><p><a href="/login">Go to sign in</a></p></main></body></html>`,
-  );
-}
+pageRoutes.route("/", passwordCheckRoutes);

@@ -5,7 +5,7 @@
  */
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { RESET_LINK_TTL_SECONDS } from "../domain/reset-token";
+import { RESET_LINK_TTL_SECONDS } from "../core/reset-token";
 
 const SESSION_COOKIE = "session";
 const RESET_COOKIE = "reset_token";

@@ -1,27 +1,38 @@
 /** /login and /signup pages. Sign-in rotates the session: any session this browser had is ended first. */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../api/app-env";
-import { describePasswordProblem } from "../domain/password-policy";
 import { signOut } from "../domain/sessions";
 import { signIn } from "../domain/sign-in";
 import { signUp } from "../domain/sign-up";
-import { ipRateLimit } from "../api/ip-rate-limit";
-import { formBody } from "./form";
+import type { AppEnv } from "../http/app-env";
+import { emailField, emailTextField, nameField, passwordField, requiredPasswordField } from "../http/fields";
+import { formBody } from "../http/form-body";
+import { ipRateLimit } from "../http/ip-rate-limit";
+import { flowContext } from "../http/request-context";
+import { type FormErrors, INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS, refusalMessages } from "./messages";
 import { readSessionCookie, writeSessionCookie } from "./session-cookie";
-import { SIGN_IN_NOTICES, type SignInNotice, SignInPage, SignUpPage } from "./sign-in-page";
+import { SIGN_IN_NOTICES, type SignInNotice, SignInPage, type SignUpValues, SignUpPage } from "./sign-in-page";
 
-const INVALID_CREDENTIALS = "Looks like your email or password is invalid. Please try again or reset your password.";
-const TOO_MANY = "Too many attempts. Please wait a few minutes, or reset your password.";
-
-const signInForm = z.object({ email: z.string().max(254), password: z.string().min(1, "Enter your password.").max(1024) });
+const signInForm = z.object({ email: emailTextField, password: requiredPasswordField("Enter your password.") });
 const signUpForm = z.object({
-  email: z.email("Enter a valid email address.").max(254),
-  password: z.string().max(1024),
-  password_confirmation: z.string().max(1024),
-  first_name: z.string().trim().max(100).optional(),
-  last_name: z.string().trim().max(100).optional(),
+  email: emailField("Enter a valid email address."),
+  password: passwordField,
+  password_confirmation: passwordField,
+  first_name: nameField.optional(),
+  last_name: nameField.optional(),
 });
+
+function renderSignIn(c: Context<AppEnv>, status: 200 | 422 | 429, props: { email?: string; error?: string } = {}) {
+  c.status(status);
+  return c.render(<SignInPage {...props} />, { title: "Sign in" });
+}
+
+/** The sign-up form with its values kept, live hints, and any errors next to their fields. */
+function renderSignUp(c: Context<AppEnv>, status: 200 | 422 | 429, values: SignUpValues = {}, errors: FormErrors = {}) {
+  c.status(status);
+  const page = <SignUpPage values={values} errors={errors} minLength={c.get("config").passwordMinLength} />;
+  return c.render(page, { title: "Sign up", scripts: ["/static/password-hints.js"] });
+}
 
 export const signInPageRoutes = new Hono<AppEnv>()
   .get("/login", (c) => {
@@ -31,58 +42,42 @@ export const signInPageRoutes = new Hono<AppEnv>()
   })
   .post(
     "/login",
-    ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => { c.status(429); return c.render(<SignInPage error={TOO_MANY} />, { title: "Sign in" }); } }),
-    formBody(signInForm, (c, errors, raw) => {
-      c.status(422);
-      return c.render(<SignInPage email={raw.email} error={errors.password ?? INVALID_CREDENTIALS} />, { title: "Sign in" });
-    }),
+    ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => renderSignIn(c, 429, { error: TOO_MANY_ATTEMPTS }) }),
+    formBody(signInForm, (c, errors, raw) =>
+      renderSignIn(c, 422, { email: raw.email, error: errors.password ?? INVALID_CREDENTIALS }),
+    ),
     async (c) => {
       const form = c.req.valid("form");
-      const config = c.get("config");
-      const result = await signIn({ env: c.env, config, defer: (work) => c.executionCtx.waitUntil(work) }, form, c.get("client"), Date.now());
+      const ctx = flowContext(c);
+      const result = await signIn(ctx, form);
       if (!result.ok) {
         if (result.reason === "locked") c.header("Retry-After", String(Math.ceil(result.retryAfterMs / 1000)));
-        c.status(result.reason === "locked" ? 429 : 422);
-        return c.render(<SignInPage email={form.email} error={result.reason === "locked" ? TOO_MANY : INVALID_CREDENTIALS} />, { title: "Sign in" });
+        const { form: error } = refusalMessages(result, ctx.config.passwordMinLength);
+        return renderSignIn(c, result.reason === "locked" ? 429 : 422, { email: form.email, error });
       }
       // Session rotation: whatever session this browser held before is ended, not reused.
       const previous = readSessionCookie(c);
-      if (previous !== undefined) c.executionCtx.waitUntil(signOut(c.env, previous, "signed_out").catch(() => false));
-      writeSessionCookie(c, result.token, config.sessionIdleMs);
+      if (previous !== undefined) ctx.defer(signOut(ctx, previous).catch(() => undefined));
+      writeSessionCookie(c, result.token, ctx.config.sessionIdleMs);
       return c.redirect("/account", 303);
     },
   )
-  .get("/signup", (c) => c.render(<SignUpPage values={{}} errors={{}} minLength={c.get("config").passwordMinLength} />, { title: "Sign up", scripts: ["/static/password-hints.js"] }))
+  .get("/signup", (c) => renderSignUp(c, 200))
   .post(
     "/signup",
-    ipRateLimit("IP_SIGN_UP_LIMIT", {
-      onLimited: (c) => {
-        c.status(429);
-        return c.render(<SignUpPage values={{}} errors={{ form: TOO_MANY }} minLength={c.get("config").passwordMinLength} />, { title: "Sign up" });
-      },
-    }),
-    formBody(signUpForm, (c, errors, raw) => {
-      c.status(422);
-      return c.render(<SignUpPage values={raw} errors={errors} minLength={c.get("config").passwordMinLength} />, { title: "Sign up", scripts: ["/static/password-hints.js"] });
-    }),
+    ipRateLimit("IP_SIGN_UP_LIMIT", { onLimited: (c) => renderSignUp(c, 429, {}, { form: TOO_MANY_ATTEMPTS }) }),
+    formBody(signUpForm, (c, errors, raw) => renderSignUp(c, 422, raw, errors)),
     async (c) => {
       const form = c.req.valid("form");
-      const config = c.get("config");
-      const result = await signUp(
-        c.env,
-        config,
-        { email: form.email, password: form.password, passwordConfirmation: form.password_confirmation, firstName: form.first_name || null, lastName: form.last_name || null },
-        c.get("client"),
-        Date.now(),
-      );
+      const ctx = flowContext(c);
+      const result = await signUp(ctx, {
+        email: form.email,
+        password: form.password,
+        passwordConfirmation: form.password_confirmation,
+        firstName: form.first_name || null,
+        lastName: form.last_name || null,
+      });
       if (result.ok) return c.redirect("/login?notice=signed_up", 303);
-      const errors: Record<string, string> =
-        result.reason === "password_mismatch"
-          ? { password_confirmation: "Doesn't match the password." }
-          : result.reason === "email_taken"
-            ? { email: "An account with this email already exists. Sign in or reset your password." }
-            : { password: `Password ${describePasswordProblem(result.problem, config.passwordMinLength)}` };
-      c.status(422);
-      return c.render(<SignUpPage values={form} errors={errors} minLength={config.passwordMinLength} />, { title: "Sign up", scripts: ["/static/password-hints.js"] });
+      return renderSignUp(c, 422, form, refusalMessages(result, ctx.config.passwordMinLength));
     },
   );

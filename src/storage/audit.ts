@@ -1,4 +1,5 @@
 /** D1 access for the security audit trail shown on /account. */
+import { truncateUserAgent } from "../core/user-agent";
 
 export type AuditEventType =
   | "sign_up"
@@ -31,7 +32,7 @@ export function auditEventStatement(
 ): D1PreparedStatement {
   return db
     .prepare("INSERT INTO audit_events (user_id, type, ip, user_agent, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-    .bind(userId, type, context.ip, truncate(context.userAgent), detail, now);
+    .bind(userId, type, context.ip, truncateUserAgent(context.userAgent), detail, now);
 }
 
 /** Forgets failed-sign-in events on unknown emails once they are older than `before` (ISO-8601). */
@@ -47,8 +48,4 @@ export async function listAuditEvents(db: D1Database, userId: string, limit: num
     .bind(userId, limit)
     .all<{ type: AuditEventType; ip: string | null; user_agent: string | null; detail: string | null; created_at: string }>();
   return results.map((r) => ({ type: r.type, ip: r.ip, userAgent: r.user_agent, detail: r.detail, createdAt: r.created_at }));
-}
-
-function truncate(text: string | null): string | null {
-  return text === null ? null : text.slice(0, 512);
 }

@@ -47,13 +47,13 @@ export async function startSignInAttempt(db: D1Database, email: string, emailKey
   };
 }
 
-/** Counts one failure, frees the slot, and stores the lock that `lockFor(failures)` decides. Returns the new state. */
+/** Counts one failure, frees the slot, and stores the lock that `lockFor(failures)` decides. */
 export async function recordFailure(
   db: D1Database,
   emailKey: string,
   now: number,
   lockFor: (failures: number) => number,
-): Promise<ThrottleState> {
+): Promise<void> {
   const row = await db
     .prepare(
       `INSERT INTO sign_in_throttle (email_key, failures, locked_until, updated_at) VALUES (?1, 1, 0, ?2)
@@ -62,12 +62,9 @@ export async function recordFailure(
     )
     .bind(emailKey, now)
     .first<{ failures: number }>();
-  const failures = row?.failures ?? 1;
-  const lockMs = lockFor(failures);
-  if (lockMs === 0) return { failures, lockedUntil: 0 };
-  const lockedUntil = now + lockMs;
-  await db.prepare("UPDATE sign_in_throttle SET locked_until = ? WHERE email_key = ?").bind(lockedUntil, emailKey).run();
-  return { failures, lockedUntil };
+  const lockMs = lockFor(row?.failures ?? 1);
+  if (lockMs === 0) return;
+  await db.prepare("UPDATE sign_in_throttle SET locked_until = ? WHERE email_key = ?").bind(now + lockMs, emailKey).run();
 }
 
 /** Forgets failures and frees the slot (successful sign-in, password reset); batched with the other writes of that step. */

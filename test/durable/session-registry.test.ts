@@ -6,8 +6,8 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { RESET_LINK_TTL_MS } from "../../src/domain/reset-token";
-import { generateUid, hashSecret } from "../../src/domain/secrets";
+import { RESET_LINK_TTL_MS } from "../../src/core/reset-token";
+import { generateUid, hashSecret } from "../../src/core/secrets";
 import type { SessionRegistry } from "../../src/durable/session-registry";
 
 const DAY = 86_400_000;
@@ -28,6 +28,13 @@ function registry() {
 async function create(stub: DurableObjectStub<SessionRegistry>, userId: string, now: number, version = 0) {
   const result = await stub.createSession(userId, version, meta, now);
   if (!("token" in result)) throw new Error(`session refused: ${JSON.stringify(result)}`);
+  return result;
+}
+
+/** Issues the token of a request, failing the test if the registry refuses. */
+async function issue(stub: DurableObjectStub<SessionRegistry>, requestId: string, issuedAt: number) {
+  const result = await stub.issueResetToken(requestId, issuedAt);
+  if (!result.ok) throw new Error(`token refused: ${JSON.stringify(result)}`);
   return result;
 }
 
@@ -59,13 +66,13 @@ describe("sessions", () => {
     const { userId, stub } = registry();
     const now = Date.now();
     const sessions = [await create(stub, userId, now), await create(stub, userId, now + 1), await create(stub, userId, now + 2)];
-    expect(await stub.revokeAllSessions("signed_out_everywhere")).toBe(3);
+    expect(await stub.revokeAllSessions("signed_out_everywhere", Date.now())).toBe(3);
     expect(await stub.listSessions(now + 3)).toEqual([]);
     // Revocation is one epoch bump; the dead rows are deleted by the alarm right after.
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await storedSessionIds(stub)).toEqual([]);
     for (const s of sessions) expect(await stub.validateSession(s.sessionId, now + 3)).toBeNull();
-    expect(await stub.revokeAllSessions("signed_out_everywhere")).toBe(0);
+    expect(await stub.revokeAllSessions("signed_out_everywhere", Date.now())).toBe(0);
   });
 
   it("revokeOtherSessions keeps only the given session and returns how many ended", async () => {
@@ -74,7 +81,7 @@ describe("sessions", () => {
     const sessions = [];
     for (let i = 0; i < 4; i++) sessions.push(await create(stub, userId, now + i));
     const keep = sessions[2]!.sessionId;
-    expect(await stub.revokeOtherSessions(keep)).toBe(3);
+    expect(await stub.revokeOtherSessions(keep, Date.now())).toBe(3);
     expect((await stub.listSessions(now + 10)).map((x) => x.id)).toEqual([keep]);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await storedSessionIds(stub)).toEqual([keep]);
@@ -120,8 +127,8 @@ describe("reset-token authority", () => {
   it("issueResetToken is idempotent per requestId", async () => {
     const { stub } = registry();
     const now = Date.now();
-    const a = await stub.issueResetToken("req-a", now);
-    const again = await stub.issueResetToken("req-a", now);
+    const a = await issue(stub, "req-a", now);
+    const again = await issue(stub, "req-a", now);
     expect(a).not.toBeNull();
     expect(again).toEqual(a);
     expect(a!.tokenHash).toBe(hashSecret(a!.token));
@@ -132,18 +139,18 @@ describe("reset-token authority", () => {
   it("the newest request supersedes older ones; an older request processed after a newer one is refused", async () => {
     const { stub } = registry();
     const now = Date.now();
-    const older = (await stub.issueResetToken("req-1", now))!;
-    const newer = (await stub.issueResetToken("req-2", now + 1000))!;
+    const older = await issue(stub, "req-1", now);
+    const newer = await issue(stub, "req-2", now + 1000);
     expect(newer.token).not.toBe(older.token);
     expect(await stub.checkResetToken(older.tokenHash, now + 2000)).toBe(false);
     expect(await stub.checkResetToken(newer.tokenHash, now + 2000)).toBe(true);
     expect(await stub.beginReset(older.tokenHash, now + 2000)).toEqual({ ok: false, reason: "invalid" });
 
     // A request made before req-2 but whose job runs late gets no token, and does not displace req-2.
-    expect(await stub.issueResetToken("req-0", now - 1000)).toBeNull();
+    expect(await stub.issueResetToken("req-0", now - 1000)).toEqual({ ok: false, reason: "superseded" });
     expect(await stub.checkResetToken(newer.tokenHash, now + 2000)).toBe(true);
     // A retry of the superseded req-1 gets nothing either.
-    expect(await stub.issueResetToken("req-1", now)).toBeNull();
+    expect(await stub.issueResetToken("req-1", now)).toEqual({ ok: false, reason: "superseded" });
   });
 
   // Fault: D1 fails after beginReset. Retrying must be possible with the same token, at the same version, and
@@ -152,7 +159,7 @@ describe("reset-token authority", () => {
     const { userId, stub } = registry();
     const now = Date.now();
     const session = await create(stub, userId, now);
-    const { tokenHash } = (await stub.issueResetToken("req-1", now))!;
+    const { tokenHash } = await issue(stub, "req-1", now);
 
     expect(await stub.beginReset(tokenHash, now + 1)).toEqual({ ok: true, credentialVersion: 1 });
     expect(await stub.validateSession(session.sessionId, now + 1)).toBeNull(); // revoked at begin
@@ -165,7 +172,7 @@ describe("reset-token authority", () => {
     expect(await stub.credentialVersion()).toBe(1);
 
     // The next reset moves to the next version.
-    const next = (await stub.issueResetToken("req-2", now + 5))!;
+    const next = await issue(stub, "req-2", now + 5);
     expect(await stub.beginReset(next.tokenHash, now + 6)).toEqual({ ok: true, credentialVersion: 2 });
   });
 
@@ -174,16 +181,16 @@ describe("reset-token authority", () => {
   it("a token issued before the last password change is refused", async () => {
     const { stub } = registry();
     const t0 = Date.now();
-    const first = (await stub.issueResetToken("req-1", t0))!;
+    const first = await issue(stub, "req-1", t0);
     expect((await stub.beginReset(first.tokenHash, t0 + 1000)).ok).toBe(true);
     await stub.completeReset(t0 + 1000);
 
     // A request made before the change, processed after it (late queue job): no token.
-    expect(await stub.issueResetToken("req-late", t0 + 500)).toBeNull();
-    expect(await stub.issueResetToken("req-1", t0)).toBeNull();
+    expect(await stub.issueResetToken("req-late", t0 + 500)).toEqual({ ok: false, reason: "superseded" });
+    expect(await stub.issueResetToken("req-1", t0)).toEqual({ ok: false, reason: "superseded" });
 
     // Defence in depth: even if a stored token predates the recorded password change, it is refused.
-    const second = (await stub.issueResetToken("req-2", t0 + 2000))!;
+    const second = await issue(stub, "req-2", t0 + 2000);
     expect(await stub.checkResetToken(second.tokenHash, t0 + 3000)).toBe(true);
     await runInDurableObject(stub, (_i, state) => {
       state.storage.sql.exec("UPDATE state SET password_changed_at = ?", t0 + 2500);
@@ -196,7 +203,7 @@ describe("reset-token authority", () => {
   it("a token is refused 60 minutes after its request, accepted just before", async () => {
     const { stub } = registry();
     const t0 = Date.now();
-    const { tokenHash } = (await stub.issueResetToken("req-1", t0))!;
+    const { tokenHash } = await issue(stub, "req-1", t0);
     expect(await stub.beginReset(tokenHash, t0 + RESET_LINK_TTL_MS)).toEqual({ ok: false, reason: "expired" });
     expect(await stub.checkResetToken(tokenHash, t0 + RESET_LINK_TTL_MS - 1)).toBe(true);
     expect((await stub.beginReset(tokenHash, t0 + RESET_LINK_TTL_MS - 1)).ok).toBe(true);
@@ -206,9 +213,9 @@ describe("reset-token authority", () => {
   it("createSession at the old credential version is refused once a reset has begun", async () => {
     const { userId, stub } = registry();
     const now = Date.now();
-    const { tokenHash } = (await stub.issueResetToken("req-1", now))!;
+    const { tokenHash } = await issue(stub, "req-1", now);
     await stub.beginReset(tokenHash, now);
-    expect(await stub.createSession(userId, 0, meta, now)).toEqual({ refused: "stale_credentials" });
+    expect(await stub.createSession(userId, 0, meta, now)).toEqual({ ok: false, reason: "stale_credentials" });
     expect(await storedSessionIds(stub)).toEqual([]);
     const fresh = await create(stub, userId, now, 1);
     expect(await stub.validateSession(fresh.sessionId, now)).not.toBeNull();
@@ -223,11 +230,11 @@ describe("sign out other sessions racing a reset", () => {
     const stub = env.SESSION_REGISTRY.getByName(userId);
     const now = Date.now();
     const stolen = await stub.createSession(userId, 0, { ip: null, userAgent: null, location: null }, now);
-    if ("refused" in stolen) throw new Error("unexpected refusal");
-    expect(await stub.revokeAllSessions("password_reset")).toBe(1);
+    if (!stolen.ok) throw new Error("unexpected refusal");
+    expect(await stub.revokeAllSessions("password_reset", Date.now())).toBe(1);
     const fresh = await stub.createSession(userId, 0, { ip: null, userAgent: null, location: null }, now + 1);
-    if ("refused" in fresh) throw new Error("unexpected refusal");
-    expect(await stub.revokeOtherSessions(stolen.sessionId)).toBe(0);
+    if (!fresh.ok) throw new Error("unexpected refusal");
+    expect(await stub.revokeOtherSessions(stolen.sessionId, Date.now())).toBe(0);
     expect(await stub.validateSession(stolen.sessionId, now + 2)).toBeNull();
     expect(await stub.validateSession(fresh.sessionId, now + 2)).not.toBeNull();
   });

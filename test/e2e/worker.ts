@@ -4,7 +4,7 @@
  * test/e2e (through the generated .wrangler.e2e-<port>.toml); production builds never include it.
  */
 import { SessionRegistry as RealSessionRegistry } from "../../src/durable/session-registry";
-import worker from "../../src/index";
+import worker from "../../src/dev/worker";
 import { findUserByEmail } from "../../src/storage/users";
 import { findResetToken, storeResetToken } from "../../src/storage/reset-tokens";
 

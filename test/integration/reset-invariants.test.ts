@@ -6,13 +6,13 @@
  */
 import { exports, env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { readConfig } from "../../src/config";
-import { verifyPassword } from "../../src/domain/password-hash";
-import { emailKey } from "../../src/domain/email";
-import { resetTokenKey } from "../../src/domain/reset-token";
-import { generateUid, hashSecret } from "../../src/domain/secrets";
-import worker from "../../src/index";
-import type { EmailJob } from "../../src/mail/jobs";
+import { readConfig } from "../../src/core/config";
+import { verifyPassword } from "../../src/core/password-hash";
+import { emailKey } from "../../src/core/email-address";
+import { resetTokenKey } from "../../src/storage/reset-tokens";
+import { generateUid, hashSecret } from "../../src/core/secrets";
+import worker from "../../src/dev/worker";
+import type { EmailJob } from "../../src/domain/email-jobs";
 import { findUserByEmail } from "../../src/storage/users";
 import {
   BASE,
@@ -361,10 +361,11 @@ describe("invariant 4: no session from before the reset survives it", () => {
     const meta = { ip: "203.0.113.1", userAgent: "test", location: null };
     const before = await registry.createSession(userId, 0, meta, now);
     expect("token" in before).toBe(true);
-    const issued = (await registry.issueResetToken("req-1", now))!;
+    const issued = await registry.issueResetToken("req-1", now);
+    if (!issued.ok) throw new Error("token refused");
     const begun = await registry.beginReset(issued.tokenHash, now);
     expect(begun).toEqual({ ok: true, credentialVersion: 1 });
-    expect(await registry.createSession(userId, 0, meta, now)).toEqual({ refused: "stale_credentials" });
+    expect(await registry.createSession(userId, 0, meta, now)).toEqual({ ok: false, reason: "stale_credentials" });
     expect(await registry.validateSession((before as { sessionId: string }).sessionId, now)).toBeNull();
     expect("token" in (await registry.createSession(userId, 1, meta, now))).toBe(true);
   });

@@ -7,11 +7,11 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { resetTokenKey } from "../../src/domain/reset-token";
-import { hashSecret } from "../../src/domain/secrets";
-import worker from "../../src/index";
-import { EMAIL_MAX_ATTEMPTS, backoffSeconds } from "../../src/mail/consumer";
-import type { DeadLetter, EmailJob, PasswordResetJob } from "../../src/mail/jobs";
+import { resetTokenKey } from "../../src/storage/reset-tokens";
+import { hashSecret } from "../../src/core/secrets";
+import worker from "../../src/dev/worker";
+import { EMAIL_MAX_ATTEMPTS, backoffSeconds } from "../../src/queue/email-consumer";
+import type { DeadLetter, EmailJob, PasswordResetJob } from "../../src/domain/email-jobs";
 import { BASE, signUp, uniqueEmail } from "../helpers";
 
 const RESEND_URL = "https://api.resend.com/emails";

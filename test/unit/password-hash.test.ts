@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PBKDF2_ITERATIONS, hashPassword, spendPasswordCheck, verifyPassword } from "../../src/domain/password-hash";
+import { PBKDF2_ITERATIONS, hashPassword, spendPasswordCheck, verifyPassword } from "../../src/core/password-hash";
 
 describe("password hashing", () => {
   it("pins PBKDF2 at the production Workers cap of 100,000 (local workerd does not enforce it)", () => {

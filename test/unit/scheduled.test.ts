@@ -1,7 +1,7 @@
 import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import worker from "../../src/index";
+import worker from "../../src/dev/worker";
 
 describe("daily clean-up (scheduled)", () => {
   it("deletes failed-sign-in counters older than a day, keeps recent ones and live locks", async () => {

@@ -5,12 +5,12 @@
  * would otherwise hand out every reset link.
  */
 import type { MiddlewareHandler } from "hono";
+import { apiError } from "./api-errors";
 import type { AppEnv } from "./app-env";
-import { apiError } from "./errors";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-export function isLocalHostname(hostname: string): boolean {
+function isLocalHostname(hostname: string): boolean {
   return LOCAL_HOSTS.has(hostname) || hostname.endsWith(".localhost") || hostname.endsWith(".test");
 }
 

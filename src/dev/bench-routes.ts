@@ -2,14 +2,16 @@
  * Baselines for the benchmark (bench/run.mjs), served by the same runtime as the real routes:
  * a hello-world route and a route that does exactly one PBKDF2 derivation at production parameters;
  * plus a calibration route for the cost of single binding calls, and revoke-all timing.
- * Mounted only when BENCH_ROUTES=true outside production.
+ * Part of the development entry (dev/worker.ts) only, never of the production bundle; and even there it
+ * answers only when BENCH_ROUTES=true and the request is addressed to this machine.
  */
 import { Hono } from "hono";
-import type { AppEnv } from "./api/app-env";
-import { apiError } from "./api/errors";
-import { localOnly } from "./api/local-only";
-import { spendPasswordCheck } from "./domain/password-hash";
-import { sessionRegistry } from "./domain/sessions";
+import { spendPasswordCheck } from "../core/password-hash";
+import { sessionRegistry } from "../durable/session-registry";
+import { apiError } from "../http/api-errors";
+import type { AppEnv } from "../http/app-env";
+import { localOnly } from "../http/local-only";
+import { recordFailure } from "../storage/sign-in-throttle";
 
 /** createSession calls in flight at once while seeding revoke-all. */
 const SEED_CHUNK = 250;
@@ -22,11 +24,9 @@ const IO_KINDS = {
   d1_read: async (env: Env) => {
     await env.DB.prepare("SELECT 1 AS one").first();
   },
+  // One upsert through the throttle's own module, on a key no email hashes to; it never locks.
   d1_write: async (env: Env) => {
-    await env.DB.prepare(
-      `INSERT INTO sign_in_throttle (email_key, failures, locked_until, updated_at) VALUES ('bench-calibration', 0, 0, ?1)
-       ON CONFLICT (email_key) DO UPDATE SET updated_at = ?1`,
-    ).bind(Date.now()).run();
+    await recordFailure(env.DB, "bench-calibration", Date.now(), () => 0);
   },
   kv_get: async (env: Env) => {
     await env.KV.get("bench-calibration");
@@ -43,6 +43,7 @@ const IO_KINDS = {
 } as const;
 
 export const benchRoutes = new Hono<AppEnv>()
+  .basePath("/__bench")
   .use(localOnly((config) => config.benchRoutes))
   .get("/hello", (c) => c.json({ hello: "world" }))
   .post("/pbkdf2", async (c) => {
@@ -95,7 +96,7 @@ export const benchRoutes = new Hono<AppEnv>()
     const started = performance.now();
     for (const registry of registries) {
       const t = performance.now();
-      revoked += await registry.revokeAllSessions("signed_out_everywhere");
+      revoked += await registry.revokeAllSessions("signed_out_everywhere", Date.now());
       samples.push(performance.now() - t);
     }
     const total = performance.now() - started;

@@ -1,11 +1,11 @@
 /** Form validation for pages: the same zod at the edge, errors as one message per field. */
 import { zValidator } from "@hono/zod-validator";
 import type { Context } from "hono";
-import type { AppEnv } from "../api/app-env";
+import type { AppEnv } from "./app-env";
 import type { z } from "zod";
 
 /** Field -> first message, for showing next to the field. */
-export function firstErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+function firstErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const field = String(issue.path[0] ?? "form");

@@ -1,4 +1,12 @@
-/** A short human name for a User-Agent string ("Chrome on Linux"), for the sessions list. */
+/** User-Agent strings: how much of one is kept, and the short human name shown for it ("Chrome on Linux"). */
+
+/** Longest User-Agent kept on sessions and audit rows: it is requester-controlled. */
+const MAX_USER_AGENT_LENGTH = 512;
+
+/** The stored form of a User-Agent header: at most 512 characters, null when absent. */
+export function truncateUserAgent(userAgent: string | null | undefined): string | null {
+  return userAgent === null || userAgent === undefined ? null : userAgent.slice(0, MAX_USER_AGENT_LENGTH);
+}
 
 const BROWSERS: [RegExp, string][] = [
   [/Edg\//, "Edge"],
@@ -21,6 +29,7 @@ const SYSTEMS: [RegExp, string][] = [
   [/Linux/, "Linux"],
 ];
 
+/** "Firefox on Linux", "curl", "Unknown device": never the raw text, which the requester controls. */
 export function describeUserAgent(userAgent: string | null): string {
   if (userAgent === null || userAgent === "") return "Unknown device";
   const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? "Unknown browser";

@@ -1,4 +1,4 @@
-/** Messages on the "email" queue (shapes documented in docs/storage.md). */
+/** Messages on the "email" queue and its dead-letter queue (shapes tabled in docs/storage.md). */
 
 /** Someone asked for a reset link for `email` (known or not: the consumer finds out). */
 export interface PasswordResetJob {
@@ -21,6 +21,7 @@ export interface PasswordChangedJob {
   userAgent: string | null;
 }
 
+/** Every job the email queue carries. */
 export type EmailJob = PasswordResetJob | PasswordChangedJob;
 
 /** What the dead-letter queue carries: the job plus why it could not be delivered. */

@@ -11,7 +11,7 @@
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { decodeBase64, encodeBase64 } from "@oslojs/encoding";
 
-/** The production Workers cap; more throws NotSupportedError there (see platform notes §7). */
+/** The production Workers cap; more throws NotSupportedError there (docs/design.md, "Platform facts"). */
 export const PBKDF2_ITERATIONS = 100_000;
 const SALT_BYTES = 16;
 const HASH_BITS = 256;

@@ -6,7 +6,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-export const API_ERRORS = {
+const API_ERRORS = {
   bad_request: { status: 400, code: 100, message: "The request body could not be read. Send JSON with Content-Type: application/json." },
   payload_too_large: { status: 413, code: 101, message: "The request body is too large." },
   forbidden: { status: 403, code: 103, message: "This request is not allowed from another site." },
@@ -35,25 +35,22 @@ export const API_ERRORS = {
   },
 } as const satisfies Record<string, { status: ContentfulStatusCode; code: number; message: string }>;
 
+/** The name of one API refusal. */
 export type ApiErrorKey = keyof typeof API_ERRORS;
 
 /** Field name -> messages, as Contentstack's `errors` object. */
 export type FieldErrors = Record<string, string[]>;
 
-export interface ErrorEnvelope {
+interface ErrorEnvelope {
   error_message: string;
   error_code: number;
   errors: FieldErrors;
 }
 
-/** The envelope body for an error key. */
-export function errorEnvelope(key: ApiErrorKey, errors: FieldErrors = {}): ErrorEnvelope {
-  const { code, message } = API_ERRORS[key];
-  return { error_message: message, error_code: code, errors };
-}
-
 /** Answers with the envelope; `retryAfterSeconds` adds Retry-After for 429s. */
 export function apiError(c: Context, key: ApiErrorKey, errors: FieldErrors = {}, retryAfterSeconds?: number): Response {
   if (retryAfterSeconds !== undefined) c.header("Retry-After", String(Math.max(1, Math.ceil(retryAfterSeconds))));
-  return c.json(errorEnvelope(key, errors), API_ERRORS[key].status);
+  const { status, code, message } = API_ERRORS[key];
+  const envelope: ErrorEnvelope = { error_message: message, error_code: code, errors };
+  return c.json(envelope, status);
 }

@@ -2,10 +2,12 @@
  * Typed, validated configuration read from the Worker's vars and secrets.
  * A bad value fails the first request loudly (logged, generic 500) instead of silently weakening security.
  */
+import { DAY_MS } from "./time";
+
 export type EmailProviderName = "resend" | "mailbox";
 
 export interface Config {
-  /** Origin used in every emailed link. Never taken from the request's Host header (invariant 6). */
+  /** Origin used in every emailed link. Never taken from the request's Host header (invariant 6 in docs/design.md). */
   appUrl: string;
   production: boolean;
   emailProvider: EmailProviderName;
@@ -20,11 +22,11 @@ export interface Config {
   resendApiKey: string | null;
 }
 
-export class ConfigError extends Error {
+/** A configuration value that would run the Worker weakened or broken. */
+class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-const DAY_MS = 86_400_000;
 const cache = new WeakMap<object, Config>();
 
 /** Reads and validates configuration once per env object. */
@@ -36,7 +38,8 @@ export function readConfig(env: Env): Config {
   return config;
 }
 
-function parseConfig(env: Env): Config {
+/** Validates every value; throws ConfigError naming the first bad one. Exported for its tests. */
+export function parseConfig(env: Env): Config {
   // Read as plain strings: vars can be overridden per environment, and secrets are not in wrangler.toml.
   const vars = env as unknown as Record<string, string | undefined>;
   const production = vars.ENVIRONMENT === "production";

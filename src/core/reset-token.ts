@@ -1,14 +1,15 @@
 /**
- * Reset-token facts shared by the issuer (queue consumer), the authority (SessionRegistry) and the
- * redeemer (reset route). Tokens are 256-bit, base64url, sent only inside the emailed link.
+ * Reset-token facts shared by the issuer (domain/reset-link.ts), the authority (SessionRegistry) and the
+ * redeemer (domain/password-reset.ts). Tokens are 256-bit, base64url, sent only inside the emailed link.
  */
 import { hmac } from "@oslojs/crypto/hmac";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeBase64urlNoPadding } from "@oslojs/encoding";
+import { HOUR_MS } from "./time";
 
 /** A reset link works for 60 minutes after the request that asked for it. */
-export const RESET_LINK_TTL_SECONDS = 3600;
-export const RESET_LINK_TTL_MS = RESET_LINK_TTL_SECONDS * 1000;
+export const RESET_LINK_TTL_MS = HOUR_MS;
+export const RESET_LINK_TTL_SECONDS = RESET_LINK_TTL_MS / 1000;
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const encoder = new TextEncoder();
@@ -25,11 +26,6 @@ export function deriveResetToken(tokenKey: Uint8Array, requestId: string): strin
 /** Cheap shape check before any storage lookup. */
 export function isWellFormedResetToken(token: string): boolean {
   return TOKEN_PATTERN.test(token);
-}
-
-/** The KV key under which a token's hash points at its user. */
-export function resetTokenKey(tokenHash: string): string {
-  return `reset:${tokenHash}`;
 }
 
 /** Whether a token issued at `issuedAt` has outlived the 60 minutes at `now` (KV's TTL is lazy; we check ourselves). */

@@ -3,8 +3,8 @@
  * Exact per-account limits live elsewhere (RateLimiter object, sign-in throttle).
  */
 import type { Context, MiddlewareHandler } from "hono";
+import { apiError } from "./api-errors";
 import type { AppEnv } from "./app-env";
-import { apiError } from "./errors";
 
 type LimitBinding = "IP_SIGN_IN_LIMIT" | "IP_FORGOT_LIMIT" | "IP_RESET_LIMIT" | "IP_SIGN_UP_LIMIT" | "IP_PASSWORD_CHECK_LIMIT";
 

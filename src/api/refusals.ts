@@ -1,0 +1,36 @@
+/**
+ * The one place where a flow's refusal becomes an API answer: status, Contentstack error code and the
+ * field-keyed `errors`, exactly as docs/api.md lists them.
+ */
+import type { Context } from "hono";
+import { describePasswordProblem } from "../domain/password-policy";
+import type { ResetRefusal } from "../domain/password-reset";
+import type { SignInRefusal } from "../domain/sign-in";
+import type { SignUpRefusal } from "../domain/sign-up";
+import { apiError } from "../http/api-errors";
+import type { AppEnv } from "../http/app-env";
+
+/** Every refusal a flow can answer the API with. */
+export type Refusal = SignUpRefusal | SignInRefusal | ResetRefusal | { ok: false; reason: "not_signed_in" };
+
+/** The envelope for a refusal. */
+export function refuse(c: Context<AppEnv>, refusal: Refusal): Response {
+  switch (refusal.reason) {
+    case "password_mismatch":
+      return apiError(c, "validation_failed", { password_confirmation: ["doesn't match password."] });
+    case "password_rejected": {
+      const message = describePasswordProblem(refusal.problem, c.get("config").passwordMinLength);
+      return apiError(c, "password_rejected", { password: [message] });
+    }
+    case "email_taken":
+      return apiError(c, "email_taken", { email: ["is already taken."] });
+    case "invalid_credentials":
+      return apiError(c, "invalid_credentials");
+    case "locked":
+      return apiError(c, "rate_limited", {}, refusal.retryAfterMs / 1000);
+    case "token_invalid":
+      return apiError(c, "reset_token_invalid", { reset_password_token: ["is invalid or has expired."] });
+    case "not_signed_in":
+      return apiError(c, "not_logged_in");
+  }
+}

@@ -1,0 +1,16 @@
+/** The daily clean-up: state that exists only for a while is forgotten on schedule. */
+import { DAY_MS, isoTime } from "../core/time";
+import { deleteOldUnknownEmailEvents } from "../storage/audit";
+import { deleteStaleThrottles } from "../storage/sign-in-throttle";
+
+/** Failed sign-ins are forgotten a day after the last one (a live lock is always kept). */
+const THROTTLE_MEMORY_MS = DAY_MS;
+/** Failed sign-ins on unknown emails are kept a month for spotting credential stuffing, then dropped. */
+const UNKNOWN_EMAIL_EVENTS_MS = 30 * DAY_MS;
+
+/** Deletes stale sign-in counters and old unknown-email audit rows; logs how many. */
+export async function runDailyCleanup(env: Env, now: number): Promise<void> {
+  const staleThrottles = await deleteStaleThrottles(env.DB, now - THROTTLE_MEMORY_MS, now);
+  const unknownEmailEvents = await deleteOldUnknownEmailEvents(env.DB, isoTime(now - UNKNOWN_EMAIL_EVENTS_MS));
+  console.log(JSON.stringify({ event: "daily_cleanup", staleThrottles, unknownEmailEvents }));
+}

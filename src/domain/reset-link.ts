@@ -1,0 +1,77 @@
+/**
+ * Reset links: issuing one for a forgot-password request (run by the email queue's consumer), and
+ * finding out whether a link's token may still be used. KV finds the user behind a token; the user's
+ * SessionRegistry decides whether the token is the newest, unused and unexpired (invariants 1–3).
+ */
+import type { Config } from "../core/config";
+import { emailKey } from "../core/email-address";
+import { RESET_LINK_TTL_MS, isResetTokenExpired, isWellFormedResetToken } from "../core/reset-token";
+import { hashSecret } from "../core/secrets";
+import { HOUR_MS, MINUTE_MS, isoTime } from "../core/time";
+import { rateLimiter } from "../durable/rate-limiter";
+import { sessionRegistry } from "../durable/session-registry";
+import { renderResetEmail } from "../mail/templates";
+import { auditEventStatement } from "../storage/audit";
+import { findResetToken, storeResetToken } from "../storage/reset-tokens";
+import { findUserByEmail } from "../storage/users";
+import { type Delivery, sendEmail } from "./send-email";
+import type { PasswordResetJob } from "./email-jobs";
+
+/** Reset emails per address: one a minute, five an hour (exact, in the RateLimiter object). */
+export const FORGOT_EMAIL_WINDOWS = [
+  { ms: MINUTE_MS, max: 1 },
+  { ms: HOUR_MS, max: 5 },
+];
+
+/**
+ * Per-address limit → find the user → the registry issues the token → KV record → email → audit row.
+ * Nothing is sent for an unknown address, over the limit, or for a request a newer one superseded.
+ */
+export async function issueResetLink(env: Env, config: Config, job: PasswordResetJob, now: number): Promise<Delivery> {
+  if (isResetTokenExpired(job.requestedAt, now)) {
+    return { ok: false, reason: "undeliverable", detail: "request older than the link lifetime" };
+  }
+  // Exact per-address limit. The requestId makes a retry of this job count once.
+  const hit = await rateLimiter(env, `forgot:${emailKey(job.email)}`).hit(FORGOT_EMAIL_WINDOWS, job.requestedAt, job.requestId);
+  if (!hit.ok) return { ok: true, detail: "per-email limit" };
+  const user = await findUserByEmail(env.DB, job.email);
+  if (user === null) return { ok: true, detail: "no account" };
+  const issued = await sessionRegistry(env, user.id).issueResetToken(job.requestId, job.requestedAt);
+  if (!issued.ok) return { ok: true, detail: "superseded" };
+  await storeResetToken(env.KV, issued.tokenHash, { userId: user.id, issuedAt: job.requestedAt });
+
+  const rendered = renderResetEmail({
+    link: `${config.appUrl}/reset-password?token=${issued.token}`,
+    requestedAt: job.requestedAt,
+    client: job,
+    forgotUrl: `${config.appUrl}/forgot-password`,
+  });
+  const email = { to: user.email, ...rendered, idempotencyKey: `password-reset/${job.requestId}`, kind: "password_reset" };
+  const delivery = await sendEmail(env, config, email, now);
+  if (delivery.ok) {
+    const detail = `link valid until ${isoTime(job.requestedAt + RESET_LINK_TTL_MS)}`;
+    await auditEventStatement(env.DB, user.id, "password_reset_requested", job, isoTime(job.requestedAt), detail).run();
+  }
+  return delivery;
+}
+
+/** A token that KV ties to a user, not yet expired by its own clock; usable only if the registry agrees. */
+export interface LocatedToken {
+  tokenHash: string;
+  userId: string;
+}
+
+/** Which user a well-formed, unexpired token points at (KV); whether it may still be used is the registry's call. */
+export async function locateResetToken(env: Env, token: string, now: number): Promise<LocatedToken | null> {
+  if (!isWellFormedResetToken(token)) return null;
+  const tokenHash = hashSecret(token);
+  const record = await findResetToken(env.KV, tokenHash);
+  if (record === null || isResetTokenExpired(record.issuedAt, now)) return null;
+  return { tokenHash, userId: record.userId };
+}
+
+/** Whether a link's token would be accepted now (read-only): the reset page shows "expired" up front. */
+export async function isResetLinkUsable(env: Env, token: string, now: number): Promise<boolean> {
+  const found = await locateResetToken(env, token, now);
+  return found !== null && (await sessionRegistry(env, found.userId).checkResetToken(found.tokenHash, now));
+}

@@ -1,0 +1,79 @@
+/**
+ * The SessionRegistry's decisions as pure functions of its state row. No I/O, no clock: `now` is passed
+ * in, so each rule is unit-tested with known answers (test/unit/session-registry-rules.test.ts) and the
+ * object only reads, decides and writes.
+ */
+import { isResetTokenExpired } from "../core/reset-token";
+import { constantTimeEqualText } from "../core/secrets";
+import type { StateRow } from "./session-registry-schema";
+
+/** Do not write last_seen_at more often than this: validation stays a read on the hot path. */
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/** Why a reset token is refused. The API tells both apart from nothing else (one public message). */
+export type ResetTokenProblem = "invalid" | "expired";
+
+/**
+ * Whether `tokenHash` is the newest token, issued after the last password change and less than 60
+ * minutes ago (invariants 1–3).
+ */
+export function resetTokenProblem(state: StateRow, tokenHash: string, now: number): ResetTokenProblem | null {
+  if (state.reset_token_hash === null || state.reset_issued_at === null) return "invalid";
+  if (!constantTimeEqualText(state.reset_token_hash, tokenHash)) return "invalid";
+  if (state.reset_issued_at < state.password_changed_at) return "invalid";
+  if (isResetTokenExpired(state.reset_issued_at, now)) return "expired";
+  return null;
+}
+
+/**
+ * Issuing the token of a forgot-password request made at `issuedAt`: the same request again re-derives the
+ * same token without writing (a retried queue message); an older request than the newest, or one made
+ * before the last password change, is outdated.
+ */
+export type IssueDecision = { ok: true; store: boolean } | { ok: false; reason: "superseded" };
+
+export function decideIssue(state: StateRow, requestId: string, issuedAt: number): IssueDecision {
+  if (state.reset_request_id === requestId) return { ok: true, store: false };
+  if (issuedAt < state.password_changed_at) return { ok: false, reason: "superseded" };
+  if (state.reset_issued_at !== null && state.reset_issued_at > issuedAt) return { ok: false, reason: "superseded" };
+  return { ok: true, store: true };
+}
+
+/**
+ * The first half of a reset. A fresh begin bumps the credential version and revokes every session; a
+ * retry of a begun reset (its D1 write failed) reuses the pending version and revokes nothing more, since
+ * no session can have been created since (invariant 10).
+ */
+export type BeginDecision =
+  | { ok: true; credentialVersion: number; fresh: boolean }
+  | { ok: false; reason: ResetTokenProblem };
+
+export function decideBeginReset(state: StateRow, tokenHash: string, now: number): BeginDecision {
+  const problem = resetTokenProblem(state, tokenHash, now);
+  if (problem !== null) return { ok: false, reason: problem };
+  if (state.reset_pending_version !== null) {
+    return { ok: true, credentialVersion: state.reset_pending_version, fresh: false };
+  }
+  return { ok: true, credentialVersion: state.credential_version + 1, fresh: true };
+}
+
+/**
+ * A session for a sign-in that verified the password of `credentialVersion`: refused once a password
+ * change has committed since (invariant 4). A newer version than the object knows (D1 ahead of it) is
+ * adopted.
+ */
+export type SessionDecision = { ok: true; adoptVersion: number | null } | { ok: false; reason: "stale_credentials" };
+
+export function decideCreateSession(state: StateRow, credentialVersion: number): SessionDecision {
+  if (credentialVersion < state.credential_version) return { ok: false, reason: "stale_credentials" };
+  return { ok: true, adoptVersion: credentialVersion > state.credential_version ? credentialVersion : null };
+}
+
+/** A live session seen at `now`: over the idle limit it ends; otherwise its last-seen time is refreshed at most once a minute. */
+export type SessionFreshness = "idle" | "touch" | "fresh";
+
+export function sessionFreshness(lastSeenAt: number, now: number, idleMs: number): SessionFreshness {
+  if (now - lastSeenAt >= idleMs) return "idle";
+  if (now - lastSeenAt >= LAST_SEEN_RESOLUTION_MS) return "touch";
+  return "fresh";
+}

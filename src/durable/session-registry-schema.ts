@@ -1,0 +1,71 @@
+/**
+ * The SessionRegistry's SQLite schema and row shapes (docs/storage.md tables them). Created on the first
+ * write for a real user, never by a read, so a forged user id costs nothing at rest.
+ */
+
+/** Where a session was created, shown on /account. */
+export interface SessionMeta {
+  ip: string | null;
+  userAgent: string | null;
+  location: string | null;
+}
+
+/** A live session as callers see it; `id` is the SHA-256 of the token's secret. */
+export interface SessionInfo extends SessionMeta {
+  id: string;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+/** The one `state` row: credential version, session epoch and the reset-token authority. */
+export interface StateRow extends Record<string, SqlStorageValue> {
+  credential_version: number;
+  session_epoch: number;
+  password_changed_at: number;
+  token_key: string;
+  reset_request_id: string | null;
+  reset_token_hash: string | null;
+  reset_issued_at: number | null;
+  reset_pending_version: number | null;
+}
+
+/** A row of `sessions`. */
+export interface SessionRow extends Record<string, SqlStorageValue> {
+  id: string;
+  epoch: number;
+  created_at: number;
+  last_seen_at: number;
+  ip: string | null;
+  user_agent: string | null;
+  location: string | null;
+}
+
+export const REGISTRY_SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY, epoch INTEGER NOT NULL, created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL, ip TEXT, user_agent TEXT, location TEXT);
+CREATE INDEX IF NOT EXISTS sessions_by_epoch ON sessions (epoch, created_at);
+CREATE TABLE IF NOT EXISTS state (
+  id INTEGER PRIMARY KEY CHECK (id = 1), credential_version INTEGER NOT NULL, session_epoch INTEGER NOT NULL,
+  password_changed_at INTEGER NOT NULL,
+  token_key TEXT NOT NULL, reset_request_id TEXT, reset_token_hash TEXT, reset_issued_at INTEGER,
+  reset_pending_version INTEGER);`;
+
+/** The state row every new registry starts with; `?` is a fresh token key. */
+export const INSERT_INITIAL_STATE =
+  "INSERT OR IGNORE INTO state (id, credential_version, session_epoch, password_changed_at, token_key) VALUES (1, 0, 0, 0, ?)";
+
+/** SQL condition for a session of the current epoch, without a separate read of the state row. */
+export const LIVE_SESSION = "epoch = (SELECT session_epoch FROM state WHERE id = 1)";
+
+/** Maps a stored row to what callers see. */
+export function toSessionInfo(row: SessionRow): SessionInfo {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    location: row.location,
+  };
+}

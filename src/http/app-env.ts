@@ -1,0 +1,12 @@
+/** The Hono environment shared by every route: bindings plus per-request values set once by requestContext. */
+import type { ClientInfo } from "../core/client-info";
+import type { Config } from "../core/config";
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    config: Config;
+    client: ClientInfo;
+    secureHeadersNonce?: string;
+  };
+}

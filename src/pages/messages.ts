@@ -1,0 +1,34 @@
+/**
+ * The one place where a flow's refusal becomes words on a page: a message per form field, or `form` for
+ * the whole form. The API's wording (api/refusals.ts) is Contentstack's; these are written for people.
+ */
+import { describePasswordProblem } from "../domain/password-policy";
+import type { ResetRefusal } from "../domain/password-reset";
+import type { SignInRefusal } from "../domain/sign-in";
+import type { SignUpRefusal } from "../domain/sign-up";
+
+/** Field name (or "form") -> the message shown next to it. */
+export type FormErrors = Record<string, string>;
+
+export const INVALID_CREDENTIALS = "Looks like your email or password is invalid. Please try again or reset your password.";
+export const TOO_MANY_ATTEMPTS = "Too many attempts. Please wait a few minutes, or reset your password.";
+export const TOO_MANY_REQUESTS = "Too many requests from your network. Please try again in a minute.";
+const INVALID_LINK = "This password reset link is invalid, has expired or has already been used.";
+
+/** The messages for a refusal, with the configured minimum length for policy wording. */
+export function refusalMessages(refusal: SignUpRefusal | SignInRefusal | ResetRefusal, minLength: number): FormErrors {
+  switch (refusal.reason) {
+    case "password_mismatch":
+      return { password_confirmation: "Doesn't match the password." };
+    case "password_rejected":
+      return { password: `Password ${describePasswordProblem(refusal.problem, minLength)}` };
+    case "email_taken":
+      return { email: "An account with this email already exists. Sign in or reset your password." };
+    case "invalid_credentials":
+      return { form: INVALID_CREDENTIALS };
+    case "locked":
+      return { form: TOO_MANY_ATTEMPTS };
+    case "token_invalid":
+      return { form: INVALID_LINK };
+  }
+}

@@ -1,0 +1,23 @@
+/** POST /password-check: live policy hints for the sign-up and reset forms; the server checks again on submit. */
+import { Hono } from "hono";
+import { z } from "zod";
+import { checkPassword, describePasswordProblem, policyOptions } from "../domain/password-policy";
+import type { AppEnv } from "../http/app-env";
+import { emailTextField, passwordField } from "../http/fields";
+import { ipRateLimit } from "../http/ip-rate-limit";
+
+const checkBody = z.object({ password: passwordField, email: emailTextField.optional() });
+
+export const passwordCheckRoutes = new Hono<AppEnv>().post(
+  "/password-check",
+  ipRateLimit("IP_PASSWORD_CHECK_LIMIT"),
+  async (c) => {
+    const parsed = checkBody.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json({ ok: false, message: "Unreadable request." }, 400);
+    const config = c.get("config");
+    const problem = await checkPassword(parsed.data.password, policyOptions(config, parsed.data.email ?? ""));
+    if (problem === null) return c.json({ ok: true });
+    const message = `Password ${describePasswordProblem(problem, config.passwordMinLength)}`;
+    return c.json({ ok: false, problem, message });
+  },
+);
