@@ -12,7 +12,7 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: { TEST_MIGRATIONS: migrations, APP_URL: "https://accounts.example.test" },
           // Faster batches for tests. This replaces the wrangler consumer settings, so retries and the
-          // dead-letter queue are repeated here (platform notes §3).
+          // dead-letter queue are repeated here (docs/design.md, "Platform facts").
           queueConsumers: {
             email: { maxBatchTimeout: 0.05, maxRetries: 5, deadLetterQueue: "email-dlq", retryDelay: 0 },
             "email-dlq": { maxBatchTimeout: 0.05, maxRetries: 3 },

@@ -2,7 +2,7 @@
 // route's cost goes: the workerd process that runs the Worker *and* every local binding simulator (D1, KV,
 // Durable Objects, Queues, rate limits) on one JavaScript thread, wrangler's proxy (a second workerd),
 // wrangler's Node process, and the load generator (this process).
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 const TICKS_PER_SECOND = 100; // USER_HZ; 100 on every Linux build that matters here
 
@@ -59,7 +59,9 @@ export function cpuMeter(pgid, port) {
         }
         totals.loadgen = (selfUsage.user + selfUsage.system) / 1000;
         const perRequest = {};
-        for (const [role, ms] of Object.entries(totals)) if (ms > 0 || role === "worker" || role === "proxy" || role === "loadgen") perRequest[role] = ms / Math.max(1, requests);
+        for (const [role, ms] of Object.entries(totals))
+          if (ms > 0 || role === "worker" || role === "proxy" || role === "loadgen")
+            perRequest[role] = ms / Math.max(1, requests);
         return perRequest;
       } catch {
         return null;

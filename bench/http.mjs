@@ -16,25 +16,28 @@ export function createClient(origin, { maxSockets = 16 } = {}) {
     }
     return new Promise((resolve, reject) => {
       const started = performance.now();
-      const req = http.request({ agent, hostname, port, method, path, headers: allHeaders, timeout: timeoutMs }, (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => {
-          const ms = performance.now() - started;
-          const text = Buffer.concat(chunks).toString("utf8");
-          resolve({
-            status: res.statusCode,
-            headers: res.headers,
-            text,
-            ms,
-            at: performance.now(),
-            json() {
-              return JSON.parse(text);
-            },
+      const req = http.request(
+        { agent, hostname, port, method, path, headers: allHeaders, timeout: timeoutMs },
+        (res) => {
+          const chunks = [];
+          res.on("data", (c) => chunks.push(c));
+          res.on("end", () => {
+            const ms = performance.now() - started;
+            const text = Buffer.concat(chunks).toString("utf8");
+            resolve({
+              status: res.statusCode,
+              headers: res.headers,
+              text,
+              ms,
+              at: performance.now(),
+              json() {
+                return JSON.parse(text);
+              },
+            });
           });
-        });
-        res.on("error", reject);
-      });
+          res.on("error", reject);
+        },
+      );
       req.on("timeout", () => req.destroy(new Error(`${method} ${path} timed out after ${timeoutMs} ms`)));
       req.on("error", reject);
       if (payload !== undefined) req.write(payload);

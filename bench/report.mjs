@@ -47,7 +47,11 @@ const HEAD = ["Figure", "Value", "Baseline", "Ratio", "Target", "Result"];
 export function consoleTable(results) {
   const rows = [HEAD, ...tableRows(results)];
   const widths = HEAD.map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join("  ").trimEnd();
+  const line = (r) =>
+    r
+      .map((c, i) => String(c).padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
   return [line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 
@@ -68,7 +72,9 @@ export function markdownSummary(results, svgFile) {
   );
   out.push("");
   if (results.git.uncommitted_in_src?.length > 0) {
-    out.push(`The measured copy of src/ has uncommitted changes: ${results.git.uncommitted_in_src.map((l) => `\`${l}\``).join(", ")}.`);
+    out.push(
+      `The measured copy of src/ has uncommitted changes: ${results.git.uncommitted_in_src.map((l) => `\`${l}\``).join(", ")}.`,
+    );
     out.push("");
   }
   out.push(`| ${HEAD.join(" | ")} |`);
@@ -84,7 +90,9 @@ export function markdownSummary(results, svgFile) {
   out.push("");
   out.push("## Load runs (autocannon)");
   out.push("");
-  out.push("| Run | Request | Conns | Time | 2xx | Other | Throughput | p50 | p90 | p99 | max | CPU/req: Worker | proxy | load gen |");
+  out.push(
+    "| Run | Request | Conns | Time | 2xx | Other | Throughput | p50 | p90 | p99 | max | CPU/req: Worker | proxy | load gen |",
+  );
   out.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of results.runs) {
     const cpu = r.cpu_ms_per_request;
@@ -107,7 +115,9 @@ export function markdownSummary(results, svgFile) {
     out.push("| Call | Worker-process CPU | Wall time |");
     out.push("|---|---|---|");
     for (const [kind, v] of Object.entries(results.calibration)) {
-      out.push(`| ${kind} | ${v.worker_cpu_ms_per_call === null ? "–" : `${fmt(v.worker_cpu_ms_per_call)} ms`} | ${fmt(v.wall_ms_per_call)} ms |`);
+      out.push(
+        `| ${kind} | ${v.worker_cpu_ms_per_call === null ? "–" : `${fmt(v.worker_cpu_ms_per_call)} ms`} | ${fmt(v.wall_ms_per_call)} ms |`,
+      );
     }
     out.push("");
     out.push(
@@ -121,7 +131,8 @@ export function markdownSummary(results, svgFile) {
     out.push("");
     out.push("| Request | n | p50 | p90 | p99 |");
     out.push("|---|---|---|---|---|");
-    for (const u of Object.values(results.unloaded).filter(Boolean)) out.push(`| ${u.name} | ${u.n} | ${fmt(u.p50)} ms | ${fmt(u.p90)} ms | ${fmt(u.p99)} ms |`);
+    for (const u of Object.values(results.unloaded).filter(Boolean))
+      out.push(`| ${u.name} | ${u.n} | ${fmt(u.p50)} ms | ${fmt(u.p90)} ms | ${fmt(u.p99)} ms |`);
     out.push("");
   }
   out.push("## Bench configuration");
@@ -159,34 +170,46 @@ export function latencySvg(series, title) {
   const width = left + plotW + right;
   const height = top + series.length * groupH + 40;
   const values = series.flatMap((s) => keys.map((k) => s[k])).filter((v) => v > 0);
-  const lo = Math.pow(10, Math.floor(Math.log10(Math.max(0.01, Math.min(...values)))));
-  const hi = Math.pow(10, Math.ceil(Math.log10(Math.max(...values))));
-  const x = (v) => left + (Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) * plotW;
+  const lo = 10 ** Math.floor(Math.log10(Math.max(0.01, Math.min(...values))));
+  const hi = 10 ** Math.ceil(Math.log10(Math.max(...values)));
+  const x = (v) => left + ((Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * plotW;
   const esc = (t) => String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const parts = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
+  );
   parts.push(`<rect width="100%" height="100%" fill="#fff"/>`);
   parts.push(`<text x="${left}" y="18" font-size="13" font-weight="bold">${esc(title)}</text>`);
   keys.forEach((k, i) => {
-    parts.push(`<rect x="${left + i * 60}" y="26" width="10" height="10" fill="${colors[k]}"/><text x="${left + i * 60 + 14}" y="35">${k}</text>`);
+    parts.push(
+      `<rect x="${left + i * 60}" y="26" width="10" height="10" fill="${colors[k]}"/><text x="${left + i * 60 + 14}" y="35">${k}</text>`,
+    );
   });
   parts.push(`<text x="${left + 200}" y="35" fill="#555">ms, log scale</text>`);
   for (let d = lo; d <= hi * 1.0001; d *= 10) {
     const xx = x(d).toFixed(1);
     parts.push(`<line x1="${xx}" y1="${top - 4}" x2="${xx}" y2="${height - 30}" stroke="#ddd"/>`);
-    parts.push(`<text x="${xx}" y="${height - 16}" text-anchor="middle" fill="#555">${d >= 1 ? d : d.toPrecision(1)}</text>`);
+    parts.push(
+      `<text x="${xx}" y="${height - 16}" text-anchor="middle" fill="#555">${d >= 1 ? d : d.toPrecision(1)}</text>`,
+    );
   }
   series.forEach((s, gi) => {
     const gy = top + gi * groupH;
-    parts.push(`<text x="${left - 8}" y="${gy + (keys.length * barH) / 2 + 4}" text-anchor="end">${esc(s.label)}</text>`);
+    parts.push(
+      `<text x="${left - 8}" y="${gy + (keys.length * barH) / 2 + 4}" text-anchor="end">${esc(s.label)}</text>`,
+    );
     keys.forEach((k, i) => {
       const v = s[k];
       const y = gy + i * barH;
       const w = Math.max(1, x(v) - left);
-      parts.push(`<rect x="${left}" y="${y}" width="${w.toFixed(1)}" height="${barH - 1}" fill="${colors[k]}"><title>${esc(s.label)} ${k} ${fmt(v)} ms</title></rect>`);
+      parts.push(
+        `<rect x="${left}" y="${y}" width="${w.toFixed(1)}" height="${barH - 1}" fill="${colors[k]}"><title>${esc(s.label)} ${k} ${fmt(v)} ms</title></rect>`,
+      );
     });
-    parts.push(`<text x="${Math.min(width - right, x(s.p99) + 4).toFixed(1)}" y="${gy + 2 * barH + 5}" fill="#333" font-size="9">${fmt(s.p99)}</text>`);
+    parts.push(
+      `<text x="${Math.min(width - right, x(s.p99) + 4).toFixed(1)}" y="${gy + 2 * barH + 5}" fill="#333" font-size="9">${fmt(s.p99)}</text>`,
+    );
   });
   parts.push("</svg>");
-  return parts.join("\n") + "\n";
+  return `${parts.join("\n")}\n`;
 }

@@ -12,13 +12,15 @@ import autocannon from "autocannon";
 import { cpuMeter } from "./cpu.mjs";
 import { createClient, pool } from "./http.mjs";
 import { consoleTable, latencySvg, markdownSummary } from "./report.mjs";
-import { BENCH_IP_LIMIT, ROOT, cleanupSync, devToolingNote, sleep, startServer } from "./server.mjs";
+import { BENCH_IP_LIMIT, cleanupSync, devToolingNote, ROOT, sleep, startServer } from "./server.mjs";
 import { mannWhitneyU, mean, median, quantile, selfCheck } from "./stats.mjs";
 import { openWebSocket } from "./ws-client.mjs";
 
 const args = new Set(process.argv.slice(2));
 if (args.has("--help") || args.has("-h")) {
-  console.log("usage: npm run bench [-- --smoke]\n  --smoke  about 25 s: checks that every step works; figures are printed but not judged\nSee bench/README.md.");
+  console.log(
+    "usage: npm run bench [-- --smoke]\n  --smoke  about 25 s: checks that every step works; figures are printed but not judged\nSee bench/README.md.",
+  );
   process.exit(0);
 }
 for (const a of args) if (a !== "--smoke") throw new Error(`unknown argument ${a} (try --help)`);
@@ -27,21 +29,50 @@ const SMOKE = args.has("--smoke");
 /** Every count and time the bench uses; the smoke profile only checks that the machinery works. */
 const P = SMOKE
   ? {
-      connections: 2, runSeconds: 1, warmSeconds: 0, baselinesAfter: false, drainEveryPhase: false,
-      calibrationRequests: 2, unloadedCount: 20, pairAccounts: 5, pairsPerEmail: 4, resetPool: 8, resetWarm: 2, liveSamples: 2, sentinels: 4, userTokens: 3,
-      revoke: [ { sessions: 10, requests: 1, users: 5 }, { sessions: 100, requests: 1, users: 2 } ],
-      watchdogSeconds: 60, mailTimeoutMs: 20_000,
+      connections: 2,
+      runSeconds: 1,
+      warmSeconds: 0,
+      baselinesAfter: false,
+      drainEveryPhase: false,
+      calibrationRequests: 2,
+      unloadedCount: 20,
+      pairAccounts: 5,
+      pairsPerEmail: 4,
+      resetPool: 8,
+      resetWarm: 2,
+      liveSamples: 2,
+      sentinels: 4,
+      userTokens: 3,
+      revoke: [
+        { sessions: 10, requests: 1, users: 5 },
+        { sessions: 100, requests: 1, users: 2 },
+      ],
+      watchdogSeconds: 60,
+      mailTimeoutMs: 20_000,
     }
   : {
-      connections: 10, runSeconds: 5, warmSeconds: 1, baselinesAfter: true, drainEveryPhase: true,
-      calibrationRequests: 25, unloadedCount: 300, pairAccounts: 125, pairsPerEmail: 4, resetPool: 310, resetWarm: 10, liveSamples: 15, sentinels: 6, userTokens: 50,
+      connections: 10,
+      runSeconds: 5,
+      warmSeconds: 1,
+      baselinesAfter: true,
+      drainEveryPhase: true,
+      calibrationRequests: 25,
+      unloadedCount: 300,
+      pairAccounts: 125,
+      pairsPerEmail: 4,
+      resetPool: 310,
+      resetWarm: 10,
+      liveSamples: 15,
+      sentinels: 6,
+      userTokens: 50,
       revoke: [
         { sessions: 10, requests: 3, users: 20 },
         { sessions: 100, requests: 3, users: 10 },
         { sessions: 1000, requests: 2, users: 3 },
         { sessions: 10_000, requests: 2, users: 2 },
       ],
-      watchdogSeconds: 295, mailTimeoutMs: 90_000,
+      watchdogSeconds: 295,
+      mailTimeoutMs: 90_000,
     };
 
 const PASSWORD = "bench-passphrase-orange-kettle-42";
@@ -121,7 +152,8 @@ async function phase(name, fn, { critical = false } = {}) {
 }
 
 function expectStatus(response, status, what) {
-  if (response.status !== status) throw new Error(`${what}: expected ${status}, got ${response.status} ${response.text.slice(0, 300)}`);
+  if (response.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${response.status} ${response.text.slice(0, 300)}`);
   return response;
 }
 
@@ -129,7 +161,18 @@ function expectStatus(response, status, what) {
 // Load runs with autocannon. Latencies come from autocannon's per-response events (sub-millisecond, 2xx only);
 // throughput is 2xx responses over the time from the first request to the last response.
 
-async function cannon({ name, method = "GET", path: urlPath, headers = {}, body, next, seconds, amount, connections = P.connections, record = true }) {
+async function cannon({
+  name,
+  method = "GET",
+  path: urlPath,
+  headers = {},
+  body,
+  next,
+  seconds,
+  amount,
+  connections = P.connections,
+  record = true,
+}) {
   const latencies = [];
   let ok = 0;
   let last = 0;
@@ -177,15 +220,27 @@ async function cannon({ name, method = "GET", path: urlPath, headers = {}, body,
     rps: ok / elapsed,
     latency: summarize(latencies),
     cpu_ms_per_request: cpu,
-    autocannon: { requests_average: result.requests.average, latency_p50: result.latency.p50, latency_p99: result.latency.p99, duration_s: result.duration },
+    autocannon: {
+      requests_average: result.requests.average,
+      latency_p50: result.latency.p50,
+      latency_p99: result.latency.p99,
+      duration_s: result.duration,
+    },
   };
   if (record) {
     runs.push(run);
-    const cpuText = cpu === null ? "" : `; CPU ms/request: Worker ${cpu.worker.toFixed(2)}, proxy ${cpu.proxy.toFixed(2)}, load generator ${cpu.loadgen.toFixed(2)}`;
-    log(`  ${name}: ${run.rps.toFixed(1)} req/s, p50 ${run.latency.p50.toFixed(2)} ms, p99 ${run.latency.p99.toFixed(2)} ms, ${ok} ok, ${run.non2xx} non-2xx, ${run.errors} errors${cpuText}`);
+    const cpuText =
+      cpu === null
+        ? ""
+        : `; CPU ms/request: Worker ${cpu.worker.toFixed(2)}, proxy ${cpu.proxy.toFixed(2)}, load generator ${cpu.loadgen.toFixed(2)}`;
+    log(
+      `  ${name}: ${run.rps.toFixed(1)} req/s, p50 ${run.latency.p50.toFixed(2)} ms, p99 ${run.latency.p99.toFixed(2)} ms, ${ok} ok, ${run.non2xx} non-2xx, ${run.errors} errors${cpuText}`,
+    );
   }
   if (run.non2xx > 0 || run.errors > 0) {
-    throw new Error(`${name}: ${run.non2xx} non-2xx responses and ${run.errors} errors (status codes ${JSON.stringify(run.status_codes)})`);
+    throw new Error(
+      `${name}: ${run.non2xx} non-2xx responses and ${run.errors} errors (status codes ${JSON.stringify(run.status_codes)})`,
+    );
   }
   if (ok === 0) throw new Error(`${name}: no successful response`);
   return run;
@@ -193,7 +248,14 @@ async function cannon({ name, method = "GET", path: urlPath, headers = {}, body,
 
 function summarize(values) {
   if (values.length === 0) return { n: 0, p50: NaN, p90: NaN, p99: NaN, max: NaN, mean: NaN };
-  return { n: values.length, p50: quantile(values, 0.5), p90: quantile(values, 0.9), p99: quantile(values, 0.99), max: Math.max(...values), mean: mean(values) };
+  return {
+    n: values.length,
+    p50: quantile(values, 0.5),
+    p90: quantile(values, 0.9),
+    p99: quantile(values, 0.99),
+    max: Math.max(...values),
+    mean: mean(values),
+  };
 }
 
 /** Mean of two runs of a baseline (before and after the measured runs), with their drift. */
@@ -216,7 +278,9 @@ function combine(label, a, b) {
 const email = (kind, i) => `${kind}-${i}@${DOMAIN}`;
 
 async function signUp(address) {
-  const r = await client.post("/v3/user", { user: { email: address, password: PASSWORD, password_confirmation: PASSWORD } });
+  const r = await client.post("/v3/user", {
+    user: { email: address, password: PASSWORD, password_confirmation: PASSWORD },
+  });
   expectStatus(r, 201, `sign-up ${address}`);
 }
 
@@ -246,7 +310,8 @@ async function collectTokens(addresses, timeoutMs) {
   const tokens = new Map();
   const deadline = Date.now() + timeoutMs;
   while (tokens.size < addresses.length) {
-    if (Date.now() > deadline) throw new Error(`only ${tokens.size} of ${addresses.length} reset emails arrived within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`only ${tokens.size} of ${addresses.length} reset emails arrived within ${timeoutMs} ms`);
     if (aborted) throw new Error("aborted");
     const missing = addresses.filter((a) => !tokens.has(a));
     await pool(missing, 8, async (a) => {
@@ -296,7 +361,8 @@ function judge(value, target) {
 }
 
 function ratioFigure({ id, label, run, baseline, metric, unit, target }) {
-  if (run === undefined || baseline === undefined) return addFigure({ id, label, unit, error: "not measured", pass: null });
+  if (run === undefined || baseline === undefined)
+    return addFigure({ id, label, unit, error: "not measured", pass: null });
   const value = metric === "rps" ? run.rps : run.latency[metric];
   const base = baseline[metric];
   const ratio = value / base;
@@ -339,7 +405,9 @@ async function timingPairs(label, known, unknown, send) {
   const mu = median(unknownMs);
   const test = mannWhitneyU(knownMs, unknownMs);
   const gap = ((mk - mu) / mu) * 100;
-  log(`  ${label}: known median ${mk.toFixed(3)} ms, unknown median ${mu.toFixed(3)} ms, gap ${gap.toFixed(2)} %, Mann–Whitney p ${test.p.toPrecision(3)}`);
+  log(
+    `  ${label}: known median ${mk.toFixed(3)} ms, unknown median ${mu.toFixed(3)} ms, gap ${gap.toFixed(2)} %, Mann–Whitney p ${test.p.toPrecision(3)}`,
+  );
   return { knownMs, unknownMs, mk, mu, gap, test };
 }
 
@@ -406,13 +474,17 @@ function machineFacts() {
 
 async function main() {
   if (Number(process.versions.node.split(".")[0]) < 22) {
-    throw new Error(`the bench needs Node ≥ 22 (wrangler does); this is ${process.versions.node}. Run it as \`npm run bench\`.`);
+    throw new Error(
+      `the bench needs Node ≥ 22 (wrangler does); this is ${process.versions.node}. Run it as \`npm run bench\`.`,
+    );
   }
   selfCheck();
   const machine = machineFacts();
   const git = gitFacts();
   const date = new Date();
-  log(`${SMOKE ? "SMOKE run (checks the machinery, judges no figure)" : "full run"} on ${machine.cpus} × ${machine.cpu_model}, load ${machine.loadavg_start.map((v) => v.toFixed(2)).join(" ")}`);
+  log(
+    `${SMOKE ? "SMOKE run (checks the machinery, judges no figure)" : "full run"} on ${machine.cpus} × ${machine.cpu_model}, load ${machine.loadavg_start.map((v) => v.toFixed(2)).join(" ")}`,
+  );
 
   await phase("start wrangler dev", async () => {
     server = await startServer();
@@ -440,39 +512,56 @@ async function main() {
   let liveTokens = [];
   let userTokens = [];
 
-  await phase("warm up", async () => {
-    for (let i = 0; i < 3; i++) {
-      expectStatus(await client.get("/__bench/hello"), 200, "hello");
-      expectStatus(await client.post("/__bench/pbkdf2"), 200, "pbkdf2");
-    }
-    // The pages' error path and the password policy's blocklist load lazily: touch them once.
-    await signUp(`warm-known-0@${DOMAIN}`);
-  }, { critical: true });
+  await phase(
+    "warm up",
+    async () => {
+      for (let i = 0; i < 3; i++) {
+        expectStatus(await client.get("/__bench/hello"), 200, "hello");
+        expectStatus(await client.post("/__bench/pbkdf2"), 200, "pbkdf2");
+      }
+      // The pages' error path and the password policy's blocklist load lazily: touch them once.
+      await signUp(`warm-known-0@${DOMAIN}`);
+    },
+    { critical: true },
+  );
 
-  await phase("sign-ups", async () => {
-    const all = [...pairKnown, ...resetAccounts, ...liveAccounts, ...sentinelAccounts];
-    await pool(all, 4, signUp);
-    log(`  ${all.length} accounts (each one PBKDF2 derivation)`);
-  }, { critical: true });
+  await phase(
+    "sign-ups",
+    async () => {
+      const all = [...pairKnown, ...resetAccounts, ...liveAccounts, ...sentinelAccounts];
+      await pool(all, 4, signUp);
+      log(`  ${all.length} accounts (each one PBKDF2 derivation)`);
+    },
+    { critical: true },
+  );
 
-  await phase("reset tokens (forgot-password + dev mailbox)", async () => {
-    const addresses = [...resetAccounts, ...liveAccounts];
-    await pool(addresses, 4, forgot);
-    const tokens = await collectTokens(addresses, P.mailTimeoutMs);
-    resetTokens = tokens.slice(0, resetAccounts.length);
-    liveTokens = tokens.slice(resetAccounts.length);
-    log(`  ${tokens.length} reset links read from the dev mailbox`);
-  }, { critical: true });
+  await phase(
+    "reset tokens (forgot-password + dev mailbox)",
+    async () => {
+      const addresses = [...resetAccounts, ...liveAccounts];
+      await pool(addresses, 4, forgot);
+      const tokens = await collectTokens(addresses, P.mailTimeoutMs);
+      resetTokens = tokens.slice(0, resetAccounts.length);
+      liveTokens = tokens.slice(resetAccounts.length);
+      log(`  ${tokens.length} reset links read from the dev mailbox`);
+    },
+    { critical: true },
+  );
 
-  await phase("sessions for GET /v3/user", async () => {
-    userTokens = await pool(pairKnown.slice(0, P.userTokens), 4, (a) => signIn(a));
-  }, { critical: true });
+  await phase(
+    "sessions for GET /v3/user",
+    async () => {
+      userTokens = await pool(pairKnown.slice(0, P.userTokens), 4, (a) => signIn(a));
+    },
+    { critical: true },
+  );
 
   // -------------------------------------------------------------------------------------------------------------
   // Throughput block. Baselines run before and after the measured routes; ratios use their mean.
   const R = {};
   const warmAndRun = async (spec) => {
-    if (P.warmSeconds > 0) await cannon({ ...spec, seconds: P.warmSeconds, record: false, name: `${spec.name} (warm-up)` });
+    if (P.warmSeconds > 0)
+      await cannon({ ...spec, seconds: P.warmSeconds, record: false, name: `${spec.name} (warm-up)` });
     return cannon({ ...spec, seconds: P.runSeconds });
   };
   const helloSpec = { name: "hello-world", method: "GET", path: "/__bench/hello" };
@@ -496,7 +585,8 @@ async function main() {
       body: { user: { email: forgotAddress } },
     });
   });
-  if (P.drainEveryPhase) await phase("drain queue after forgot-password load", () => drainQueue("forgot-password load"));
+  if (P.drainEveryPhase)
+    await phase("drain queue after forgot-password load", () => drainQueue("forgot-password load"));
 
   await phase("load: GET /v3/user", async () => {
     let i = 0;
@@ -515,7 +605,9 @@ async function main() {
       method: "POST",
       path: "/v3/user-session",
       headers: { "content-type": "application/json" },
-      next: () => ({ body: JSON.stringify({ user: { email: pairKnown[i++ % pairKnown.length], password: PASSWORD } }) }),
+      next: () => ({
+        body: JSON.stringify({ user: { email: pairKnown[i++ % pairKnown.length], password: PASSWORD } }),
+      }),
     });
   });
 
@@ -528,7 +620,11 @@ async function main() {
       next: () => {
         if (i >= resetTokens.length) throw new Error("out of reset tokens");
         const token = resetTokens[i++];
-        return { body: JSON.stringify({ user: { reset_password_token: token, password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD } }) };
+        return {
+          body: JSON.stringify({
+            user: { reset_password_token: token, password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD },
+          }),
+        };
       },
     };
     await cannon({ ...spec, name: "reset-password (warm-up)", amount: P.resetWarm, record: false });
@@ -536,23 +632,81 @@ async function main() {
   });
   await phase("drain queue after reset-password load", () => drainQueue("reset-password load"));
 
-  if (P.baselinesAfter) await phase("load: baselines (after)", async () => {
-    R.hello2 = await warmAndRun({ ...helloSpec, name: "hello-world #2" });
-    R.pbkdf22 = await warmAndRun({ ...pbkdf2Spec, name: "PBKDF2 route #2" });
-  });
+  if (P.baselinesAfter)
+    await phase("load: baselines (after)", async () => {
+      R.hello2 = await warmAndRun({ ...helloSpec, name: "hello-world #2" });
+      R.pbkdf22 = await warmAndRun({ ...pbkdf2Spec, name: "PBKDF2 route #2" });
+    });
 
   const hello = combine("hello-world", R.hello1, R.hello2);
   const pbkdf2 = combine("PBKDF2 route", R.pbkdf21, R.pbkdf22);
-  ratioFigure({ id: "forgot_rps", label: "forgot-password throughput", run: R.forgot, baseline: hello, metric: "rps", unit: "req/s", target: { op: ">=", value: 0.6, text: "≥ 0.6×" } });
-  ratioFigure({ id: "forgot_p50", label: "forgot-password p50", run: R.forgot, baseline: hello, metric: "p50", unit: "ms", target: { op: "<=", value: 2, text: "≤ 2×" } });
-  ratioFigure({ id: "forgot_p99", label: "forgot-password p99", run: R.forgot, baseline: hello, metric: "p99", unit: "ms" });
-  ratioFigure({ id: "sign_in_rps", label: "sign-in throughput", run: R.signIn, baseline: pbkdf2, metric: "rps", unit: "req/s", target: { op: ">=", value: 0.8, text: "≥ 0.8×" } });
-  ratioFigure({ id: "reset_rps", label: "reset-password throughput", run: R.reset, baseline: pbkdf2, metric: "rps", unit: "req/s", target: { op: ">=", value: 0.8, text: "≥ 0.8×" } });
-  ratioFigure({ id: "user_rps", label: "GET /v3/user throughput", run: R.user, baseline: hello, metric: "rps", unit: "req/s", target: { op: ">=", value: 0.6, text: "≥ 0.6×" } });
-  ratioFigure({ id: "user_p50", label: "GET /v3/user p50", run: R.user, baseline: hello, metric: "p50", unit: "ms", target: { op: "<=", value: 2, text: "≤ 2×" } });
+  ratioFigure({
+    id: "forgot_rps",
+    label: "forgot-password throughput",
+    run: R.forgot,
+    baseline: hello,
+    metric: "rps",
+    unit: "req/s",
+    target: { op: ">=", value: 0.6, text: "≥ 0.6×" },
+  });
+  ratioFigure({
+    id: "forgot_p50",
+    label: "forgot-password p50",
+    run: R.forgot,
+    baseline: hello,
+    metric: "p50",
+    unit: "ms",
+    target: { op: "<=", value: 2, text: "≤ 2×" },
+  });
+  ratioFigure({
+    id: "forgot_p99",
+    label: "forgot-password p99",
+    run: R.forgot,
+    baseline: hello,
+    metric: "p99",
+    unit: "ms",
+  });
+  ratioFigure({
+    id: "sign_in_rps",
+    label: "sign-in throughput",
+    run: R.signIn,
+    baseline: pbkdf2,
+    metric: "rps",
+    unit: "req/s",
+    target: { op: ">=", value: 0.8, text: "≥ 0.8×" },
+  });
+  ratioFigure({
+    id: "reset_rps",
+    label: "reset-password throughput",
+    run: R.reset,
+    baseline: pbkdf2,
+    metric: "rps",
+    unit: "req/s",
+    target: { op: ">=", value: 0.8, text: "≥ 0.8×" },
+  });
+  ratioFigure({
+    id: "user_rps",
+    label: "GET /v3/user throughput",
+    run: R.user,
+    baseline: hello,
+    metric: "rps",
+    unit: "req/s",
+    target: { op: ">=", value: 0.6, text: "≥ 0.6×" },
+  });
+  ratioFigure({
+    id: "user_p50",
+    label: "GET /v3/user p50",
+    run: R.user,
+    baseline: hello,
+    metric: "p50",
+    unit: "ms",
+    target: { op: "<=", value: 2, text: "≤ 2×" },
+  });
   for (const b of [hello, pbkdf2]) {
     if (b?.drift !== null && b?.drift !== undefined && Math.abs(b.drift) > 0.1) {
-      notes.push(`${b.label} throughput moved ${(b.drift * 100).toFixed(0)} % between its runs before and after the measured routes (a busy machine); ratios use the mean of both.`);
+      notes.push(
+        `${b.label} throughput moved ${(b.drift * 100).toFixed(0)} % between its runs before and after the measured routes (a busy machine); ratios use the mean of both.`,
+      );
     }
   }
 
@@ -578,14 +732,19 @@ async function main() {
       for (const kind of ["d1_read", "d1_write", "kv_get", "kv_put", "durable_object", "rate_limit"]) {
         const m = await measureKind(kind);
         calibration[kind] = {
-          worker_cpu_ms_per_call: m.worker === null || none.worker === null ? null : Math.max(0, (m.worker - none.worker) / CALLS),
+          worker_cpu_ms_per_call:
+            m.worker === null || none.worker === null ? null : Math.max(0, (m.worker - none.worker) / CALLS),
           wall_ms_per_call: Math.max(0, (m.wall - none.wall) / CALLS),
         };
       }
     } finally {
       solo.close();
     }
-    log(`  per call (Worker-process CPU / wall, ms): ${Object.entries(calibration).map(([k, v]) => `${k} ${v.worker_cpu_ms_per_call?.toFixed(2) ?? "–"}/${v.wall_ms_per_call.toFixed(2)}`).join(", ")}`);
+    log(
+      `  per call (Worker-process CPU / wall, ms): ${Object.entries(calibration)
+        .map(([k, v]) => `${k} ${v.worker_cpu_ms_per_call?.toFixed(2) ?? "–"}/${v.wall_ms_per_call.toFixed(2)}`)
+        .join(", ")}`,
+    );
   });
 
   // -------------------------------------------------------------------------------------------------------------
@@ -597,27 +756,59 @@ async function main() {
       const ms = [];
       for (let i = 0; i < P.unloadedCount; i++) ms.push(await send(i));
       const summary = summarize(ms);
-      log(`  ${name}: p50 ${summary.p50.toFixed(2)} ms, p99 ${summary.p99.toFixed(2)} ms (${ms.length} sequential requests)`);
+      log(
+        `  ${name}: p50 ${summary.p50.toFixed(2)} ms, p99 ${summary.p99.toFixed(2)} ms (${ms.length} sequential requests)`,
+      );
       return { name, ...summary };
     };
     try {
-      R.helloSolo = await series("hello-world", async () => expectStatus(await solo.get("/__bench/hello"), 200, "hello").ms);
-      R.forgotSolo = await series("forgot-password", async () => expectStatus(await solo.post("/v3/user/forgot_password", { user: { email: forgotAddress } }), 200, "forgot").ms);
-      R.userSolo = await series("GET /v3/user", async (i) => expectStatus(await solo.get("/v3/user", { headers: { authtoken: userTokens[i % userTokens.length] } }), 200, "user").ms);
+      R.helloSolo = await series(
+        "hello-world",
+        async () => expectStatus(await solo.get("/__bench/hello"), 200, "hello").ms,
+      );
+      R.forgotSolo = await series(
+        "forgot-password",
+        async () =>
+          expectStatus(await solo.post("/v3/user/forgot_password", { user: { email: forgotAddress } }), 200, "forgot")
+            .ms,
+      );
+      R.userSolo = await series(
+        "GET /v3/user",
+        async (i) =>
+          expectStatus(
+            await solo.get("/v3/user", { headers: { authtoken: userTokens[i % userTokens.length] } }),
+            200,
+            "user",
+          ).ms,
+      );
     } finally {
       solo.close();
     }
   });
-  for (const [id, label, key] of [["forgot_p50_c1", "forgot-password p50, unloaded (c=1)", "forgotSolo"], ["user_p50_c1", "GET /v3/user p50, unloaded (c=1)", "userSolo"]]) {
+  for (const [id, label, key] of [
+    ["forgot_p50_c1", "forgot-password p50, unloaded (c=1)", "forgotSolo"],
+    ["user_p50_c1", "GET /v3/user p50, unloaded (c=1)", "userSolo"],
+  ]) {
     const run = R[key];
     const base = R.helloSolo;
     if (run === undefined || base === undefined) {
       addFigure({ id, label, unit: "ms", error: "not measured", pass: null });
       continue;
     }
-    addFigure({ id, label, value: run.p50, unit: "ms", baseline: { label: "hello-world c=1", value: base.p50 }, ratio: run.p50 / base.p50, target: { text: "info (design: ≤ 2×)" }, pass: null, p99_ms: run.p99 });
+    addFigure({
+      id,
+      label,
+      value: run.p50,
+      unit: "ms",
+      baseline: { label: "hello-world c=1", value: base.p50 },
+      ratio: run.p50 / base.p50,
+      target: { text: "info (design: ≤ 2×)" },
+      pass: null,
+      p99_ms: run.p99,
+    });
   }
-  if (P.drainEveryPhase) await phase("drain queue after unloaded forgot-password", () => drainQueue("unloaded forgot-password"));
+  if (P.drainEveryPhase)
+    await phase("drain queue after unloaded forgot-password", () => drainQueue("unloaded forgot-password"));
 
   // -------------------------------------------------------------------------------------------------------------
   const revoke = {};
@@ -626,14 +817,19 @@ async function main() {
       // Seeding 10,000 sessions takes ~1 ms each; on a slow machine, keep the run inside the time limit.
       const elapsed = (performance.now() - wallStart) / 1000;
       const requests = planned > 1 && elapsed > P.watchdogSeconds - 130 ? 1 : planned;
-      if (requests < planned) notes.push(`revoke-all at ${sessions}: ${requests} of ${planned} seeding requests made, to stay inside the time limit (the machine was slow).`);
+      if (requests < planned)
+        notes.push(
+          `revoke-all at ${sessions}: ${requests} of ${planned} seeding requests made, to stay inside the time limit (the machine was slow).`,
+        );
       const samples = [];
       let totalMs = 0;
       let count = 0;
       let seedMs = 0;
       for (let k = 0; k < requests; k++) {
         const uid = `blt${randomBytes(12).toString("hex")}`;
-        const r = await client.post(`/__bench/revoke-all?user=${uid}&sessions=${sessions}&users=${users}`, undefined, { timeoutMs: 120_000 });
+        const r = await client.post(`/__bench/revoke-all?user=${uid}&sessions=${sessions}&users=${users}`, undefined, {
+          timeoutMs: 120_000,
+        });
         expectStatus(r, 200, `revoke-all ${sessions}`);
         const body = r.json();
         if (body.revoked !== sessions * users) throw new Error(`revoke-all ${sessions}: revoked ${body.revoked}`);
@@ -642,8 +838,17 @@ async function main() {
         count += body.users;
         seedMs += body.seed_ms;
       }
-      revoke[sessions] = { sessions, mean_ms: totalMs / count, median_ms: median(samples), samples_ms: samples, revokes: count, seed_s: seedMs / 1000 };
-      log(`  ${sessions} sessions: mean ${revoke[sessions].mean_ms.toFixed(2)} ms over ${count} revokes (seeding took ${(seedMs / 1000).toFixed(1)} s)`);
+      revoke[sessions] = {
+        sessions,
+        mean_ms: totalMs / count,
+        median_ms: median(samples),
+        samples_ms: samples,
+        revokes: count,
+        seed_s: seedMs / 1000,
+      };
+      log(
+        `  ${sessions} sessions: mean ${revoke[sessions].mean_ms.toFixed(2)} ms over ${count} revokes (seeding took ${(seedMs / 1000).toFixed(1)} s)`,
+      );
     }
   });
   const base10 = revoke[10];
@@ -690,7 +895,8 @@ async function main() {
     gapFigures("forgot", "forgot-password", r);
     R.pairsForgot = r;
   });
-  if (P.drainEveryPhase) await phase("drain queue after forgot-password pairs", () => drainQueue("forgot-password pairs"));
+  if (P.drainEveryPhase)
+    await phase("drain queue after forgot-password pairs", () => drainQueue("forgot-password pairs"));
 
   await phase("timing pairs: sign-in", async () => {
     // Known addresses with a wrong password against unknown addresses: the same 422 answer. Each address is
@@ -710,7 +916,10 @@ async function main() {
     const fromRequest = [];
     for (let i = 0; i < liveAccounts.length; i++) {
       const authtoken = await signIn(liveAccounts[i]);
-      const ws = await openWebSocket(`ws://127.0.0.1:${server.port}/live`, { Cookie: `__Host-session=${authtoken}`, Origin: server.origin });
+      const ws = await openWebSocket(`ws://127.0.0.1:${server.port}/live`, {
+        Cookie: `__Host-session=${authtoken}`,
+        Origin: server.origin,
+      });
       try {
         await sleep(50);
         const sent = performance.now();
@@ -720,7 +929,8 @@ async function main() {
         expectStatus(res, 200, "reset with an open socket");
         const message = await ws.nextMessage(5000);
         const payload = JSON.parse(message.data);
-        if (payload.type !== "signout" || payload.reason !== "password_reset") throw new Error(`unexpected message ${message.data}`);
+        if (payload.type !== "signout" || payload.reason !== "password_reset")
+          throw new Error(`unexpected message ${message.data}`);
         delays.push(message.at - res.at);
         fromRequest.push(message.at - sent);
         const closed = await Promise.race([ws.closed, sleep(2000).then(() => null)]);
@@ -745,7 +955,9 @@ async function main() {
       pass: judge(worst, target),
     });
     const before = delays.filter((d) => d < 0).length;
-    log(`  delays after the response (ms; negative = the message came first): ${delays.map((d) => d.toFixed(1)).join(", ")}`);
+    log(
+      `  delays after the response (ms; negative = the message came first): ${delays.map((d) => d.toFixed(1)).join(", ")}`,
+    );
     notes.push(
       `sign-out push: ${before} of ${delays.length} messages arrived before the reset response itself (the registry pushes inside beginReset, before the D1 write); such samples count as 0 ms.`,
     );
@@ -782,7 +994,14 @@ async function main() {
 }
 
 function pairSummary(r) {
-  return { known: summarize(r.knownMs), unknown: summarize(r.unknownMs), gap_percent: r.gap, mann_whitney: r.test, known_ms: r.knownMs, unknown_ms: r.unknownMs };
+  return {
+    known: summarize(r.knownMs),
+    unknown: summarize(r.unknownMs),
+    gap_percent: r.gap,
+    mann_whitney: r.test,
+    known_ms: r.knownMs,
+    unknown_ms: r.unknownMs,
+  };
 }
 
 function writeResults(results) {
@@ -791,7 +1010,9 @@ function writeResults(results) {
   const stamp = results.date.replace(/\.\d+Z$/, "Z").replace(/:/g, "-") + (results.smoke ? "-smoke" : "");
   const series = [
     ...results.runs.map((r) => ({ label: `${r.name} (c=${r.connections})`, ...r.latency })),
-    ...Object.values(results.unloaded).filter(Boolean).map((u) => ({ label: `${u.name} (c=1)`, ...u })),
+    ...Object.values(results.unloaded)
+      .filter(Boolean)
+      .map((u) => ({ label: `${u.name} (c=1)`, ...u })),
     ...(results.timing_pairs.forgot
       ? [
           { label: "forgot, known (c=1)", ...results.timing_pairs.forgot.known },
@@ -812,9 +1033,15 @@ function writeResults(results) {
     renameSync(`${file}.tmp`, file);
     files[name] = file;
   };
-  write(`${stamp}.svg`, latencySvg(series, `Latency percentiles, ${results.smoke ? "smoke run " : ""}${results.date.slice(0, 16).replace("T", " ")} UTC`));
+  write(
+    `${stamp}.svg`,
+    latencySvg(
+      series,
+      `Latency percentiles, ${results.smoke ? "smoke run " : ""}${results.date.slice(0, 16).replace("T", " ")} UTC`,
+    ),
+  );
   write(`${stamp}.md`, markdownSummary(results, `${stamp}.svg`));
-  write(`${stamp}.json`, JSON.stringify(results, null, 2) + "\n");
+  write(`${stamp}.json`, `${JSON.stringify(results, null, 2)}\n`);
   return Object.values(files);
 }
 
@@ -832,7 +1059,9 @@ try {
     console.error(`\n${errors.length} step(s) failed:\n  ${errors.join("\n  ")}`);
     exitCode = 1;
   } else if (SMOKE) {
-    const broken = results.figures.filter((f) => f.error !== undefined || f.value === undefined || Number.isNaN(f.value));
+    const broken = results.figures.filter(
+      (f) => f.error !== undefined || f.value === undefined || Number.isNaN(f.value),
+    );
     if (broken.length > 0) {
       console.error(`smoke: ${broken.length} figure(s) missing: ${broken.map((f) => f.label).join(", ")}`);
       exitCode = 1;
@@ -841,7 +1070,11 @@ try {
     }
   } else {
     const missed = results.figures.filter((f) => f.pass === false);
-    console.log(missed.length === 0 ? "every target met" : `${missed.length} target(s) missed: ${missed.map((f) => f.label).join("; ")}`);
+    console.log(
+      missed.length === 0
+        ? "every target met"
+        : `${missed.length} target(s) missed: ${missed.map((f) => f.label).join("; ")}`,
+    );
   }
 } catch (error) {
   console.error(error instanceof Error ? error.stack : error);

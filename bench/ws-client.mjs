@@ -16,7 +16,9 @@ const GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 export function openWebSocket(url, headers = {}, { timeoutMs = 5000 } = {}) {
   const { hostname, port, pathname, search } = new URL(url);
   const key = randomBytes(16).toString("base64");
-  const expectedAccept = createHash("sha1").update(key + GUID).digest("base64");
+  const expectedAccept = createHash("sha1")
+    .update(key + GUID)
+    .digest("base64");
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: hostname, port: Number(port) });
     socket.setNoDelay(true);
@@ -49,7 +51,9 @@ export function openWebSocket(url, headers = {}, { timeoutMs = 5000 } = {}) {
       ];
       socket.write(lines.join("\r\n"));
     });
-    socket.on("error", (error) => (upgraded ? resolveClosed({ code: 1006, reason: String(error), at: performance.now() }) : fail(error)));
+    socket.on("error", (error) =>
+      upgraded ? resolveClosed({ code: 1006, reason: String(error), at: performance.now() }) : fail(error),
+    );
     socket.on("close", () => resolveClosed({ code: 1006, reason: "socket closed", at: performance.now() }));
     socket.on("data", (chunk) => {
       const at = performance.now();
@@ -65,7 +69,8 @@ export function openWebSocket(url, headers = {}, { timeoutMs = 5000 } = {}) {
           headerLines.map((l) => [l.slice(0, l.indexOf(":")).trim().toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]),
         );
         if (status !== 101) return fail(new Error(`WebSocket upgrade refused: ${statusLine}`));
-        if (responseHeaders["sec-websocket-accept"] !== expectedAccept) return fail(new Error("bad Sec-WebSocket-Accept"));
+        if (responseHeaders["sec-websocket-accept"] !== expectedAccept)
+          return fail(new Error("bad Sec-WebSocket-Accept"));
         upgraded = true;
         clearTimeout(timer);
         resolve(client);
@@ -93,7 +98,7 @@ export function openWebSocket(url, headers = {}, { timeoutMs = 5000 } = {}) {
         const maskOffset = offset;
         if (masked) offset += 4;
         if (buffer.length < offset + length) return;
-        let payload = Buffer.from(buffer.subarray(offset, offset + length));
+        const payload = Buffer.from(buffer.subarray(offset, offset + length));
         if (masked) for (let i = 0; i < payload.length; i++) payload[i] ^= buffer[maskOffset + (i % 4)];
         buffer = buffer.subarray(offset + length);
         if (opcode === 0x8) {

@@ -23,7 +23,7 @@
 // byte-for-byte reproducible.
 
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -61,7 +61,9 @@ if (!source) {
   process.exit(1);
 }
 if (pkg.version !== source.version) {
-  console.error(`${pkg.name} is ${pkg.version}; this script is pinned to ${source.version}. Update SOURCES and the header.`);
+  console.error(
+    `${pkg.name} is ${pkg.version}; this script is pinned to ${source.version}. Update SOURCES and the header.`,
+  );
   process.exit(1);
 }
 const raw = readFileSync(join(pkgDir, source.file));

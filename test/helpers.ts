@@ -50,13 +50,23 @@ export async function json<T = any>(response: Response): Promise<T> {
 }
 
 export async function signUp(email: string, password = STRONG_PASSWORD): Promise<any> {
-  const response = await api("/v3/user", { body: { user: { email, password, password_confirmation: password, first_name: "Ada", last_name: "Lovelace" } } });
+  const response = await api("/v3/user", {
+    body: { user: { email, password, password_confirmation: password, first_name: "Ada", last_name: "Lovelace" } },
+  });
   expect(response.status).toBe(201);
   return (await json(response)).user;
 }
 
-export async function signIn(email: string, password: string, init: { userAgent?: string; ip?: string } = {}): Promise<Response> {
-  return api("/v3/user-session", { body: { user: { email, password } }, ip: init.ip, headers: init.userAgent ? { "user-agent": init.userAgent } : {} });
+export async function signIn(
+  email: string,
+  password: string,
+  init: { userAgent?: string; ip?: string } = {},
+): Promise<Response> {
+  return api("/v3/user-session", {
+    body: { user: { email, password } },
+    ip: init.ip,
+    headers: init.userAgent ? { "user-agent": init.userAgent } : {},
+  });
 }
 
 /** Signs in and returns the authtoken, failing the test otherwise. */
@@ -73,7 +83,8 @@ export async function requestReset(email: string, ip?: string): Promise<Response
 export type { MailboxMessage };
 
 export async function mailbox(email: string): Promise<MailboxMessage[]> {
-  return (await json<{ messages: MailboxMessage[] }>(await api(`/dev/mailbox?to=${encodeURIComponent(email)}`))).messages;
+  return (await json<{ messages: MailboxMessage[] }>(await api(`/dev/mailbox?to=${encodeURIComponent(email)}`)))
+    .messages;
 }
 
 /** Waits for the queue consumer to deliver `count` messages to the address; returns them newest first. */
@@ -103,8 +114,14 @@ export async function resetTokenFor(email: string): Promise<string> {
   return tokenFrom(messages[0]!);
 }
 
-export async function resetPassword(token: string, password = NEW_PASSWORD, confirmation = password): Promise<Response> {
-  return api("/v3/user/reset_password", { body: { user: { reset_password_token: token, password, password_confirmation: confirmation } } });
+export async function resetPassword(
+  token: string,
+  password = NEW_PASSWORD,
+  confirmation = password,
+): Promise<Response> {
+  return api("/v3/user/reset_password", {
+    body: { user: { reset_password_token: token, password, password_confirmation: confirmation } },
+  });
 }
 
 export async function whoAmI(authtoken: string): Promise<Response> {

@@ -61,8 +61,14 @@ export async function spendPasswordCheck(password: string, pepper: string | null
   await derive(password, new Uint8Array(SALT_BYTES), PBKDF2_ITERATIONS, pepper);
 }
 
-async function derive(password: string, salt: Uint8Array, iterations: number, pepper: string | null): Promise<Uint8Array> {
-  if (iterations > PBKDF2_ITERATIONS) throw new RangeError(`PBKDF2 iterations above ${PBKDF2_ITERATIONS} fail in production`);
+async function derive(
+  password: string,
+  salt: Uint8Array,
+  iterations: number,
+  pepper: string | null,
+): Promise<Uint8Array> {
+  if (iterations > PBKDF2_ITERATIONS)
+    throw new RangeError(`PBKDF2 iterations above ${PBKDF2_ITERATIONS} fail in production`);
   const input = await passwordInput(password, pepper);
   const key = await crypto.subtle.importKey("raw", input, "PBKDF2", false, ["deriveBits"]);
   const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations }, key, HASH_BITS);
@@ -73,7 +79,9 @@ async function derive(password: string, salt: Uint8Array, iterations: number, pe
 async function passwordInput(password: string, pepper: string | null): Promise<Uint8Array> {
   const text = encoder.encode(password.normalize("NFKC"));
   if (pepper === null) return text;
-  const key = await crypto.subtle.importKey("raw", encoder.encode(pepper), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey("raw", encoder.encode(pepper), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   return new Uint8Array(await crypto.subtle.sign("HMAC", key, text));
 }
 

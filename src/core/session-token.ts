@@ -3,7 +3,7 @@
  * SessionRegistry object (no lookup in an eventually consistent store); the secret carries 192 random
  * bits and only its SHA-256 is stored.
  */
-import { UID_PATTERN, generateSecret, hashSecret } from "./secrets";
+import { generateSecret, hashSecret, UID_PATTERN } from "./secrets";
 
 const SECRET_BYTES = 24;
 const TOKEN_PATTERN = /^(blt[0-9a-f]{24})\.([A-Za-z0-9_-]{32})$/;

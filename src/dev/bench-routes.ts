@@ -69,8 +69,10 @@ export const benchRoutes = new Hono<AppEnv>()
     const n = Number(c.req.query("sessions"));
     const users = Number(c.req.query("users") ?? "1");
     const userId = c.req.query("user") ?? "";
-    if (!Number.isInteger(n) || n < 1 || n > 100_000 || !/^blt[0-9a-f]{24}$/.test(userId)) return apiError(c, "validation_failed");
-    if (!Number.isInteger(users) || users < 1 || users > 100 || n * users > 200_000) return apiError(c, "validation_failed");
+    if (!Number.isInteger(n) || n < 1 || n > 100_000 || !/^blt[0-9a-f]{24}$/.test(userId))
+      return apiError(c, "validation_failed");
+    if (!Number.isInteger(users) || users < 1 || users > 100 || n * users > 200_000)
+      return apiError(c, "validation_failed");
     // Registry k of this request: the given id with its last two hex digits replaced by k.
     const ids = Array.from({ length: users }, (_, k) => userId.slice(0, -2) + k.toString(16).padStart(2, "0"));
     const client = { ip: "127.0.0.1", userAgent: "bench", location: null };

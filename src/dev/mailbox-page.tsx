@@ -5,10 +5,15 @@ export function MailboxPage({ to, messages }: { to: string | null; messages: Mai
   return (
     <>
       <h1>Dev mailbox</h1>
-      <p class="meta">Emails the service would have sent{to !== null ? ` to ${to}` : ""}, newest first. Only with EMAIL_PROVIDER=mailbox.</p>
+      <p class="meta">
+        Emails the service would have sent{to !== null ? ` to ${to}` : ""}, newest first. Only with
+        EMAIL_PROVIDER=mailbox.
+      </p>
       <form method="get" action="/dev/mailbox" class="inline">
         <label for="to">Recipient</label> <input id="to" name="to" type="email" value={to ?? ""} autocomplete="email" />{" "}
-        <button type="submit" class="secondary">Filter</button>
+        <button type="submit" class="secondary">
+          Filter
+        </button>
       </form>
       {messages.length === 0 && <p>No messages yet.</p>}
       {messages.map((m) => (

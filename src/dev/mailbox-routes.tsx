@@ -9,7 +9,10 @@ import { readMailbox } from "../mail/mailbox";
 import { MailboxPage } from "./mailbox-page";
 
 export const devMailboxRoutes = new Hono<AppEnv>()
-  .use("/dev/mailbox", localOnly((config) => config.emailProvider === "mailbox"))
+  .use(
+    "/dev/mailbox",
+    localOnly((config) => config.emailProvider === "mailbox"),
+  )
   .get("/dev/mailbox", async (c) => {
     const to = c.req.query("to")?.trim().toLowerCase() || null;
     const messages = await readMailbox(c.env.KV, to);

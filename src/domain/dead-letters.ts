@@ -13,7 +13,8 @@ export async function recordUndeliverable(
   now: number,
 ): Promise<void> {
   const body = message.body;
-  const letter: DeadLetter = "job" in body ? body : { job: body, reason: "retries exhausted", attempts: message.attempts };
+  const letter: DeadLetter =
+    "job" in body ? body : { job: body, reason: "retries exhausted", attempts: message.attempts };
   const kind = String(letter.job?.kind ?? "unknown");
   console.error(JSON.stringify({ event: "email_undeliverable", messageId: message.id, kind, reason: letter.reason }));
   await insertDeadLetter(env.DB, {

@@ -24,7 +24,12 @@ export async function deliverEmailJob(env: Env, config: Config, job: EmailJob, n
 }
 
 /** The "your password was changed" email, to the account's current address. */
-async function notifyPasswordChanged(env: Env, config: Config, job: PasswordChangedJob, now: number): Promise<Delivery> {
+async function notifyPasswordChanged(
+  env: Env,
+  config: Config,
+  job: PasswordChangedJob,
+  now: number,
+): Promise<Delivery> {
   const user = await findUserById(env.DB, job.userId);
   if (user === null) return { ok: true, detail: "no account" };
   const rendered = renderPasswordChangedEmail({
@@ -32,6 +37,11 @@ async function notifyPasswordChanged(env: Env, config: Config, job: PasswordChan
     client: job,
     forgotUrl: `${config.appUrl}/forgot-password`,
   });
-  const email = { to: user.email, ...rendered, idempotencyKey: `password-changed/${job.requestId}`, kind: "password_changed" };
+  const email = {
+    to: user.email,
+    ...rendered,
+    idempotencyKey: `password-changed/${job.requestId}`,
+    kind: "password_changed",
+  };
   return sendEmail(env, config, email, now);
 }

@@ -14,7 +14,13 @@ export const PASSWORD_MAX_LENGTH = 256;
 const HIBP_TIMEOUT_MS = SECOND_MS;
 
 /** Why a password is refused; describePasswordProblem words it. */
-export type PasswordProblem = "too_short" | "too_long" | "common" | "matches_email" | "breached" | "breach_check_unavailable";
+export type PasswordProblem =
+  | "too_short"
+  | "too_long"
+  | "common"
+  | "matches_email"
+  | "breached"
+  | "breach_check_unavailable";
 
 /** The policy's parameters: the configured minimum, the account's email, and the breach check. */
 export interface PolicyOptions {
@@ -54,7 +60,10 @@ export function describePasswordProblem(problem: PasswordProblem, minLength: num
 }
 
 /** Rules that need no network: the ones the page can also hint live. */
-export function checkPasswordLocally(password: string, options: Pick<PolicyOptions, "minLength" | "email">): PasswordProblem | null {
+export function checkPasswordLocally(
+  password: string,
+  options: Pick<PolicyOptions, "minLength" | "email">,
+): PasswordProblem | null {
   const normalized = password.normalize("NFKC");
   const length = [...normalized].length;
   if (length < options.minLength) return "too_short";

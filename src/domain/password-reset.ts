@@ -19,7 +19,7 @@ import { clearThrottleStatement } from "../storage/sign-in-throttle";
 import { findUserById, replacePasswordHash } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { PasswordChangedJob, PasswordResetJob } from "./email-jobs";
-import { type PasswordProblem, checkPassword, policyOptions } from "./password-policy";
+import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
 import { locateResetToken } from "./reset-link";
 
 /** Queues a reset email for whoever owns `email`, if anyone. */
@@ -73,7 +73,9 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
   if (problem !== null) return { ok: false, reason: "password_rejected", problem };
   const newHash = await hashPassword(input.password, config.pepper);
 
-  const begun = await unavailableOnError(async (): Promise<BeginResetResult> => registry.beginReset(found.tokenHash, now));
+  const begun = await unavailableOnError(
+    async (): Promise<BeginResetResult> => registry.beginReset(found.tokenHash, now),
+  );
   if (!begun.ok) return { ok: false, reason: "token_invalid" };
   // If this fails, sessions are already revoked and the old password can no longer create any: safe to retry.
   const wrote = await unavailableOnError(() =>

@@ -5,17 +5,17 @@
  */
 import type { Config } from "../core/config";
 import { emailKey } from "../core/email-address";
-import { RESET_LINK_TTL_MS, isResetTokenExpired, isWellFormedResetToken } from "../core/reset-token";
+import { isResetTokenExpired, isWellFormedResetToken, RESET_LINK_TTL_MS } from "../core/reset-token";
 import { hashSecret } from "../core/secrets";
-import { HOUR_MS, MINUTE_MS, isoTime } from "../core/time";
+import { HOUR_MS, isoTime, MINUTE_MS } from "../core/time";
 import { rateLimiter } from "../durable/rate-limiter";
 import { sessionRegistry } from "../durable/session-registry";
 import { renderResetEmail } from "../mail/templates";
 import { auditEventStatement } from "../storage/audit";
 import { findResetToken, storeResetToken } from "../storage/reset-tokens";
 import { findUserByEmail } from "../storage/users";
-import { type Delivery, sendEmail } from "./send-email";
 import type { PasswordResetJob } from "./email-jobs";
+import { type Delivery, sendEmail } from "./send-email";
 
 /** Reset emails per address: one a minute, five an hour (exact, in the RateLimiter object). */
 export const FORGOT_EMAIL_WINDOWS = [
@@ -32,7 +32,11 @@ export async function issueResetLink(env: Env, config: Config, job: PasswordRese
     return { ok: false, reason: "undeliverable", detail: "request older than the link lifetime" };
   }
   // Exact per-address limit. The requestId makes a retry of this job count once.
-  const hit = await rateLimiter(env, `forgot:${emailKey(job.email)}`).hit(FORGOT_EMAIL_WINDOWS, job.requestedAt, job.requestId);
+  const hit = await rateLimiter(env, `forgot:${emailKey(job.email)}`).hit(
+    FORGOT_EMAIL_WINDOWS,
+    job.requestedAt,
+    job.requestId,
+  );
   if (!hit.ok) return { ok: true, detail: "per-email limit" };
   const user = await findUserByEmail(env.DB, job.email);
   if (user === null) return { ok: true, detail: "no account" };
@@ -46,7 +50,12 @@ export async function issueResetLink(env: Env, config: Config, job: PasswordRese
     client: job,
     forgotUrl: `${config.appUrl}/forgot-password`,
   });
-  const email = { to: user.email, ...rendered, idempotencyKey: `password-reset/${job.requestId}`, kind: "password_reset" };
+  const email = {
+    to: user.email,
+    ...rendered,
+    idempotencyKey: `password-reset/${job.requestId}`,
+    kind: "password_reset",
+  };
   const delivery = await sendEmail(env, config, email, now);
   if (delivery.ok) {
     const detail = `link valid until ${isoTime(job.requestedAt + RESET_LINK_TTL_MS)}`;

@@ -7,7 +7,7 @@ import { parseSessionToken } from "../core/session-token";
 import { isoTime } from "../core/time";
 import { type SessionInfo, sessionRegistry } from "../durable/session-registry";
 import { auditEventStatement } from "../storage/audit";
-import { type User, findUserWithFailures } from "../storage/users";
+import { findUserWithFailures, type User } from "../storage/users";
 import type { FlowContext } from "./context";
 
 export type { SessionInfo } from "../durable/session-registry";
@@ -55,7 +55,9 @@ export async function signOut(ctx: FlowContext, token: string | undefined): Prom
 export async function signOutOtherSessions(ctx: FlowContext, auth: Authenticated): Promise<number> {
   const ended = await sessionRegistry(ctx.env, auth.user.id).revokeOtherSessions(auth.session.id, ctx.now);
   const detail = `${ended} other sessions`;
-  ctx.defer(auditEventStatement(ctx.env.DB, auth.user.id, "sessions_revoked", ctx.client, isoTime(ctx.now), detail).run());
+  ctx.defer(
+    auditEventStatement(ctx.env.DB, auth.user.id, "sessions_revoked", ctx.client, isoTime(ctx.now), detail).run(),
+  );
   return ended;
 }
 
@@ -63,7 +65,9 @@ export async function signOutOtherSessions(ctx: FlowContext, auth: Authenticated
 export async function signOutEverywhere(ctx: FlowContext, auth: Authenticated): Promise<number> {
   const ended = await sessionRegistry(ctx.env, auth.user.id).revokeAllSessions("signed_out_everywhere", ctx.now);
   const detail = `all ${ended} sessions`;
-  ctx.defer(auditEventStatement(ctx.env.DB, auth.user.id, "sessions_revoked", ctx.client, isoTime(ctx.now), detail).run());
+  ctx.defer(
+    auditEventStatement(ctx.env.DB, auth.user.id, "sessions_revoked", ctx.client, isoTime(ctx.now), detail).run(),
+  );
   return ended;
 }
 

@@ -5,11 +5,11 @@
 import { emailKey, normalizeEmail } from "../core/email-address";
 import { hashPassword, spendPasswordCheck, verifyPassword } from "../core/password-hash";
 import { generateSecret } from "../core/secrets";
-import { MINUTE_MS, SECOND_MS, isoTime } from "../core/time";
+import { isoTime, MINUTE_MS, SECOND_MS } from "../core/time";
 import { sessionRegistry } from "../durable/session-registry";
 import { auditEventStatement } from "../storage/audit";
 import { clearThrottleStatement, recordFailure, startSignInAttempt } from "../storage/sign-in-throttle";
-import { type User, recordSignInStatement, upgradePasswordHash } from "../storage/users";
+import { recordSignInStatement, type User, upgradePasswordHash } from "../storage/users";
 import type { FlowContext } from "./context";
 
 /** Answer to an attempt made while another attempt on the same email is still being checked. */
@@ -32,7 +32,10 @@ export function lockDurationMs(failures: number): number {
 }
 
 /** Verifies the credentials and creates a session; refusals are the same for unknown emails (invariant 5). */
-export async function signIn(ctx: FlowContext, credentials: { email: string; password: string }): Promise<SignInResult> {
+export async function signIn(
+  ctx: FlowContext,
+  credentials: { email: string; password: string },
+): Promise<SignInResult> {
   const { env, config, client, now } = ctx;
   const email = normalizeEmail(credentials.email);
   const key = emailKey(email);

@@ -4,9 +4,9 @@ import { hashPassword } from "../core/password-hash";
 import { generateUid } from "../core/secrets";
 import { isoTime } from "../core/time";
 import { auditEventStatement } from "../storage/audit";
-import { type User, insertUser } from "../storage/users";
+import { insertUser, type User } from "../storage/users";
 import type { FlowContext } from "./context";
-import { type PasswordProblem, checkPassword, policyOptions } from "./password-policy";
+import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
 
 export interface SignUpInput {
   email: string;

@@ -5,7 +5,12 @@
  */
 
 /** Why a tab was signed out; the page maps it to the notice shown on /login. */
-export type SignOutReason = "password_reset" | "signed_out" | "signed_out_elsewhere" | "signed_out_everywhere" | "session_limit";
+export type SignOutReason =
+  | "password_reset"
+  | "signed_out"
+  | "signed_out_elsewhere"
+  | "signed_out_everywhere"
+  | "session_limit";
 
 /** Close code sent after the sign-out message (application range 4000-4999). */
 export const SIGN_OUT_CLOSE_CODE = 4401;

@@ -21,7 +21,6 @@ export function rateLimiter(env: Env, key: string): DurableObjectStub<RateLimite
 
 /** Sliding-window rate limiter; call `hit` once per attempt. */
 export class RateLimiter extends DurableObject<Env> {
-
   /**
    * Records a hit if every window allows it; a refused hit is not counted. A hit with an `id` already
    * counted is allowed again without counting, so a retried queue message is not limited by itself.

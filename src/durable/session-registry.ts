@@ -14,12 +14,12 @@ import { deriveResetToken } from "../core/reset-token";
 import { hashSecret } from "../core/secrets";
 import { createSessionToken } from "../core/session-token";
 import { SECOND_MS } from "../core/time";
-import { type SignOutReason, acceptLiveSocket, answerSocketClose, notifySignedOut } from "./live-sign-out";
+import { acceptLiveSocket, answerSocketClose, notifySignedOut, type SignOutReason } from "./live-sign-out";
 import {
-  type ResetTokenProblem,
   decideBeginReset,
   decideCreateSession,
   decideIssue,
+  type ResetTokenProblem,
   resetTokenProblem,
   sessionFreshness,
 } from "./session-registry-rules";
@@ -38,7 +38,9 @@ export type { SessionInfo, SessionMeta } from "./session-registry-schema";
 /** Rows of revoked epochs are deleted this long after the revocation (they are already dead). */
 const PURGE_DELAY_MS = SECOND_MS;
 
-export type CreateSessionResult = { ok: true; token: string; sessionId: string } | { ok: false; reason: "stale_credentials" };
+export type CreateSessionResult =
+  | { ok: true; token: string; sessionId: string }
+  | { ok: false; reason: "stale_credentials" };
 export type IssueResult = { ok: true; token: string; tokenHash: string } | { ok: false; reason: "superseded" };
 export type BeginResetResult = { ok: true; credentialVersion: number } | { ok: false; reason: ResetTokenProblem };
 
@@ -145,7 +147,9 @@ export class SessionRegistry extends DurableObject<Env> {
     if (decision.store) {
       this.sql.exec(
         "UPDATE state SET reset_request_id = ?, reset_token_hash = ?, reset_issued_at = ?",
-        requestId, tokenHash, issuedAt,
+        requestId,
+        tokenHash,
+        issuedAt,
       );
     }
     return { ok: true, token, tokenHash };
@@ -179,7 +183,8 @@ export class SessionRegistry extends DurableObject<Env> {
     this.sql.exec(
       `UPDATE state SET password_changed_at = ?, token_key = ?, reset_request_id = NULL, reset_token_hash = NULL,
        reset_issued_at = NULL, reset_pending_version = NULL`,
-      now, newTokenKey(),
+      now,
+      newTokenKey(),
     );
   }
 
@@ -191,7 +196,8 @@ export class SessionRegistry extends DurableObject<Env> {
   /** WebSocket upgrade for live sign-out; the Worker has already authenticated the session. */
   override async fetch(request: Request): Promise<Response> {
     const sessionId = request.headers.get("x-session-id");
-    if (request.headers.get("upgrade") !== "websocket" || sessionId === null) return new Response(null, { status: 400 });
+    if (request.headers.get("upgrade") !== "websocket" || sessionId === null)
+      return new Response(null, { status: 400 });
     if (!this.initialized || this.sessions.live(sessionId) === undefined) return new Response(null, { status: 401 });
     return acceptLiveSocket(this.ctx, sessionId);
   }

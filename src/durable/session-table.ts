@@ -2,7 +2,13 @@
  * The SessionRegistry's `sessions` table: every statement on it, synchronous, so the object's methods stay
  * atomic. A session is live while its epoch is the state row's current one.
  */
-import { LIVE_SESSION, type SessionInfo, type SessionMeta, type SessionRow, toSessionInfo } from "./session-registry-schema";
+import {
+  LIVE_SESSION,
+  type SessionInfo,
+  type SessionMeta,
+  type SessionRow,
+  toSessionInfo,
+} from "./session-registry-schema";
 
 /** Statements on one object's `sessions` table. */
 export class SessionTable {
@@ -21,7 +27,10 @@ export class SessionTable {
   /** Live sessions seen after `cutoff`, newest first. */
   listLive(cutoff: number): SessionInfo[] {
     return this.sql
-      .exec<SessionRow>(`SELECT * FROM sessions WHERE ${LIVE_SESSION} AND last_seen_at > ? ORDER BY created_at DESC`, cutoff)
+      .exec<SessionRow>(
+        `SELECT * FROM sessions WHERE ${LIVE_SESSION} AND last_seen_at > ? ORDER BY created_at DESC`,
+        cutoff,
+      )
       .toArray()
       .map(toSessionInfo);
   }
@@ -29,7 +38,13 @@ export class SessionTable {
   insert(sessionId: string, epoch: number, meta: SessionMeta, now: number): void {
     this.sql.exec(
       "INSERT INTO sessions (id, epoch, created_at, last_seen_at, ip, user_agent, location) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      sessionId, epoch, now, now, meta.ip, meta.userAgent, meta.location,
+      sessionId,
+      epoch,
+      now,
+      now,
+      meta.ip,
+      meta.userAgent,
+      meta.location,
     );
   }
 
@@ -39,7 +54,8 @@ export class SessionTable {
       .exec<{ id: string }>(
         `DELETE FROM sessions WHERE id IN
            (SELECT id FROM sessions WHERE epoch = ?1 ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?2) RETURNING id`,
-        epoch, keep,
+        epoch,
+        keep,
       )
       .toArray()
       .map((row) => row.id);
@@ -55,7 +71,10 @@ export class SessionTable {
 
   /** Deletes the session if it is live; returns whether it was. */
   deleteLive(sessionId: string): boolean {
-    return this.sql.exec(`DELETE FROM sessions WHERE id = ? AND ${LIVE_SESSION} RETURNING id`, sessionId).toArray().length > 0;
+    return (
+      this.sql.exec(`DELETE FROM sessions WHERE id = ? AND ${LIVE_SESSION} RETURNING id`, sessionId).toArray().length >
+      0
+    );
   }
 
   moveToEpoch(sessionId: string, from: number, to: number): void {

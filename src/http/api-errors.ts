@@ -7,7 +7,11 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 const API_ERRORS = {
-  bad_request: { status: 400, code: 100, message: "The request body could not be read. Send JSON with Content-Type: application/json." },
+  bad_request: {
+    status: 400,
+    code: 100,
+    message: "The request body could not be read. Send JSON with Content-Type: application/json.",
+  },
   payload_too_large: { status: 413, code: 101, message: "The request body is too large." },
   forbidden: { status: 403, code: 103, message: "This request is not allowed from another site." },
   invalid_credentials: {
@@ -18,7 +22,11 @@ const API_ERRORS = {
   not_logged_in: { status: 401, code: 105, message: "You're not allowed in here unless you're logged in." },
   not_found: { status: 404, code: 112, message: "The requested resource could not be found." },
   method_not_allowed: { status: 405, code: 113, message: "This method is not allowed on this resource." },
-  email_taken: { status: 422, code: 119, message: "An account with this email already exists. Sign in or reset your password." },
+  email_taken: {
+    status: 422,
+    code: 119,
+    message: "An account with this email already exists. Sign in or reset your password.",
+  },
   validation_failed: { status: 422, code: 141, message: "Some fields are invalid. Please check them and try again." },
   password_rejected: { status: 422, code: 142, message: "The new password does not meet the password policy." },
   reset_token_invalid: {

@@ -1,8 +1,8 @@
 /** Form validation for pages: the same zod at the edge, errors as one message per field. */
 import { zValidator } from "@hono/zod-validator";
 import type { Context } from "hono";
-import type { AppEnv } from "./app-env";
 import type { z } from "zod";
+import type { AppEnv } from "./app-env";
 
 /** Field -> first message, for showing next to the field. */
 function firstErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
@@ -15,11 +15,19 @@ function firstErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string
 }
 
 /** zValidator for a form body that lets `onInvalid` re-render the page with the errors. */
-export function formBody<T extends z.ZodType>(schema: T, onInvalid: (c: Context<AppEnv>, errors: Record<string, string>, raw: Record<string, string>) => Response | Promise<Response>) {
+export function formBody<T extends z.ZodType>(
+  schema: T,
+  onInvalid: (
+    c: Context<AppEnv>,
+    errors: Record<string, string>,
+    raw: Record<string, string>,
+  ) => Response | Promise<Response>,
+) {
   return zValidator("form", schema, async (result, c: Context) => {
     if (!result.success) {
       const raw: Record<string, string> = {};
-      for (const [key, value] of Object.entries(result.data as Record<string, unknown>)) if (typeof value === "string") raw[key] = value;
+      for (const [key, value] of Object.entries(result.data as Record<string, unknown>))
+        if (typeof value === "string") raw[key] = value;
       return onInvalid(c as Context<AppEnv>, firstErrors(result.error.issues), raw);
     }
   });

@@ -6,7 +6,12 @@ import type { Context, MiddlewareHandler } from "hono";
 import { apiError } from "./api-errors";
 import type { AppEnv } from "./app-env";
 
-type LimitBinding = "IP_SIGN_IN_LIMIT" | "IP_FORGOT_LIMIT" | "IP_RESET_LIMIT" | "IP_SIGN_UP_LIMIT" | "IP_PASSWORD_CHECK_LIMIT";
+type LimitBinding =
+  | "IP_SIGN_IN_LIMIT"
+  | "IP_FORGOT_LIMIT"
+  | "IP_RESET_LIMIT"
+  | "IP_SIGN_UP_LIMIT"
+  | "IP_PASSWORD_CHECK_LIMIT";
 
 /**
  * The unit a client controls: an IPv4 address, or an IPv6 /64 (one subscriber usually holds a whole /64,
@@ -19,11 +24,17 @@ export function clientNetwork(ip: string | null): string {
   const left = head === "" ? [] : head!.split(":");
   const right = tail === "" ? [] : tail.split(":");
   const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /** Refuses with 429 + Retry-After once the client's address is over the binding's limit. */
-export function ipRateLimit(binding: LimitBinding, options: { onLimited?: (c: Context<AppEnv>) => Response | Promise<Response> } = {}): MiddlewareHandler<AppEnv> {
+export function ipRateLimit(
+  binding: LimitBinding,
+  options: { onLimited?: (c: Context<AppEnv>) => Response | Promise<Response> } = {},
+): MiddlewareHandler<AppEnv> {
   return async function ipRateLimit(c, next) {
     const { success } = await c.env[binding].limit({ key: `${binding}:${clientNetwork(c.get("client").ip)}` });
     if (!success) {

@@ -6,7 +6,7 @@ import { zValidator } from "@hono/zod-validator";
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { z } from "zod";
-import { type FieldErrors, apiError } from "./api-errors";
+import { apiError, type FieldErrors } from "./api-errors";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -16,8 +16,9 @@ function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   for (const issue of issues) {
     const path = issue.path.map(String);
     const field = path.length > 1 ? path.slice(1).join(".") : (path[0] ?? "body");
-    const message = issue.code === "unrecognized_keys" ? `has unknown fields: ${issue.keys.join(", ")}.` : issue.message;
-    (errors[field] ??= []).push(message);
+    const message =
+      issue.code === "unrecognized_keys" ? `has unknown fields: ${issue.keys.join(", ")}.` : issue.message;
+    errors[field] = [...(errors[field] ?? []), message];
   }
   return errors;
 }
@@ -37,7 +38,8 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 function requireJsonContentType(): MiddlewareHandler {
   return async function requireJsonContentType(c, next) {
     const type = c.req.header("content-type") ?? "";
-    if (!/^application\/json\s*(;|$)/i.test(type)) return apiError(c, "bad_request", { "content-type": ["must be application/json."] });
+    if (!/^application\/json\s*(;|$)/i.test(type))
+      return apiError(c, "bad_request", { "content-type": ["must be application/json."] });
     await next();
   };
 }

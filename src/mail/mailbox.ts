@@ -27,7 +27,13 @@ export class MailboxProvider implements EmailProvider {
     const id = hashSecret(email.idempotencyKey).slice(0, 16);
     const seenKey = `mailbox-sent:${id}`;
     if ((await this.kv.get(seenKey)) !== null) return { ok: true, id };
-    const message: MailboxMessage = { to: email.to, subject: email.subject, text: email.text, html: email.html, sent_at: new Date(now).toISOString() };
+    const message: MailboxMessage = {
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      sent_at: new Date(now).toISOString(),
+    };
     const key = `${mailboxPrefix(email.to)}${String(MAX_TIME - now).padStart(13, "0")}:${id}`;
     await this.kv.put(key, JSON.stringify(message), { expirationTtl: RETENTION_SECONDS });
     await this.kv.put(seenKey, "1", { expirationTtl: RETENTION_SECONDS });
@@ -43,7 +49,10 @@ function mailboxPrefix(to: string): string {
 export async function readMailbox(kv: KVNamespace, to: string | null, limit = 50): Promise<MailboxMessage[]> {
   const prefix = to === null ? "mailbox:" : mailboxPrefix(to);
   const { keys } = await kv.list({ prefix, limit: 1000 });
-  const newestFirst = keys.map((k) => k.name).sort((a, b) => timePart(a) - timePart(b)).slice(0, limit);
+  const newestFirst = keys
+    .map((k) => k.name)
+    .sort((a, b) => timePart(a) - timePart(b))
+    .slice(0, limit);
   const values = await Promise.all(newestFirst.map((name) => kv.get<MailboxMessage>(name, "json")));
   return values.filter((m): m is MailboxMessage => m !== null);
 }

@@ -46,7 +46,10 @@ export class ResendProvider implements EmailProvider {
     const detail = safeJson(body);
     const reason = `resend ${response.status} ${String(detail?.name ?? "")}: ${String(detail?.message ?? body).slice(0, 300)}`;
     // 409 concurrent_idempotent_requests: the same message is being sent right now; a retry will see its result.
-    const retryable = response.status === 429 || response.status >= 500 || (response.status === 409 && detail?.name === "concurrent_idempotent_requests");
+    const retryable =
+      response.status === 429 ||
+      response.status >= 500 ||
+      (response.status === 409 && detail?.name === "concurrent_idempotent_requests");
     const retryAfter = Number(response.headers.get("retry-after"));
     return Number.isFinite(retryAfter) && retryAfter > 0
       ? { ok: false, retryable, reason, retryAfterSeconds: retryAfter }

@@ -38,7 +38,9 @@ export function AccountPage({ user, sessions, currentSessionId, events, notice }
         <dt>Email</dt>
         <dd>{user.email}</dd>
         <dt>Password changed</dt>
-        <dd><Time iso={user.passwordUpdatedAt} /></dd>
+        <dd>
+          <Time iso={user.passwordUpdatedAt} />
+        </dd>
       </dl>
 
       <h2>Active sessions</h2>
@@ -49,7 +51,8 @@ export function AccountPage({ user, sessions, currentSessionId, events, notice }
             {s.id === currentSessionId && <span class="badge">This session</span>}
             <br />
             <span class="meta">
-              {[s.location, s.ip].filter(Boolean).join(" · ") || "Unknown place"} · signed in <Time iso={new Date(s.createdAt).toISOString()} /> · last seen{" "}
+              {[s.location, s.ip].filter(Boolean).join(" · ") || "Unknown place"} · signed in{" "}
+              <Time iso={new Date(s.createdAt).toISOString()} /> · last seen{" "}
               <Time iso={new Date(s.lastSeenAt).toISOString()} />
             </span>
           </li>
@@ -57,13 +60,19 @@ export function AccountPage({ user, sessions, currentSessionId, events, notice }
       </ul>
       <div class="actions">
         <form method="post" action="/account/sign-out">
-          <button type="submit" class="secondary">Sign out</button>
+          <button type="submit" class="secondary">
+            Sign out
+          </button>
         </form>
         <form method="post" action="/account/sign-out-others">
-          <button type="submit" class="secondary" disabled={sessions.length < 2}>Sign out other sessions</button>
+          <button type="submit" class="secondary" disabled={sessions.length < 2}>
+            Sign out other sessions
+          </button>
         </form>
         <form method="post" action="/account/sign-out-everywhere">
-          <button type="submit" class="danger">Sign out everywhere</button>
+          <button type="submit" class="danger">
+            Sign out everywhere
+          </button>
         </form>
       </div>
 

@@ -4,7 +4,14 @@
  */
 import { type Context, Hono } from "hono";
 import { accountOverview } from "../domain/account";
-import { type AuthResult, authenticate, openLiveSignOut, signOut, signOutEverywhere, signOutOtherSessions } from "../domain/sessions";
+import {
+  type AuthResult,
+  authenticate,
+  openLiveSignOut,
+  signOut,
+  signOutEverywhere,
+  signOutOtherSessions,
+} from "../domain/sessions";
 import type { AppEnv } from "../http/app-env";
 import { flowContext } from "../http/request-context";
 import { AccountPage } from "./account-page";
@@ -28,7 +35,13 @@ export const accountRoutes = new Hono<AppEnv>()
     const { sessions, events } = await accountOverview(c.env, auth.user.id, Date.now());
     const notice = ACCOUNT_NOTICES[c.req.query("done") ?? ""] ?? null;
     const page = (
-      <AccountPage user={auth.user} sessions={sessions} currentSessionId={auth.session.id} events={events} notice={notice} />
+      <AccountPage
+        user={auth.user}
+        sessions={sessions}
+        currentSessionId={auth.session.id}
+        events={events}
+        notice={notice}
+      />
     );
     return c.render(page, { title: "Your account", live: true });
   })

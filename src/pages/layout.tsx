@@ -2,7 +2,9 @@
 import type { PropsWithChildren } from "hono/jsx";
 
 declare module "hono" {
+  // An interface, not a type alias: this merges into Hono's own declaration.
   interface ContextRenderer {
+    // biome-ignore lint/style/useShorthandFunctionType: declaration merging into Hono's interface needs this form
     (content: string | Promise<string>, props: PageProps): Response | Promise<Response>;
   }
 }
@@ -31,7 +33,9 @@ export function Layout({ title, live, scripts, nonce, children }: PropsWithChild
       </head>
       <body>
         <header class="site">
-          <a class="brand" href="/">Account</a>
+          <a class="brand" href="/">
+            Account
+          </a>
         </header>
         <main id="main" class="card">
           {children}
@@ -66,7 +70,9 @@ export interface FieldProps {
 export function Field({ name, label, type, autocomplete, value, error, required, hint, autofocus }: FieldProps) {
   const errorId = `${name}-error`;
   const hintId = `${name}-hint`;
-  const describedBy = [hint !== undefined ? hintId : null, error !== undefined ? errorId : null].filter(Boolean).join(" ");
+  const describedBy = [hint !== undefined ? hintId : null, error !== undefined ? errorId : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div class={error !== undefined ? "field invalid" : "field"}>
       <label for={name}>{label}</label>

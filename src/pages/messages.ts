@@ -10,7 +10,8 @@ import type { SignUpRefusal } from "../domain/sign-up";
 /** Field name (or "form") -> the message shown next to it. */
 export type FormErrors = Record<string, string>;
 
-export const INVALID_CREDENTIALS = "Looks like your email or password is invalid. Please try again or reset your password.";
+export const INVALID_CREDENTIALS =
+  "Looks like your email or password is invalid. Please try again or reset your password.";
 export const TOO_MANY_ATTEMPTS = "Too many attempts. Please wait a few minutes, or reset your password.";
 export const TOO_MANY_REQUESTS = "Too many requests from your network. Please try again in a minute.";
 const INVALID_LINK = "This password reset link is invalid, has expired or has already been used.";

@@ -22,12 +22,18 @@ export function InstructionsSentPage({ email }: { email: string }) {
     <>
       <h1>Check your email</h1>
       <Notice tone="success">
-        If <strong>{email}</strong> has an account, we have sent it an email with instructions for resetting your password.
+        If <strong>{email}</strong> has an account, we have sent it an email with instructions for resetting your
+        password.
       </Notice>
-      <p>The link in the email is valid for <strong>60 minutes</strong> and works once. Check your spam folder if it does not arrive within a few minutes.</p>
+      <p>
+        The link in the email is valid for <strong>60 minutes</strong> and works once. Check your spam folder if it does
+        not arrive within a few minutes.
+      </p>
       <form method="post" action="/forgot-password" class="inline">
         <input type="hidden" name="email" value={email} />
-        <button type="submit" class="secondary">Send again</button>
+        <button type="submit" class="secondary">
+          Send again
+        </button>
       </form>
       <p class="alt">
         <a href="/login">Back to sign in</a>
@@ -43,8 +49,22 @@ export function ResetPasswordPage({ errors, minLength }: { errors: Record<string
       <p>Choose a new password. Every device signed in to your account will be signed out.</p>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
       <form method="post" action="/reset-password" data-password-form data-min-length={String(minLength)}>
-        <Field name="password" label="New password" type="password" autocomplete="new-password" error={errors.password} autofocus hint={`At least ${minLength} characters. Long phrases are good; no other rules.`} />
-        <Field name="password_confirmation" label="Confirm new password" type="password" autocomplete="new-password" error={errors.password_confirmation} />
+        <Field
+          name="password"
+          label="New password"
+          type="password"
+          autocomplete="new-password"
+          error={errors.password}
+          autofocus
+          hint={`At least ${minLength} characters. Long phrases are good; no other rules.`}
+        />
+        <Field
+          name="password_confirmation"
+          label="Confirm new password"
+          type="password"
+          autocomplete="new-password"
+          error={errors.password_confirmation}
+        />
         <button type="submit">Reset Password</button>
       </form>
     </>
@@ -55,9 +75,14 @@ export function InvalidResetLinkPage() {
   return (
     <>
       <h1>This link is no longer valid</h1>
-      <Notice tone="error">This password reset link is invalid, has expired or has already been used. Reset links work once, for 60 minutes.</Notice>
+      <Notice tone="error">
+        This password reset link is invalid, has expired or has already been used. Reset links work once, for 60
+        minutes.
+      </Notice>
       <p>
-        <a class="button" href="/forgot-password">Send a new link</a>
+        <a class="button" href="/forgot-password">
+          Send a new link
+        </a>
       </p>
     </>
   );

@@ -12,8 +12,13 @@ import { emailField, passwordField } from "../http/fields";
 import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
-import { type FormErrors, TOO_MANY_REQUESTS, refusalMessages } from "./messages";
-import { ForgotPasswordPage, InstructionsSentPage, InvalidResetLinkPage, ResetPasswordPage } from "./password-reset-pages";
+import { type FormErrors, refusalMessages, TOO_MANY_REQUESTS } from "./messages";
+import {
+  ForgotPasswordPage,
+  InstructionsSentPage,
+  InvalidResetLinkPage,
+  ResetPasswordPage,
+} from "./password-reset-pages";
 import { clearResetCookie, readResetCookie, writeResetCookie } from "./session-cookie";
 
 const forgotForm = z.object({ email: emailField("Enter a valid email address.") });

@@ -27,7 +27,11 @@ export const pageRoutes = new Hono<AppEnv>();
 pageRoutes.get("/static/:file", (c) => {
   const asset = STATIC[c.req.path];
   if (asset === undefined) return c.notFound();
-  return c.body(asset.body, 200, { "Content-Type": asset.type, "Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff" });
+  return c.body(asset.body, 200, {
+    "Content-Type": asset.type,
+    "Cache-Control": "public, max-age=3600",
+    "X-Content-Type-Options": "nosniff",
+  });
 });
 
 pageRoutes.use(

@@ -16,7 +16,14 @@ export function readSessionCookie(c: Context): string | undefined {
 }
 
 export function writeSessionCookie(c: Context, token: string, maxAgeMs: number): void {
-  setCookie(c, SESSION_COOKIE, token, { prefix: "host", httpOnly: true, secure: true, sameSite: "Lax", path: "/", maxAge: Math.floor(maxAgeMs / 1000) });
+  setCookie(c, SESSION_COOKIE, token, {
+    prefix: "host",
+    httpOnly: true,
+    secure: true,
+    sameSite: "Lax",
+    path: "/",
+    maxAge: Math.floor(maxAgeMs / 1000),
+  });
 }
 
 export function clearSessionCookie(c: Context): void {
@@ -28,7 +35,14 @@ export function readResetCookie(c: Context): string | undefined {
 }
 
 export function writeResetCookie(c: Context, token: string): void {
-  setCookie(c, RESET_COOKIE, token, { prefix: "secure", httpOnly: true, secure: true, sameSite: "Lax", path: RESET_PATH, maxAge: RESET_LINK_TTL_SECONDS });
+  setCookie(c, RESET_COOKIE, token, {
+    prefix: "secure",
+    httpOnly: true,
+    secure: true,
+    sameSite: "Lax",
+    path: RESET_PATH,
+    maxAge: RESET_LINK_TTL_SECONDS,
+  });
 }
 
 export function clearResetCookie(c: Context): void {

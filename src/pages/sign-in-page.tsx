@@ -4,7 +4,10 @@ import { Field, Notice } from "./layout";
 /** Notices /login can show, chosen by ?notice= (never free text from the URL). */
 export const SIGN_IN_NOTICES = {
   reset: { tone: "success", text: "Your password has been successfully reset. Sign in using your new credentials." },
-  password_reset: { tone: "info", text: "Your password was reset, so every session was signed out. Sign in with the new password." },
+  password_reset: {
+    tone: "info",
+    text: "Your password was reset, so every session was signed out. Sign in with the new password.",
+  },
   signed_out: { tone: "info", text: "You have been signed out." },
   signed_out_elsewhere: { tone: "info", text: "You were signed out from another session." },
   signed_out_everywhere: { tone: "info", text: "You have been signed out of every session." },
@@ -23,8 +26,21 @@ export function SignInPage({ email, error, notice }: { email?: string; error?: s
       {shown !== null && <Notice tone={shown.tone}>{shown.text}</Notice>}
       {error !== undefined && <Notice tone="error">{error}</Notice>}
       <form method="post" action="/login" novalidate={false}>
-        <Field name="email" label="Email" type="email" autocomplete="email" value={email} autofocus={email === undefined} />
-        <Field name="password" label="Password" type="password" autocomplete="current-password" autofocus={email !== undefined} />
+        <Field
+          name="email"
+          label="Email"
+          type="email"
+          autocomplete="email"
+          value={email}
+          autofocus={email === undefined}
+        />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          autocomplete="current-password"
+          autofocus={email !== undefined}
+        />
         <p class="below-fields">
           <a href="/forgot-password">Forgot Password?</a>
         </p>
@@ -43,17 +59,54 @@ export interface SignUpValues {
   last_name?: string;
 }
 
-export function SignUpPage({ values, errors, minLength }: { values: SignUpValues; errors: Record<string, string>; minLength: number }) {
+export function SignUpPage({
+  values,
+  errors,
+  minLength,
+}: {
+  values: SignUpValues;
+  errors: Record<string, string>;
+  minLength: number;
+}) {
   return (
     <>
       <h1>Create your account</h1>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
       <form method="post" action="/signup" data-password-form data-min-length={String(minLength)}>
-        <Field name="first_name" label="First name (optional)" type="text" autocomplete="given-name" value={values.first_name} required={false} error={errors.first_name} />
-        <Field name="last_name" label="Last name (optional)" type="text" autocomplete="family-name" value={values.last_name} required={false} error={errors.last_name} />
+        <Field
+          name="first_name"
+          label="First name (optional)"
+          type="text"
+          autocomplete="given-name"
+          value={values.first_name}
+          required={false}
+          error={errors.first_name}
+        />
+        <Field
+          name="last_name"
+          label="Last name (optional)"
+          type="text"
+          autocomplete="family-name"
+          value={values.last_name}
+          required={false}
+          error={errors.last_name}
+        />
         <Field name="email" label="Email" type="email" autocomplete="email" value={values.email} error={errors.email} />
-        <Field name="password" label="Password" type="password" autocomplete="new-password" error={errors.password} hint={`At least ${minLength} characters. Long phrases are good; no other rules.`} />
-        <Field name="password_confirmation" label="Confirm password" type="password" autocomplete="new-password" error={errors.password_confirmation} />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          autocomplete="new-password"
+          error={errors.password}
+          hint={`At least ${minLength} characters. Long phrases are good; no other rules.`}
+        />
+        <Field
+          name="password_confirmation"
+          label="Confirm password"
+          type="password"
+          autocomplete="new-password"
+          error={errors.password_confirmation}
+        />
         <button type="submit">Sign up</button>
       </form>
       <p class="alt">

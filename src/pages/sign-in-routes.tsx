@@ -9,9 +9,9 @@ import { emailField, emailTextField, nameField, passwordField, requiredPasswordF
 import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
-import { type FormErrors, INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS, refusalMessages } from "./messages";
+import { type FormErrors, INVALID_CREDENTIALS, refusalMessages, TOO_MANY_ATTEMPTS } from "./messages";
 import { readSessionCookie, writeSessionCookie } from "./session-cookie";
-import { SIGN_IN_NOTICES, type SignInNotice, SignInPage, type SignUpValues, SignUpPage } from "./sign-in-page";
+import { SIGN_IN_NOTICES, type SignInNotice, SignInPage, SignUpPage, type SignUpValues } from "./sign-in-page";
 
 const signInForm = z.object({ email: emailTextField, password: requiredPasswordField("Enter your password.") });
 const signUpForm = z.object({

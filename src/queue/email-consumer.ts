@@ -14,7 +14,10 @@ export const EMAIL_MAX_ATTEMPTS = 6;
 const MAX_BACKOFF_SECONDS = (5 * MINUTE_MS) / 1000;
 
 /** What the consumer does with one message. */
-type Settlement = { action: "ack" } | { action: "retry"; reason: string; delaySeconds: number } | { action: "dead"; reason: string };
+type Settlement =
+  | { action: "ack" }
+  | { action: "retry"; reason: string; delaySeconds: number }
+  | { action: "dead"; reason: string };
 
 /** Queue handler for the "email" queue. */
 export async function consumeEmailBatch(batch: MessageBatch<EmailJob>, env: Env): Promise<void> {
@@ -51,7 +54,14 @@ async function apply(env: Env, message: Message<EmailJob>, settlement: Settlemen
       message.ack();
       return;
     case "retry":
-      console.warn(JSON.stringify({ event: "email_retry", ...base, reason: settlement.reason, delaySeconds: settlement.delaySeconds }));
+      console.warn(
+        JSON.stringify({
+          event: "email_retry",
+          ...base,
+          reason: settlement.reason,
+          delaySeconds: settlement.delaySeconds,
+        }),
+      );
       message.retry({ delaySeconds: settlement.delaySeconds });
       return;
     case "dead": {

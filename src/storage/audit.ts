@@ -37,15 +37,32 @@ export function auditEventStatement(
 
 /** Forgets failed-sign-in events on unknown emails once they are older than `before` (ISO-8601). */
 export async function deleteOldUnknownEmailEvents(db: D1Database, before: string): Promise<number> {
-  const result = await db.prepare("DELETE FROM audit_events WHERE user_id IS NULL AND created_at < ?").bind(before).run();
+  const result = await db
+    .prepare("DELETE FROM audit_events WHERE user_id IS NULL AND created_at < ?")
+    .bind(before)
+    .run();
   return result.meta.changes;
 }
 
 /** The newest events of a user. */
 export async function listAuditEvents(db: D1Database, userId: string, limit: number): Promise<AuditEvent[]> {
   const { results } = await db
-    .prepare("SELECT type, ip, user_agent, detail, created_at FROM audit_events WHERE user_id = ? ORDER BY id DESC LIMIT ?")
+    .prepare(
+      "SELECT type, ip, user_agent, detail, created_at FROM audit_events WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+    )
     .bind(userId, limit)
-    .all<{ type: AuditEventType; ip: string | null; user_agent: string | null; detail: string | null; created_at: string }>();
-  return results.map((r) => ({ type: r.type, ip: r.ip, userAgent: r.user_agent, detail: r.detail, createdAt: r.created_at }));
+    .all<{
+      type: AuditEventType;
+      ip: string | null;
+      user_agent: string | null;
+      detail: string | null;
+      created_at: string;
+    }>();
+  return results.map((r) => ({
+    type: r.type,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    detail: r.detail,
+    createdAt: r.created_at,
+  }));
 }

@@ -4,7 +4,7 @@
  * takes the slot before the password is hashed and gives it back when its outcome is counted, so
  * parallel guesses cannot all pass the lock check before the first failure lands.
  */
-import { type User, type UserRow, findUserByEmailStatement, rowToUser } from "./users";
+import { findUserByEmailStatement, rowToUser, type User, type UserRow } from "./users";
 
 /** How long an attempt may hold its email's slot before it frees itself (a crashed attempt). */
 const ATTEMPT_SLOT_MS = 5000;
@@ -25,7 +25,13 @@ export interface SignInAttempt {
  * In one round trip: the account for `email` (if any), and this attempt's claim on the email's slot, taken
  * unless the email is locked or another attempt holds it. The same statements run for unknown emails.
  */
-export async function startSignInAttempt(db: D1Database, email: string, emailKey: string, attemptId: string, now: number): Promise<SignInAttempt> {
+export async function startSignInAttempt(
+  db: D1Database,
+  email: string,
+  emailKey: string,
+  attemptId: string,
+  now: number,
+): Promise<SignInAttempt> {
   const [users, slots] = await db.batch<Record<string, unknown>>([
     findUserByEmailStatement(db, email),
     db
@@ -64,7 +70,10 @@ export async function recordFailure(
     .first<{ failures: number }>();
   const lockMs = lockFor(row?.failures ?? 1);
   if (lockMs === 0) return;
-  await db.prepare("UPDATE sign_in_throttle SET locked_until = ? WHERE email_key = ?").bind(now + lockMs, emailKey).run();
+  await db
+    .prepare("UPDATE sign_in_throttle SET locked_until = ? WHERE email_key = ?")
+    .bind(now + lockMs, emailKey)
+    .run();
 }
 
 /** Forgets failures and frees the slot (successful sign-in, password reset); batched with the other writes of that step. */
@@ -78,6 +87,9 @@ export function clearThrottleStatement(db: D1Database, emailKey: string): D1Prep
  * Returns how many rows were deleted.
  */
 export async function deleteStaleThrottles(db: D1Database, olderThan: number, now: number): Promise<number> {
-  const result = await db.prepare("DELETE FROM sign_in_throttle WHERE updated_at < ? AND locked_until <= ?").bind(olderThan, now).run();
+  const result = await db
+    .prepare("DELETE FROM sign_in_throttle WHERE updated_at < ? AND locked_until <= ?")
+    .bind(olderThan, now)
+    .run();
   return result.meta.changes;
 }

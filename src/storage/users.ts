@@ -74,9 +74,14 @@ export function findUserByEmailStatement(db: D1Database, email: string): D1Prepa
 }
 
 /** A user with the current failed sign-in count (Contentstack's failed_attempts), in one query. */
-export async function findUserWithFailures(db: D1Database, id: string): Promise<{ user: User; failedAttempts: number } | null> {
+export async function findUserWithFailures(
+  db: D1Database,
+  id: string,
+): Promise<{ user: User; failedAttempts: number } | null> {
   const row = await db
-    .prepare("SELECT u.*, COALESCE(t.failures, 0) AS failed_attempts FROM users u LEFT JOIN sign_in_throttle t ON t.email_key = u.email_key WHERE u.id = ?")
+    .prepare(
+      "SELECT u.*, COALESCE(t.failures, 0) AS failed_attempts FROM users u LEFT JOIN sign_in_throttle t ON t.email_key = u.email_key WHERE u.id = ?",
+    )
     .bind(id)
     .first<UserRow & { failed_attempts: number }>();
   return row === null ? null : { user: rowToUser(row), failedAttempts: row.failed_attempts };
@@ -109,8 +114,16 @@ export async function replacePasswordHash(
 }
 
 /** Rehash at sign-in: same credential version, new parameters; only if the hash is still the one verified. */
-export async function upgradePasswordHash(db: D1Database, userId: string, oldHash: string, newHash: string): Promise<void> {
-  await db.prepare("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?").bind(newHash, userId, oldHash).run();
+export async function upgradePasswordHash(
+  db: D1Database,
+  userId: string,
+  oldHash: string,
+  newHash: string,
+): Promise<void> {
+  await db
+    .prepare("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?")
+    .bind(newHash, userId, oldHash)
+    .run();
 }
 
 /** The last-login update, for callers that batch it with the audit event. */

@@ -6,7 +6,7 @@
 import { listDurableObjectIds, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api, authtokenFor, signUp, STRONG_PASSWORD, uniqueEmail } from "../helpers";
+import { api, authtokenFor, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
 
 const FORGED_USER = "blt0123456789abcdef01234567";
 
@@ -18,7 +18,9 @@ describe("forged user ids", () => {
 
     const stub = env.SESSION_REGISTRY.getByName(FORGED_USER);
     const tables = await runInDurableObject(stub, (_instance, state) =>
-      state.storage.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('state', 'sessions')").toArray(),
+      state.storage.sql
+        .exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('state', 'sessions')")
+        .toArray(),
     );
     expect(tables).toEqual([]);
   });
@@ -28,7 +30,10 @@ describe("forged user ids", () => {
     const user = await signUp(email);
     await authtokenFor(email, STRONG_PASSWORD);
     const stub = env.SESSION_REGISTRY.getByName(user.uid);
-    const count = await runInDurableObject(stub, (_instance, state) => state.storage.sql.exec("SELECT COUNT(*) AS n FROM sessions").one().n);
+    const count = await runInDurableObject(
+      stub,
+      (_instance, state) => state.storage.sql.exec("SELECT COUNT(*) AS n FROM sessions").one().n,
+    );
     expect(count).toBe(1);
     const ids = await listDurableObjectIds(env.SESSION_REGISTRY);
     expect(ids.some((id) => id.equals(stub.id))).toBe(true);

@@ -40,7 +40,10 @@ async function issue(stub: DurableObjectStub<SessionRegistry>, requestId: string
 
 async function storedSessionIds(stub: DurableObjectStub<SessionRegistry>): Promise<string[]> {
   return runInDurableObject(stub, (_instance, state) =>
-    state.storage.sql.exec<{ id: string }>("SELECT id FROM sessions ORDER BY created_at").toArray().map((r) => r.id),
+    state.storage.sql
+      .exec<{ id: string }>("SELECT id FROM sessions ORDER BY created_at")
+      .toArray()
+      .map((r) => r.id),
   );
 }
 
@@ -57,15 +60,27 @@ describe("sessions", () => {
     expect(stored).toEqual(sessions.slice(1).map((s) => s.sessionId));
     const now = t0 + MAX_SESSIONS * 1000;
     expect(await stub.validateSession(sessions[0]!.sessionId, now)).toBeNull();
-    expect(await stub.validateSession(sessions[1]!.sessionId, now)).toMatchObject({ id: sessions[1]!.sessionId, createdAt: t0 + 1000 });
-    expect((await stub.listSessions(now)).map((s) => s.id)).toEqual(sessions.slice(1).reverse().map((s) => s.sessionId));
+    expect(await stub.validateSession(sessions[1]!.sessionId, now)).toMatchObject({
+      id: sessions[1]!.sessionId,
+      createdAt: t0 + 1000,
+    });
+    expect((await stub.listSessions(now)).map((s) => s.id)).toEqual(
+      sessions
+        .slice(1)
+        .reverse()
+        .map((s) => s.sessionId),
+    );
   });
 
   // "Sign out everywhere" after a suspected compromise must end every session at once.
   it("revokeAllSessions removes every session and returns the count", async () => {
     const { userId, stub } = registry();
     const now = Date.now();
-    const sessions = [await create(stub, userId, now), await create(stub, userId, now + 1), await create(stub, userId, now + 2)];
+    const sessions = [
+      await create(stub, userId, now),
+      await create(stub, userId, now + 1),
+      await create(stub, userId, now + 2),
+    ];
     expect(await stub.revokeAllSessions("signed_out_everywhere", Date.now())).toBe(3);
     expect(await stub.listSessions(now + 3)).toEqual([]);
     // Revocation is one epoch bump; the dead rows are deleted by the alarm right after.
@@ -96,7 +111,9 @@ describe("sessions", () => {
     const active = await create(stub, userId, t0);
 
     // Just inside the window: still valid, and the touch moves last-seen forward.
-    expect(await stub.validateSession(active.sessionId, t0 + IDLE_MS - 1)).toMatchObject({ lastSeenAt: t0 + IDLE_MS - 1 });
+    expect(await stub.validateSession(active.sessionId, t0 + IDLE_MS - 1)).toMatchObject({
+      lastSeenAt: t0 + IDLE_MS - 1,
+    });
     // 30 days without use: gone, and removed from storage.
     expect(await stub.validateSession(idle.sessionId, t0 + IDLE_MS)).toBeNull();
     expect(await storedSessionIds(stub)).toEqual([active.sessionId]);

@@ -9,8 +9,12 @@ export const INSTALL_HINT = "Install it with: sudo apt-get install -y chromium (
 /** null when no browser is installed (and this is not CI). */
 export function browserAvailability() {
   if (existsSync(CHROMIUM_PATH)) return { available: true };
-  if (process.env.CI === "true") throw new Error(`Chromium not found at ${CHROMIUM_PATH} under CI=true. ${INSTALL_HINT}`);
-  return { available: false, reason: `Skipping browser tests: Chromium not found at ${CHROMIUM_PATH}. ${INSTALL_HINT}` };
+  if (process.env.CI === "true")
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH} under CI=true. ${INSTALL_HINT}`);
+  return {
+    available: false,
+    reason: `Skipping browser tests: Chromium not found at ${CHROMIUM_PATH}. ${INSTALL_HINT}`,
+  };
 }
 
 export async function launchBrowser() {

@@ -115,7 +115,9 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
     await shot(device2, "account");
 
     // The live sign-out sockets are open before the reset, as they would be on a page left open.
-    await Promise.all([device1, secondTab, device2].map((p) => p.locator("html[data-live=open]").waitFor({ state: "attached" })));
+    await Promise.all(
+      [device1, secondTab, device2].map((p) => p.locator("html[data-live=open]").waitFor({ state: "attached" })),
+    );
 
     const person = await newPage();
     await person.goto(`${server.origin}/login`);
@@ -138,10 +140,14 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
     await person.fill("#password_confirmation", NEW_PASSWORD);
     const [resetResponse] = await Promise.all([
       person.waitForResponse((r) => r.url().endsWith("/reset-password") && r.request().method() === "POST"),
-      person.click("button:has-text(\"Reset Password\")"),
+      person.click('button:has-text("Reset Password")'),
     ]);
     const resetAt = performance.now();
-    assert.equal(resetResponse.status(), 303, `reset answered ${resetResponse.status()}: ${await resetResponse.text().catch(() => "")}`);
+    assert.equal(
+      resetResponse.status(),
+      303,
+      `reset answered ${resetResponse.status()}: ${await resetResponse.text().catch(() => "")}`,
+    );
     await person.waitForURL(/\/login\?notice=reset$/);
     await person.getByText("Your password has been successfully reset. Sign in using your new credentials.").waitFor();
     await shot(person, "login-after-reset");
@@ -150,10 +156,12 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
     const delays = {};
     for (const [name, when] of Object.entries(left)) delays[name] = Math.round((await when) - resetAt);
     const pushes = {};
-    for (const [name, page] of Object.entries({ device1, secondTab, device2 })) pushes[name] = Math.round((lastFrameAt.get(page) ?? Infinity) - resetAt);
+    for (const [name, page] of Object.entries({ device1, secondTab, device2 }))
+      pushes[name] = Math.round((lastFrameAt.get(page) ?? Infinity) - resetAt);
     measurements.pushAfterResetResponseMs = pushes;
     measurements.leftAfterResetResponseMs = delays;
-    for (const [name, delay] of Object.entries(delays)) assert.ok(delay < 1000, `${name} left ${delay} ms after the reset response`);
+    for (const [name, delay] of Object.entries(delays))
+      assert.ok(delay < 1000, `${name} left ${delay} ms after the reset response`);
     await device2.getByText("Your password was reset").waitFor();
 
     await signIn(device2, email, OLD_PASSWORD);
@@ -170,11 +178,16 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
     await requestLink(page, email);
     // Wait for the email, then age the token past its 60 minutes through the test-only route.
     const deadline = Date.now() + 10_000;
-    while ((await (await fetch(`${server.origin}/dev/mailbox?to=${encodeURIComponent(email)}`)).json()).messages.length === 0) {
+    while (
+      (await (await fetch(`${server.origin}/dev/mailbox?to=${encodeURIComponent(email)}`)).json()).messages.length === 0
+    ) {
       assert.ok(Date.now() < deadline, "reset email did not arrive");
       await new Promise((r) => setTimeout(r, 200));
     }
-    const aged = await fetch(`${server.origin}/__e2e/age-reset-token?email=${encodeURIComponent(email)}&ms=${61 * 60_000}`, { method: "POST" });
+    const aged = await fetch(
+      `${server.origin}/__e2e/age-reset-token?email=${encodeURIComponent(email)}&ms=${61 * 60_000}`,
+      { method: "POST" },
+    );
     assert.equal(aged.status, 200);
     await openNewestResetLinkExpecting(page, email);
     await page.getByRole("heading", { name: "This link is no longer valid" }).waitFor();
@@ -200,13 +213,13 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
 
     await page.fill("#password", NEW_PASSWORD);
     await page.fill("#password_confirmation", `${NEW_PASSWORD}x`);
-    await submitAndWait(page, "button:has-text(\"Reset Password\")");
+    await submitAndWait(page, 'button:has-text("Reset Password")');
     assert.equal(await page.textContent("#password_confirmation-error"), "Doesn't match the password.");
     assert.equal(await page.getAttribute("#password_confirmation", "aria-invalid"), "true");
 
     await page.fill("#password", "too short");
     await page.fill("#password_confirmation", "too short");
-    await submitAndWait(page, "button:has-text(\"Reset Password\")");
+    await submitAndWait(page, 'button:has-text("Reset Password")');
     assert.match(await page.textContent("#password-error"), /at least 15 characters/);
     await shot(page, "reset-password-errors");
 
@@ -216,7 +229,7 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
 
     await page.fill("#password", NEW_PASSWORD);
     await page.fill("#password_confirmation", NEW_PASSWORD);
-    await page.click("button:has-text(\"Reset Password\")");
+    await page.click('button:has-text("Reset Password")');
     await page.waitForURL(/\/login\?notice=reset$/);
   });
 
@@ -224,7 +237,9 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
     // A page on another origin auto-submits a form to the service, as an attacker's site would.
     const attacker = createServer((_req, res) => {
       res.writeHead(200, { "content-type": "text/html" });
-      res.end(`<form id="f" method="post" action="${server.origin}/forgot-password"><input name="email" value="victim@example.com"></form><script>document.getElementById("f").submit()</script>`);
+      res.end(
+        `<form id="f" method="post" action="${server.origin}/forgot-password"><input name="email" value="victim@example.com"></form><script>document.getElementById("f").submit()</script>`,
+      );
     });
     await new Promise((r) => attacker.listen(0, "127.0.0.1", r));
     try {

@@ -15,9 +15,15 @@ describe("Contentstack management SDK against the service", () => {
   });
   after(() => server?.stop());
 
-  // The SDK's retry path refuses localhost hosts (spec §10.3), so retries are off: any error surfaces at once.
+  // The SDK's retry path refuses localhost hosts (docs/api.md, "Clients"), so retries are off: any error surfaces at once.
   const sdkClient = () =>
-    contentstack.client({ endpoint: `${server.origin}/v3`, retryOnError: false, retryOnHttpServerError: false, retryOnNetworkFailure: false, logHandler: () => {} });
+    contentstack.client({
+      endpoint: `${server.origin}/v3`,
+      retryOnError: false,
+      retryOnHttpServerError: false,
+      retryOnNetworkFailure: false,
+      logHandler: () => {},
+    });
 
   async function newestResetToken(email, count) {
     const deadline = Date.now() + 10_000;
@@ -51,10 +57,17 @@ describe("Contentstack management SDK against the service", () => {
     assert.equal(typeof user.resetPassword, "function");
 
     const requested = await user.requestPassword();
-    assert.equal(requested.notice, "If this email address exists, we will send you an email with instructions for resetting your password.");
+    assert.equal(
+      requested.notice,
+      "If this email address exists, we will send you an email with instructions for resetting your password.",
+    );
     const token = await newestResetToken(email, 1);
 
-    const reset = await user.resetPassword({ resetPasswordToken: token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
+    const reset = await user.resetPassword({
+      resetPasswordToken: token,
+      password: NEW_PASSWORD,
+      passwordConfirm: NEW_PASSWORD,
+    });
     assert.equal(reset.notice, "Your password has been reset successfully.");
 
     // The reset revoked the SDK's own session too.
@@ -64,7 +77,10 @@ describe("Contentstack management SDK against the service", () => {
     await assert.rejects(fresh.login({ email, password: OLD_PASSWORD }), (error) => {
       assert.equal(error.status, 422);
       assert.equal(error.errorCode, 104);
-      assert.equal(error.errorMessage, "Looks like your email or password is invalid. Please try again or reset your password.");
+      assert.equal(
+        error.errorMessage,
+        "Looks like your email or password is invalid. Please try again or reset your password.",
+      );
       return true;
     });
     await fresh.login({ email, password: NEW_PASSWORD });
@@ -84,11 +100,14 @@ describe("Contentstack management SDK against the service", () => {
       await client.login({ email, password: OLD_PASSWORD });
       return client.getUser();
     })();
-    await assert.rejects(user.resetPassword({ resetPasswordToken: "x".repeat(43), password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }), (error) => {
-      assert.equal(error.status, 422);
-      assert.equal(error.errorCode, 162);
-      assert.deepEqual(error.errors, { reset_password_token: ["is invalid or has expired."] });
-      return true;
-    });
+    await assert.rejects(
+      user.resetPassword({ resetPasswordToken: "x".repeat(43), password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }),
+      (error) => {
+        assert.equal(error.status, 422);
+        assert.equal(error.errorCode, 162);
+        assert.deepEqual(error.errors, { reset_password_token: ["is invalid or has expired."] });
+        return true;
+      },
+    );
   });
 });

@@ -9,7 +9,11 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "../..");
 const wranglerJs = path.join(root, "node_modules/wrangler/bin/wrangler.js");
 // The same Node that runs the tests (npm scripts give Node 22 from the `node` devDependency).
-const toolEnv = { ...process.env, PATH: `${path.join(root, "node_modules/.bin")}${path.delimiter}${process.env.PATH}`, WRANGLER_SEND_METRICS: "false" };
+const toolEnv = {
+  ...process.env,
+  PATH: `${path.join(root, "node_modules/.bin")}${path.delimiter}${process.env.PATH}`,
+  WRANGLER_SEND_METRICS: "false",
+};
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -33,19 +37,27 @@ export async function startServer() {
     config,
     base.replace(/^main = .*$/m, 'main = "test/e2e/worker.ts"').replace(/^APP_URL = .*$/m, `APP_URL = "${origin}"`),
   );
-  const migrate = spawnSync(process.execPath, [wranglerJs, "d1", "migrations", "apply", "DB", "--local", "--config", config, "--persist-to", state], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...toolEnv, CI: "true" },
-  });
+  const migrate = spawnSync(
+    process.execPath,
+    [wranglerJs, "d1", "migrations", "apply", "DB", "--local", "--config", config, "--persist-to", state],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...toolEnv, CI: "true" },
+    },
+  );
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
 
-  const child = spawn(process.execPath, [wranglerJs, "dev", "--config", config, "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: toolEnv,
-  });
+  const child = spawn(
+    process.execPath,
+    [wranglerJs, "dev", "--config", config, "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: toolEnv,
+    },
+  );
   let log = "";
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));

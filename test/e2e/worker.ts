@@ -3,10 +3,11 @@
  * token so the expired-link page can be shown without waiting an hour. This file is only ever used by
  * test/e2e (through the generated .wrangler.e2e-<port>.toml); production builds never include it.
  */
-import { SessionRegistry as RealSessionRegistry } from "../../src/durable/session-registry";
+
 import worker from "../../src/dev/worker";
-import { findUserByEmail } from "../../src/storage/users";
+import { SessionRegistry as RealSessionRegistry } from "../../src/durable/session-registry";
 import { findResetToken, storeResetToken } from "../../src/storage/reset-tokens";
+import { findUserByEmail } from "../../src/storage/users";
 
 export { RateLimiter } from "../../src/durable/rate-limiter";
 

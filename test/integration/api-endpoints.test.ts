@@ -1,19 +1,23 @@
 /**
  * Every API endpoint and every error it can give, through the Worker's real fetch, checked against the
- * Contentstack wire format (shared/spec/contentstack-user-api.md) and the design's invariants.
+ * Contentstack wire format (docs/api.md) and the invariants of docs/design.md.
  *
  * Storage persists across the tests of this file, so every test uses its own email addresses.
  */
 import { env, exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { BASE, STRONG_PASSWORD, api, authtokenFor, json, signIn, signUp, uniqueEmail, whoAmI } from "../helpers";
+import { api, authtokenFor, BASE, json, STRONG_PASSWORD, signIn, signUp, uniqueEmail, whoAmI } from "../helpers";
 
 const INVALID_CREDENTIALS = {
   error_message: "Looks like your email or password is invalid. Please try again or reset your password.",
   error_code: 104,
   errors: {},
 };
-const NOT_LOGGED_IN = { error_message: "You're not allowed in here unless you're logged in.", error_code: 105, errors: {} };
+const NOT_LOGGED_IN = {
+  error_message: "You're not allowed in here unless you're logged in.",
+  error_code: 105,
+  errors: {},
+};
 const TOKEN_SHAPE = /^blt[0-9a-f]{24}\.[A-Za-z0-9_-]{32}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const MINUTE = 60_000;
@@ -27,7 +31,11 @@ afterEach(() => {
  * Asserts an error response: status, `Cache-Control: no-store`, JSON, and a body with exactly the keys
  * error_message (non-empty string), error_code (number), errors (object of string arrays).
  */
-async function expectEnvelope(response: Response, status: number, code: number): Promise<{ error_message: string; error_code: number; errors: Record<string, string[]> }> {
+async function expectEnvelope(
+  response: Response,
+  status: number,
+  code: number,
+): Promise<{ error_message: string; error_code: number; errors: Record<string, string[]> }> {
   expect(response.status).toBe(status);
   expect(response.headers.get("cache-control")).toBe("no-store");
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
@@ -47,15 +55,29 @@ async function expectEnvelope(response: Response, status: number, code: number):
 /** A POST with raw bytes and exactly the given headers (no helper defaults such as a JSON Content-Type). */
 function rawPost(path: string, body: BodyInit | null, headers: Record<string, string> = {}): Promise<Response> {
   return exports.default.fetch(
-    new Request(`${BASE}${path}`, { method: "POST", body, headers: { "cf-connecting-ip": `10.9.${Math.floor(Math.random() * 255)}.1`, ...headers } }),
+    new Request(`${BASE}${path}`, {
+      method: "POST",
+      body,
+      headers: { "cf-connecting-ip": `10.9.${Math.floor(Math.random() * 255)}.1`, ...headers },
+    }),
   );
 }
 
-function signUpBody(email: string, password = STRONG_PASSWORD, confirmation = password, extra: Record<string, unknown> = {}) {
+function signUpBody(
+  email: string,
+  password = STRONG_PASSWORD,
+  confirmation = password,
+  extra: Record<string, unknown> = {},
+) {
   return { user: { email, password, password_confirmation: confirmation, ...extra } };
 }
 
-function postSignUp(email: string, password = STRONG_PASSWORD, confirmation = password, extra: Record<string, unknown> = {}): Promise<Response> {
+function postSignUp(
+  email: string,
+  password = STRONG_PASSWORD,
+  confirmation = password,
+  extra: Record<string, unknown> = {},
+): Promise<Response> {
   return api("/v3/user", { body: signUpBody(email, password, confirmation, extra) });
 }
 
@@ -67,7 +89,9 @@ function lockedEnvelopeCheck(response: Response, retryAfter: number): Promise<un
 describe("POST /v3/user (sign up)", () => {
   it("201 {notice, user} with Contentstack field names, the email lower-cased, and no authtoken", async () => {
     const email = uniqueEmail("Mixed.Case").replace("@example.com", "@Example.COM");
-    const response = await api("/v3/user", { body: signUpBody(email, STRONG_PASSWORD, STRONG_PASSWORD, { first_name: "Ada", last_name: "Lovelace" }) });
+    const response = await api("/v3/user", {
+      body: signUpBody(email, STRONG_PASSWORD, STRONG_PASSWORD, { first_name: "Ada", last_name: "Lovelace" }),
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const text = await response.text();
@@ -140,7 +164,9 @@ describe("POST /v3/user (sign up)", () => {
     for (const password of ["mailcreated5240", "MAILCREATED5240", "MailCreated5240", "password1234567890"]) {
       const body = await expectEnvelope(await postSignUp(uniqueEmail("common"), password), 422, 142);
       expect(body.errors).toEqual({
-        password: ["is too common or predictable (a well-known password, a repeat or a sequence). Please choose a less predictable one."],
+        password: [
+          "is too common or predictable (a well-known password, a repeat or a sequence). Please choose a less predictable one.",
+        ],
       });
     }
   });
@@ -166,7 +192,7 @@ describe("POST /v3/user (sign up)", () => {
   });
 
   it("422 error_code 141 errors.email for an address that is not an email", async () => {
-    for (const email of ["not-an-email", "a@b", "", " spaced@example.com", "x".repeat(250) + "@example.com"]) {
+    for (const email of ["not-an-email", "a@b", "", " spaced@example.com", `${"x".repeat(250)}@example.com`]) {
       const body = await expectEnvelope(await postSignUp(email), 422, 141);
       expect(Object.keys(body.errors)).toEqual(["email"]);
     }
@@ -175,7 +201,12 @@ describe("POST /v3/user (sign up)", () => {
   it("422 error_code 141 when a client tries to set server-owned fields (mass assignment)", async () => {
     // Attack: mass assignment of uid / active / failed_attempts / authtoken in the sign-up body.
     const email = uniqueEmail("mass");
-    for (const extra of [{ uid: "blt000000000000000000000000" }, { active: false }, { failed_attempts: -1 }, { authtoken: "x" }]) {
+    for (const extra of [
+      { uid: "blt000000000000000000000000" },
+      { active: false },
+      { failed_attempts: -1 },
+      { authtoken: "x" },
+    ]) {
       const body = await expectEnvelope(await postSignUp(email, STRONG_PASSWORD, STRONG_PASSWORD, extra), 422, 141);
       expect(body.errors).toEqual({ user: [`has unknown fields: ${Object.keys(extra)[0]}.`] });
     }
@@ -226,7 +257,9 @@ describe("POST /v3/user-session (sign in)", () => {
   it("200 with tfa_token present: accepted and ignored", async () => {
     const email = uniqueEmail("tfa");
     await signUp(email);
-    const response = await api("/v3/user-session", { body: { user: { email, password: STRONG_PASSWORD, tfa_token: "123456" } } });
+    const response = await api("/v3/user-session", {
+      body: { user: { email, password: STRONG_PASSWORD, tfa_token: "123456" } },
+    });
     expect(response.status).toBe(200);
     expect((await json(response)).user.authtoken).toMatch(TOKEN_SHAPE);
   });
@@ -247,18 +280,35 @@ describe("POST /v3/user-session (sign in)", () => {
     await signUp(bob);
     const bobToken = await authtokenFor(bob, STRONG_PASSWORD);
     for (const stray of [bobToken, "bltfake0000000000000", "garbage"]) {
-      const response = await api("/v3/user-session", { body: { user: { email: alice, password: STRONG_PASSWORD } }, authtoken: stray });
+      const response = await api("/v3/user-session", {
+        body: { user: { email: alice, password: STRONG_PASSWORD } },
+        authtoken: stray,
+      });
       expect(response.status).toBe(200);
       const { user } = await json(response);
       expect(user.uid).toBe(aliceUser.uid);
       expect(user.authtoken).not.toBe(bobToken);
     }
     // A stray token does not make wrong credentials good either.
-    expect(await json(await api("/v3/user-session", { body: { user: { email: alice, password: "wrong-password-here" } }, authtoken: bobToken }))).toEqual(INVALID_CREDENTIALS);
+    expect(
+      await json(
+        await api("/v3/user-session", {
+          body: { user: { email: alice, password: "wrong-password-here" } },
+          authtoken: bobToken,
+        }),
+      ),
+    ).toEqual(INVALID_CREDENTIALS);
     // Nor is it honoured by forgot/reset: they answer as for anyone.
-    expect((await api("/v3/user/forgot_password", { body: { user: { email: alice } }, authtoken: bobToken })).status).toBe(200);
+    expect(
+      (await api("/v3/user/forgot_password", { body: { user: { email: alice } }, authtoken: bobToken })).status,
+    ).toBe(200);
     await expectEnvelope(
-      await api("/v3/user/reset_password", { body: { user: { reset_password_token: "x", password: STRONG_PASSWORD, password_confirmation: STRONG_PASSWORD } }, authtoken: bobToken }),
+      await api("/v3/user/reset_password", {
+        body: {
+          user: { reset_password_token: "x", password: STRONG_PASSWORD, password_confirmation: STRONG_PASSWORD },
+        },
+        authtoken: bobToken,
+      }),
       422,
       162,
     );
@@ -331,7 +381,10 @@ describe("sign-in throttle", () => {
     expect(ok.status).toBe(200);
     const token = (await json(ok)).user.authtoken;
     // The success cleared the counter (deferred write, so wait for it).
-    await vi.waitFor(async () => expect((await json(await whoAmI(token))).user.failed_attempts).toBe(0), { timeout: 5000, interval: 50 });
+    await vi.waitFor(async () => expect((await json(await whoAmI(token))).user.failed_attempts).toBe(0), {
+      timeout: 5000,
+      interval: 50,
+    });
   });
 
   it("a successful sign-in clears failures: GET /v3/user shows 3 then 0, and 4 new failures do not lock", async () => {
@@ -341,7 +394,10 @@ describe("sign-in throttle", () => {
     await failTimes(email, 3);
     expect((await json(await whoAmI(token))).user.failed_attempts).toBe(3);
     expect((await signIn(email, STRONG_PASSWORD)).status).toBe(200);
-    await vi.waitFor(async () => expect((await json(await whoAmI(token))).user.failed_attempts).toBe(0), { timeout: 5000, interval: 50 });
+    await vi.waitFor(async () => expect((await json(await whoAmI(token))).user.failed_attempts).toBe(0), {
+      timeout: 5000,
+      interval: 50,
+    });
     await failTimes(email, 4);
     expect((await signIn(email, STRONG_PASSWORD)).status).toBe(200);
   });
@@ -362,9 +418,17 @@ describe("sign-in throttle", () => {
   });
 
   it.each([
-    ["/v3/user", "IP_SIGN_UP_LIMIT", { user: { email: "x@example.com", password: STRONG_PASSWORD, password_confirmation: STRONG_PASSWORD } }],
+    [
+      "/v3/user",
+      "IP_SIGN_UP_LIMIT",
+      { user: { email: "x@example.com", password: STRONG_PASSWORD, password_confirmation: STRONG_PASSWORD } },
+    ],
     ["/v3/user/forgot_password", "IP_FORGOT_LIMIT", { user: { email: "x@example.com" } }],
-    ["/v3/user/reset_password", "IP_RESET_LIMIT", { user: { reset_password_token: "t", password: STRONG_PASSWORD, password_confirmation: STRONG_PASSWORD } }],
+    [
+      "/v3/user/reset_password",
+      "IP_RESET_LIMIT",
+      { user: { reset_password_token: "t", password: STRONG_PASSWORD, password_confirmation: STRONG_PASSWORD } },
+    ],
   ] as const)("429 envelope on POST %s when the per-IP binding %s refuses", async (path, binding, body) => {
     const limit = vi.spyOn(env[binding], "limit").mockResolvedValue({ success: false });
     const response = await api(path, { body, ip: "198.51.100.8" });
@@ -384,7 +448,15 @@ describe("GET /v3/user", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = await json(response);
     expect(Object.keys(body)).toEqual(["user"]);
-    expect(body.user).toMatchObject({ uid: created.uid, email, first_name: "Ada", last_name: "Lovelace", active: true, failed_attempts: 0, authtoken: token });
+    expect(body.user).toMatchObject({
+      uid: created.uid,
+      email,
+      first_name: "Ada",
+      last_name: "Lovelace",
+      active: true,
+      failed_attempts: 0,
+      authtoken: token,
+    });
     expect(body.user.created_at).toBe(created.created_at);
     expect(body.user.last_login_at === null || ISO_DATE.test(body.user.last_login_at)).toBe(true);
   });
@@ -442,7 +514,10 @@ describe("DELETE /v3/user-session (sign out)", () => {
     ["malformed", "bltfake0000000000000"],
     ["well-formed but unknown", `blt${"f".repeat(24)}.${"B".repeat(32)}`],
   ])("401 error_code 105 for a %s authtoken", async (_label, token) => {
-    const response = await api("/v3/user-session", token === undefined ? { method: "DELETE" } : { method: "DELETE", authtoken: token });
+    const response = await api(
+      "/v3/user-session",
+      token === undefined ? { method: "DELETE" } : { method: "DELETE", authtoken: token },
+    );
     expect(response.status).toBe(401);
     expect(await json(response)).toEqual(NOT_LOGGED_IN);
   });
@@ -466,14 +541,22 @@ const POST_ENDPOINTS = [
   {
     path: "/v3/user",
     fields: ["email", "password", "password_confirmation"],
-    valid: () => ({ user: { email: uniqueEmail("bad-input"), password: STRONG_PASSWORD, password_confirmation: STRONG_PASSWORD } }),
+    valid: () => ({
+      user: { email: uniqueEmail("bad-input"), password: STRONG_PASSWORD, password_confirmation: STRONG_PASSWORD },
+    }),
   },
-  { path: "/v3/user-session", fields: ["email", "password"], valid: () => ({ user: { email: uniqueEmail("bad-input"), password: STRONG_PASSWORD } }) },
+  {
+    path: "/v3/user-session",
+    fields: ["email", "password"],
+    valid: () => ({ user: { email: uniqueEmail("bad-input"), password: STRONG_PASSWORD } }),
+  },
   { path: "/v3/user/forgot_password", fields: ["email"], valid: () => ({ user: { email: uniqueEmail("bad-input") } }) },
   {
     path: "/v3/user/reset_password",
     fields: ["reset_password_token", "password", "password_confirmation"],
-    valid: () => ({ user: { reset_password_token: "A".repeat(43), password: STRONG_PASSWORD, password_confirmation: STRONG_PASSWORD } }),
+    valid: () => ({
+      user: { reset_password_token: "A".repeat(43), password: STRONG_PASSWORD, password_confirmation: STRONG_PASSWORD },
+    }),
   },
 ] as const;
 

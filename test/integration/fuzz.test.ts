@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { STRONG_PASSWORD, api, resetTokenFor, signUp, uniqueEmail } from "../helpers";
+import { api, resetTokenFor, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
 
 const ALLOWED_STATUSES = [200, 201, 400, 413, 422, 429];
 const TIMEOUT_MS = 60_000;
@@ -23,7 +23,11 @@ const ENDPOINTS: Endpoint[] = [
   { path: "/v3/user", fields: ["email", "password", "password_confirmation", "first_name", "last_name"], success: 201 },
   { path: "/v3/user-session", fields: ["email", "password", "tfa_token"], success: 200 },
   { path: "/v3/user/forgot_password", fields: ["email"], success: 200 },
-  { path: "/v3/user/reset_password", fields: ["reset_password_token", "password", "password_confirmation"], success: 200 },
+  {
+    path: "/v3/user/reset_password",
+    fields: ["reset_password_token", "password", "password_confirmation"],
+    success: 200,
+  },
 ];
 
 /** One account that near-valid sign-in bodies can hit with the right password, and a live reset token for it. */
@@ -80,7 +84,17 @@ const anyValue = fc.oneof(
 /** Keys an attacker might add: random ones and the usual prototype/mass-assignment suspects. */
 const extraKey = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom("__proto__", "constructor", "prototype", "toString", "uid", "active", "authtoken", "failed_attempts", "admin"),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+    "uid",
+    "active",
+    "authtoken",
+    "failed_attempts",
+    "admin",
+  ),
 );
 const extras = fc.dictionary(extraKey, anyValue, { minKeys: 1, maxKeys: 2 });
 /** True about one time in five: most near-valid bodies carry no extra keys, so they reach the handlers. */
@@ -88,7 +102,10 @@ const sometimes = fc.nat(4).map((n) => n === 0);
 
 const emailValue = fc.oneof(
   { weight: 2, arbitrary: fc.emailAddress() },
-  { weight: 5, arbitrary: fc.stringMatching(/^[a-z0-9][a-z0-9_+-]{0,15}$/).map((local) => `${local}@fuzz.example.com`) },
+  {
+    weight: 5,
+    arbitrary: fc.stringMatching(/^[a-z0-9][a-z0-9_+-]{0,15}$/).map((local) => `${local}@fuzz.example.com`),
+  },
   { weight: 1, arbitrary: fc.constant("known") }, // replaced by the known account's address
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 300 }) },
   { weight: 1, arbitrary: anyValue },
@@ -120,13 +137,38 @@ function maybe<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
 /** Near-valid `user` objects per endpoint; `confirmSame` copies the password so the mismatch check is passed often. */
 const nearValidUser: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   "/v3/user": fc
-    .record({ email: maybe(emailValue), password: maybe(passwordValue), first_name: maybe(nameValue), last_name: maybe(nameValue), confirmSame: fc.boolean(), confirmation: maybe(passwordValue) })
-    .map(({ confirmSame, confirmation, ...user }) => ({ ...user, password_confirmation: confirmSame ? user.password : confirmation })),
-  "/v3/user-session": fc.record({ email: maybe(emailValue), password: maybe(passwordValue), tfa_token: fc.option(fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 64 }) }, { weight: 1, arbitrary: anyValue }), { nil: undefined, freq: 2 }) }),
+    .record({
+      email: maybe(emailValue),
+      password: maybe(passwordValue),
+      first_name: maybe(nameValue),
+      last_name: maybe(nameValue),
+      confirmSame: fc.boolean(),
+      confirmation: maybe(passwordValue),
+    })
+    .map(({ confirmSame, confirmation, ...user }) => ({
+      ...user,
+      password_confirmation: confirmSame ? user.password : confirmation,
+    })),
+  "/v3/user-session": fc.record({
+    email: maybe(emailValue),
+    password: maybe(passwordValue),
+    tfa_token: fc.option(
+      fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 64 }) }, { weight: 1, arbitrary: anyValue }),
+      { nil: undefined, freq: 2 },
+    ),
+  }),
   "/v3/user/forgot_password": fc.record({ email: maybe(emailValue) }),
   "/v3/user/reset_password": fc
-    .record({ reset_password_token: maybe(tokenValue), password: maybe(passwordValue), confirmSame: fc.boolean(), confirmation: maybe(passwordValue) })
-    .map(({ confirmSame, confirmation, ...user }) => ({ ...user, password_confirmation: confirmSame ? user.password : confirmation })),
+    .record({
+      reset_password_token: maybe(tokenValue),
+      password: maybe(passwordValue),
+      confirmSame: fc.boolean(),
+      confirmation: maybe(passwordValue),
+    })
+    .map(({ confirmSame, confirmation, ...user }) => ({
+      ...user,
+      password_confirmation: confirmSame ? user.password : confirmation,
+    })),
 };
 
 /** The full near-valid body: the right wrapper with random extras inside and (sometimes) at the top level. */
@@ -141,7 +183,10 @@ function nearValidBody(path: string): fc.Arbitrary<string> {
         else filled[key] = value;
       }
       // JSON text built by hand so "__proto__" keys arrive as real own keys, as an attacker would send them.
-      const entries = (object: Record<string, unknown>) => Object.entries(object).filter(([, v]) => v !== undefined).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
+      const entries = (object: Record<string, unknown>) =>
+        Object.entries(object)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
       const userText = `{${[...entries(filled), ...(addInner ? entries(inner) : [])].join(",")}}`;
       return `{${[`"user":${userText}`, ...(addOuter ? entries(outer) : [])].join(",")}}`;
     });
@@ -152,7 +197,9 @@ describe.each(ENDPOINTS)("fuzz POST $path", (endpoint) => {
     "arbitrary JSON values: never a 5xx, errors in the envelope",
     async () => {
       await fc.assert(
-        fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (value) => postRaw(endpoint, JSON.stringify(value) ?? "null")),
+        fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (value) =>
+          postRaw(endpoint, JSON.stringify(value) ?? "null"),
+        ),
         { numRuns: 150 },
       );
     },
@@ -166,9 +213,22 @@ describe.each(ENDPOINTS)("fuzz POST $path", (endpoint) => {
         fc.string({ unit: "binary", maxLength: 200 }),
         fc.string({ maxLength: 200 }).map((s) => `{"user":${s}}`),
         fc.string({ maxLength: 200 }).map((s) => `{"user":{"email":${s}`),
-        fc.constantFrom("", " ", "{", "[", "\uFEFF{}", '{"user":{}}', "1e999999", '"\\ud800"', "[".repeat(3000) + "]".repeat(3000)),
+        fc.constantFrom(
+          "",
+          " ",
+          "{",
+          "[",
+          "\uFEFF{}",
+          '{"user":{}}',
+          "1e999999",
+          '"\\ud800"',
+          "[".repeat(3000) + "]".repeat(3000),
+        ),
       );
-      await fc.assert(fc.asyncProperty(raw, async (body) => postRaw(endpoint, body)), { numRuns: 120 });
+      await fc.assert(
+        fc.asyncProperty(raw, async (body) => postRaw(endpoint, body)),
+        { numRuns: 120 },
+      );
     },
     TIMEOUT_MS,
   );
@@ -176,7 +236,10 @@ describe.each(ENDPOINTS)("fuzz POST $path", (endpoint) => {
   it(
     "near-valid bodies (right wrapper, random values, types and extra keys): never a 5xx, errors in the envelope",
     async () => {
-      await fc.assert(fc.asyncProperty(nearValidBody(endpoint.path), async (body) => postRaw(endpoint, body)), { numRuns: 200 });
+      await fc.assert(
+        fc.asyncProperty(nearValidBody(endpoint.path), async (body) => postRaw(endpoint, body)),
+        { numRuns: 200 },
+      );
     },
     TIMEOUT_MS,
   );

@@ -1,31 +1,31 @@
 /**
- * DESIGN.md §4, one test (or a small group) per invariant of the forgot/reset flow, all through the
+ * docs/design.md ("Invariants"), one test (or a small group) per invariant of the forgot/reset flow, all through the
  * Worker's real fetch, the real "email" queue and consumer, D1, KV and the user's SessionRegistry.
  * Faults and interleavings are forced with spies on the bindings the Worker itself uses (the test
  * isolate shares `env` and the module graph with the Worker and its Durable Objects).
  */
-import { exports, env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readConfig } from "../../src/core/config";
-import { verifyPassword } from "../../src/core/password-hash";
 import { emailKey } from "../../src/core/email-address";
-import { resetTokenKey } from "../../src/storage/reset-tokens";
+import { verifyPassword } from "../../src/core/password-hash";
 import { generateUid, hashSecret } from "../../src/core/secrets";
 import worker from "../../src/dev/worker";
 import type { EmailJob } from "../../src/domain/email-jobs";
+import { resetTokenKey } from "../../src/storage/reset-tokens";
 import { findUserByEmail } from "../../src/storage/users";
 import {
-  BASE,
-  NEW_PASSWORD,
-  STRONG_PASSWORD,
   api,
   authtokenFor,
+  BASE,
   json,
   mailbox,
+  NEW_PASSWORD,
   randomIp,
   requestReset,
   resetPassword,
   resetTokenFor,
+  STRONG_PASSWORD,
   signIn,
   signUp,
   tokenFrom,
@@ -52,7 +52,9 @@ function watchQueue() {
         spy.mock.calls.flatMap(([batch], i) => (batch.messages.some((m) => match(m.body as EmailJob)) ? [i] : []));
       await vi.waitFor(
         () => {
-          const seen = spy.mock.calls.flatMap(([batch]) => batch.messages).filter((m) => match(m.body as EmailJob)).length;
+          const seen = spy.mock.calls
+            .flatMap(([batch]) => batch.messages)
+            .filter((m) => match(m.body as EmailJob)).length;
           if (seen < count) throw new Error(`${seen} of ${count} jobs consumed`);
         },
         { timeout: 10_000, interval: 20 },
@@ -131,13 +133,18 @@ describe("invariant 1: a reset token works at most once", () => {
     expect(losers).toHaveLength(19);
     for (const loser of losers) {
       expect(loser.status).toBe(422);
-      expect(loser.body).toMatchObject({ error_code: 162, errors: { reset_password_token: ["is invalid or has expired."] } });
+      expect(loser.body).toMatchObject({
+        error_code: 162,
+        errors: { reset_password_token: ["is invalid or has expired."] },
+      });
     }
 
     // Exactly one of the 20 passwords matches the stored hash, and it is the one the 200 answered.
     const user = (await findUserByEmail(env.DB, email))!;
     const pepper = readConfig(env).pepper;
-    const matches = await Promise.all(passwords.map(async (p) => (await verifyPassword(p, user.passwordHash, pepper)).valid));
+    const matches = await Promise.all(
+      passwords.map(async (p) => (await verifyPassword(p, user.passwordHash, pepper)).valid),
+    );
     expect(matches.filter(Boolean)).toHaveLength(1);
     expect(matches.indexOf(true)).toBe(winners[0]);
     expect((await signIn(email, passwords[winners[0]!]!)).status).toBe(200);
@@ -240,7 +247,11 @@ describe("invariant 3: a link older than 60 minutes never works, whatever KV say
 
     // A stale or tampered KV record claiming the token was issued just now must not revive it: the
     // SessionRegistry's own issuedAt is the authority.
-    await env.KV.put(resetTokenKey(hashSecret(token)), JSON.stringify({ userId: record.userId, issuedAt: Date.now() }), { expirationTtl: 3600 });
+    await env.KV.put(
+      resetTokenKey(hashSecret(token)),
+      JSON.stringify({ userId: record.userId, issuedAt: Date.now() }),
+      { expirationTtl: 3600 },
+    );
     const lying = await resetPassword(token, "late-passphrase-expired-2");
     expect(lying.status).toBe(422);
     expect(await json(lying)).toMatchObject({ error_code: 162 });
@@ -259,7 +270,10 @@ describe("invariant 4: no session from before the reset survives it", () => {
   it("sessions created before the reset are rejected after it", async () => {
     const email = uniqueEmail("sessions");
     await signUp(email);
-    const tokens = [await authtokenFor(email, STRONG_PASSWORD, "laptop"), await authtokenFor(email, STRONG_PASSWORD, "phone")];
+    const tokens = [
+      await authtokenFor(email, STRONG_PASSWORD, "laptop"),
+      await authtokenFor(email, STRONG_PASSWORD, "phone"),
+    ];
     for (const t of tokens) expect((await whoAmI(t)).status).toBe(200);
     expect((await resetPassword(await resetTokenFor(email))).status).toBe(200);
     for (const t of tokens) {
@@ -421,7 +435,9 @@ describe("invariant 5: forgot-password does not reveal whether an account exists
     expect(Object.keys(held[0]!).sort()).toEqual(Object.keys(held[1]!).sort());
     expect(held.map((job) => (job as { email: string }).email).sort()).toEqual([known, unknown].sort());
     for (const secret of secrets) expect(boundValues).not.toContain(secret);
-    expect(limiterKeys.mock.calls.map(([name]) => name).filter((name) => secrets.some((s) => name.includes(s)))).toEqual([]);
+    expect(
+      limiterKeys.mock.calls.map(([name]) => name).filter((name) => secrets.some((s) => name.includes(s))),
+    ).toEqual([]);
 
     // Phase 2: hand exactly those jobs to the real queue; only the known address gets mail.
     vi.restoreAllMocks();
@@ -458,14 +474,16 @@ describe("invariant 6: the link's origin is APP_URL, never the request's Host", 
     const [message] = await waitForMail(email);
     expect(BASE).toBe("https://accounts.example.test");
     expect(message!.text).toContain(`${BASE}/reset-password?token=${tokenFrom(message!)}`);
-    const links = [...message!.text.matchAll(/https?:\/\/\S+/g), ...message!.html.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? m[0]);
+    const links = [...message!.text.matchAll(/https?:\/\/\S+/g), ...message!.html.matchAll(/href="([^"]+)"/g)].map(
+      (m) => m[1] ?? m[0],
+    );
     expect(links.length).toBeGreaterThanOrEqual(3);
     for (const link of links) expect(link.startsWith(`${BASE}/`)).toBe(true);
     expect(message!.text + message!.html).not.toContain("evil.example");
   });
 });
 
-describe("invariant 9 (reset): refused attempts do not use up the token", () => {
+describe("invariant 11: a refused reset attempt does not use up the token", () => {
   // Attack/abuse: a typo or a rejected password must not burn the link (which would let anyone who can make one
   // bad submission deny the owner their reset), and bad input must get the envelope, never a 500.
   it("mismatch, then too short, then the email itself as password, then the right one -> 200", async () => {
@@ -475,11 +493,17 @@ describe("invariant 9 (reset): refused attempts do not use up the token", () => 
 
     const mismatch = await resetPassword(token, NEW_PASSWORD, `${NEW_PASSWORD}x`);
     expect(mismatch.status).toBe(422);
-    expect(await json(mismatch)).toMatchObject({ error_code: 141, errors: { password_confirmation: ["doesn't match password."] } });
+    expect(await json(mismatch)).toMatchObject({
+      error_code: 141,
+      errors: { password_confirmation: ["doesn't match password."] },
+    });
 
     const short = await resetPassword(token, "short-pass");
     expect(short.status).toBe(422);
-    expect(await json(short)).toMatchObject({ error_code: 142, errors: { password: ["must be at least 15 characters long."] } });
+    expect(await json(short)).toMatchObject({
+      error_code: 142,
+      errors: { password: ["must be at least 15 characters long."] },
+    });
 
     const same = await resetPassword(token, email);
     expect(same.status).toBe(422);
@@ -546,7 +570,8 @@ describe("invariant 10: the session registry unreachable", () => {
       const stub = realGetByName(name);
       return new Proxy(stub, {
         get(target, property) {
-          if (property === "beginReset") return () => Promise.reject(new Error("Durable Object unreachable (simulated)"));
+          if (property === "beginReset")
+            return () => Promise.reject(new Error("Durable Object unreachable (simulated)"));
           // RPC stubs hand out callable method stubs; binding them would itself be sent as an RPC ("bind").
           return Reflect.get(target, property);
         },
@@ -572,7 +597,12 @@ describe("per-email limit on reset emails", () => {
     await signUp(email);
     const queue = watchQueue();
 
-    const responses = await Promise.all([requestReset(email), requestReset(email), requestReset(unknown), requestReset(unknown)]);
+    const responses = await Promise.all([
+      requestReset(email),
+      requestReset(email),
+      requestReset(unknown),
+      requestReset(unknown),
+    ]);
     const bodies = await Promise.all(responses.map((r) => r.text()));
     for (const r of responses) expect(r.status).toBe(200);
     expect(new Set(bodies).size).toBe(1);
@@ -590,7 +620,9 @@ describe("per-email limit on reset emails", () => {
 describe("envelope for a malformed token", () => {
   it("a token of the wrong shape is 422/162, not a 500", async () => {
     const response = await api("/v3/user/reset_password", {
-      body: { user: { reset_password_token: "../../etc/passwd", password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD } },
+      body: {
+        user: { reset_password_token: "../../etc/passwd", password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD },
+      },
     });
     expect(response.status).toBe(422);
     expect(await json(response)).toMatchObject({ error_code: 162 });

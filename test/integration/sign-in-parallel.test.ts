@@ -3,13 +3,15 @@
  * before the (slow) password hash and counted after it, every parallel guess would pass the check.
  */
 import { describe, expect, it } from "vitest";
-import { STRONG_PASSWORD, api, json, signIn, signUp, uniqueEmail } from "../helpers";
+import { api, json, STRONG_PASSWORD, signIn, signUp, uniqueEmail } from "../helpers";
 
 describe("parallel sign-in guesses for one email", () => {
   it("at most 5 of 25 simultaneous wrong guesses are checked; the rest get 429; then the account is locked", async () => {
     const email = uniqueEmail("parallel");
     await signUp(email);
-    const responses = await Promise.all(Array.from({ length: 25 }, (_, i) => signIn(email, `wrong-guess-number-${i}-abcdef`)));
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => signIn(email, `wrong-guess-number-${i}-abcdef`)),
+    );
     const statuses = responses.map((r) => r.status);
     const checked = statuses.filter((s) => s === 422).length;
     expect(checked).toBeGreaterThanOrEqual(1);
@@ -23,7 +25,9 @@ describe("parallel sign-in guesses for one email", () => {
 
   it("unknown emails behave the same (no enumeration through the slot)", async () => {
     const email = uniqueEmail("parallel-nobody");
-    const statuses = (await Promise.all(Array.from({ length: 25 }, () => signIn(email, "wrong-guess-for-nobody-123")))).map((r) => r.status);
+    const statuses = (
+      await Promise.all(Array.from({ length: 25 }, () => signIn(email, "wrong-guess-for-nobody-123")))
+    ).map((r) => r.status);
     const checked = statuses.filter((s) => s === 422).length;
     expect(checked).toBeGreaterThanOrEqual(1);
     expect(checked).toBeLessThanOrEqual(5);

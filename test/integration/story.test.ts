@@ -3,7 +3,20 @@
  * the queue delivers the email, reset. Then every session is gone and only the new password works.
  */
 import { describe, expect, it } from "vitest";
-import { NEW_PASSWORD, STRONG_PASSWORD, authtokenFor, json, mailbox, resetPassword, resetTokenFor, signIn, signUp, uniqueEmail, waitForMail, whoAmI } from "../helpers";
+import {
+  authtokenFor,
+  json,
+  mailbox,
+  NEW_PASSWORD,
+  resetPassword,
+  resetTokenFor,
+  STRONG_PASSWORD,
+  signIn,
+  signUp,
+  uniqueEmail,
+  waitForMail,
+  whoAmI,
+} from "../helpers";
 
 describe("forgot and reset password, end to end", () => {
   it("resets the password, signs out every device, and mails a notice", async () => {
@@ -35,7 +48,10 @@ describe("forgot and reset password, end to end", () => {
 
     const reuse = await resetPassword(token, "another-brand-new-passphrase");
     expect(reuse.status).toBe(422);
-    expect(await json(reuse)).toMatchObject({ error_code: 162, errors: { reset_password_token: ["is invalid or has expired."] } });
+    expect(await json(reuse)).toMatchObject({
+      error_code: 162,
+      errors: { reset_password_token: ["is invalid or has expired."] },
+    });
 
     const messages = await waitForMail(email, 2);
     expect(messages[0]!.subject).toBe("Your password was changed");

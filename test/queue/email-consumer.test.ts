@@ -7,11 +7,11 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { resetTokenKey } from "../../src/storage/reset-tokens";
 import { hashSecret } from "../../src/core/secrets";
 import worker from "../../src/dev/worker";
-import { EMAIL_MAX_ATTEMPTS, backoffSeconds } from "../../src/queue/email-consumer";
 import type { DeadLetter, EmailJob, PasswordResetJob } from "../../src/domain/email-jobs";
+import { backoffSeconds, EMAIL_MAX_ATTEMPTS } from "../../src/queue/email-consumer";
+import { resetTokenKey } from "../../src/storage/reset-tokens";
 import { BASE, signUp, uniqueEmail } from "../helpers";
 
 const RESEND_URL = "https://api.resend.com/emails";
@@ -83,7 +83,13 @@ function resetJob(email: string, overrides: Partial<PasswordResetJob> = {}): Pas
  * Delivers one message to the Worker's queue handler. Returns the queue's verdict plus the options of any
  * message.retry() call (getQueueResult does not report the delay).
  */
-async function deliver(queue: "email" | "email-dlq", body: EmailJob | DeadLetter, attempts = 1, id = `msg-${crypto.randomUUID()}`, useEnv: Env = resendEnv) {
+async function deliver(
+  queue: "email" | "email-dlq",
+  body: EmailJob | DeadLetter,
+  attempts = 1,
+  id = `msg-${crypto.randomUUID()}`,
+  useEnv: Env = resendEnv,
+) {
   const batch = createMessageBatch(queue, [{ id, timestamp: new Date(), attempts, body }]);
   const retry = vi.spyOn(batch.messages[0]!, "retry");
   const ctx = createExecutionContext();
@@ -132,7 +138,12 @@ describe("retries against a failing provider", () => {
     expect(backoffSeconds(1)).toBe(2);
     expect(first.result.explicitAcks).toEqual([]);
     expect(loggedEvents(warn, "email_retry")).toEqual([
-      expect.objectContaining({ messageId: "m-500", attempts: 1, delaySeconds: 2, reason: expect.stringContaining("resend 500 internal_server_error") }),
+      expect.objectContaining({
+        messageId: "m-500",
+        attempts: 1,
+        delaySeconds: 2,
+        reason: expect.stringContaining("resend 500 internal_server_error"),
+      }),
     ]);
 
     const second = await deliver("email", job, 2, "m-500");
@@ -156,7 +167,11 @@ describe("retries against a failing provider", () => {
     expect(dlq).not.toHaveBeenCalled();
 
     // Exactly one "reset requested" audit event: the failed attempt did not count as sent.
-    const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE user_id = ? AND type = 'password_reset_requested'").bind(userId).first<{ n: number }>();
+    const audit = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE user_id = ? AND type = 'password_reset_requested'",
+    )
+      .bind(userId)
+      .first<{ n: number }>();
     expect(audit?.n).toBe(1);
   });
 
@@ -230,17 +245,28 @@ describe("dead letters", () => {
     expect(result.retryMessages).toEqual([]);
     expect(dlq).toHaveBeenCalledTimes(1);
     const [letter, options] = dlq.mock.calls[0]!;
-    expect(letter).toEqual({ job, reason: expect.stringMatching(/^resend 422 validation_error: Invalid `to` field /), attempts: 1 });
+    expect(letter).toEqual({
+      job,
+      reason: expect.stringMatching(/^resend 422 validation_error: Invalid `to` field /),
+      attempts: 1,
+    });
     expect((letter as DeadLetter).reason).toContain(marker);
     expect(options).toEqual({ contentType: "json" });
     expect(loggedEvents(error, "email_dead_letter")).toEqual([
-      expect.objectContaining({ messageId: id, kind: "password_reset", attempts: 1, reason: (letter as DeadLetter).reason }),
+      expect.objectContaining({
+        messageId: id,
+        kind: "password_reset",
+        attempts: 1,
+        reason: (letter as DeadLetter).reason,
+      }),
     ]);
 
     // End to end: the "email-dlq" consumer stores it where an operator will see it.
     const row = await vi.waitFor(
       async () => {
-        const found = await env.DB.prepare("SELECT kind, reason, attempts FROM mail_dead_letters WHERE reason LIKE ?").bind(`%${marker}%`).first();
+        const found = await env.DB.prepare("SELECT kind, reason, attempts FROM mail_dead_letters WHERE reason LIKE ?")
+          .bind(`%${marker}%`)
+          .first();
         if (found === null) throw new Error("dead letter not recorded yet");
         return found;
       },
@@ -258,7 +284,11 @@ describe("dead letters", () => {
     expect(result.explicitAcks).toEqual([id]);
     expect(result.retryMessages).toEqual([]);
     expect(dlq).toHaveBeenCalledWith(
-      { job, reason: expect.stringMatching(/^retries exhausted: resend 500 application_error: still down/), attempts: EMAIL_MAX_ATTEMPTS },
+      {
+        job,
+        reason: expect.stringMatching(/^retries exhausted: resend 500 application_error: still down/),
+        attempts: EMAIL_MAX_ATTEMPTS,
+      },
       { contentType: "json" },
     );
     expect(loggedEvents(error, "email_dead_letter")).toHaveLength(1);
@@ -283,24 +313,45 @@ describe("dead letters", () => {
     const { id, result } = await deliver("email", job, 2);
     expect(result.explicitAcks).toEqual([id]);
     expect(resend.calls).toHaveLength(0);
-    expect(dlq).toHaveBeenCalledWith({ job, reason: "request older than the link lifetime", attempts: 2 }, { contentType: "json" });
+    expect(dlq).toHaveBeenCalledWith(
+      { job, reason: "request older than the link lifetime", attempts: 2 },
+      { contentType: "json" },
+    );
   });
 
   it("the dead-letter consumer writes each letter into mail_dead_letters and acks it", async () => {
     const job = resetJob(uniqueEmail("dl"));
-    const ours: DeadLetter = { job, reason: `resend 403 validation_error: domain not verified ${crypto.randomUUID()}`, attempts: 1 };
+    const ours: DeadLetter = {
+      job,
+      reason: `resend 403 validation_error: domain not verified ${crypto.randomUUID()}`,
+      attempts: 1,
+    };
     const a = await deliver("email-dlq", ours, 1, `dl-${crypto.randomUUID()}`, env);
     expect(a.result.explicitAcks).toEqual([a.id]);
     // A job moved here by the queue itself (its own max_retries) arrives bare, without a reason.
     const b = await deliver("email-dlq", job, 2, `dl-${crypto.randomUUID()}`, env);
     expect(b.result.explicitAcks).toEqual([b.id]);
 
-    const rows = await env.DB.prepare("SELECT message_id, kind, reason, attempts, created_at FROM mail_dead_letters WHERE message_id IN (?, ?) ORDER BY id")
+    const rows = await env.DB.prepare(
+      "SELECT message_id, kind, reason, attempts, created_at FROM mail_dead_letters WHERE message_id IN (?, ?) ORDER BY id",
+    )
       .bind(a.id, b.id)
       .all();
     expect(rows.results).toEqual([
-      { message_id: a.id, kind: "password_reset", reason: ours.reason, attempts: 1, created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
-      { message_id: b.id, kind: "password_reset", reason: "retries exhausted", attempts: 2, created_at: expect.any(String) },
+      {
+        message_id: a.id,
+        kind: "password_reset",
+        reason: ours.reason,
+        attempts: 1,
+        created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+      {
+        message_id: b.id,
+        kind: "password_reset",
+        reason: "retries exhausted",
+        attempts: 2,
+        created_at: expect.any(String),
+      },
     ]);
     expect(loggedEvents(error, "email_undeliverable").map((e) => e.messageId)).toEqual([a.id, b.id]);
   });
@@ -326,7 +377,10 @@ describe("what gets sent", () => {
     expect(resend.delivered.size).toBe(1);
 
     // The link in it is the live one.
-    expect(await env.KV.get(resetTokenKey(hashSecret(t1!)), "json")).toMatchObject({ userId, issuedAt: job.requestedAt });
+    expect(await env.KV.get(resetTokenKey(hashSecret(t1!)), "json")).toMatchObject({
+      userId,
+      issuedAt: job.requestedAt,
+    });
     expect(await env.SESSION_REGISTRY.getByName(userId).checkResetToken(hashSecret(t1!), Date.now())).toBe(true);
 
     // A different request for the same address within the minute IS limited: the retry passed because of its id.
@@ -352,7 +406,11 @@ describe("what gets sent", () => {
     const { email, id: userId } = await newUser("content");
     const resend = fakeResend([ok()]);
     const requestedAt = Date.now() - 5 * 60_000;
-    const job = resetJob(email, { requestedAt, ip: "198.51.100.23", userAgent: "<script>alert(1)</script> call +1-555-0100 https://evil.example" });
+    const job = resetJob(email, {
+      requestedAt,
+      ip: "198.51.100.23",
+      userAgent: "<script>alert(1)</script> call +1-555-0100 https://evil.example",
+    });
     const { id, result } = await deliver("email", job, 1);
     expect(result.explicitAcks).toEqual([id]);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PBKDF2_ITERATIONS, hashPassword, spendPasswordCheck, verifyPassword } from "../../src/core/password-hash";
+import { hashPassword, PBKDF2_ITERATIONS, spendPasswordCheck, verifyPassword } from "../../src/core/password-hash";
 
 describe("password hashing", () => {
   it("pins PBKDF2 at the production Workers cap of 100,000 (local workerd does not enforce it)", () => {
@@ -9,7 +9,10 @@ describe("password hashing", () => {
   it("stores a self-describing hash with a 16-byte salt and verifies it", async () => {
     const stored = await hashPassword("correct horse battery staple", null);
     expect(stored).toMatch(/^\$pbkdf2-sha256\$i=100000,p=0\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
-    expect(await verifyPassword("correct horse battery staple", stored, null)).toEqual({ valid: true, needsRehash: false });
+    expect(await verifyPassword("correct horse battery staple", stored, null)).toEqual({
+      valid: true,
+      needsRehash: false,
+    });
     expect((await verifyPassword("correct horse battery stapl", stored, null)).valid).toBe(false);
   });
 
@@ -32,17 +35,29 @@ describe("password hashing", () => {
 
   it("asks for a rehash when the stored parameters are not today's", async () => {
     const unpeppered = await hashPassword("upgrade me to pepper", null);
-    expect(await verifyPassword("upgrade me to pepper", unpeppered, "new-pepper")).toEqual({ valid: true, needsRehash: true });
+    expect(await verifyPassword("upgrade me to pepper", unpeppered, "new-pepper")).toEqual({
+      valid: true,
+      needsRehash: true,
+    });
     // A genuine hash from an older, weaker configuration (1,000 iterations).
     const salt = new Uint8Array(16);
-    const key = await crypto.subtle.importKey("raw", new TextEncoder().encode("old params"), "PBKDF2", false, ["deriveBits"]);
-    const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations: 1000 }, key, 256));
+    const key = await crypto.subtle.importKey("raw", new TextEncoder().encode("old params"), "PBKDF2", false, [
+      "deriveBits",
+    ]);
+    const bits = new Uint8Array(
+      await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations: 1000 }, key, 256),
+    );
     const old = `$pbkdf2-sha256$i=1000,p=0$${btoa(String.fromCharCode(...salt))}$${btoa(String.fromCharCode(...bits))}`;
     expect(await verifyPassword("old params", old, null)).toEqual({ valid: true, needsRehash: true });
   });
 
   it("never verifies a malformed or over-cap stored hash", async () => {
-    for (const stored of ["", "plaintext", "$pbkdf2-sha256$i=600000,p=0$AAAA$AAAA", "$pbkdf2-sha256$i=100000,p=0$!!$!!"]) {
+    for (const stored of [
+      "",
+      "plaintext",
+      "$pbkdf2-sha256$i=600000,p=0$AAAA$AAAA",
+      "$pbkdf2-sha256$i=100000,p=0$!!$!!",
+    ]) {
       expect((await verifyPassword("anything at all", stored, null)).valid).toBe(false);
     }
   });

@@ -13,7 +13,7 @@ describe("password policy (NIST SP 800-63B rev 4)", () => {
   it("allows 256 characters and refuses 257", () => {
     const long = "violet harbour lantern ".repeat(12).slice(0, 256);
     expect(checkPasswordLocally(long, options)).toBeNull();
-    expect(checkPasswordLocally(long + "x", options)).toBe("too_long");
+    expect(checkPasswordLocally(`${long}x`, options)).toBe("too_long");
   });
 
   it("has no composition rules: lower-case words with spaces are fine", () => {
@@ -44,23 +44,40 @@ describe("password policy (NIST SP 800-63B rev 4)", () => {
     expect(checkPasswordLocally(password, options)).toBe("common");
   });
 
-  it.each(["violet-harbour-lantern-47", "dragon fruit smoothie", "password manager in use", "my monkey is called 8427"])("accepts %s", (password) => {
+  it.each([
+    "violet-harbour-lantern-47",
+    "dragon fruit smoothie",
+    "password manager in use",
+    "my monkey is called 8427",
+  ])("accepts %s", (password) => {
     expect(checkPasswordLocally(password, options)).toBeNull();
   });
 
   it("gives a reason for every problem", () => {
-    for (const problem of ["too_short", "too_long", "common", "matches_email", "breached", "breach_check_unavailable"] as const) {
+    for (const problem of [
+      "too_short",
+      "too_long",
+      "common",
+      "matches_email",
+      "breached",
+      "breach_check_unavailable",
+    ] as const) {
       expect(describePasswordProblem(problem, 15).length).toBeGreaterThan(10);
     }
   });
 
   describe("Have I Been Pwned range check", () => {
-    const hibpOptions = (fetchImpl: typeof fetch, failOpen = true) => ({ ...options, hibp: { enabled: true, failOpen, fetch: fetchImpl } });
+    const hibpOptions = (fetchImpl: typeof fetch, failOpen = true) => ({
+      ...options,
+      hibp: { enabled: true, failOpen, fetch: fetchImpl },
+    });
 
     it("sends only the first 5 hex characters of the SHA-1 and refuses a listed suffix", async () => {
       const urls: string[] = [];
       // SHA-1("violet-harbour-lantern-47") computed by the same code path; we answer with its suffix.
-      const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-1", new TextEncoder().encode("violet-harbour-lantern-47")))]
+      const digest = [
+        ...new Uint8Array(await crypto.subtle.digest("SHA-1", new TextEncoder().encode("violet-harbour-lantern-47"))),
+      ]
         .map((b) => b.toString(16).padStart(2, "0"))
         .join("")
         .toUpperCase();
@@ -80,7 +97,9 @@ describe("password policy (NIST SP 800-63B rev 4)", () => {
     it("fails open or closed as configured when the service is down", async () => {
       const down = (async () => new Response("", { status: 503 })) as unknown as typeof fetch;
       expect(await checkPassword("violet-harbour-lantern-47", hibpOptions(down, true))).toBeNull();
-      expect(await checkPassword("violet-harbour-lantern-47", hibpOptions(down, false))).toBe("breach_check_unavailable");
+      expect(await checkPassword("violet-harbour-lantern-47", hibpOptions(down, false))).toBe(
+        "breach_check_unavailable",
+      );
     });
   });
 });
