@@ -127,3 +127,79 @@ export async function resetPassword(
 export async function whoAmI(authtoken: string): Promise<Response> {
   return api("/v3/user", { authtoken });
 }
+
+/** The API's envelopes that tests compare whole. */
+export const INVALID_CREDENTIALS = {
+  error_message: "Looks like your email or password is invalid. Please try again or reset your password.",
+  error_code: 104,
+  errors: {},
+};
+export const NOT_LOGGED_IN = {
+  error_message: "You're not allowed in here unless you're logged in.",
+  error_code: 105,
+  errors: {},
+};
+export const TOKEN_SHAPE = /^blt[0-9a-f]{24}\.[A-Za-z0-9_-]{32}$/;
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** Durations, as the tests write them. */
+export const MINUTE = 60_000;
+export const DAY = 24 * 60 * MINUTE;
+
+/**
+ * Asserts an error response: status, `Cache-Control: no-store`, JSON, and a body with exactly the keys
+ * error_message (non-empty string), error_code (number), errors (object of string arrays).
+ */
+export async function expectEnvelope(
+  response: Response,
+  status: number,
+  code: number,
+): Promise<{ error_message: string; error_code: number; errors: Record<string, string[]> }> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("cache-control")).toBe("no-store");
+  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  const body = await json(response);
+  expect(Object.keys(body).sort()).toEqual(["error_code", "error_message", "errors"]);
+  expect(typeof body.error_message).toBe("string");
+  expect(body.error_message.length).toBeGreaterThan(0);
+  expect(body.error_code).toBe(code);
+  expect(body.errors !== null && typeof body.errors === "object" && !Array.isArray(body.errors)).toBe(true);
+  for (const messages of Object.values(body.errors)) {
+    expect(Array.isArray(messages)).toBe(true);
+    for (const message of messages as unknown[]) expect(typeof message).toBe("string");
+  }
+  return body;
+}
+
+/** A POST with raw bytes and exactly the given headers (no helper defaults such as a JSON Content-Type). */
+export function rawPost(path: string, body: BodyInit | null, headers: Record<string, string> = {}): Promise<Response> {
+  return exports.default.fetch(
+    new Request(`${BASE}${path}`, {
+      method: "POST",
+      body,
+      headers: { "cf-connecting-ip": `10.9.${Math.floor(Math.random() * 255)}.1`, ...headers },
+    }),
+  );
+}
+
+export function signUpBody(
+  email: string,
+  password = STRONG_PASSWORD,
+  confirmation = password,
+  extra: Record<string, unknown> = {},
+) {
+  return { user: { email, password, password_confirmation: confirmation, ...extra } };
+}
+
+export function postSignUp(
+  email: string,
+  password = STRONG_PASSWORD,
+  confirmation = password,
+  extra: Record<string, unknown> = {},
+): Promise<Response> {
+  return api("/v3/user", { body: signUpBody(email, password, confirmation, extra) });
+}
+
+export function lockedEnvelopeCheck(response: Response, retryAfter: number): Promise<unknown> {
+  expect(response.headers.get("retry-after")).toBe(String(retryAfter));
+  return expectEnvelope(response, 429, 429);
+}

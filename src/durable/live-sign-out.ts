@@ -19,8 +19,18 @@ interface SocketAttachment {
   sessionId: string;
 }
 
-/** Accepts a socket for one session through the Hibernation API (never ws.accept()). */
-export function acceptLiveSocket(ctx: DurableObjectState, sessionId: string): Response {
+/**
+ * Accepts the upgrade the Worker forwarded (header x-session-id) through the Hibernation API (never
+ * ws.accept()), if that session is live.
+ */
+export function acceptLiveSocket(
+  ctx: DurableObjectState,
+  request: Request,
+  isLive: (sessionId: string) => boolean,
+): Response {
+  const sessionId = request.headers.get("x-session-id");
+  if (request.headers.get("upgrade") !== "websocket" || sessionId === null) return new Response(null, { status: 400 });
+  if (!isLive(sessionId)) return new Response(null, { status: 401 });
   const pair = new WebSocketPair();
   const server = pair[1];
   ctx.acceptWebSocket(server, [sessionId]);

@@ -5,13 +5,10 @@
  */
 import { isResetTokenExpired } from "../core/reset-token";
 import { constantTimeEqualText } from "../core/secrets";
-import type { StateRow } from "./session-registry-schema";
+import type { ResetTokenProblem, StateRow } from "./session-registry-schema";
 
 /** Do not write last_seen_at more often than this: validation stays a read on the hot path. */
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
-
-/** Why a reset token is refused. The API tells both apart from nothing else (one public message). */
-export type ResetTokenProblem = "invalid" | "expired";
 
 /**
  * Whether `tokenHash` is the newest token, issued after the last password change and less than 60

@@ -1,7 +1,19 @@
 /**
- * The SessionRegistry's SQLite schema and row shapes (docs/storage.md tables them). Created on the first
- * write for a real user, never by a read, so a forged user id costs nothing at rest.
+ * The SessionRegistry's SQLite schema, row shapes and RPC answers (docs/storage.md tables the storage).
+ * Created on the first write for a real user, never by a read, so a forged user id costs nothing at rest.
  */
+
+/** Why a reset token is refused. The API tells both apart from nothing else (one public message). */
+export type ResetTokenProblem = "invalid" | "expired";
+
+/** What createSession answers: a new token, or a refusal for a password that changed since it was verified. */
+export type CreateSessionResult =
+  | { ok: true; token: string; sessionId: string }
+  | { ok: false; reason: "stale_credentials" };
+/** What issueResetToken answers: the token of the request, or a refusal for an outdated request. */
+export type IssueResult = { ok: true; token: string; tokenHash: string } | { ok: false; reason: "superseded" };
+/** What beginReset answers: the credential version the new hash must carry, or why the token is refused. */
+export type BeginResetResult = { ok: true; credentialVersion: number } | { ok: false; reason: ResetTokenProblem };
 
 /** Where a session was created, shown on /account. */
 export interface SessionMeta {

@@ -3,75 +3,51 @@
  * "the user's credential version" are one strongly consistent, single-threaded thing. It is also the
  * authority on reset tokens (KV cannot make a token single-use).
  *
- * Storage, RPC and alarms only: every decision is a pure rule in session-registry-rules.ts. Each RPC
+ * RPC only: storage, alarms and sockets are in registry-storage.ts, every decision is a pure rule in
+ * session-registry-rules.ts. Each RPC
  * method reads, decides and writes with no await in between, so it is atomic (input gates). Revoking all
  * sessions is O(1): sessions carry the epoch they were created in and only the current epoch is live.
  */
-import { DurableObject } from "cloudflare:workers";
-import { decodeBase64, encodeBase64 } from "@oslojs/encoding";
+import { decodeBase64 } from "@oslojs/encoding";
 import { readConfig } from "../core/config";
 import { deriveResetToken } from "../core/reset-token";
 import { hashSecret } from "../core/secrets";
 import { createSessionToken } from "../core/session-token";
-import { SECOND_MS } from "../core/time";
 import { acceptLiveSocket, answerSocketClose, notifySignedOut, type SignOutReason } from "./live-sign-out";
+import { RegistryStorage } from "./registry-storage";
 import {
   decideBeginReset,
   decideCreateSession,
   decideIssue,
-  type ResetTokenProblem,
   resetTokenProblem,
   sessionFreshness,
 } from "./session-registry-rules";
 import {
-  INSERT_INITIAL_STATE,
-  REGISTRY_SCHEMA,
+  type BeginResetResult,
+  type CreateSessionResult,
+  type IssueResult,
   type SessionInfo,
   type SessionMeta,
   type StateRow,
   toSessionInfo,
 } from "./session-registry-schema";
-import { SessionTable } from "./session-table";
 
-export type { SessionInfo, SessionMeta } from "./session-registry-schema";
-
-/** Rows of revoked epochs are deleted this long after the revocation (they are already dead). */
-const PURGE_DELAY_MS = SECOND_MS;
-
-export type CreateSessionResult =
-  | { ok: true; token: string; sessionId: string }
-  | { ok: false; reason: "stale_credentials" };
-export type IssueResult = { ok: true; token: string; tokenHash: string } | { ok: false; reason: "superseded" };
-export type BeginResetResult = { ok: true; credentialVersion: number } | { ok: false; reason: ResetTokenProblem };
+export type { BeginResetResult, SessionInfo, SessionMeta } from "./session-registry-schema";
 
 /** The user's registry stub: the token or record names the user, so no lookup is needed. */
 export function sessionRegistry(env: Env, userId: string): DurableObjectStub<SessionRegistry> {
   return env.SESSION_REGISTRY.getByName(userId);
 }
 
-/** Per-user session registry and reset-token authority. Addressed with `getByName(userId)`. */
-export class SessionRegistry extends DurableObject<Env> {
-  protected readonly sql: SqlStorage;
-  private readonly sessions: SessionTable;
-
-  /** Whether this object has storage yet. Reads never create it, so a forged user id costs nothing at rest. */
-  private initialized: boolean;
-
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
-    this.sql = ctx.storage.sql;
-    this.sessions = new SessionTable(this.sql);
-    this.initialized =
-      this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'state'").toArray().length > 0;
-  }
-
+/** Per-user session registry and reset-token authority: its RPC methods. Addressed with `getByName(userId)`. */
+export class SessionRegistry extends RegistryStorage {
   /** Creates a session for a sign-in that verified the password of `credentialVersion` (invariant 4). */
   createSession(userId: string, credentialVersion: number, meta: SessionMeta, now: number): CreateSessionResult {
     this.ensureStorage();
     const state = this.state();
     const decision = decideCreateSession(state, credentialVersion);
     if (!decision.ok) return decision;
-    if (decision.adoptVersion !== null) this.sql.exec("UPDATE state SET credential_version = ?", decision.adoptVersion);
+    if (decision.adoptVersion !== null) this.stateRow.setCredentialVersion(decision.adoptVersion);
     const { token, sessionId } = createSessionToken(userId);
     this.sessions.insert(sessionId, state.session_epoch, meta, now);
     // The 21st live session evicts the oldest.
@@ -144,14 +120,7 @@ export class SessionRegistry extends DurableObject<Env> {
     if (!decision.ok) return decision;
     const token = deriveResetToken(decodeBase64(state.token_key), requestId);
     const tokenHash = hashSecret(token);
-    if (decision.store) {
-      this.sql.exec(
-        "UPDATE state SET reset_request_id = ?, reset_token_hash = ?, reset_issued_at = ?",
-        requestId,
-        tokenHash,
-        issuedAt,
-      );
-    }
+    if (decision.store) this.stateRow.storeIssuedToken(requestId, tokenHash, issuedAt);
     return { ok: true, token, tokenHash };
   }
 
@@ -170,7 +139,7 @@ export class SessionRegistry extends DurableObject<Env> {
     const decision = decideBeginReset(this.state(), tokenHash, now);
     if (!decision.ok) return decision;
     if (decision.fresh) {
-      this.sql.exec("UPDATE state SET credential_version = ?1, reset_pending_version = ?1", decision.credentialVersion);
+      this.stateRow.beginReset(decision.credentialVersion);
       this.startNewEpoch(now);
       notifySignedOut(this.ctx, "password_reset", () => true);
     }
@@ -179,73 +148,11 @@ export class SessionRegistry extends DurableObject<Env> {
 
   /** Second half, once D1 holds the new hash: voids every outstanding token and rotates the token key. */
   completeReset(now: number): void {
-    if (!this.initialized) return;
-    this.sql.exec(
-      `UPDATE state SET password_changed_at = ?, token_key = ?, reset_request_id = NULL, reset_token_hash = NULL,
-       reset_issued_at = NULL, reset_pending_version = NULL`,
-      now,
-      newTokenKey(),
-    );
+    if (this.initialized) this.stateRow.completeReset(now);
   }
 
   /** The credential version sessions must carry (for tests and diagnostics). */
   credentialVersion(): number {
     return this.initialized ? this.state().credential_version : 0;
   }
-
-  /** WebSocket upgrade for live sign-out; the Worker has already authenticated the session. */
-  override async fetch(request: Request): Promise<Response> {
-    const sessionId = request.headers.get("x-session-id");
-    if (request.headers.get("upgrade") !== "websocket" || sessionId === null)
-      return new Response(null, { status: 400 });
-    if (!this.initialized || this.sessions.live(sessionId) === undefined) return new Response(null, { status: 401 });
-    return acceptLiveSocket(this.ctx, sessionId);
-  }
-
-  override webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): void {
-    if (message === "ping") ws.send("pong");
-  }
-
-  override webSocketClose(ws: WebSocket, code: number): void {
-    answerSocketClose(ws, code);
-  }
-
-  /** Deletes dead and idle sessions; reschedules while any remain. The alarm is this object's clock edge. */
-  override async alarm(): Promise<void> {
-    if (!this.initialized) return;
-    const now = Date.now();
-    const idleMs = readConfig(this.env).sessionIdleMs;
-    const next = this.sessions.purge(this.state().session_epoch, now - idleMs);
-    if (next !== null) await this.ctx.storage.setAlarm(next + idleMs);
-  }
-
-  protected state(): StateRow {
-    return this.sql.exec<StateRow>("SELECT * FROM state WHERE id = 1").one();
-  }
-
-  /** Creates the tables and the state row on the first write for a real user. */
-  private ensureStorage(): void {
-    if (this.initialized) return;
-    this.sql.exec(REGISTRY_SCHEMA);
-    this.sql.exec(INSERT_INITIAL_STATE, newTokenKey());
-    this.initialized = true;
-  }
-
-  /** Revokes every current session at once; their rows are deleted by the alarm shortly after. */
-  private startNewEpoch(now: number): number {
-    const epoch = this.state().session_epoch + 1;
-    this.sql.exec("UPDATE state SET session_epoch = ?", epoch);
-    void this.ctx.storage.setAlarm(now + PURGE_DELAY_MS);
-    return epoch;
-  }
-
-  private async scheduleCleanup(now: number): Promise<void> {
-    if ((await this.ctx.storage.getAlarm()) === null) {
-      await this.ctx.storage.setAlarm(now + readConfig(this.env).sessionIdleMs);
-    }
-  }
-}
-
-function newTokenKey(): string {
-  return encodeBase64(crypto.getRandomValues(new Uint8Array(32)));
 }

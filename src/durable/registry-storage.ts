@@ -1,0 +1,78 @@
+/**
+ * The SessionRegistry's storage, alarm and WebSocket handlers: everything of the object but its RPC
+ * methods (session-registry.ts). Storage is created on the first write for a real user, never by a read.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { readConfig } from "../core/config";
+import { SECOND_MS } from "../core/time";
+import { acceptLiveSocket, answerSocketClose } from "./live-sign-out";
+import type { StateRow } from "./session-registry-schema";
+import { SessionTable } from "./session-table";
+import { StateTable } from "./state-table";
+
+/** Rows of revoked epochs are deleted this long after the revocation (they are already dead). */
+const PURGE_DELAY_MS = SECOND_MS;
+
+/** The base of SessionRegistry: tables, the clean-up alarm, live sign-out sockets. */
+export abstract class RegistryStorage extends DurableObject<Env> {
+  protected readonly sql: SqlStorage;
+  protected readonly sessions: SessionTable;
+  protected readonly stateRow: StateTable;
+
+  /** Whether this object has storage yet. Reads never create it, so a forged user id costs nothing at rest. */
+  protected initialized: boolean;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.sessions = new SessionTable(this.sql);
+    this.stateRow = new StateTable(this.sql);
+    this.initialized = this.stateRow.exists();
+  }
+
+  /** WebSocket upgrade for live sign-out; the Worker has already authenticated the session. */
+  override async fetch(request: Request): Promise<Response> {
+    return acceptLiveSocket(this.ctx, request, (id) => this.initialized && this.sessions.live(id) !== undefined);
+  }
+
+  override webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): void {
+    if (message === "ping") ws.send("pong");
+  }
+
+  override webSocketClose(ws: WebSocket, code: number): void {
+    answerSocketClose(ws, code);
+  }
+
+  /** Deletes dead and idle sessions; reschedules while any remain. The alarm is this object's clock edge. */
+  override async alarm(): Promise<void> {
+    if (!this.initialized) return;
+    const now = Date.now();
+    const idleMs = readConfig(this.env).sessionIdleMs;
+    const next = this.sessions.purge(this.state().session_epoch, now - idleMs);
+    if (next !== null) await this.ctx.storage.setAlarm(next + idleMs);
+  }
+
+  protected state(): StateRow {
+    return this.stateRow.read();
+  }
+
+  /** Creates the tables and the state row on the first write for a real user. */
+  protected ensureStorage(): void {
+    if (this.initialized) return;
+    this.stateRow.create();
+    this.initialized = true;
+  }
+
+  /** Revokes every current session at once; their rows are deleted by the alarm shortly after. */
+  protected startNewEpoch(now: number): number {
+    const epoch = this.stateRow.bumpEpoch();
+    void this.ctx.storage.setAlarm(now + PURGE_DELAY_MS);
+    return epoch;
+  }
+
+  protected async scheduleCleanup(now: number): Promise<void> {
+    if ((await this.ctx.storage.getAlarm()) === null) {
+      await this.ctx.storage.setAlarm(now + readConfig(this.env).sessionIdleMs);
+    }
+  }
+}

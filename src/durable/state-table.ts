@@ -1,0 +1,67 @@
+/**
+ * The SessionRegistry's one-row `state` table: credential version, session epoch and the reset-token
+ * authority. Every statement is synchronous, so the object's methods stay atomic.
+ */
+import { encodeBase64 } from "@oslojs/encoding";
+import { INSERT_INITIAL_STATE, REGISTRY_SCHEMA, type StateRow } from "./session-registry-schema";
+
+/** Statements on one object's `state` row. */
+export class StateTable {
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** Whether the object has storage yet (reads never create it). */
+  exists(): boolean {
+    return this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'state'").toArray().length > 0;
+  }
+
+  /** Creates both tables and the state row, with a fresh token key. */
+  create(): void {
+    this.sql.exec(REGISTRY_SCHEMA);
+    this.sql.exec(INSERT_INITIAL_STATE, newTokenKey());
+  }
+
+  read(): StateRow {
+    return this.sql.exec<StateRow>("SELECT * FROM state WHERE id = 1").one();
+  }
+
+  setCredentialVersion(version: number): void {
+    this.sql.exec("UPDATE state SET credential_version = ?", version);
+  }
+
+  /** Bumps the session epoch (revoking every session of the old one); returns the new epoch. */
+  bumpEpoch(): number {
+    return this.sql
+      .exec<{ e: number }>("UPDATE state SET session_epoch = session_epoch + 1 RETURNING session_epoch AS e")
+      .one().e;
+  }
+
+  /** Makes this request's token the only one that works. */
+  storeIssuedToken(requestId: string, tokenHash: string, issuedAt: number): void {
+    this.sql.exec(
+      "UPDATE state SET reset_request_id = ?, reset_token_hash = ?, reset_issued_at = ?",
+      requestId,
+      tokenHash,
+      issuedAt,
+    );
+  }
+
+  /** A reset has begun at `version`: sessions must carry it from now on. */
+  beginReset(version: number): void {
+    this.sql.exec("UPDATE state SET credential_version = ?1, reset_pending_version = ?1", version);
+  }
+
+  /** The reset is done: every outstanding token void, the key they derive from rotated. */
+  completeReset(now: number): void {
+    this.sql.exec(
+      `UPDATE state SET password_changed_at = ?, token_key = ?, reset_request_id = NULL, reset_token_hash = NULL,
+       reset_issued_at = NULL, reset_pending_version = NULL`,
+      now,
+      newTokenKey(),
+    );
+  }
+}
+
+/** 256 random bits, base64: the key reset tokens are derived from. */
+function newTokenKey(): string {
+  return encodeBase64(crypto.getRandomValues(new Uint8Array(32)));
+}

@@ -1,0 +1,80 @@
+/** Configuration: every refusal names the bad value, and a good configuration reads as expected. */
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/core/config";
+import { DAY } from "../helpers";
+
+/** The development defaults of wrangler.toml, as plain strings. */
+const DEV_VARS = {
+  APP_URL: "http://localhost:8787",
+  ENVIRONMENT: "development",
+  EMAIL_PROVIDER: "mailbox",
+  MAIL_FROM: "Account Security <no-reply@localhost>",
+  PASSWORD_MIN_LENGTH: "15",
+  SESSION_IDLE_DAYS: "30",
+  MAX_SESSIONS_PER_USER: "20",
+  HIBP_ENABLED: "false",
+  HIBP_FAIL_OPEN: "true",
+  BENCH_ROUTES: "false",
+};
+
+function parse(vars: Record<string, string | undefined>) {
+  return parseConfig({ ...DEV_VARS, ...vars } as unknown as Env);
+}
+
+describe("readConfig / parseConfig", () => {
+  it("reads the development defaults", () => {
+    expect(parse({})).toEqual({
+      appUrl: "http://localhost:8787",
+      production: false,
+      emailProvider: "mailbox",
+      mailFrom: "Account Security <no-reply@localhost>",
+      passwordMinLength: 15,
+      sessionIdleMs: 30 * DAY,
+      maxSessionsPerUser: 20,
+      hibpEnabled: false,
+      hibpFailOpen: true,
+      benchRoutes: false,
+      pepper: null,
+      resendApiKey: null,
+    });
+  });
+
+  it("keeps only the origin of APP_URL, trims secrets, and never turns bench routes on in production", () => {
+    const config = parse({
+      APP_URL: "https://accounts.example.com/some/path?x=1",
+      ENVIRONMENT: "production",
+      EMAIL_PROVIDER: "resend",
+      RESEND_API_KEY: "  re_key  ",
+      PASSWORD_PEPPER: " pepper ",
+      BENCH_ROUTES: "true",
+    });
+    expect(config).toMatchObject({
+      appUrl: "https://accounts.example.com",
+      production: true,
+      resendApiKey: "re_key",
+      pepper: "pepper",
+      benchRoutes: false,
+    });
+  });
+
+  // Each refusal: a misconfigured deployment must fail loudly, not run weakened.
+  it.each([
+    [{ EMAIL_PROVIDER: "smtp" }, 'EMAIL_PROVIDER must be "resend" or "mailbox", got "smtp"'],
+    [{ EMAIL_PROVIDER: undefined }, 'EMAIL_PROVIDER must be "resend" or "mailbox", got undefined'],
+    [{ ENVIRONMENT: "production" }, "the mailbox email provider is for local development only"],
+    [{ EMAIL_PROVIDER: "resend", RESEND_API_KEY: "  " }, "EMAIL_PROVIDER=resend needs the RESEND_API_KEY secret"],
+    [{ APP_URL: undefined }, "APP_URL is required"],
+    [{ APP_URL: "accounts.example.com" }, 'APP_URL is not a URL: "accounts.example.com"'],
+    [{ APP_URL: "ftp://accounts.example.com" }, "APP_URL must be http(s)"],
+    [{ MAIL_FROM: "" }, "MAIL_FROM is required"],
+    [{ PASSWORD_MIN_LENGTH: "7" }, 'PASSWORD_MIN_LENGTH must be an integer from 8 to 64, got "7"'],
+    [{ PASSWORD_MIN_LENGTH: "65" }, 'PASSWORD_MIN_LENGTH must be an integer from 8 to 64, got "65"'],
+    [{ PASSWORD_MIN_LENGTH: "15.5" }, 'PASSWORD_MIN_LENGTH must be an integer from 8 to 64, got "15.5"'],
+    [{ SESSION_IDLE_DAYS: "0" }, 'SESSION_IDLE_DAYS must be an integer from 1 to 365, got "0"'],
+    [{ MAX_SESSIONS_PER_USER: "many" }, 'MAX_SESSIONS_PER_USER must be an integer from 1 to 100000, got "many"'],
+    [{ HIBP_ENABLED: "yes" }, 'HIBP_ENABLED must be "true" or "false", got "yes"'],
+    [{ BENCH_ROUTES: "1" }, 'BENCH_ROUTES must be "true" or "false", got "1"'],
+  ])("refuses %o: %s", (vars, message) => {
+    expect(() => parse(vars)).toThrow(expect.objectContaining({ name: "ConfigError", message }));
+  });
+});

@@ -1,0 +1,77 @@
+/** The emails' words: the link, its lifetime, when and from where, and nothing the requester can inject. */
+import { describe, expect, it } from "vitest";
+import { renderPasswordChangedEmail, renderResetEmail } from "../../src/mail/templates";
+
+const LINK = "https://accounts.example.test/reset-password?token=abc_DEF-123";
+const FORGOT = "https://accounts.example.test/forgot-password";
+const AT = Date.UTC(2026, 10, 30, 8, 5, 0); // Mon, 30 Nov 2026 08:05:00 UTC
+const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:131.0) Gecko/20100101 Firefox/131.0";
+
+describe("the reset email", () => {
+  const email = renderResetEmail({
+    link: LINK,
+    requestedAt: AT,
+    client: { ip: "203.0.113.7", userAgent: FIREFOX },
+    forgotUrl: FORGOT,
+  });
+
+  it("has the subject, the link, the 60-minute lifetime, the request's time and origin, in text", () => {
+    expect(email.subject).toBe("Reset your password");
+    expect(email.text).toContain(`\n${LINK}\n`);
+    expect(email.text).toContain("The link works once and expires 60 minutes after the request.");
+    expect(email.text).toContain("Requested Mon, 30 Nov 2026 08:05:00 UTC, from 203.0.113.7 (Firefox on Linux).");
+    expect(email.text).toContain(`ask for a new one at ${FORGOT}`);
+  });
+
+  it("has the same in HTML, with the link as a button and escaped in attributes", () => {
+    expect(email.html).toMatch(/^<!DOCTYPE html>/);
+    expect(email.html).toContain(`<a href="${LINK}"`);
+    expect(email.html).toContain("<strong>60 minutes</strong>");
+    expect(email.html).toContain("Requested Mon, 30 Nov 2026 08:05:00 UTC, from 203.0.113.7 (Firefox on Linux).");
+  });
+
+  // The link comes from APP_URL, but a template must still never let a value break out of its attribute.
+  it("escapes every interpolated value", () => {
+    const hostile = renderResetEmail({
+      link: 'https://a.test/?t="><script>x</script>',
+      requestedAt: AT,
+      client: { ip: "<b>1.2.3.4</b>", userAgent: null },
+      forgotUrl: FORGOT,
+    });
+    expect(hostile.html).not.toContain("<script>");
+    expect(hostile.html).not.toContain("<b>1.2.3.4</b>");
+    expect(hostile.html).toContain("&quot;&gt;&lt;script&gt;");
+    expect(hostile.html).toContain("&lt;b&gt;1.2.3.4&lt;/b&gt; (Unknown device)");
+  });
+
+  it("says 'an unknown address' when the client address is not known", () => {
+    const anonymous = renderResetEmail({
+      link: LINK,
+      requestedAt: AT,
+      client: { ip: null, userAgent: null },
+      forgotUrl: FORGOT,
+    });
+    expect(anonymous.text).toContain("from an unknown address (Unknown device).");
+  });
+});
+
+describe("the password-changed email", () => {
+  it("says when and from where, that every device was signed out, and what to do if it wasn't you", () => {
+    const email = renderPasswordChangedEmail({
+      changedAt: AT,
+      client: { ip: "198.51.100.2", userAgent: "curl/8.5.0" },
+      forgotUrl: FORGOT,
+    });
+    expect(email.subject).toBe("Your password was changed");
+    expect(email.text).toBe(
+      [
+        "The password of your account was changed Mon, 30 Nov 2026 08:05:00 UTC, from 198.51.100.2 (curl).",
+        "Every device that was signed in has been signed out.",
+        "",
+        `If this wasn't you, reset your password right away at ${FORGOT} and check your email account's security.`,
+      ].join("\n"),
+    );
+    expect(email.html).toContain(`<a href="${FORGOT}">reset your password right away</a>`);
+    expect(email.html).toContain("<strong>If this wasn't you</strong>");
+  });
+});

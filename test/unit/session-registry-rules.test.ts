@@ -1,0 +1,108 @@
+/**
+ * The SessionRegistry's decisions (src/durable/session-registry-rules.ts) with known answers: which reset
+ * token is accepted (invariants 1–3), when a reset begins afresh (invariant 10), which sign-in may still
+ * create a session (invariant 4), and when a session is idle.
+ */
+import { describe, expect, it } from "vitest";
+import { RESET_LINK_TTL_MS } from "../../src/core/reset-token";
+import {
+  decideBeginReset,
+  decideCreateSession,
+  decideIssue,
+  LAST_SEEN_RESOLUTION_MS,
+  resetTokenProblem,
+  sessionFreshness,
+} from "../../src/durable/session-registry-rules";
+import type { StateRow } from "../../src/durable/session-registry-schema";
+import { DAY } from "../helpers";
+
+const T0 = 1_800_000_000_000;
+const HASH = "a".repeat(64);
+
+/** A registry that issued HASH at T0 for request "req-1", with a password last changed before that. */
+function state(overrides: Partial<StateRow> = {}): StateRow {
+  return {
+    credential_version: 3,
+    session_epoch: 7,
+    password_changed_at: T0 - DAY,
+    token_key: "key",
+    reset_request_id: "req-1",
+    reset_token_hash: HASH,
+    reset_issued_at: T0,
+    reset_pending_version: null,
+    ...overrides,
+  };
+}
+
+describe("resetTokenProblem", () => {
+  it.each([
+    ["the newest token, a minute old", state(), HASH, T0 + 60_000, null],
+    ["the newest token, 1 ms before 60 minutes", state(), HASH, T0 + RESET_LINK_TTL_MS - 1, null],
+    ["the newest token at exactly 60 minutes", state(), HASH, T0 + RESET_LINK_TTL_MS, "expired"],
+    ["another token", state(), "b".repeat(64), T0, "invalid"],
+    ["no token issued", state({ reset_token_hash: null, reset_issued_at: null }), HASH, T0, "invalid"],
+    ["a token issued before the last password change", state({ password_changed_at: T0 + 1 }), HASH, T0 + 2, "invalid"],
+  ] as const)("%s -> %s", (_label, row, hash, now, expected) => {
+    expect(resetTokenProblem(row, hash, now)).toBe(expected);
+  });
+});
+
+describe("decideIssue", () => {
+  it("re-derives without storing for the same request (a retried queue message)", () => {
+    expect(decideIssue(state(), "req-1", T0)).toEqual({ ok: true, store: false });
+  });
+  it("stores a newer request's token", () => {
+    expect(decideIssue(state(), "req-2", T0 + 1)).toEqual({ ok: true, store: true });
+    expect(decideIssue(state({ reset_request_id: null, reset_issued_at: null }), "req-2", T0)).toEqual({
+      ok: true,
+      store: true,
+    });
+  });
+  it("refuses a request older than the newest, or made before the last password change", () => {
+    expect(decideIssue(state(), "req-0", T0 - 1)).toEqual({ ok: false, reason: "superseded" });
+    expect(decideIssue(state({ password_changed_at: T0 + 10 }), "req-2", T0 + 5)).toEqual({
+      ok: false,
+      reason: "superseded",
+    });
+  });
+});
+
+describe("decideBeginReset", () => {
+  it("a fresh begin bumps the credential version", () => {
+    expect(decideBeginReset(state(), HASH, T0 + 1)).toEqual({ ok: true, credentialVersion: 4, fresh: true });
+  });
+  it("a retry after a failed D1 write reuses the pending version and revokes nothing more", () => {
+    expect(decideBeginReset(state({ credential_version: 4, reset_pending_version: 4 }), HASH, T0 + 1)).toEqual({
+      ok: true,
+      credentialVersion: 4,
+      fresh: false,
+    });
+  });
+  it("refuses what resetTokenProblem refuses", () => {
+    expect(decideBeginReset(state(), "b".repeat(64), T0)).toEqual({ ok: false, reason: "invalid" });
+    expect(decideBeginReset(state(), HASH, T0 + RESET_LINK_TTL_MS)).toEqual({ ok: false, reason: "expired" });
+  });
+});
+
+describe("decideCreateSession", () => {
+  it.each([
+    [2, { ok: false, reason: "stale_credentials" }],
+    [3, { ok: true, adoptVersion: null }],
+    [5, { ok: true, adoptVersion: 5 }],
+  ])("a sign-in that verified version %i of 3 -> %o", (version, expected) => {
+    expect(decideCreateSession(state(), version)).toEqual(expected);
+  });
+});
+
+describe("sessionFreshness", () => {
+  const idle = 30 * DAY;
+  it.each([
+    [0, "fresh"],
+    [LAST_SEEN_RESOLUTION_MS - 1, "fresh"],
+    [LAST_SEEN_RESOLUTION_MS, "touch"],
+    [idle - 1, "touch"],
+    [idle, "idle"],
+  ])("seen %i ms ago -> %s", (ago, expected) => {
+    expect(sessionFreshness(T0 - ago, T0, idle)).toBe(expected);
+  });
+});
