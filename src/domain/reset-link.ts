@@ -18,7 +18,7 @@ import type { PasswordResetJob } from "./email-jobs";
 import { type Delivery, sendEmail } from "./send-email";
 
 /** Reset emails per address: one a minute, five an hour (exact, in the RateLimiter object). */
-export const FORGOT_EMAIL_WINDOWS = [
+const FORGOT_EMAIL_WINDOWS = [
   { ms: MINUTE_MS, max: 1 },
   { ms: HOUR_MS, max: 5 },
 ];

@@ -46,9 +46,7 @@ export async function signIn(
 
   // Known and unknown emails take the same steps from here to a refusal: one hash, one counter update,
   // one audit row (for an unknown email it has no user and names the email's key).
-  let check = { valid: false, needsRehash: false };
-  if (user === null) await spendPasswordCheck(credentials.password, config.pepper);
-  else check = await verifyPassword(credentials.password, user.passwordHash, config.pepper);
+  const check = await checkCredentials(ctx, user, credentials.password);
   if (user === null || !check.valid) {
     await recordFailure(env.DB, key, now, lockDurationMs);
     const detail = user === null ? `no account: ${key.slice(0, 16)}` : null;
@@ -63,15 +61,27 @@ export async function signIn(
     return { ok: false, reason: "invalid_credentials" };
   }
 
+  await recordSuccess(ctx, user, key);
+  if (check.needsRehash) {
+    const upgrade = hashPassword(credentials.password, config.pepper);
+    ctx.defer(upgrade.then((hash) => upgradePasswordHash(env.DB, user.id, user.passwordHash, hash)));
+  }
+  return { ok: true, user, token: created.token };
+}
+
+/** One PBKDF2 derivation whether or not the account exists. */
+async function checkCredentials({ config }: FlowContext, user: User | null, password: string) {
+  if (user !== null) return verifyPassword(password, user.passwordHash, config.pepper);
+  await spendPasswordCheck(password, config.pepper);
+  return { valid: false, needsRehash: false };
+}
+
+/** Last login, the audit row and a cleared throttle, in one batch. */
+async function recordSuccess({ env, client, now }: FlowContext, user: User, key: string): Promise<void> {
   // Awaited, not deferred: it frees the email's attempt slot, so the person's next sign-in is never "busy".
   await env.DB.batch([
     recordSignInStatement(env.DB, user.id, isoTime(now)),
     auditEventStatement(env.DB, user.id, "sign_in", client, isoTime(now)),
     clearThrottleStatement(env.DB, key),
   ]);
-  if (check.needsRehash) {
-    const upgrade = hashPassword(credentials.password, config.pepper);
-    ctx.defer(upgrade.then((hash) => upgradePasswordHash(env.DB, user.id, user.passwordHash, hash)));
-  }
-  return { ok: true, user, token: created.token };
 }

@@ -13,7 +13,7 @@ export type SignOutReason =
   | "session_limit";
 
 /** Close code sent after the sign-out message (application range 4000-4999). */
-export const SIGN_OUT_CLOSE_CODE = 4401;
+const SIGN_OUT_CLOSE_CODE = 4401;
 
 interface SocketAttachment {
   sessionId: string;

@@ -5,10 +5,11 @@
  */
 import { isResetTokenExpired } from "../core/reset-token";
 import { constantTimeEqualText } from "../core/secrets";
+import { MINUTE_MS } from "../core/time";
 import type { ResetTokenProblem, StateRow } from "./session-registry-schema";
 
 /** Do not write last_seen_at more often than this: validation stays a read on the hot path. */
-export const LAST_SEEN_RESOLUTION_MS = 60_000;
+export const LAST_SEEN_RESOLUTION_MS = MINUTE_MS;
 
 /**
  * Whether `tokenHash` is the newest token, issued after the last password change and less than 60

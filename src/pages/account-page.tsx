@@ -22,71 +22,94 @@ export interface AccountPageProps {
   notice: string | null;
 }
 
+/** The page: profile, sessions with the sign-out actions, recent events. */
 export function AccountPage({ user, sessions, currentSessionId, events, notice }: AccountPageProps) {
-  const name = [user.firstName, user.lastName].filter(Boolean).join(" ");
   return (
     <>
       <h1>Your account</h1>
       {notice !== null && <Notice tone="success">{notice}</Notice>}
-      <dl class="profile">
-        {name !== "" && (
-          <>
-            <dt>Name</dt>
-            <dd>{name}</dd>
-          </>
-        )}
-        <dt>Email</dt>
-        <dd>{user.email}</dd>
-        <dt>Password changed</dt>
-        <dd>
-          <Time iso={user.passwordUpdatedAt} />
-        </dd>
-      </dl>
-
+      <Profile user={user} />
       <h2>Active sessions</h2>
-      <ul class="sessions">
-        {sessions.map((s) => (
-          <li class={s.id === currentSessionId ? "current" : undefined}>
-            <strong>{describeUserAgent(s.userAgent)}</strong>
-            {s.id === currentSessionId && <span class="badge">This session</span>}
-            <br />
-            <span class="meta">
-              {[s.location, s.ip].filter(Boolean).join(" · ") || "Unknown place"} · signed in{" "}
-              <Time iso={new Date(s.createdAt).toISOString()} /> · last seen{" "}
-              <Time iso={new Date(s.lastSeenAt).toISOString()} />
-            </span>
-          </li>
-        ))}
-      </ul>
-      <div class="actions">
-        <form method="post" action="/account/sign-out">
-          <button type="submit" class="secondary">
-            Sign out
-          </button>
-        </form>
-        <form method="post" action="/account/sign-out-others">
-          <button type="submit" class="secondary" disabled={sessions.length < 2}>
-            Sign out other sessions
-          </button>
-        </form>
-        <form method="post" action="/account/sign-out-everywhere">
-          <button type="submit" class="danger">
-            Sign out everywhere
-          </button>
-        </form>
-      </div>
-
+      <SessionList sessions={sessions} currentSessionId={currentSessionId} />
+      <SignOutActions canSignOutOthers={sessions.length >= 2} />
       <h2>Recent security events</h2>
-      <ul class="events">
-        {events.map((e) => (
-          <li>
-            <strong>{EVENT_LABELS[e.type]}</strong> <Time iso={e.createdAt} />
-            <br />
-            <span class="meta">{[describeUserAgent(e.userAgent), e.ip, e.detail].filter(Boolean).join(" · ")}</span>
-          </li>
-        ))}
-      </ul>
+      <EventList events={events} />
     </>
+  );
+}
+
+function Profile({ user }: { user: User }) {
+  const name = [user.firstName, user.lastName].filter(Boolean).join(" ");
+  return (
+    <dl class="profile">
+      {name !== "" && (
+        <>
+          <dt>Name</dt>
+          <dd>{name}</dd>
+        </>
+      )}
+      <dt>Email</dt>
+      <dd>{user.email}</dd>
+      <dt>Password changed</dt>
+      <dd>
+        <Time iso={user.passwordUpdatedAt} />
+      </dd>
+    </dl>
+  );
+}
+
+function SessionList({ sessions, currentSessionId }: { sessions: SessionInfo[]; currentSessionId: string }) {
+  return (
+    <ul class="sessions">
+      {sessions.map((s) => (
+        <li class={s.id === currentSessionId ? "current" : undefined}>
+          <strong>{describeUserAgent(s.userAgent)}</strong>
+          {s.id === currentSessionId && <span class="badge">This session</span>}
+          <br />
+          <span class="meta">
+            {[s.location, s.ip].filter(Boolean).join(" · ") || "Unknown place"} · signed in{" "}
+            <Time iso={new Date(s.createdAt).toISOString()} /> · last seen{" "}
+            <Time iso={new Date(s.lastSeenAt).toISOString()} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SignOutActions({ canSignOutOthers }: { canSignOutOthers: boolean }) {
+  return (
+    <div class="actions">
+      <form method="post" action="/account/sign-out">
+        <button type="submit" class="secondary">
+          Sign out
+        </button>
+      </form>
+      <form method="post" action="/account/sign-out-others">
+        <button type="submit" class="secondary" disabled={!canSignOutOthers}>
+          Sign out other sessions
+        </button>
+      </form>
+      <form method="post" action="/account/sign-out-everywhere">
+        <button type="submit" class="danger">
+          Sign out everywhere
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function EventList({ events }: { events: AuditEvent[] }) {
+  return (
+    <ul class="events">
+      {events.map((e) => (
+        <li>
+          <strong>{EVENT_LABELS[e.type]}</strong> <Time iso={e.createdAt} />
+          <br />
+          <span class="meta">{[describeUserAgent(e.userAgent), e.ip, e.detail].filter(Boolean).join(" · ")}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,5 +1,6 @@
 /** The page frame: head, stylesheet, header and (when signed in) the live sign-out script. */
 import type { PropsWithChildren } from "hono/jsx";
+import { EMAIL_MAX_LENGTH, PASSWORD_FIELD_MAX_LENGTH } from "../http/fields";
 
 declare module "hono" {
   // An interface, not a type alias: this merges into Hono's own declaration.
@@ -86,7 +87,7 @@ export function Field({ name, label, type, autocomplete, value, error, required,
         autofocus={autofocus}
         aria-invalid={error !== undefined ? "true" : undefined}
         aria-describedby={describedBy === "" ? undefined : describedBy}
-        maxlength={type === "password" ? 1024 : 254}
+        maxlength={type === "password" ? PASSWORD_FIELD_MAX_LENGTH : EMAIL_MAX_LENGTH}
       />
       {hint !== undefined && (
         <p class="hint" id={hintId} aria-live="polite">
@@ -97,5 +98,39 @@ export function Field({ name, label, type, autocomplete, value, error, required,
         {error ?? ""}
       </p>
     </div>
+  );
+}
+
+/** A new password and its confirmation, with the policy hint the live script updates. */
+export function NewPasswordFields({
+  errors,
+  minLength,
+  labels,
+  autofocus,
+}: {
+  errors: Record<string, string>;
+  minLength: number;
+  labels: [password: string, confirmation: string];
+  autofocus?: boolean;
+}) {
+  return (
+    <>
+      <Field
+        name="password"
+        label={labels[0]}
+        type="password"
+        autocomplete="new-password"
+        error={errors.password}
+        autofocus={autofocus}
+        hint={`At least ${minLength} characters. Long phrases are good; no other rules.`}
+      />
+      <Field
+        name="password_confirmation"
+        label={labels[1]}
+        type="password"
+        autocomplete="new-password"
+        error={errors.password_confirmation}
+      />
+    </>
   );
 }

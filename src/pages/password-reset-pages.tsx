@@ -1,5 +1,5 @@
 /** /forgot-password and /reset-password views. */
-import { Field, Notice } from "./layout";
+import { Field, NewPasswordFields, Notice } from "./layout";
 
 export function ForgotPasswordPage({ email, error }: { email?: string; error?: string }) {
   return (
@@ -49,21 +49,11 @@ export function ResetPasswordPage({ errors, minLength }: { errors: Record<string
       <p>Choose a new password. Every device signed in to your account will be signed out.</p>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
       <form method="post" action="/reset-password" data-password-form data-min-length={String(minLength)}>
-        <Field
-          name="password"
-          label="New password"
-          type="password"
-          autocomplete="new-password"
-          error={errors.password}
+        <NewPasswordFields
+          errors={errors}
+          minLength={minLength}
+          labels={["New password", "Confirm new password"]}
           autofocus
-          hint={`At least ${minLength} characters. Long phrases are good; no other rules.`}
-        />
-        <Field
-          name="password_confirmation"
-          label="Confirm new password"
-          type="password"
-          autocomplete="new-password"
-          error={errors.password_confirmation}
         />
         <button type="submit">Reset Password</button>
       </form>

@@ -6,6 +6,7 @@ import { type Context, Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { jsxRenderer } from "hono/jsx-renderer";
 import { NONCE, secureHeaders } from "hono/secure-headers";
+import { HOUR_MS } from "../core/time";
 import type { AppEnv } from "../http/app-env";
 import { accountRoutes } from "./account-routes";
 import { LIVE_SIGN_OUT_JS, PASSWORD_HINTS_JS, STYLESHEET } from "./assets";
@@ -14,6 +15,9 @@ import { passwordCheckRoutes } from "./password-check-routes";
 import { passwordResetPageRoutes } from "./password-reset-routes";
 import { readSessionCookie } from "./session-cookie";
 import { signInPageRoutes } from "./sign-in-routes";
+
+/** Stylesheet and scripts change only with a deploy; an hour keeps a deploy visible soon. */
+const STATIC_MAX_AGE_SECONDS = HOUR_MS / 1000;
 
 const STATIC: Record<string, { body: string; type: string }> = {
   "/static/app.css": { body: STYLESHEET, type: "text/css; charset=utf-8" },
@@ -29,7 +33,7 @@ pageRoutes.get("/static/:file", (c) => {
   if (asset === undefined) return c.notFound();
   return c.body(asset.body, 200, {
     "Content-Type": asset.type,
-    "Cache-Control": "public, max-age=3600",
+    "Cache-Control": `public, max-age=${STATIC_MAX_AGE_SECONDS}`,
     "X-Content-Type-Options": "nosniff",
   });
 });

@@ -1,5 +1,5 @@
 /** /login and /signup views. */
-import { Field, Notice } from "./layout";
+import { Field, NewPasswordFields, Notice } from "./layout";
 
 /** Notices /login can show, chosen by ?notice= (never free text from the URL). */
 export const SIGN_IN_NOTICES = {
@@ -59,6 +59,7 @@ export interface SignUpValues {
   last_name?: string;
 }
 
+/** The sign-up form; values are kept and errors shown next to their fields. */
 export function SignUpPage({
   values,
   errors,
@@ -92,21 +93,7 @@ export function SignUpPage({
           error={errors.last_name}
         />
         <Field name="email" label="Email" type="email" autocomplete="email" value={values.email} error={errors.email} />
-        <Field
-          name="password"
-          label="Password"
-          type="password"
-          autocomplete="new-password"
-          error={errors.password}
-          hint={`At least ${minLength} characters. Long phrases are good; no other rules.`}
-        />
-        <Field
-          name="password_confirmation"
-          label="Confirm password"
-          type="password"
-          autocomplete="new-password"
-          error={errors.password_confirmation}
-        />
+        <NewPasswordFields errors={errors} minLength={minLength} labels={["Password", "Confirm password"]} />
         <button type="submit">Sign up</button>
       </form>
       <p class="alt">
