@@ -20,4 +20,6 @@ if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
-console.log(`production bundle: ${(bundle.length / 1024).toFixed(0)} KiB, the API and pages present, no dev-only routes`);
+console.log(
+  `production bundle: ${(bundle.length / 1024).toFixed(0)} KiB, the API and pages present, no dev-only routes`,
+);

@@ -13,7 +13,7 @@ import { readConfig } from "../core/config";
 import { deriveResetToken } from "../core/reset-token";
 import { hashSecret } from "../core/secrets";
 import { createSessionToken } from "../core/session-token";
-import { acceptLiveSocket, answerSocketClose, notifySignedOut, type SignOutReason } from "./live-sign-out";
+import { notifySignedOut, type SignOutReason } from "./live-sign-out";
 import { RegistryStorage } from "./registry-storage";
 import {
   decideBeginReset,
@@ -28,7 +28,6 @@ import {
   type IssueResult,
   type SessionInfo,
   type SessionMeta,
-  type StateRow,
   toSessionInfo,
 } from "./session-registry-schema";
 
