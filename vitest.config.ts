@@ -14,8 +14,8 @@ export default defineConfig(async () => {
           // Faster batches for tests. This replaces the wrangler consumer settings, so retries and the
           // dead-letter queue are repeated here (docs/design.md, "Platform facts").
           queueConsumers: {
-            email: { maxBatchTimeout: 0.05, maxRetries: 5, deadLetterQueue: "email-dlq", retryDelay: 0 },
-            "email-dlq": { maxBatchTimeout: 0.05, maxRetries: 3 },
+            email: { maxBatchTimeout: 0.05, maxRetries: 100, deadLetterQueue: "email-dlq", retryDelay: 0 },
+            "email-dlq": { maxBatchTimeout: 0.05, maxRetries: 20 },
           },
         },
       }),

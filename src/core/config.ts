@@ -11,7 +11,9 @@ export interface Config {
   appUrl: string;
   production: boolean;
   emailProvider: EmailProviderName;
+  /** `Name <address@domain>` or a bare address; validated so a typo fails at start-up, not at every send. */
   mailFrom: string;
+  replyTo: string | null;
   passwordMinLength: number;
   sessionIdleMs: number;
   maxSessionsPerUser: number;
@@ -20,6 +22,12 @@ export interface Config {
   benchRoutes: boolean;
   pepper: string | null;
   resendApiKey: string | null;
+  /** Resend's API origin; a local stand-in in tests. https in production (loopback aside). */
+  resendApiUrl: string;
+  /** Sends per second across every consumer invocation: Resend's team limit (5/s by default). */
+  resendRatePerSecond: number;
+  /** Have I Been Pwned's range API origin; a local stand-in in tests. https in production (loopback aside). */
+  hibpApiUrl: string;
 }
 
 /** A configuration value that would run the Worker weakened or broken. */
@@ -59,7 +67,8 @@ export function parseConfig(env: Env): Config {
     appUrl: parseOrigin(vars.APP_URL),
     production,
     emailProvider,
-    mailFrom: required(vars.MAIL_FROM, "MAIL_FROM"),
+    mailFrom: mailbox(required(vars.MAIL_FROM, "MAIL_FROM"), "MAIL_FROM"),
+    replyTo: optionalMailbox(vars.REPLY_TO, "REPLY_TO"),
     passwordMinLength,
     sessionIdleMs: integer(vars.SESSION_IDLE_DAYS, "SESSION_IDLE_DAYS", 1, 365) * DAY_MS,
     maxSessionsPerUser: integer(vars.MAX_SESSIONS_PER_USER, "MAX_SESSIONS_PER_USER", 1, 100_000),
@@ -68,19 +77,54 @@ export function parseConfig(env: Env): Config {
     benchRoutes: flag(vars.BENCH_ROUTES, "BENCH_ROUTES") && !production,
     pepper: nonEmpty(vars.PASSWORD_PEPPER),
     resendApiKey,
+    resendApiUrl: apiOrigin(vars.RESEND_API_URL, "RESEND_API_URL", "https://api.resend.com", production),
+    resendRatePerSecond: integer(vars.RESEND_RATE_PER_SECOND ?? "5", "RESEND_RATE_PER_SECOND", 1, 1000),
+    hibpApiUrl: apiOrigin(vars.HIBP_API_URL, "HIBP_API_URL", "https://api.pwnedpasswords.com", production),
   };
 }
 
 function parseOrigin(value: string | undefined): string {
-  const text = required(value, "APP_URL");
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new ConfigError(`APP_URL is not a URL: ${JSON.stringify(text)}`);
-  }
+  const url = parseUrl(required(value, "APP_URL"), "APP_URL");
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError("APP_URL must be http(s)");
   return url.origin;
+}
+
+function parseUrl(text: string, name: string): URL {
+  try {
+    return new URL(text);
+  } catch {
+    throw new ConfigError(`${name} is not a URL: ${JSON.stringify(text)}`);
+  }
+}
+
+/**
+ * The origin of an outside API. Production insists on https, except for a loopback host, which can only be a
+ * local stand-in (a deployed Worker cannot reach one).
+ */
+function apiOrigin(value: string | undefined, name: string, fallback: string, production: boolean): string {
+  const url = parseUrl(nonEmpty(value) ?? fallback, name);
+  const loopback = url.hostname === "127.0.0.1" || url.hostname === "localhost" || url.hostname === "[::1]";
+  const allowed = url.protocol === "https:" || (url.protocol === "http:" && (loopback || !production));
+  if (!allowed) {
+    throw new ConfigError(
+      `${name} must be an https URL${production ? " in production" : ""}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return url.origin;
+}
+
+const MAILBOX = /^(?:[^<>@\r\n]+ )?<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/;
+
+/** A sender or reply-to: `Name <address@domain>` or `address@domain`. */
+function mailbox(value: string, name: string): string {
+  if (!MAILBOX.test(value))
+    throw new ConfigError(`${name} must look like "Name <address@domain>", got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function optionalMailbox(value: string | undefined, name: string): string | null {
+  const text = nonEmpty(value);
+  return text === null ? null : mailbox(text, name);
 }
 
 function required(value: string | undefined, name: string): string {

@@ -5,13 +5,13 @@
  */
 import { Hono } from "hono";
 import { createApp } from "../app";
+import { backgroundHandlers } from "../background";
 import type { DeadLetter, EmailJob } from "../domain/email-jobs";
 import type { AppEnv } from "../http/app-env";
-import { backgroundHandlers } from "../index";
 import { benchRoutes } from "./bench-routes";
 import { devMailboxRoutes } from "./mailbox-routes";
 
-export { RateLimiter, SessionRegistry } from "../index";
+export { MailPacer, RateLimiter, SessionRegistry } from "../index";
 
 const app = createApp({ api: new Hono<AppEnv>().route("/", benchRoutes), pages: devMailboxRoutes });
 

@@ -9,13 +9,11 @@ import type { DeadLetter, EmailJob } from "./email-jobs";
  */
 export async function recordUndeliverable(
   env: Env,
-  message: { id: string; body: DeadLetter | EmailJob; attempts: number },
+  message: { id: string; body: unknown; attempts: number },
   now: number,
 ): Promise<void> {
-  const body = message.body;
-  const letter: DeadLetter =
-    "job" in body ? body : { job: body, reason: "retries exhausted", attempts: message.attempts };
-  const kind = String(letter.job?.kind ?? "unknown");
+  const letter = asDeadLetter(message.body, message.attempts);
+  const kind = typeof letter.job?.kind === "string" ? letter.job.kind : "unknown";
   console.error(JSON.stringify({ event: "email_undeliverable", messageId: message.id, kind, reason: letter.reason }));
   await insertDeadLetter(env.DB, {
     messageId: message.id,
@@ -24,4 +22,17 @@ export async function recordUndeliverable(
     attempts: letter.attempts,
     createdAt: isoTime(now),
   });
+}
+
+/** Ours carry {job, reason, attempts}; anything else (a bare job, or a body of no known shape) is wrapped. */
+function asDeadLetter(body: unknown, attempts: number): DeadLetter {
+  if (typeof body === "object" && body !== null && "job" in body) {
+    const letter = body as Partial<DeadLetter>;
+    return {
+      job: letter.job as EmailJob,
+      reason: typeof letter.reason === "string" ? letter.reason : "no reason given",
+      attempts: typeof letter.attempts === "number" ? letter.attempts : attempts,
+    };
+  }
+  return { job: body as EmailJob, reason: "retries exhausted", attempts };
 }

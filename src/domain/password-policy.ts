@@ -26,7 +26,7 @@ export type PasswordProblem =
 export interface PolicyOptions {
   minLength: number;
   email: string;
-  hibp: { enabled: boolean; failOpen: boolean; fetch: typeof fetch };
+  hibp: { enabled: boolean; failOpen: boolean; apiUrl: string; fetch: typeof fetch };
 }
 
 let commonPasswords: Set<string> | null = null;
@@ -37,7 +37,12 @@ export function policyOptions(config: Config, email: string): PolicyOptions {
     minLength: config.passwordMinLength,
     email,
     // Called as a plain function: workerd refuses the global fetch called as a method of another object.
-    hibp: { enabled: config.hibpEnabled, failOpen: config.hibpFailOpen, fetch: (input, init) => fetch(input, init) },
+    hibp: {
+      enabled: config.hibpEnabled,
+      failOpen: config.hibpFailOpen,
+      apiUrl: config.hibpApiUrl,
+      fetch: (input, init) => fetch(input, init),
+    },
   };
 }
 
@@ -128,7 +133,7 @@ async function checkBreached(password: string, hibp: PolicyOptions["hibp"]): Pro
   const prefix = digest.slice(0, 5);
   const suffix = digest.slice(5);
   try {
-    const response = await hibp.fetch(`https://api.pwnedpasswords.com/range/${prefix}`, {
+    const response = await hibp.fetch(`${hibp.apiUrl}/range/${prefix}`, {
       headers: { "Add-Padding": "true", "User-Agent": "edge-password-reset" },
       signal: AbortSignal.timeout(HIBP_TIMEOUT_MS),
     });

@@ -54,6 +54,7 @@ export async function issueResetLink(env: Env, config: Config, job: PasswordRese
     to: user.email,
     ...rendered,
     idempotencyKey: `password-reset/${job.requestId}`,
+    reference: job.requestId,
     kind: "password_reset",
   };
   const delivery = await sendEmail(env, config, email, now);

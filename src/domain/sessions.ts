@@ -5,6 +5,7 @@
  */
 import { parseSessionToken } from "../core/session-token";
 import { isoTime } from "../core/time";
+import { liveSocketRequest } from "../durable/live-sign-out";
 import { type SessionInfo, sessionRegistry } from "../durable/session-registry";
 import { auditEventStatement } from "../storage/audit";
 import { findUserWithFailures, type User } from "../storage/users";
@@ -73,6 +74,5 @@ export async function signOutEverywhere(ctx: FlowContext, auth: Authenticated): 
 
 /** The live sign-out WebSocket for an authenticated session, answered by the user's registry. */
 export async function openLiveSignOut(env: Env, auth: Authenticated): Promise<Response> {
-  const headers = new Headers({ upgrade: "websocket", "x-session-id": auth.session.id });
-  return sessionRegistry(env, auth.user.id).fetch(new Request("https://session-registry/live", { headers }));
+  return sessionRegistry(env, auth.user.id).fetch(liveSocketRequest(auth.session.id));
 }

@@ -11,6 +11,7 @@ import { auditEventStatement } from "../storage/audit";
 import { clearThrottleStatement, recordFailure, startSignInAttempt } from "../storage/sign-in-throttle";
 import { recordSignInStatement, type User, upgradePasswordHash } from "../storage/users";
 import type { FlowContext } from "./context";
+import { signOut } from "./sessions";
 
 /** Answer to an attempt made while another attempt on the same email is still being checked. */
 const BUSY_RETRY_MS = SECOND_MS;
@@ -31,10 +32,14 @@ export function lockDurationMs(failures: number): number {
   return Math.min((failures - FREE_FAILURES) * LOCK_STEP_MS, MAX_LOCK_MS);
 }
 
-/** Verifies the credentials and creates a session; refusals are the same for unknown emails (invariant 5). */
+/**
+ * Verifies the credentials and creates a session; refusals are the same for unknown emails (invariant 5).
+ * `replacing` is a session the client already holds: it is ended after a successful sign-in (rotation).
+ */
 export async function signIn(
   ctx: FlowContext,
   credentials: { email: string; password: string },
+  options: { replacing?: string | undefined } = {},
 ): Promise<SignInResult> {
   const { env, config, client, now } = ctx;
   const email = normalizeEmail(credentials.email);
@@ -62,6 +67,7 @@ export async function signIn(
   }
 
   await recordSuccess(ctx, user, key);
+  if (options.replacing !== undefined) ctx.defer(signOut(ctx, options.replacing).catch(() => undefined));
   if (check.needsRehash) {
     const upgrade = hashPassword(credentials.password, config.pepper);
     ctx.defer(upgrade.then((hash) => upgradePasswordHash(env.DB, user.id, user.passwordHash, hash)));

@@ -4,6 +4,10 @@
  * and closes it, so open tabs leave at once instead of on their next request.
  */
 
+/** The keep-alive the page's script sends, and the answer the runtime gives without waking the object. */
+export const LIVE_PING = "ping";
+export const LIVE_PONG = "pong";
+
 /** Why a tab was signed out; the page maps it to the notice shown on /login. */
 export type SignOutReason =
   | "password_reset"
@@ -17,6 +21,11 @@ const SIGN_OUT_CLOSE_CODE = 4401;
 
 interface SocketAttachment {
   sessionId: string;
+}
+
+/** The request the Worker forwards to a user's registry to open a live socket for one authenticated session. */
+export function liveSocketRequest(sessionId: string): Request {
+  return new Request("https://session-registry/live", { headers: { upgrade: "websocket", "x-session-id": sessionId } });
 }
 
 /**

@@ -37,7 +37,9 @@ export class RateLimiter extends DurableObject<Env> {
     );
     if (full) return { ok: false, reason: "limited" };
     sql.exec("INSERT INTO hits (at, id) VALUES (?, ?)", now, id);
-    await this.ctx.storage.setAlarm(now + longest);
+    // Only ever later: a retried older job (an earlier `now`) must not bring the wipe forward over live hits.
+    const alarm = await this.ctx.storage.getAlarm();
+    if (alarm === null || alarm < now + longest) await this.ctx.storage.setAlarm(now + longest);
     return { ok: true };
   }
 

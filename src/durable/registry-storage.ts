@@ -5,7 +5,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { readConfig } from "../core/config";
 import { SECOND_MS } from "../core/time";
-import { acceptLiveSocket, answerSocketClose } from "./live-sign-out";
+import { acceptLiveSocket, answerSocketClose, LIVE_PING, LIVE_PONG } from "./live-sign-out";
 import type { StateRow } from "./session-registry-schema";
 import { SessionTable } from "./session-table";
 import { StateTable } from "./state-table";
@@ -28,6 +28,8 @@ export abstract class RegistryStorage extends DurableObject<Env> {
     this.sessions = new SessionTable(this.sql);
     this.stateRow = new StateTable(this.sql);
     this.initialized = this.stateRow.exists();
+    // Open tabs ping every 30 s; answered by the runtime without waking a hibernated object (no billed duration).
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(LIVE_PING, LIVE_PONG));
   }
 
   /** WebSocket upgrade for live sign-out; the Worker has already authenticated the session. */
@@ -35,9 +37,8 @@ export abstract class RegistryStorage extends DurableObject<Env> {
     return acceptLiveSocket(this.ctx, request, (id) => this.initialized && this.sessions.live(id) !== undefined);
   }
 
-  override webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): void {
-    if (message === "ping") ws.send("pong");
-  }
+  /** Pings are auto-answered; the page sends nothing else, so any other message is ignored. */
+  override webSocketMessage(): void {}
 
   override webSocketClose(ws: WebSocket, code: number): void {
     answerSocketClose(ws, code);

@@ -4,9 +4,9 @@
  * authority on reset tokens (KV cannot make a token single-use).
  *
  * RPC only: storage, alarms and sockets are in registry-storage.ts, every decision is a pure rule in
- * session-registry-rules.ts. Each RPC
- * method reads, decides and writes with no await in between, so it is atomic (input gates). Revoking all
- * sessions is O(1): sessions carry the epoch they were created in and only the current epoch is live.
+ * session-registry-rules.ts. Each RPC method reads, decides and writes with no await in between, so it is
+ * atomic (input gates). Revoking all sessions is O(1): sessions carry the epoch they were created in and
+ * only the current epoch is live.
  */
 import { decodeBase64 } from "@oslojs/encoding";
 import { readConfig } from "../core/config";

@@ -8,7 +8,12 @@ import type { EmailProvider } from "./types";
 export function emailProvider(env: Env, config: Config): EmailProvider {
   switch (config.emailProvider) {
     case "resend":
-      return new ResendProvider(config.resendApiKey!, config.mailFrom);
+      return new ResendProvider({
+        apiUrl: config.resendApiUrl,
+        apiKey: config.resendApiKey!,
+        from: config.mailFrom,
+        replyTo: config.replyTo,
+      });
     case "mailbox":
       return new MailboxProvider(env.KV);
   }

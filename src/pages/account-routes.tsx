@@ -19,8 +19,8 @@ import { clearSessionCookie, readSessionCookie } from "./session-cookie";
 
 const ACCOUNT_NOTICES: Record<string, string> = { others: "Every other session has been signed out." };
 
-async function currentSession(c: Context<AppEnv>): Promise<AuthResult> {
-  return authenticate(c.env, readSessionCookie(c), Date.now());
+async function currentSession(c: Context<AppEnv>, now = Date.now()): Promise<AuthResult> {
+  return authenticate(c.env, readSessionCookie(c), now);
 }
 
 function toLogin(c: Context<AppEnv>, notice: string): Response {
@@ -30,9 +30,10 @@ function toLogin(c: Context<AppEnv>, notice: string): Response {
 
 export const accountRoutes = new Hono<AppEnv>()
   .get("/account", async (c) => {
-    const auth = await currentSession(c);
+    const now = Date.now();
+    const auth = await currentSession(c, now);
     if (!auth.ok) return toLogin(c, "expired");
-    const { sessions, events } = await accountOverview(c.env, auth.user.id, Date.now());
+    const { sessions, events } = await accountOverview(c.env, auth.user.id, now);
     const notice = ACCOUNT_NOTICES[c.req.query("done") ?? ""] ?? null;
     const page = (
       <AccountPage

@@ -1,7 +1,6 @@
 /** /login and /signup pages. Sign-in rotates the session: any session this browser had is ended first. */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { signOut } from "../domain/sessions";
 import { signIn } from "../domain/sign-in";
 import { signUp } from "../domain/sign-up";
 import type { AppEnv } from "../http/app-env";
@@ -49,15 +48,13 @@ export const signInPageRoutes = new Hono<AppEnv>()
     async (c) => {
       const form = c.req.valid("form");
       const ctx = flowContext(c);
-      const result = await signIn(ctx, form);
+      // Session rotation: whatever session this browser held before is ended, not reused.
+      const result = await signIn(ctx, form, { replacing: readSessionCookie(c) });
       if (!result.ok) {
         if (result.reason === "locked") c.header("Retry-After", String(Math.ceil(result.retryAfterMs / 1000)));
         const { form: error } = refusalMessages(result, ctx.config.passwordMinLength);
         return renderSignIn(c, result.reason === "locked" ? 429 : 422, { email: form.email, error });
       }
-      // Session rotation: whatever session this browser held before is ended, not reused.
-      const previous = readSessionCookie(c);
-      if (previous !== undefined) ctx.defer(signOut(ctx, previous).catch(() => undefined));
       writeSessionCookie(c, result.token, ctx.config.sessionIdleMs);
       return c.redirect("/account", 303);
     },

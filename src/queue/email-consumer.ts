@@ -1,23 +1,26 @@
 /**
  * The "email" queue's consumer: a thin adapter from messages to domain/email-delivery.ts. Per job: done ->
- * ack; retryable -> retry with backoff until the last attempt; undeliverable, or retries exhausted -> the
- * dead-letter queue with the reason, logged (invariant 8). At-least-once delivery is made exactly-once at
- * the provider by per-job idempotency keys.
+ * ack; retryable -> retry with backoff and jitter (the job's own age limit, checked by its flow, decides
+ * when to stop, not a small attempt count); undeliverable, the provider's quota or configuration at fault,
+ * or the queue's last attempt -> the dead-letter queue with the reason, logged (invariant 8). At-least-once
+ * delivery is made exactly-once at the provider by per-job idempotency keys.
  */
 import { readConfig } from "../core/config";
 import { MINUTE_MS } from "../core/time";
 import { type Delivery, deliverEmailJob } from "../domain/email-delivery";
 import type { DeadLetter, EmailJob } from "../domain/email-jobs";
 
-/** 1 + max_retries of the "email" consumer in wrangler.toml: on the last attempt a failure is dead-lettered with its reason. */
-export const EMAIL_MAX_ATTEMPTS = 6;
+/** 1 + max_retries of the "email" consumer in wrangler.toml: the queue's own last attempt. */
+export const EMAIL_MAX_ATTEMPTS = 101;
 const MAX_BACKOFF_SECONDS = (5 * MINUTE_MS) / 1000;
+/** Up to this share is added at random to every delay, so retries of a burst do not arrive together. */
+const JITTER = 0.25;
 
 /** What the consumer does with one message. */
 type Settlement =
   | { action: "ack" }
   | { action: "retry"; reason: string; delaySeconds: number }
-  | { action: "dead"; reason: string };
+  | { action: "dead"; reason: string; alert: string | null };
 
 /** Queue handler for the "email" queue. */
 export async function consumeEmailBatch(batch: MessageBatch<EmailJob>, env: Env): Promise<void> {
@@ -34,17 +37,36 @@ export async function consumeEmailBatch(batch: MessageBatch<EmailJob>, env: Env)
   }
 }
 
-/** Exponential backoff for retries: 2, 4, 8 … seconds, at most five minutes. */
+/** Exponential backoff before jitter: 2, 4, 8 … seconds, at most five minutes. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(2 ** Math.max(1, attempts), MAX_BACKOFF_SECONDS);
 }
 
+/** `seconds` plus up to 25 % at random, at most five minutes. */
+export function withJitter(seconds: number, random: number = Math.random()): number {
+  return Math.min(Math.ceil(seconds * (1 + JITTER * random)), MAX_BACKOFF_SECONDS);
+}
+
 function settle(delivery: Delivery, attempts: number): Settlement {
   if (delivery.ok) return { action: "ack" };
-  if (delivery.reason === "undeliverable") return { action: "dead", reason: delivery.detail };
-  if (attempts >= EMAIL_MAX_ATTEMPTS) return { action: "dead", reason: `retries exhausted: ${delivery.detail}` };
-  const delaySeconds = Math.min(delivery.retryAfterSeconds ?? backoffSeconds(attempts), MAX_BACKOFF_SECONDS);
-  return { action: "retry", reason: delivery.detail, delaySeconds };
+  switch (delivery.reason) {
+    case "undeliverable":
+      return { action: "dead", reason: delivery.detail, alert: null };
+    case "quota_exceeded":
+      return { action: "dead", reason: `quota exceeded: ${delivery.detail}`, alert: "email_quota_exceeded" };
+    case "misconfigured":
+      return {
+        action: "dead",
+        reason: `provider refused the key or sender: ${delivery.detail}`,
+        alert: "email_provider_misconfigured",
+      };
+    case "retryable": {
+      if (attempts >= EMAIL_MAX_ATTEMPTS)
+        return { action: "dead", reason: `retries exhausted: ${delivery.detail}`, alert: null };
+      const delaySeconds = withJitter(delivery.retryAfterSeconds ?? backoffSeconds(attempts));
+      return { action: "retry", reason: delivery.detail, delaySeconds };
+    }
+  }
 }
 
 async function apply(env: Env, message: Message<EmailJob>, settlement: Settlement): Promise<void> {
@@ -65,6 +87,9 @@ async function apply(env: Env, message: Message<EmailJob>, settlement: Settlemen
       message.retry({ delaySeconds: settlement.delaySeconds });
       return;
     case "dead": {
+      // An alert names a fault of the provider account that every later email will meet too: page someone.
+      if (settlement.alert !== null)
+        console.error(JSON.stringify({ event: settlement.alert, ...base, reason: settlement.reason }));
       console.error(JSON.stringify({ event: "email_dead_letter", ...base, reason: settlement.reason }));
       const letter: DeadLetter = { job: message.body, reason: settlement.reason, attempts: message.attempts };
       await env.EMAIL_DLQ.send(letter, { contentType: "json" });

@@ -9,6 +9,7 @@ import { SessionRegistry as RealSessionRegistry } from "../../src/durable/sessio
 import { findResetToken, storeResetToken } from "../../src/storage/reset-tokens";
 import { findUserByEmail } from "../../src/storage/users";
 
+export { MailPacer } from "../../src/durable/mail-pacer";
 export { RateLimiter } from "../../src/durable/rate-limiter";
 
 export class SessionRegistry extends RealSessionRegistry {

@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { hashSecret } from "../../src/core/secrets";
 import worker from "../../src/dev/worker";
 import type { DeadLetter, EmailJob, PasswordResetJob } from "../../src/domain/email-jobs";
-import { backoffSeconds, EMAIL_MAX_ATTEMPTS } from "../../src/queue/email-consumer";
+import { USER_AGENT } from "../../src/mail/resend";
+import { backoffSeconds, EMAIL_MAX_ATTEMPTS, withJitter } from "../../src/queue/email-consumer";
 import { resetTokenKey } from "../../src/storage/reset-tokens";
 import { BASE, signUp, uniqueEmail } from "../helpers";
 
@@ -25,6 +26,7 @@ let error: { mock: { calls: unknown[][] } };
 beforeEach(() => {
   warn = vi.spyOn(console, "warn").mockImplementation(() => {});
   error = vi.spyOn(console, "error").mockImplementation(() => {});
+  vi.spyOn(console, "log").mockImplementation(() => {});
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -93,7 +95,13 @@ async function deliver(
   const batch = createMessageBatch(queue, [{ id, timestamp: new Date(), attempts, body }]);
   const retry = vi.spyOn(batch.messages[0]!, "retry");
   const ctx = createExecutionContext();
-  await worker.queue(batch as MessageBatch<any>, useEnv); // the handler takes no ctx; getQueueResult still needs one
+  // No jitter while the consumer runs, so delays are exact; withJitter has its own test.
+  const random = vi.spyOn(Math, "random").mockReturnValue(0);
+  try {
+    await worker.queue(batch as MessageBatch<any>, useEnv); // the handler takes no ctx; getQueueResult still needs one
+  } finally {
+    random.mockRestore();
+  }
   const result = await getQueueResult(batch, ctx);
   return { id, result, retryOptions: retry.mock.calls.map((args) => args[0]) };
 }
@@ -158,6 +166,15 @@ describe("retries against a failing provider", () => {
       expect(call.method).toBe("POST");
       expect(call.headers.get("authorization")).toBe("Bearer re_test");
       expect(call.headers.get("content-type")).toBe("application/json");
+      // Resend refuses requests without a User-Agent (403); each reset email is its own thread in Gmail.
+      expect(call.headers.get("user-agent")).toBe(USER_AGENT);
+      expect((call.body as unknown as { headers: Record<string, string> }).headers).toEqual({
+        "X-Entity-Ref-ID": job.requestId,
+      });
+      expect(call.body.tags).toEqual([
+        { name: "type", value: "password_reset" },
+        { name: "request_id", value: job.requestId },
+      ]);
       expect(call.body).toMatchObject({ from: MAIL_FROM, to: [email], subject: "Reset your password" });
       expect(call.body.text).toMatch(linkPattern);
       expect(call.body.html).toMatch(linkPattern);
@@ -198,13 +215,27 @@ describe("retries against a failing provider", () => {
     expect(result.retryMessages).toEqual([{ msgId: id }]);
   });
 
-  it("409 invalid_idempotent_request (same key, other body): dead-lettered, retrying cannot help", async () => {
+  // Same key, another body: Resend accepted an earlier attempt of this email (e.g. before a deploy changed its
+  // words). Probably delivered: not an undeliverable email, and retrying cannot help.
+  it("409 invalid_idempotent_request: acked as possibly delivered, not dead-lettered, logged", async () => {
     const { email } = await newUser("resend-409-invalid");
     const dlq = vi.spyOn(env.EMAIL_DLQ, "send");
     fakeResend([resendError(409, "invalid_idempotent_request", "Key reused with another body")]);
-    const { id, result } = await deliver("email", resetJob(email), 1);
+    const job = resetJob(email);
+    const { id, result } = await deliver("email", job, 1);
     expect(result.explicitAcks).toEqual([id]);
-    expect(dlq).toHaveBeenCalledTimes(1);
+    expect(result.retryMessages).toEqual([]);
+    expect(dlq).not.toHaveBeenCalled();
+    expect(loggedEvents(warn, "email_possibly_delivered")).toEqual([
+      { event: "email_possibly_delivered", kind: "password_reset", reference: job.requestId },
+    ]);
+  });
+
+  it("jitter adds up to a quarter to a delay, and never passes the 300 s cap", () => {
+    expect(withJitter(8, 0)).toBe(8);
+    expect(withJitter(8, 0.999)).toBe(10);
+    expect(withJitter(17, 0.5)).toBe(20);
+    expect(withJitter(300, 0.999)).toBe(300);
   });
 
   it("network error and timeout: retried with exponential backoff; the request carries a timeout signal", async () => {
@@ -315,6 +346,51 @@ describe("dead letters", () => {
     expect(resend.calls).toHaveLength(0);
     expect(dlq).toHaveBeenCalledWith(
       { job, reason: "request older than the link lifetime", attempts: 2 },
+      { contentType: "json" },
+    );
+  });
+
+  // The provider account itself is at fault: every later email would fail the same way. Retrying only burns
+  // the link's hour; an operator must act, so these are dead-lettered at once with a line to alert on.
+  it.each([
+    [429, "daily_quota_exceeded", "email_quota_exceeded", /^quota exceeded: resend 429 daily_quota_exceeded/],
+    [429, "monthly_quota_exceeded", "email_quota_exceeded", /^quota exceeded: resend 429 monthly_quota_exceeded/],
+    [403, "invalid_api_key", "email_provider_misconfigured", /^provider refused the key or sender: resend 403/],
+    [401, "missing_api_key", "email_provider_misconfigured", /^provider refused the key or sender: resend 401/],
+  ])("%i %s: dead-lettered at once, with the alert line %s", async (status, name, alert, reason) => {
+    const { email } = await newUser(`resend-${name}`);
+    const resend = fakeResend([resendError(status, name, "refused")]);
+    const dlq = vi.spyOn(env.EMAIL_DLQ, "send").mockResolvedValue(undefined as never);
+    const job = resetJob(email);
+    const { id, result } = await deliver("email", job, 1);
+    expect(resend.calls).toHaveLength(1);
+    expect(result.explicitAcks).toEqual([id]);
+    expect(result.retryMessages).toEqual([]);
+    expect(dlq).toHaveBeenCalledWith(
+      { job, reason: expect.stringMatching(reason), attempts: 1 },
+      { contentType: "json" },
+    );
+    expect(loggedEvents(error, alert)).toEqual([expect.objectContaining({ messageId: id, kind: "password_reset" })]);
+  });
+
+  // A redelivery days after a reset would send a second, confusing "password changed" notice.
+  it("a password-changed notice older than 23 hours is dead-lettered, nothing sent", async () => {
+    const { id: userId } = await newUser("stale-notice");
+    const resend = fakeResend([]);
+    const dlq = vi.spyOn(env.EMAIL_DLQ, "send").mockResolvedValue(undefined as never);
+    const job: EmailJob = {
+      kind: "password_changed",
+      requestId: crypto.randomUUID(),
+      userId,
+      changedAt: Date.now() - 23 * 60 * 60_000 - 1000,
+      ip: null,
+      userAgent: null,
+    };
+    const { result } = await deliver("email", job, 1);
+    expect(result.explicitAcks).toHaveLength(1);
+    expect(resend.calls).toHaveLength(0);
+    expect(dlq).toHaveBeenCalledWith(
+      { job, reason: "notice older than 23 hours", attempts: 1 },
       { contentType: "json" },
     );
   });
@@ -430,5 +506,37 @@ describe("what gets sent", () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain(`href="${link}"`);
     expect(await env.KV.get(resetTokenKey(hashSecret(token)), "json")).toEqual({ userId, issuedAt: requestedAt });
+  });
+});
+
+describe("the dead-letter consumer under faults", () => {
+  // Fault: D1 is briefly down. The dead-letter queue is the last place an undeliverable email is remembered,
+  // so a record that cannot be written is retried later, never acked away.
+  it("retries with a growing delay when the record cannot be written", async () => {
+    const failingDb = new Proxy(env.DB, {
+      get: (target, property) =>
+        property === "prepare"
+          ? () => {
+              throw new Error("D1 unavailable (simulated)");
+            }
+          : Reflect.get(target, property),
+    });
+    const letter: DeadLetter = { job: resetJob(uniqueEmail("dl-fault")), reason: "resend 422 x", attempts: 1 };
+    const first = await deliver("email-dlq", letter, 1, `dl-${crypto.randomUUID()}`, { ...env, DB: failingDb });
+    expect(first.result.explicitAcks).toEqual([]);
+    expect(first.retryOptions).toEqual([{ delaySeconds: 10 }]);
+    const third = await deliver("email-dlq", letter, 3, `dl-${crypto.randomUUID()}`, { ...env, DB: failingDb });
+    expect(third.retryOptions).toEqual([{ delaySeconds: 40 }]);
+    expect(loggedEvents(error, "dead_letter_record_failed")).toHaveLength(2);
+  });
+
+  it("a body of no known shape is still recorded (kind unknown), not thrown back at the queue", async () => {
+    const id = `dl-${crypto.randomUUID()}`;
+    const { result } = await deliver("email-dlq", "garbage" as unknown as DeadLetter, 2, id, env);
+    expect(result.explicitAcks).toEqual([id]);
+    const row = await env.DB.prepare("SELECT kind, reason, attempts FROM mail_dead_letters WHERE message_id = ?")
+      .bind(id)
+      .first();
+    expect(row).toEqual({ kind: "unknown", reason: "retries exhausted", attempts: 2 });
   });
 });

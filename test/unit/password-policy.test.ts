@@ -69,7 +69,7 @@ describe("password policy (NIST SP 800-63B rev 4)", () => {
   describe("Have I Been Pwned range check", () => {
     const hibpOptions = (fetchImpl: typeof fetch, failOpen = true) => ({
       ...options,
-      hibp: { enabled: true, failOpen, fetch: fetchImpl },
+      hibp: { enabled: true, failOpen, apiUrl: "https://api.pwnedpasswords.com", fetch: fetchImpl },
     });
 
     it("sends only the first 5 hex characters of the SHA-1 and refuses a listed suffix", async () => {
