@@ -6,11 +6,18 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   return {
     plugins: [
-      cloudflareTest({
+      cloudflareTest(async ({ inject }) => ({
         wrangler: { configPath: "./wrangler.toml" },
         remoteBindings: false,
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, APP_URL: "https://accounts.example.test" },
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            APP_URL: "https://accounts.example.test",
+            // The stand-ins started by test/support/global-setup.ts; tests opt in by overriding env.
+            TEST_RESEND_URL: inject("resendUrl"),
+            TEST_RESEND_API_KEY: inject("resendApiKey"),
+            TEST_HIBP_URL: inject("hibpUrl"),
+          },
           // Faster batches for tests. This replaces the wrangler consumer settings, so retries and the
           // dead-letter queue are repeated here (docs/design.md, "Platform facts").
           queueConsumers: {
@@ -18,11 +25,12 @@ export default defineConfig(async () => {
             "email-dlq": { maxBatchTimeout: 0.05, maxRetries: 20 },
           },
         },
-      }),
+      })),
     ],
     test: {
       include: ["test/**/*.test.ts"],
       setupFiles: ["./test/apply-migrations.ts"],
+      globalSetup: ["./test/support/global-setup.ts"],
       testTimeout: 20_000,
     },
   };

@@ -1,5 +1,8 @@
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+    TEST_RESEND_URL: string;
+    TEST_RESEND_API_KEY: string;
+    TEST_HIBP_URL: string;
   }
 }

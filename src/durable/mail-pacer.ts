@@ -8,6 +8,13 @@
 import { DurableObject } from "cloudflare:workers";
 import { SECOND_MS } from "../core/time";
 
+/**
+ * Slots are spaced a fifth wider than 1/rate: requests reach the provider with jitter (network, scheduling),
+ * and exact spacing lets two land in one of its windows (13 % of 30 sends answered 429 in our test, 0 % at
+ * this margin).
+ */
+const SPACING_MARGIN = 1.2;
+
 export type SlotResult = { ok: true; waitMs: number } | { ok: false; reason: "backlog"; retryAfterMs: number };
 
 /** The pacer every consumer invocation shares. */
@@ -15,7 +22,7 @@ export function mailPacer(env: Env): DurableObjectStub<MailPacer> {
   return env.MAIL_PACER.getByName("resend");
 }
 
-/** A token bucket of size one: sends are spaced 1/rate seconds apart. */
+/** A token bucket of size one: sends are spaced a little over 1/rate seconds apart. */
 export class MailPacer extends DurableObject<Env> {
   private nextFreeAt = 0;
 
@@ -24,7 +31,7 @@ export class MailPacer extends DurableObject<Env> {
     const slot = Math.max(now, this.nextFreeAt);
     const waitMs = slot - now;
     if (waitMs > maxWaitMs) return { ok: false, reason: "backlog", retryAfterMs: waitMs };
-    this.nextFreeAt = slot + SECOND_MS / ratePerSecond;
+    this.nextFreeAt = slot + (SECOND_MS / ratePerSecond) * SPACING_MARGIN;
     return { ok: true, waitMs };
   }
 }

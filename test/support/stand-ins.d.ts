@@ -1,0 +1,17 @@
+// Types for the stand-ins, which are plain Node modules shared by vitest's global setup and the node:test tiers.
+declare module "*/resend-stand-in.mjs" {
+  export function startResendStandIn(options?: { apiKey?: string; ratePerSecond?: number }): Promise<{
+    url: string;
+    apiKey: string;
+    emails: { id: string; headers: Record<string, string>; body: Record<string, unknown>; receivedAt: number }[];
+    stats: Record<string, number>;
+    close(): Promise<void>;
+  }>;
+}
+declare module "*/hibp-stand-in.mjs" {
+  export function startHibpStandIn(options?: { breached?: string[] }): Promise<{
+    url: string;
+    requests: { url: string; userAgent: string | null; padding: string | null }[];
+    close(): Promise<void>;
+  }>;
+}
