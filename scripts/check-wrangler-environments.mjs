@@ -1,0 +1,52 @@
+// Checks that wrangler.toml's [env.production] repeats every binding of the default (development)
+// environment: wrangler does not inherit bindings into an environment, so a binding added to one and
+// forgotten in the other would deploy a Worker that fails at its first use. Also checks what production
+// must have of its own: a name other than development's, a route and no workers.dev, and Workers Logs.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "smol-toml";
+
+const config = parse(readFileSync(path.resolve(import.meta.dirname, "..", "wrangler.toml"), "utf8"));
+const production = config.env?.production ?? {};
+const problems = [];
+
+/** Binding lists compared by their identity and settings (ids and names may differ per environment). */
+const LISTS = [
+  ["d1_databases", (b) => `${b.binding} (${b.migrations_dir})`],
+  ["kv_namespaces", (b) => b.binding],
+  ["durable_objects.bindings", (b) => `${b.name} -> ${b.class_name}`],
+  ["queues.producers", (b) => `${b.binding} -> ${b.queue}`],
+  ["queues.consumers", (c) => JSON.stringify(c)],
+  ["ratelimits", (r) => `${r.name} ${JSON.stringify(r.simple)}`],
+];
+
+const at = (object, dotted) => dotted.split(".").reduce((o, k) => o?.[k], object) ?? [];
+
+for (const [key, identity] of LISTS) {
+  const dev = new Set(at(config, key).map(identity));
+  const prod = new Set(at(production, key).map(identity));
+  for (const entry of dev) if (!prod.has(entry)) problems.push(`[env.production] ${key} lacks ${entry}`);
+  for (const entry of prod) if (!dev.has(entry)) problems.push(`the default environment's ${key} lacks ${entry}`);
+}
+// Triggers and migrations are inherited unless an environment sets its own; if it does, they must match.
+for (const key of ["triggers", "migrations"]) {
+  if (production[key] !== undefined && JSON.stringify(production[key]) !== JSON.stringify(config[key])) {
+    problems.push(`[env.production] ${key} differs from the default environment's`);
+  }
+}
+for (const name of Object.keys(config.vars ?? {})) {
+  if (!(name in (production.vars ?? {}))) problems.push(`[env.production.vars] lacks ${name}`);
+}
+if (production.name === undefined || production.name === config.name) {
+  problems.push("[env.production] needs a name of its own, or a bare `wrangler deploy` replaces production");
+}
+if (production.workers_dev !== false) problems.push("[env.production] must set workers_dev = false");
+if (!Array.isArray(production.routes) || production.routes.length === 0) problems.push("[env.production] has no routes");
+if (production.observability?.enabled !== true) problems.push("[env.production] must enable observability (Workers Logs)");
+if (production.vars?.ENVIRONMENT !== "production") problems.push('[env.production.vars] ENVIRONMENT must be "production"');
+
+if (problems.length > 0) {
+  console.error(`wrangler.toml environments: ${problems.length} problem(s)\n  ${problems.join("\n  ")}`);
+  process.exit(1);
+}
+console.log("wrangler.toml environments: [env.production] repeats every binding of the default environment");
