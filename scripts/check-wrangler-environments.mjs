@@ -37,13 +37,17 @@ for (const key of ["triggers", "migrations"]) {
 for (const name of Object.keys(config.vars ?? {})) {
   if (!(name in (production.vars ?? {}))) problems.push(`[env.production.vars] lacks ${name}`);
 }
-if (production.name === undefined || production.name === config.name) {
-  problems.push("[env.production] needs a name of its own, or a bare `wrangler deploy` replaces production");
-}
-if (production.workers_dev !== false) problems.push("[env.production] must set workers_dev = false");
-if (!Array.isArray(production.routes) || production.routes.length === 0) problems.push("[env.production] has no routes");
-if (production.observability?.enabled !== true) problems.push("[env.production] must enable observability (Workers Logs)");
-if (production.vars?.ENVIRONMENT !== "production") problems.push('[env.production.vars] ENVIRONMENT must be "production"');
+const required = [
+  [
+    production.name !== undefined && production.name !== config.name,
+    "a name of its own, or a bare `wrangler deploy` replaces production",
+  ],
+  [production.workers_dev === false, "workers_dev = false"],
+  [Array.isArray(production.routes) && production.routes.length > 0, "routes (the host of APP_URL)"],
+  [production.observability?.enabled === true, "observability enabled (Workers Logs)"],
+  [production.vars?.ENVIRONMENT === "production", 'vars.ENVIRONMENT = "production"'],
+];
+for (const [ok, what] of required) if (!ok) problems.push(`[env.production] needs ${what}`);
 
 if (problems.length > 0) {
   console.error(`wrangler.toml environments: ${problems.length} problem(s)\n  ${problems.join("\n  ")}`);

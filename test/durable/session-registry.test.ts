@@ -256,3 +256,14 @@ describe("sign out other sessions racing a reset", () => {
     expect(await stub.validateSession(fresh.sessionId, now + 2)).not.toBeNull();
   });
 });
+
+describe("live sign-out sockets", () => {
+  // Cost: every open tab pings every 30 s; answering in webSocketMessage would wake the object and bill
+  // duration each time. The runtime's auto-response answers without waking it.
+  it("pings are answered by the runtime's auto-response", async () => {
+    const { stub } = registry();
+    const pair = await runInDurableObject(stub, (_instance, state) => state.getWebSocketAutoResponse());
+    expect(pair?.request).toBe("ping");
+    expect(pair?.response).toBe("pong");
+  });
+});

@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from "vitest";
 import worker from "../../src/dev/worker";
 import type { PasswordResetJob } from "../../src/domain/email-jobs";
 import { ResendProvider, USER_AGENT } from "../../src/mail/resend";
-import { BASE, json, randomIp, resetTokenFor, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
+import { BASE, json, randomIp, resetPassword, resetTokenFor, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
 import { BREACHED_PASSWORDS } from "../support/global-setup";
 
 const [BREACHED] = BREACHED_PASSWORDS as [string];
@@ -151,7 +151,9 @@ describe("Resend through the real fetch", () => {
     const accounts = await Promise.all(
       Array.from({ length: 30 }, async () => (await signUp(uniqueEmail("paced"))).email as string),
     );
-    const stats0 = await standIn<{ accepted: number; rateLimited: number; requests: number }>("/__stand-in/stats");
+    const stats0 = await standIn<{ accepted: number; rateLimited: number; withoutUserAgent: number }>(
+      "/__stand-in/stats",
+    );
     const jobs: PasswordResetJob[] = accounts.map((address) => ({
       kind: "password_reset",
       requestId: crypto.randomUUID(),
@@ -189,18 +191,23 @@ describe("Resend through the real fetch", () => {
     }
     const elapsedMs = Date.now() - started;
 
-    const stats = await standIn<{ accepted: number; rateLimited: number; requests: number }>("/__stand-in/stats");
+    type Stats = { accepted: number; rateLimited: number; requests: number; withoutUserAgent: number };
+    const stats = await standIn<Stats>("/__stand-in/stats");
     expect(pending).toEqual([]);
     expect(stats.accepted - stats0.accepted).toBe(30);
     // At most 10 % of the requests answered 429 (the pacer's margin keeps it at 0 here).
     expect(stats.rateLimited - stats0.rateLimited).toBeLessThanOrEqual(3);
     // 30 sends at 5/s cannot take less than 29 intervals of 200 ms.
     expect(elapsedMs).toBeGreaterThanOrEqual(29 * 200);
-    const emails = await standIn<{ body: { to: string[] } }[]>("/__stand-in/emails");
+    expect(stats.withoutUserAgent - stats0.withoutUserAgent).toBe(0);
+    const emails = await standIn<{ body: { to: string[]; text: string } }[]>("/__stand-in/emails");
     const recipients = emails
       .slice(-30)
       .map((e) => e.body.to[0])
       .sort();
     expect(recipients).toEqual([...accounts].sort());
+    // And the links work: one of them resets its account's password.
+    const token = /\/reset-password\?token=([A-Za-z0-9_-]{43})/.exec(emails.at(-1)!.body.text)![1]!;
+    expect((await resetPassword(token)).status).toBe(200);
   }, 60_000);
 });

@@ -36,6 +36,10 @@ describe("readConfig / parseConfig", () => {
       benchRoutes: false,
       pepper: null,
       resendApiKey: null,
+      replyTo: null,
+      resendApiUrl: "https://api.resend.com",
+      resendRatePerSecond: 5,
+      hibpApiUrl: "https://api.pwnedpasswords.com",
     });
   });
 
@@ -57,6 +61,21 @@ describe("readConfig / parseConfig", () => {
     });
   });
 
+  it("takes the services' URLs as origins; production allows http only for a loopback stand-in", () => {
+    const production = { ENVIRONMENT: "production", EMAIL_PROVIDER: "resend", RESEND_API_KEY: "k" };
+    expect(
+      parse({ ...production, RESEND_API_URL: "http://127.0.0.1:9999/x", HIBP_API_URL: "http://localhost:1" }),
+    ).toMatchObject({
+      resendApiUrl: "http://127.0.0.1:9999",
+      hibpApiUrl: "http://localhost:1",
+    });
+    expect(parse({ HIBP_API_URL: "http://hibp.internal.example" }).hibpApiUrl).toBe("http://hibp.internal.example");
+    expect(parse({ REPLY_TO: "Support <help@example.com>", MAIL_FROM: "no-reply@example.com" })).toMatchObject({
+      replyTo: "Support <help@example.com>",
+      mailFrom: "no-reply@example.com",
+    });
+  });
+
   // Each refusal: a misconfigured deployment must fail loudly, not run weakened.
   it.each([
     [{ EMAIL_PROVIDER: "smtp" }, 'EMAIL_PROVIDER must be "resend" or "mailbox", got "smtp"'],
@@ -74,6 +93,23 @@ describe("readConfig / parseConfig", () => {
     [{ MAX_SESSIONS_PER_USER: "many" }, 'MAX_SESSIONS_PER_USER must be an integer from 1 to 100000, got "many"'],
     [{ HIBP_ENABLED: "yes" }, 'HIBP_ENABLED must be "true" or "false", got "yes"'],
     [{ BENCH_ROUTES: "1" }, 'BENCH_ROUTES must be "true" or "false", got "1"'],
+    [
+      { MAIL_FROM: "Account Security no-reply@example.com" },
+      'MAIL_FROM must look like "Name <address@domain>", got "Account Security no-reply@example.com"',
+    ],
+    [{ MAIL_FROM: "Account <no-reply>" }, 'MAIL_FROM must look like "Name <address@domain>", got "Account <no-reply>"'],
+    [{ REPLY_TO: "help" }, 'REPLY_TO must look like "Name <address@domain>", got "help"'],
+    [{ RESEND_RATE_PER_SECOND: "0" }, 'RESEND_RATE_PER_SECOND must be an integer from 1 to 1000, got "0"'],
+    [{ HIBP_API_URL: "ftp://hibp.example" }, 'HIBP_API_URL must be an https URL, got "ftp://hibp.example"'],
+    [
+      {
+        ENVIRONMENT: "production",
+        EMAIL_PROVIDER: "resend",
+        RESEND_API_KEY: "k",
+        RESEND_API_URL: "http://api.resend.com",
+      },
+      'RESEND_API_URL must be an https URL in production, got "http://api.resend.com"',
+    ],
   ])("refuses %o: %s", (vars, message) => {
     expect(() => parse(vars)).toThrow(expect.objectContaining({ name: "ConfigError", message }));
   });
