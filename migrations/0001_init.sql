@@ -4,7 +4,7 @@ CREATE TABLE users (
   id                  TEXT PRIMARY KEY,                 -- "blt" + 24 hex chars, Contentstack-style uid
   email               TEXT NOT NULL COLLATE NOCASE UNIQUE,
   email_key           TEXT NOT NULL,                    -- SHA-256 of "email:" + email: joins sign_in_throttle
-  password_hash       TEXT NOT NULL,                    -- self-describing, see src/domain/password-hash.ts
+  password_hash       TEXT NOT NULL,                    -- self-describing, see src/core/password-hash.ts
   credential_version  INTEGER NOT NULL DEFAULT 0,       -- bumped by every password change; sessions carry it
   first_name          TEXT,
   last_name           TEXT,

@@ -7,6 +7,7 @@ import { describePasswordProblem } from "../domain/password-policy";
 import type { ResetRefusal } from "../domain/password-reset";
 import type { SignInRefusal } from "../domain/sign-in";
 import type { SignUpRefusal } from "../domain/sign-up";
+import { describeWait } from "../domain/wait";
 import { apiError } from "../http/api-errors";
 import type { AppEnv } from "../http/app-env";
 
@@ -27,10 +28,21 @@ export function refuse(c: Context<AppEnv>, refusal: Refusal): Response {
     case "invalid_credentials":
       return apiError(c, "invalid_credentials");
     case "locked":
-      return apiError(c, "rate_limited", {}, refusal.retryAfterMs / 1000);
+      // The same words for known and unknown emails: the lock applies to both alike.
+      return apiError(
+        c,
+        "rate_limited",
+        { email: [lockedFragment(refusal.retryAfterMs)] },
+        refusal.retryAfterMs / 1000,
+      );
     case "token_invalid":
       return apiError(c, "reset_token_invalid", { reset_password_token: ["is invalid or has expired."] });
     case "not_signed_in":
       return apiError(c, "not_logged_in");
   }
+}
+
+/** Contentstack-style field fragment: how long to wait, and that a reset lifts the lock at once. */
+function lockedFragment(retryAfterMs: number): string {
+  return `has too many sign-in attempts: try again in ${describeWait(retryAfterMs)}, or reset the password to sign in now.`;
 }

@@ -36,6 +36,8 @@ class ConfigError extends Error {
 }
 
 const cache = new WeakMap<object, Config>();
+/** `openssl rand -base64 32` gives 44 characters; 32 is the least we accept. */
+const MIN_PEPPER_LENGTH = 32;
 
 /** Reads and validates configuration once per env object. */
 export function readConfig(env: Env): Config {
@@ -63,7 +65,7 @@ export function parseConfig(env: Env): Config {
     throw new ConfigError("EMAIL_PROVIDER=resend needs the RESEND_API_KEY secret");
   }
   const passwordMinLength = integer(vars.PASSWORD_MIN_LENGTH, "PASSWORD_MIN_LENGTH", 8, 64);
-  return {
+  const config: Config = {
     appUrl: parseOrigin(vars.APP_URL),
     production,
     emailProvider,
@@ -81,6 +83,12 @@ export function parseConfig(env: Env): Config {
     resendRatePerSecond: integer(vars.RESEND_RATE_PER_SECOND ?? "5", "RESEND_RATE_PER_SECOND", 1, 1000),
     hibpApiUrl: apiOrigin(vars.HIBP_API_URL, "HIBP_API_URL", "https://api.pwnedpasswords.com", production),
   };
+  // The pepper keys the password hashes and the sign-in failure marks: without it a stolen database could
+  // be attacked offline, so production does not run without one.
+  if (production && (config.pepper === null || config.pepper.length < MIN_PEPPER_LENGTH)) {
+    throw new ConfigError(`production needs the PASSWORD_PEPPER secret, at least ${MIN_PEPPER_LENGTH} characters`);
+  }
+  return config;
 }
 
 function parseOrigin(value: string | undefined): string {

@@ -15,7 +15,7 @@ import { generateSecret } from "../core/secrets";
 import { isoTime } from "../core/time";
 import { type BeginResetResult, sessionRegistry } from "../durable/session-registry";
 import { auditEventStatement } from "../storage/audit";
-import { clearThrottleStatement } from "../storage/sign-in-throttle";
+import { clearThrottleStatements } from "../storage/sign-in-throttle";
 import { findUserById, replacePasswordHash } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { PasswordChangedJob, PasswordResetJob } from "./email-jobs";
@@ -118,7 +118,7 @@ async function afterReset({ env, client, now }: FlowContext, userId: string, ema
   const at = isoTime(now);
   const results = await Promise.allSettled([
     env.DB.batch([
-      clearThrottleStatement(env.DB, emailKey(email)),
+      ...clearThrottleStatements(env.DB, emailKey(email)),
       auditEventStatement(env.DB, userId, "password_reset_completed", client, at),
       auditEventStatement(env.DB, userId, "sessions_revoked", client, at, "password reset"),
     ]),

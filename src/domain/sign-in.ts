@@ -1,24 +1,33 @@
 /**
  * Sign-in: throttled per email (known or not), one password hash whatever the outcome, and the session
- * created inside the user's registry so it is serialised with password resets (invariant 4).
+ * created inside the user's registry so it is serialised with password resets (invariant 4). A wrong
+ * password already counted for this email counts once (invariant 12): client retries and a retyped typo
+ * do not walk a person into the lock.
  */
+import { signInAttemptMark } from "../core/attempt-mark";
 import { emailKey, normalizeEmail } from "../core/email-address";
 import { hashPassword, spendPasswordCheck, verifyPassword } from "../core/password-hash";
 import { generateSecret } from "../core/secrets";
 import { isoTime, MINUTE_MS, SECOND_MS } from "../core/time";
 import { sessionRegistry } from "../durable/session-registry";
 import { auditEventStatement } from "../storage/audit";
-import { clearThrottleStatement, recordFailure, startSignInAttempt } from "../storage/sign-in-throttle";
+import {
+  clearThrottleStatements,
+  type LockSchedule,
+  recordFailure,
+  releaseAttempt,
+  startSignInAttempt,
+} from "../storage/sign-in-throttle";
 import { recordSignInStatement, type User, upgradePasswordHash } from "../storage/users";
 import type { FlowContext } from "./context";
 import { signOut } from "./sessions";
 
 /** Answer to an attempt made while another attempt on the same email is still being checked. */
 const BUSY_RETRY_MS = SECOND_MS;
-/** Failures before the first lock, and the step added per further failure (Contentstack: 5, 10 … 25 min). */
-const FREE_FAILURES = 4;
-const LOCK_STEP_MS = 5 * MINUTE_MS;
-const MAX_LOCK_MS = 25 * MINUTE_MS;
+/** Four free failures, then 5, 10 … 25 minutes (Contentstack's schedule, without its permanent lock). */
+const LOCK_SCHEDULE: LockSchedule = { free: 4, stepMs: 5 * MINUTE_MS, maxMs: 25 * MINUTE_MS };
+/** A repeat of a counted failure this soon is a client's retry: answered from the mark, without a hash. */
+const RETRY_WINDOW_MS = 10 * SECOND_MS;
 
 export type SignInRefusal =
   | { ok: false; reason: "invalid_credentials" }
@@ -26,10 +35,10 @@ export type SignInRefusal =
 
 export type SignInResult = { ok: true; user: User; token: string } | SignInRefusal;
 
-/** How long an email is locked after its `failures`-th consecutive failure; never permanent. */
+/** How long an email is locked after its `failures`-th consecutive counted failure; never permanent. */
 export function lockDurationMs(failures: number): number {
-  if (failures <= FREE_FAILURES) return 0;
-  return Math.min((failures - FREE_FAILURES) * LOCK_STEP_MS, MAX_LOCK_MS);
+  if (failures <= LOCK_SCHEDULE.free) return 0;
+  return Math.min((failures - LOCK_SCHEDULE.free) * LOCK_SCHEDULE.stepMs, LOCK_SCHEDULE.maxMs);
 }
 
 /**
@@ -41,37 +50,40 @@ export async function signIn(
   credentials: { email: string; password: string },
   options: { replacing?: string | undefined } = {},
 ): Promise<SignInResult> {
-  const { env, config, client, now } = ctx;
+  const { env, config, now } = ctx;
   const email = normalizeEmail(credentials.email);
   const key = emailKey(email);
-  const { user, throttle, acquired } = await startSignInAttempt(env.DB, email, key, generateSecret(12), now);
-  if (throttle.lockedUntil > now) return { ok: false, reason: "locked", retryAfterMs: throttle.lockedUntil - now };
+  const mark = signInAttemptMark(config.pepper, key, credentials.password);
+  const attemptId = generateSecret(12);
+  const attempt = await startSignInAttempt(env.DB, { email, emailKey: key, attemptId, mark }, now);
+  if (attempt.lockedUntil > now) return { ok: false, reason: "locked", retryAfterMs: attempt.lockedUntil - now };
   // Another attempt on this email is being checked: parallel guesses wait their turn behind the lock check.
-  if (!acquired) return { ok: false, reason: "locked", retryAfterMs: BUSY_RETRY_MS };
+  if (!attempt.acquired) return { ok: false, reason: "locked", retryAfterMs: BUSY_RETRY_MS };
+  const { user, failedBeforeAt } = attempt;
+
+  // This exact password already failed for this email: not a new guess. A quick repeat (a client's retry) is
+  // answered from the mark; a later one is hashed as usual, so its timing says nothing. Counted neither way.
+  if (failedBeforeAt !== null) {
+    if (now - failedBeforeAt > RETRY_WINDOW_MS) await spendPasswordCheck(credentials.password, config.pepper);
+    await releaseAttempt(env.DB, key, attemptId);
+    return { ok: false, reason: "invalid_credentials" };
+  }
 
   // Known and unknown emails take the same steps from here to a refusal: one hash, one counter update,
   // one audit row (for an unknown email it has no user and names the email's key).
   const check = await checkCredentials(ctx, user, credentials.password);
-  if (user === null || !check.valid) {
-    await recordFailure(env.DB, key, now, lockDurationMs);
-    const detail = user === null ? `no account: ${key.slice(0, 16)}` : null;
-    ctx.defer(auditEventStatement(env.DB, user?.id ?? null, "sign_in_failed", client, isoTime(now), detail).run());
-    return { ok: false, reason: "invalid_credentials" };
-  }
+  if (user === null || !check.valid) return refuse(ctx, user, key, mark);
 
-  const created = await sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, client, now);
-  if (!created.ok) {
-    // The password was changed between our read and the session: the verified password is no longer valid.
-    await recordFailure(env.DB, key, now, lockDurationMs);
-    return { ok: false, reason: "invalid_credentials" };
-  }
+  const created = await sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, ctx.client, now);
+  // The password was changed between our read and the session: the verified password is no longer valid.
+  if (!created.ok) return refuse(ctx, user, key, mark);
 
   await recordSuccess(ctx, user, key);
-  if (options.replacing !== undefined) ctx.defer(signOut(ctx, options.replacing).catch(() => undefined));
   if (check.needsRehash) {
     const upgrade = hashPassword(credentials.password, config.pepper);
     ctx.defer(upgrade.then((hash) => upgradePasswordHash(env.DB, user.id, user.passwordHash, hash)));
   }
+  if (options.replacing !== undefined) ctx.defer(signOut(ctx, options.replacing).catch(() => undefined));
   return { ok: true, user, token: created.token };
 }
 
@@ -82,12 +94,20 @@ async function checkCredentials({ config }: FlowContext, user: User | null, pass
   return { valid: false, needsRehash: false };
 }
 
-/** Last login, the audit row and a cleared throttle, in one batch. */
+/** A new failure: counted (locking per the schedule), marked, and audited after the response. */
+async function refuse({ env, client, now, defer }: FlowContext, user: User | null, key: string, mark: string) {
+  await recordFailure(env.DB, { emailKey: key, mark }, now, LOCK_SCHEDULE);
+  const detail = user === null ? `no account: ${key.slice(0, 16)}` : null;
+  defer(auditEventStatement(env.DB, user?.id ?? null, "sign_in_failed", client, isoTime(now), detail).run());
+  return { ok: false, reason: "invalid_credentials" } as const;
+}
+
+/** Last login, the audit row, and the throttle and its marks cleared, in one batch. */
 async function recordSuccess({ env, client, now }: FlowContext, user: User, key: string): Promise<void> {
   // Awaited, not deferred: it frees the email's attempt slot, so the person's next sign-in is never "busy".
   await env.DB.batch([
     recordSignInStatement(env.DB, user.id, isoTime(now)),
     auditEventStatement(env.DB, user.id, "sign_in", client, isoTime(now)),
-    clearThrottleStatement(env.DB, key),
+    ...clearThrottleStatements(env.DB, key),
   ]);
 }

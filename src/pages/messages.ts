@@ -6,6 +6,7 @@ import { describePasswordProblem } from "../domain/password-policy";
 import type { ResetRefusal } from "../domain/password-reset";
 import type { SignInRefusal } from "../domain/sign-in";
 import type { SignUpRefusal } from "../domain/sign-up";
+import { describeWait } from "../domain/wait";
 
 /** Field name (or "form") -> the message shown next to it. */
 export type FormErrors = Record<string, string>;
@@ -28,7 +29,9 @@ export function refusalMessages(refusal: SignUpRefusal | SignInRefusal | ResetRe
     case "invalid_credentials":
       return { form: INVALID_CREDENTIALS };
     case "locked":
-      return { form: TOO_MANY_ATTEMPTS };
+      return {
+        form: `Too many sign-in attempts. Try again in ${describeWait(refusal.retryAfterMs)}, or reset your password to sign in now.`,
+      };
     case "token_invalid":
       return { form: INVALID_LINK };
   }

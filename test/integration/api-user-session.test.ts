@@ -130,8 +130,9 @@ describe("POST /v3/user-session (sign in)", () => {
 });
 
 describe("sign-in throttle", () => {
-  async function failTimes(email: string, times: number): Promise<void> {
-    for (let i = 0; i < times; i++) {
+  /** `times` distinct wrong passwords (a repeated one would count once), numbered from `from`. */
+  async function failTimes(email: string, times: number, from = 0): Promise<void> {
+    for (let i = from; i < from + times; i++) {
       const response = await signIn(email, `wrong-password-number-${i}`);
       expect(response.status).toBe(422);
       expect(await json(response)).toEqual(INVALID_CREDENTIALS);
@@ -148,7 +149,10 @@ describe("sign-in throttle", () => {
     expect(retryAfter).toBeGreaterThanOrEqual(295);
     expect(retryAfter).toBeLessThanOrEqual(300);
     const body = await expectEnvelope(locked, 429, 429);
-    expect(body.errors).toEqual({});
+    // The truth about the lock: how long it lasts, and that a reset lifts it.
+    expect(body.errors).toEqual({
+      email: ["has too many sign-in attempts: try again in 5 minutes, or reset the password to sign in now."],
+    });
   });
 
   it("429 with the same body and Retry-After for an unknown email after 5 failures (no enumeration)", async () => {
@@ -182,9 +186,9 @@ describe("sign-in throttle", () => {
     vi.setSystemTime(start + 5 * MINUTE - 1000);
     await lockedEnvelopeCheck(await signIn(email, STRONG_PASSWORD), 1);
 
-    // Lock over: the 6th failure is an ordinary 422, and locks for 10 minutes.
+    // Lock over: the 6th distinct failure is an ordinary 422, and locks for 10 minutes.
     vi.setSystemTime(start + 5 * MINUTE);
-    await failTimes(email, 1);
+    await failTimes(email, 1, 5);
     await lockedEnvelopeCheck(await signIn(email, STRONG_PASSWORD), 600);
 
     vi.setSystemTime(start + 15 * MINUTE - 1000);

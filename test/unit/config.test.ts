@@ -17,6 +17,8 @@ const DEV_VARS = {
   BENCH_ROUTES: "false",
 };
 
+const PEPPER = "a-production-pepper-of-44-characters-0123456";
+
 function parse(vars: Record<string, string | undefined>) {
   return parseConfig({ ...DEV_VARS, ...vars } as unknown as Env);
 }
@@ -49,20 +51,25 @@ describe("readConfig / parseConfig", () => {
       ENVIRONMENT: "production",
       EMAIL_PROVIDER: "resend",
       RESEND_API_KEY: "  re_key  ",
-      PASSWORD_PEPPER: " pepper ",
+      PASSWORD_PEPPER: ` ${PEPPER} `,
       BENCH_ROUTES: "true",
     });
     expect(config).toMatchObject({
       appUrl: "https://accounts.example.com",
       production: true,
       resendApiKey: "re_key",
-      pepper: "pepper",
+      pepper: PEPPER,
       benchRoutes: false,
     });
   });
 
   it("takes the services' URLs as origins; production allows http only for a loopback stand-in", () => {
-    const production = { ENVIRONMENT: "production", EMAIL_PROVIDER: "resend", RESEND_API_KEY: "k" };
+    const production = {
+      ENVIRONMENT: "production",
+      EMAIL_PROVIDER: "resend",
+      RESEND_API_KEY: "k",
+      PASSWORD_PEPPER: PEPPER,
+    };
     expect(
       parse({ ...production, RESEND_API_URL: "http://127.0.0.1:9999/x", HIBP_API_URL: "http://localhost:1" }),
     ).toMatchObject({
