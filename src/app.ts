@@ -60,6 +60,10 @@ function answerFault(error: Error, c: Context<AppEnv>): Response | Promise<Respo
     console.error(JSON.stringify({ event: "unhandled_error", path: c.req.path, name, message, stack }));
   }
   if (isApiRequest(c)) return apiError(c, key);
+  if (key === "unavailable") {
+    const message = "Your password could not be changed right now. Please try again in a moment with the same link.";
+    return renderErrorPage(c, 503, "Please try again", message);
+  }
   if (key === "forbidden") {
     return renderErrorPage(c, 403, "Request refused", "This form was sent from another site, so it was not accepted.");
   }

@@ -101,7 +101,7 @@ export async function waitForMail(email: string, count = 1): Promise<MailboxMess
 
 /** The reset token in a reset email's link. */
 export function tokenFrom(message: MailboxMessage): string {
-  const match = /\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(message.text);
+  const match = /\/reset-password\?token=((?:blt[0-9a-f]{24}\.)?[A-Za-z0-9_-]{43})/.exec(message.text);
   if (match === null) throw new Error(`no reset link in: ${message.text}`);
   return match[1]!;
 }

@@ -1,31 +1,51 @@
 /**
  * Reset-token facts shared by the issuer (domain/reset-link.ts), the authority (SessionRegistry) and the
- * redeemer (domain/password-reset.ts). Tokens are 256-bit, base64url, sent only inside the emailed link.
+ * redeemer (domain/password-reset.ts). A token is "<userId>.<secret>": the secret is 256 bits, base64url,
+ * sent only inside the emailed link; the user id lets the Worker reach the user's Durable Object even when
+ * KV has not yet seen the token's record (KV takes up to a minute to reach other locations and caches
+ * misses). Tokens mailed before the user id was added are the bare secret; they are still accepted, found
+ * through KV, until they expire.
  */
 import { hmac } from "@oslojs/crypto/hmac";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeBase64urlNoPadding } from "@oslojs/encoding";
+import { hashSecret, UID_PATTERN } from "./secrets";
 import { HOUR_MS } from "./time";
 
 /** A reset link works for 60 minutes after the request that asked for it. */
 export const RESET_LINK_TTL_MS = HOUR_MS;
 export const RESET_LINK_TTL_SECONDS = RESET_LINK_TTL_MS / 1000;
 
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const TOKEN_PATTERN = /^(?:(blt[0-9a-f]{24})\.)?([A-Za-z0-9_-]{43})$/;
 const encoder = new TextEncoder();
 
+/** A token taken apart: the user it names (null for a token from before user ids), and its secret's hash. */
+export interface ParsedResetToken {
+  userId: string | null;
+  /** SHA-256 of the secret: what KV and the registry know the token by. */
+  tokenHash: string;
+}
+
 /**
- * Derives the token for one forgot-password request from the user's secret token key (held only inside
- * the user's Durable Object). Deterministic per request, so a retried queue message re-sends the very
- * same link (one email, one idempotency key) and no raw token is ever stored anywhere.
+ * Derives the secret for one forgot-password request from the user's token key (held only inside the
+ * user's Durable Object). Deterministic per request, so a retried queue message re-sends the very same
+ * link (one email, one idempotency key) and no raw token is ever stored anywhere.
  */
-export function deriveResetToken(tokenKey: Uint8Array, requestId: string): string {
+export function deriveResetSecret(tokenKey: Uint8Array, requestId: string): string {
   return encodeBase64urlNoPadding(hmac(SHA256, tokenKey, encoder.encode(requestId)));
 }
 
-/** Cheap shape check before any storage lookup. */
-export function isWellFormedResetToken(token: string): boolean {
-  return TOKEN_PATTERN.test(token);
+/** The token mailed for a secret: it names its user. */
+export function formatResetToken(userId: string, secret: string): string {
+  if (!UID_PATTERN.test(userId)) throw new TypeError("invalid user id");
+  return `${userId}.${secret}`;
+}
+
+/** Parses a token from a link or cookie; anything malformed is null and reaches no storage. */
+export function parseResetToken(token: string): ParsedResetToken | null {
+  const match = TOKEN_PATTERN.exec(token);
+  if (match === null) return null;
+  return { userId: match[1] ?? null, tokenHash: hashSecret(match[2]!) };
 }
 
 /** Whether a token issued at `issuedAt` has outlived the 60 minutes at `now` (KV's TTL is lazy; we check ourselves). */

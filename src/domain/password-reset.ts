@@ -10,7 +10,7 @@
  */
 import { emailKey, normalizeEmail } from "../core/email-address";
 import { hashPassword } from "../core/password-hash";
-import { isWellFormedResetToken } from "../core/reset-token";
+import { parseResetToken } from "../core/reset-token";
 import { generateSecret } from "../core/secrets";
 import { isoTime } from "../core/time";
 import { type BeginResetResult, sessionRegistry } from "../durable/session-registry";
@@ -20,7 +20,7 @@ import { findUserById, replacePasswordHash } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { PasswordChangedJob, PasswordResetJob } from "./email-jobs";
 import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
-import { locateResetToken } from "./reset-link";
+import { locateResetToken, ResetUnavailableError } from "./reset-link";
 
 /** Queues a reset email for whoever owns `email`, if anyone. */
 export async function requestPasswordReset({ env, client, now }: FlowContext, email: string): Promise<void> {
@@ -49,20 +49,17 @@ export type ResetRefusal =
 
 export type ResetResult = { ok: true } | ResetRefusal;
 
-/** A step of the reset could not reach D1 or the registry; nothing observable changed, retrying is safe. */
-export class ResetUnavailableError extends Error {
-  override name = "ResetUnavailableError";
-}
+export { ResetUnavailableError } from "./reset-link";
 
 /** Replaces the password through a reset token, revoking every session of the user (invariant 4). */
 export async function resetPassword(ctx: FlowContext, input: ResetInput): Promise<ResetResult> {
   const { env, config, now } = ctx;
-  if (!isWellFormedResetToken(input.token)) return { ok: false, reason: "token_invalid" };
+  if (parseResetToken(input.token) === null) return { ok: false, reason: "token_invalid" };
   // A refused attempt must not use up the token: check the fields before touching the registry.
   if (input.password !== input.passwordConfirmation) return { ok: false, reason: "password_mismatch" };
   const found = await locateResetToken(env, input.token, now);
   if (found === null) return { ok: false, reason: "token_invalid" };
-  const user = await findUserById(env.DB, found.userId);
+  const user = await unavailableOnError(() => findUserById(env.DB, found.userId));
   if (user === null) return { ok: false, reason: "token_invalid" };
   const registry = sessionRegistry(env, user.id);
   // A used or superseded token still in KV must not buy a password hash (or a breach lookup).

@@ -5,8 +5,7 @@
  */
 import type { Config } from "../core/config";
 import { emailKey } from "../core/email-address";
-import { isResetTokenExpired, isWellFormedResetToken, RESET_LINK_TTL_MS } from "../core/reset-token";
-import { hashSecret } from "../core/secrets";
+import { formatResetToken, isResetTokenExpired, parseResetToken, RESET_LINK_TTL_MS } from "../core/reset-token";
 import { HOUR_MS, isoTime, MINUTE_MS } from "../core/time";
 import { rateLimiter } from "../durable/rate-limiter";
 import { sessionRegistry } from "../durable/session-registry";
@@ -42,10 +41,13 @@ export async function issueResetLink(env: Env, config: Config, job: PasswordRese
   if (user === null) return { ok: true, detail: "no account" };
   const issued = await sessionRegistry(env, user.id).issueResetToken(job.requestId, job.requestedAt);
   if (!issued.ok) return { ok: true, detail: "superseded" };
-  await storeResetToken(env.KV, issued.tokenHash, { userId: user.id, issuedAt: job.requestedAt });
+  // KV is a fast path, not the authority: if the write fails, the link still works through the registry.
+  await storeResetToken(env.KV, issued.tokenHash, { userId: user.id, issuedAt: job.requestedAt }).catch((error) =>
+    console.warn(JSON.stringify({ event: "reset_record_write_failed", userId: user.id, error: String(error) })),
+  );
 
   const rendered = renderResetEmail({
-    link: `${config.appUrl}/reset-password?token=${issued.token}`,
+    link: `${config.appUrl}/reset-password?token=${formatResetToken(user.id, issued.secret)}`,
     requestedAt: job.requestedAt,
     client: job,
     forgotUrl: `${config.appUrl}/forgot-password`,
@@ -65,23 +67,50 @@ export async function issueResetLink(env: Env, config: Config, job: PasswordRese
   return delivery;
 }
 
-/** A token that KV ties to a user, not yet expired by its own clock; usable only if the registry agrees. */
+/** A step of a reset could not reach its storage; nothing observable changed, retrying is safe (a 503). */
+export class ResetUnavailableError extends Error {
+  override name = "ResetUnavailableError";
+}
+
+/** A token and the user whose registry decides it; usable only if that registry agrees. */
 export interface LocatedToken {
   tokenHash: string;
   userId: string;
 }
 
-/** Which user a well-formed, unexpired token points at (KV); whether it may still be used is the registry's call. */
+/**
+ * Which user's registry decides a token. KV's record is a fast path: it refuses a secret presented under
+ * another user's id and a link past its hour without asking the registry. A KV miss is never final for a
+ * token that names its user: KV lags up to a minute between locations and caches misses, so the registry
+ * is asked (invariant 16). A token from before user ids depends on KV; if KV fails for it, that is a 503.
+ */
 export async function locateResetToken(env: Env, token: string, now: number): Promise<LocatedToken | null> {
-  if (!isWellFormedResetToken(token)) return null;
-  const tokenHash = hashSecret(token);
-  const record = await findResetToken(env.KV, tokenHash);
-  if (record === null || isResetTokenExpired(record.issuedAt, now)) return null;
-  return { tokenHash, userId: record.userId };
+  const parsed = parseResetToken(token);
+  if (parsed === null) return null;
+  const { tokenHash, userId } = parsed;
+  const lookup = await findResetToken(env.KV, tokenHash).then(
+    (record) => ({ ok: true, record }) as const,
+    (error: unknown) => ({ ok: false, error }) as const,
+  );
+  if (lookup.ok && lookup.record !== null) {
+    if (userId !== null && lookup.record.userId !== userId) return null;
+    if (isResetTokenExpired(lookup.record.issuedAt, now)) return null;
+    return { tokenHash, userId: lookup.record.userId };
+  }
+  if (!lookup.ok) console.warn(JSON.stringify({ event: "reset_record_read_failed", error: String(lookup.error) }));
+  if (userId !== null) return { tokenHash, userId };
+  if (!lookup.ok)
+    throw new ResetUnavailableError("KV could not be read for a token without a user id", { cause: lookup.error });
+  return null;
 }
 
 /** Whether a link's token would be accepted now (read-only): the reset page shows "expired" up front. */
 export async function isResetLinkUsable(env: Env, token: string, now: number): Promise<boolean> {
   const found = await locateResetToken(env, token, now);
-  return found !== null && (await sessionRegistry(env, found.userId).checkResetToken(found.tokenHash, now));
+  if (found === null) return false;
+  try {
+    return await sessionRegistry(env, found.userId).checkResetToken(found.tokenHash, now);
+  } catch (error) {
+    throw new ResetUnavailableError("the registry could not check a reset link", { cause: error });
+  }
 }

@@ -10,8 +10,8 @@ export type ResetTokenProblem = "invalid" | "expired";
 export type CreateSessionResult =
   | { ok: true; token: string; sessionId: string }
   | { ok: false; reason: "stale_credentials" };
-/** What issueResetToken answers: the token of the request, or a refusal for an outdated request. */
-export type IssueResult = { ok: true; token: string; tokenHash: string } | { ok: false; reason: "superseded" };
+/** What issueResetToken answers: the request's token secret and its hash, or a refusal for an outdated request. */
+export type IssueResult = { ok: true; secret: string; tokenHash: string } | { ok: false; reason: "superseded" };
 /** What beginReset answers: the credential version the new hash must carry, or why the token is refused. */
 export type BeginResetResult = { ok: true; credentialVersion: number } | { ok: false; reason: ResetTokenProblem };
 

@@ -10,7 +10,7 @@
  */
 import { decodeBase64 } from "@oslojs/encoding";
 import { readConfig } from "../core/config";
-import { deriveResetToken } from "../core/reset-token";
+import { deriveResetSecret } from "../core/reset-token";
 import { hashSecret } from "../core/secrets";
 import { createSessionToken } from "../core/session-token";
 import { notifySignedOut, type SignOutReason } from "./live-sign-out";
@@ -117,10 +117,10 @@ export class SessionRegistry extends RegistryStorage {
     const state = this.state();
     const decision = decideIssue(state, requestId, issuedAt);
     if (!decision.ok) return decision;
-    const token = deriveResetToken(decodeBase64(state.token_key), requestId);
-    const tokenHash = hashSecret(token);
+    const secret = deriveResetSecret(decodeBase64(state.token_key), requestId);
+    const tokenHash = hashSecret(secret);
     if (decision.store) this.stateRow.storeIssuedToken(requestId, tokenHash, issuedAt);
-    return { ok: true, token, tokenHash };
+    return { ok: true, secret, tokenHash };
   }
 
   /** Read-only: would beginReset accept this token now? Lets the reset page say "expired" before any typing. */

@@ -148,8 +148,8 @@ describe("reset-token authority", () => {
     const again = await issue(stub, "req-a", now);
     expect(a).not.toBeNull();
     expect(again).toEqual(a);
-    expect(a!.tokenHash).toBe(hashSecret(a!.token));
-    expect(a!.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(a!.tokenHash).toBe(hashSecret(a!.secret));
+    expect(a!.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   // Attack: an older link (leaked mailbox, forwarded mail) used after the owner asked for a fresh one.
@@ -158,7 +158,7 @@ describe("reset-token authority", () => {
     const now = Date.now();
     const older = await issue(stub, "req-1", now);
     const newer = await issue(stub, "req-2", now + 1000);
-    expect(newer.token).not.toBe(older.token);
+    expect(newer.secret).not.toBe(older.secret);
     expect(await stub.checkResetToken(older.tokenHash, now + 2000)).toBe(false);
     expect(await stub.checkResetToken(newer.tokenHash, now + 2000)).toBe(true);
     expect(await stub.beginReset(older.tokenHash, now + 2000)).toEqual({ ok: false, reason: "invalid" });

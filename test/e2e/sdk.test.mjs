@@ -30,7 +30,8 @@ describe("Contentstack management SDK against the service", () => {
     for (;;) {
       const { messages } = await (await fetch(`${server.origin}/dev/mailbox?to=${encodeURIComponent(email)}`)).json();
       const resets = messages.filter((m) => m.subject === "Reset your password");
-      if (resets.length >= count) return /reset-password\?token=([A-Za-z0-9_-]+)/.exec(resets[0].text)[1];
+      if (resets.length >= count)
+        return /reset-password\?token=(blt[0-9a-f]{24}\.[A-Za-z0-9_-]{43})/.exec(resets[0].text)[1];
       assert.ok(Date.now() < deadline, "reset email did not arrive");
       await new Promise((r) => setTimeout(r, 200));
     }

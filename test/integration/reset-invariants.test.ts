@@ -4,11 +4,13 @@
  * Faults and interleavings are forced with spies on the bindings the Worker itself uses (the test
  * isolate shares `env` and the module graph with the Worker and its Durable Objects).
  */
+
 import { env, exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readConfig } from "../../src/core/config";
 import { emailKey } from "../../src/core/email-address";
 import { verifyPassword } from "../../src/core/password-hash";
+import { parseResetToken } from "../../src/core/reset-token";
 import { generateUid, hashSecret } from "../../src/core/secrets";
 import worker from "../../src/dev/worker";
 import type { EmailJob } from "../../src/domain/email-jobs";
@@ -68,7 +70,7 @@ const forEmail = (email: string) => (job: EmailJob) => job.kind === "password_re
 
 /** The KV record behind a token, as the Worker stores it. */
 async function kvRecord(token: string): Promise<{ userId: string; issuedAt: number } | null> {
-  return env.KV.get(resetTokenKey(hashSecret(token)), "json");
+  return env.KV.get(resetTokenKey(parseResetToken(token)!.tokenHash), "json");
 }
 
 /** Wraps env.DB.prepare so that the UPDATE writing a new password hash goes through `hook` first. */
@@ -183,7 +185,9 @@ describe("invariant 2: only the newest link works; a successful reset voids ever
     expect((await resetPassword(newer)).status).toBe(200);
     // After the reset, neither link works any more, even where KV still serves their records.
     for (const [i, token] of [older, newer].entries()) {
-      await env.KV.put(resetTokenKey(hashSecret(token)), JSON.stringify(records[i]), { expirationTtl: 3600 });
+      await env.KV.put(resetTokenKey(parseResetToken(token)!.tokenHash), JSON.stringify(records[i]), {
+        expirationTtl: 3600,
+      });
       const again = await resetPassword(token, "after-reset-passphrase-2");
       expect(again.status).toBe(422);
       expect(await json(again)).toMatchObject({ error_code: 162 });
@@ -248,7 +252,7 @@ describe("invariant 3: a link older than 60 minutes never works, whatever KV say
     // A stale or tampered KV record claiming the token was issued just now must not revive it: the
     // SessionRegistry's own issuedAt is the authority.
     await env.KV.put(
-      resetTokenKey(hashSecret(token)),
+      resetTokenKey(parseResetToken(token)!.tokenHash),
       JSON.stringify({ userId: record.userId, issuedAt: Date.now() }),
       { expirationTtl: 3600 },
     );
