@@ -9,7 +9,6 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseResetToken } from "../../src/core/reset-token";
-import { hashSecret } from "../../src/core/secrets";
 import worker from "../../src/dev/worker";
 import type { DeadLetter, EmailJob, PasswordResetJob } from "../../src/domain/email-jobs";
 import { USER_AGENT } from "../../src/mail/resend";
