@@ -11,7 +11,7 @@ import { readConfig } from "../../src/core/config";
 import { emailKey } from "../../src/core/email-address";
 import { verifyPassword } from "../../src/core/password-hash";
 import { parseResetToken } from "../../src/core/reset-token";
-import { generateUid, } from "../../src/core/secrets";
+import { generateUid } from "../../src/core/secrets";
 import worker from "../../src/dev/worker";
 import type { EmailJob } from "../../src/domain/email-jobs";
 import { resetTokenKey } from "../../src/storage/reset-tokens";
