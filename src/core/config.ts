@@ -66,7 +66,7 @@ export function parseConfig(env: Env): Config {
   }
   const passwordMinLength = integer(vars.PASSWORD_MIN_LENGTH, "PASSWORD_MIN_LENGTH", 8, 64);
   const config: Config = {
-    appUrl: parseOrigin(vars.APP_URL),
+    appUrl: parseOrigin(vars.APP_URL, production),
     production,
     emailProvider,
     mailFrom: mailbox(required(vars.MAIL_FROM, "MAIL_FROM"), "MAIL_FROM"),
@@ -91,10 +91,18 @@ export function parseConfig(env: Env): Config {
   return config;
 }
 
-function parseOrigin(value: string | undefined): string {
+/** Every emailed link's origin. Production sends links over https only (a loopback test server aside). */
+function parseOrigin(value: string | undefined, production: boolean): string {
   const url = parseUrl(required(value, "APP_URL"), "APP_URL");
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError("APP_URL must be http(s)");
+  if (production && url.protocol === "http:" && !isLoopback(url)) {
+    throw new ConfigError(`APP_URL must be https in production, got ${JSON.stringify(value)}`);
+  }
   return url.origin;
+}
+
+function isLoopback(url: URL): boolean {
+  return url.hostname === "127.0.0.1" || url.hostname === "localhost" || url.hostname === "[::1]";
 }
 
 function parseUrl(text: string, name: string): URL {
@@ -111,8 +119,7 @@ function parseUrl(text: string, name: string): URL {
  */
 function apiOrigin(value: string | undefined, name: string, fallback: string, production: boolean): string {
   const url = parseUrl(nonEmpty(value) ?? fallback, name);
-  const loopback = url.hostname === "127.0.0.1" || url.hostname === "localhost" || url.hostname === "[::1]";
-  const allowed = url.protocol === "https:" || (url.protocol === "http:" && (loopback || !production));
+  const allowed = url.protocol === "https:" || (url.protocol === "http:" && (isLoopback(url) || !production));
   if (!allowed) {
     throw new ConfigError(
       `${name} must be an https URL${production ? " in production" : ""}, got ${JSON.stringify(value)}`,

@@ -15,7 +15,7 @@ import {
 import type { AppEnv } from "../http/app-env";
 import { flowContext } from "../http/request-context";
 import { AccountPage } from "./account-page";
-import { clearSessionCookie, readSessionCookie } from "./session-cookie";
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie";
 
 const ACCOUNT_NOTICES: Record<string, string> = { others: "Every other session has been signed out." };
 
@@ -34,6 +34,8 @@ export const accountRoutes = new Hono<AppEnv>()
     const auth = await currentSession(c, now);
     if (!auth.ok) return toLogin(c, "expired");
     const { sessions, events } = await accountOverview(c.env, auth.user.id, now);
+    // The cookie follows the server's sliding idle timeout: each visit renews it for another idle period.
+    writeSessionCookie(c, auth.token, c.get("config").sessionIdleMs);
     const notice = ACCOUNT_NOTICES[c.req.query("done") ?? ""] ?? null;
     const page = (
       <AccountPage

@@ -8,7 +8,7 @@ import type { AppEnv } from "../http/app-env";
 /** A page with a title, one sentence and a way back to sign-in. */
 export function renderErrorPage(
   c: Context<AppEnv>,
-  status: 400 | 403 | 404 | 429 | 500 | 503,
+  status: 400 | 403 | 404 | 413 | 429 | 500 | 503,
   title: string,
   message: string,
 ): Response | Promise<Response> {

@@ -12,6 +12,10 @@ export const passwordCheckRoutes = new Hono<AppEnv>().post(
   "/password-check",
   ipRateLimit("IP_PASSWORD_CHECK_LIMIT"),
   async (c) => {
+    // JSON only: a form-encoded or text body here is no request from our script.
+    if (!/^application\/json\s*(;|$)/i.test(c.req.header("content-type") ?? "")) {
+      return c.json({ ok: false, message: "Send JSON." }, 415);
+    }
     const parsed = checkBody.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ ok: false, message: "Unreadable request." }, 400);
     const config = c.get("config");

@@ -3,6 +3,7 @@
  * no-referrer, no-store, and an Origin check on every form POST (hono/csrf).
  */
 import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { jsxRenderer } from "hono/jsx-renderer";
 import { NONCE, secureHeaders } from "hono/secure-headers";
@@ -10,11 +11,15 @@ import { HOUR_MS } from "../core/time";
 import type { AppEnv } from "../http/app-env";
 import { accountRoutes } from "./account-routes";
 import { LIVE_SIGN_OUT_JS, PASSWORD_HINTS_JS, STYLESHEET } from "./assets";
+import { renderErrorPage } from "./error-page";
 import { Layout } from "./layout";
 import { passwordCheckRoutes } from "./password-check-routes";
 import { passwordResetPageRoutes } from "./password-reset-routes";
 import { readSessionCookie } from "./session-cookie";
 import { signInPageRoutes } from "./sign-in-routes";
+
+/** The same limit as the API's (16 KiB). */
+const PAGE_BODY_LIMIT_BYTES = 16 * 1024;
 
 /** Stylesheet and scripts change only with a deploy; an hour keeps a deploy visible soon. */
 const STATIC_MAX_AGE_SECONDS = HOUR_MS / 1000;
@@ -64,6 +69,14 @@ pageRoutes.use(async function noStore(c, next) {
 
 // /v3 never reaches here (app.ts answers it first), so this guards page forms only.
 pageRoutes.use(csrf());
+
+// No page form needs more than a few hundred bytes; none may make the Worker read a large body.
+pageRoutes.use(
+  bodyLimit({
+    maxSize: PAGE_BODY_LIMIT_BYTES,
+    onError: (c) => renderErrorPage(c, 413, "Request too large", "That form was larger than any form here can be."),
+  }),
+);
 
 pageRoutes.use(
   jsxRenderer(({ children, title, live, scripts }, c) => (

@@ -1,20 +1,23 @@
 /**
- * Browser sessions ride in a __Host- cookie (HttpOnly, Secure, SameSite=Lax, Path=/, no Domain), holding
- * the same token the API returns as authtoken. The reset token rides in its own short-lived cookie,
- * scoped to /reset-password, so it can leave the URL (invariant 7).
+ * Browser cookies. The session rides in a __Host- cookie (HttpOnly, Secure, SameSite=Lax, Path=/, no
+ * Domain), holding the same token the API returns as authtoken; it lasts SESSION_IDLE_DAYS and is renewed
+ * by every authenticated page, like the server's idle timeout it mirrors. The reset token rides in its own
+ * __Host- cookie (no sibling subdomain can plant one), without Max-Age (it dies with the browser session,
+ * not an hour later on a shared computer), deleted when the reset finishes or the link is refused; so the
+ * token can leave the URL (invariant 7).
  */
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { RESET_LINK_TTL_SECONDS } from "../core/reset-token";
 
 const SESSION_COOKIE = "session";
 const RESET_COOKIE = "reset_token";
-const RESET_PATH = "/reset-password";
 
+/** The session token this browser holds, if any. */
 export function readSessionCookie(c: Context): string | undefined {
   return getCookie(c, SESSION_COOKIE, "host");
 }
 
+/** Sets (or renews) the session cookie for another `maxAgeMs`. */
 export function writeSessionCookie(c: Context, token: string, maxAgeMs: number): void {
   setCookie(c, SESSION_COOKIE, token, {
     prefix: "host",
@@ -30,21 +33,15 @@ export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { prefix: "host", secure: true, path: "/" });
 }
 
+/** The reset token this browser carries from its link, if any. */
 export function readResetCookie(c: Context): string | undefined {
-  return getCookie(c, RESET_COOKIE, "secure");
+  return getCookie(c, RESET_COOKIE, "host");
 }
 
 export function writeResetCookie(c: Context, token: string): void {
-  setCookie(c, RESET_COOKIE, token, {
-    prefix: "secure",
-    httpOnly: true,
-    secure: true,
-    sameSite: "Lax",
-    path: RESET_PATH,
-    maxAge: RESET_LINK_TTL_SECONDS,
-  });
+  setCookie(c, RESET_COOKIE, token, { prefix: "host", httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
 }
 
 export function clearResetCookie(c: Context): void {
-  deleteCookie(c, RESET_COOKIE, { prefix: "secure", secure: true, path: RESET_PATH });
+  deleteCookie(c, RESET_COOKIE, { prefix: "host", secure: true, path: "/" });
 }

@@ -36,7 +36,8 @@ function renderSignUp(c: Context<AppEnv>, status: 200 | 422 | 429, values: SignU
 export const signInPageRoutes = new Hono<AppEnv>()
   .get("/login", (c) => {
     const notice = c.req.query("notice");
-    const known = notice !== undefined && notice in SIGN_IN_NOTICES ? (notice as SignInNotice) : null;
+    // Own keys only: "constructor" or "toString" are in every object, and are no notice.
+    const known = notice !== undefined && Object.hasOwn(SIGN_IN_NOTICES, notice) ? (notice as SignInNotice) : null;
     return c.render(<SignInPage notice={known} />, { title: "Sign in" });
   })
   .post(

@@ -117,6 +117,24 @@ describe("readConfig / parseConfig", () => {
       },
       'RESEND_API_URL must be an https URL in production, got "http://api.resend.com"',
     ],
+    [
+      { ENVIRONMENT: "production", EMAIL_PROVIDER: "resend", RESEND_API_KEY: "k" },
+      "production needs the PASSWORD_PEPPER secret, at least 32 characters",
+    ],
+    [
+      { ENVIRONMENT: "production", EMAIL_PROVIDER: "resend", RESEND_API_KEY: "k", PASSWORD_PEPPER: "short" },
+      "production needs the PASSWORD_PEPPER secret, at least 32 characters",
+    ],
+    [
+      {
+        ENVIRONMENT: "production",
+        EMAIL_PROVIDER: "resend",
+        RESEND_API_KEY: "k",
+        PASSWORD_PEPPER: PEPPER,
+        APP_URL: "http://accounts.example.com",
+      },
+      'APP_URL must be https in production, got "http://accounts.example.com"',
+    ],
   ])("refuses %o: %s", (vars, message) => {
     expect(() => parse(vars)).toThrow(expect.objectContaining({ name: "ConfigError", message }));
   });
