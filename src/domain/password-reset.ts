@@ -9,14 +9,14 @@
  * (invariant 1), and completeReset voids every outstanding link (invariant 2).
  */
 import { emailKey, normalizeEmail } from "../core/email-address";
-import { hashPassword } from "../core/password-hash";
+import { hashPassword, verifyPassword } from "../core/password-hash";
 import { parseResetToken } from "../core/reset-token";
 import { generateSecret } from "../core/secrets";
 import { isoTime } from "../core/time";
 import { type BeginResetResult, sessionRegistry } from "../durable/session-registry";
 import { auditEventStatement } from "../storage/audit";
 import { clearThrottleStatements } from "../storage/sign-in-throttle";
-import { findUserById, replacePasswordHash } from "../storage/users";
+import { findUserById, replacePasswordHash, type User } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { PasswordChangedJob, PasswordResetJob } from "./email-jobs";
 import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
@@ -63,31 +63,88 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
   if (user === null) return { ok: false, reason: "token_invalid" };
   const registry = sessionRegistry(env, user.id);
   // A used or superseded token still in KV must not buy a password hash (or a breach lookup).
-  const usable = await unavailableOnError(() => registry.checkResetToken(found.tokenHash, now));
-  if (!usable) return { ok: false, reason: "token_invalid" };
+  const usable = await unavailableOnError(() => registry.checkResetToken(found.tokenHash, now, user.credentialVersion));
+  if (!usable) return finishCommitted(ctx, registry, { user, tokenHash: found.tokenHash, password: input.password });
 
   const problem = await checkPassword(input.password, policyOptions(config, user.email));
   if (problem !== null) return { ok: false, reason: "password_rejected", problem };
   const newHash = await hashPassword(input.password, config.pepper);
 
   const begun = await unavailableOnError(
-    async (): Promise<BeginResetResult> => registry.beginReset(found.tokenHash, now),
+    async (): Promise<BeginResetResult> => registry.beginReset(found.tokenHash, now, user.credentialVersion),
   );
   if (!begun.ok) return { ok: false, reason: "token_invalid" };
   // If this fails, sessions are already revoked and the old password can no longer create any: safe to retry.
-  const wrote = await unavailableOnError(() =>
-    replacePasswordHash(env.DB, user.id, newHash, begun.credentialVersion, isoTime(now)),
-  );
+  const wrote = await writeNewHash(ctx, user.id, newHash, begun.credentialVersion);
+  // No change: another request with this link won, or an earlier attempt of this one did (its reply was lost).
+  if (!wrote && !(await earlierAttemptWon(ctx, user.id, begun.credentialVersion, input.password))) {
+    await completeQuietly(registry, user.id, now);
+    return { ok: false, reason: "token_invalid" };
+  }
+  await completeQuietly(registry, user.id, now);
+  await afterReset(ctx, user.id, user.email);
+  return { ok: true };
+}
+
+/**
+ * The conditional D1 write of the new hash (exactly one concurrent request wins). If its reply is lost, D1
+ * is read again before answering 503: a write that did commit is reported as "no change" here, and
+ * earlierAttemptWon then recognises it.
+ */
+async function writeNewHash(
+  { env, now }: FlowContext,
+  userId: string,
+  hash: string,
+  version: number,
+): Promise<boolean> {
+  try {
+    return await replacePasswordHash(env.DB, userId, hash, version, isoTime(now));
+  } catch (error) {
+    const after = await findUserById(env.DB, userId).catch(() => null);
+    if (after === null || after.credentialVersion < version) {
+      throw new ResetUnavailableError("the new password could not be written", { cause: error });
+    }
+    return false;
+  }
+}
+
+/** D1 holds this reset's version with a hash of this very password: an earlier attempt of ours committed. */
+async function earlierAttemptWon({ env, config }: FlowContext, userId: string, version: number, password: string) {
+  const current = await unavailableOnError(() => findUserById(env.DB, userId));
+  if (current === null || current.credentialVersion !== version) return false;
+  return (await verifyPassword(password, current.passwordHash, config.pepper)).valid;
+}
+
+/**
+ * A refused token may be one whose reset reached D1 while its answer was lost (a 503): the person retries
+ * the same link with the same password. That finishes the reset (200, and the notice that never went
+ * out); anything else stays refused. Hashes only for a token the registry says committed.
+ */
+async function finishCommitted(
+  ctx: FlowContext,
+  registry: ReturnType<typeof sessionRegistry>,
+  attempt: { user: User; tokenHash: string; password: string },
+): Promise<ResetResult> {
+  const { user, tokenHash, password } = attempt;
+  const committed = await unavailableOnError(() => registry.isCommittedResetToken(tokenHash, user.credentialVersion));
+  if (!committed || !(await earlierAttemptWon(ctx, user.id, user.credentialVersion, password))) {
+    return { ok: false, reason: "token_invalid" };
+  }
+  await completeQuietly(registry, user.id, ctx.now);
+  await afterReset(ctx, user.id, user.email);
+  return { ok: true };
+}
+
+/**
+ * Voids every outstanding link. The password is written and sessions are gone, so a failure here only
+ * leaves the registry pending; the next use of any link (or the page) finishes it from D1's version.
+ */
+async function completeQuietly(registry: ReturnType<typeof sessionRegistry>, userId: string, now: number) {
   try {
     await registry.completeReset(now);
   } catch (error) {
-    // The password is written and sessions are gone; the registry heals on the token's next use (beginReset
-    // then fails at D1 and completes). Refusing now would report a failure for a reset that happened.
-    console.error(JSON.stringify({ event: "complete_reset_failed", userId: user.id, error: String(error) }));
+    console.error(JSON.stringify({ event: "complete_reset_failed", userId, error: String(error) }));
   }
-  if (!wrote) return { ok: false, reason: "token_invalid" };
-  await afterReset(ctx, user.id, user.email);
-  return { ok: true };
 }
 
 /** A storage step of a reset that could not complete is a retryable 503, never a 500 (invariant 10). */

@@ -12,7 +12,7 @@ import { sessionRegistry } from "../durable/session-registry";
 import { renderResetEmail } from "../mail/templates";
 import { auditEventStatement } from "../storage/audit";
 import { findResetToken, storeResetToken } from "../storage/reset-tokens";
-import { findUserByEmail } from "../storage/users";
+import { findUserByEmail, findUserById } from "../storage/users";
 import type { PasswordResetJob } from "./email-jobs";
 import { type Delivery, sendEmail } from "./send-email";
 
@@ -109,8 +109,11 @@ export async function isResetLinkUsable(env: Env, token: string, now: number): P
   const found = await locateResetToken(env, token, now);
   if (found === null) return false;
   try {
-    return await sessionRegistry(env, found.userId).checkResetToken(found.tokenHash, now);
+    // D1's version tells the registry whether this link's reset already committed (its reply lost).
+    const user = await findUserById(env.DB, found.userId);
+    if (user === null) return false;
+    return await sessionRegistry(env, found.userId).checkResetToken(found.tokenHash, now, user.credentialVersion);
   } catch (error) {
-    throw new ResetUnavailableError("the registry could not check a reset link", { cause: error });
+    throw new ResetUnavailableError("a reset link could not be checked", { cause: error });
   }
 }

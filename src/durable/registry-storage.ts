@@ -28,6 +28,7 @@ export abstract class RegistryStorage extends DurableObject<Env> {
     this.sessions = new SessionTable(this.sql);
     this.stateRow = new StateTable(this.sql);
     this.initialized = this.stateRow.exists();
+    if (this.initialized) this.stateRow.upgrade();
     // Open tabs ping every 30 s; answered by the runtime without waking a hibernated object (no billed duration).
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(LIVE_PING, LIVE_PONG));
   }

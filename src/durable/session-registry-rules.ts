@@ -37,6 +37,11 @@ export function decideIssue(state: StateRow, requestId: string, issuedAt: number
   return { ok: true, store: true };
 }
 
+/** Whether a pending reset is already in D1 (D1's credential version reached it): it only needs finishing. */
+export function pendingResetCommitted(state: StateRow, d1Version: number): boolean {
+  return state.reset_pending_version !== null && state.reset_pending_version <= d1Version;
+}
+
 /**
  * The first half of a reset. A fresh begin bumps the credential version and revokes every session; a
  * retry of a begun reset (its D1 write failed) reuses the pending version and revokes nothing more, since
@@ -46,13 +51,13 @@ export type BeginDecision =
   | { ok: true; credentialVersion: number; fresh: boolean }
   | { ok: false; reason: ResetTokenProblem };
 
-export function decideBeginReset(state: StateRow, tokenHash: string, now: number): BeginDecision {
+export function decideBeginReset(state: StateRow, tokenHash: string, now: number, d1Version = 0): BeginDecision {
   const problem = resetTokenProblem(state, tokenHash, now);
   if (problem !== null) return { ok: false, reason: problem };
   if (state.reset_pending_version !== null) {
     return { ok: true, credentialVersion: state.reset_pending_version, fresh: false };
   }
-  return { ok: true, credentialVersion: state.credential_version + 1, fresh: true };
+  return { ok: true, credentialVersion: Math.max(state.credential_version, d1Version) + 1, fresh: true };
 }
 
 /**

@@ -39,6 +39,9 @@ export interface StateRow extends Record<string, SqlStorageValue> {
   reset_token_hash: string | null;
   reset_issued_at: number | null;
   reset_pending_version: number | null;
+  /** The token whose reset is pending, and when it began: a pending reset D1 already holds can be finished. */
+  reset_pending_token_hash: string | null;
+  reset_pending_at: number | null;
 }
 
 /** A row of `sessions`. */
@@ -61,7 +64,13 @@ CREATE TABLE IF NOT EXISTS state (
   id INTEGER PRIMARY KEY CHECK (id = 1), credential_version INTEGER NOT NULL, session_epoch INTEGER NOT NULL,
   password_changed_at INTEGER NOT NULL,
   token_key TEXT NOT NULL, reset_request_id TEXT, reset_token_hash TEXT, reset_issued_at INTEGER,
-  reset_pending_version INTEGER);`;
+  reset_pending_version INTEGER, reset_pending_token_hash TEXT, reset_pending_at INTEGER);`;
+
+/** Columns added after the first release, for registries created before them: [name, SQL type]. */
+export const ADDED_STATE_COLUMNS = [
+  ["reset_pending_token_hash", "TEXT"],
+  ["reset_pending_at", "INTEGER"],
+] as const;
 
 /** The state row every new registry starts with; `?` is a fresh token key. */
 export const INSERT_INITIAL_STATE =

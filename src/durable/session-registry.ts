@@ -19,6 +19,7 @@ import {
   decideBeginReset,
   decideCreateSession,
   decideIssue,
+  pendingResetCommitted,
   resetTokenProblem,
   sessionFreshness,
 } from "./session-registry-rules";
@@ -123,9 +124,22 @@ export class SessionRegistry extends RegistryStorage {
     return { ok: true, secret, tokenHash };
   }
 
-  /** Read-only: would beginReset accept this token now? Lets the reset page say "expired" before any typing. */
-  checkResetToken(tokenHash: string, now: number): boolean {
-    return this.initialized && resetTokenProblem(this.state(), tokenHash, now) === null;
+  /**
+   * Read-only: would beginReset accept this token now? Lets the reset page say "expired" before any typing.
+   * `d1Version` is the user's credential version in D1: a token whose reset D1 already holds is used up.
+   */
+  checkResetToken(tokenHash: string, now: number, d1Version = 0): boolean {
+    if (!this.initialized) return false;
+    const state = this.state();
+    if (pendingResetCommitted(state, d1Version) && state.reset_pending_token_hash === tokenHash) return false;
+    return resetTokenProblem(state, tokenHash, now) === null;
+  }
+
+  /** Whether this token's reset is already in D1 (`d1Version`) though never completed here: a retry may finish it. */
+  isCommittedResetToken(tokenHash: string, d1Version: number): boolean {
+    if (!this.initialized) return false;
+    const state = this.state();
+    return pendingResetCommitted(state, d1Version) && state.reset_pending_token_hash === tokenHash;
   }
 
   /**
@@ -133,12 +147,19 @@ export class SessionRegistry extends RegistryStorage {
    * version and revokes every session in one atomic step. Repeatable with the same token until
    * completeReset, so a reset that failed at the D1 step can be retried.
    */
-  beginReset(tokenHash: string, now: number): BeginResetResult {
+  beginReset(tokenHash: string, now: number, d1Version = 0): BeginResetResult {
     if (!this.initialized) return { ok: false, reason: "invalid" };
-    const decision = decideBeginReset(this.state(), tokenHash, now);
+    let state = this.state();
+    // An earlier reset reached D1 but never completed here (a lost reply, a failed completeReset): finish
+    // it first, or this one would take its pending branch, revoke nothing and lose at D1 (invariant 10).
+    if (pendingResetCommitted(state, d1Version)) {
+      this.stateRow.finishCommittedReset(state);
+      state = this.state();
+    }
+    const decision = decideBeginReset(state, tokenHash, now, d1Version);
     if (!decision.ok) return decision;
     if (decision.fresh) {
-      this.stateRow.beginReset(decision.credentialVersion);
+      this.stateRow.beginReset(decision.credentialVersion, tokenHash, now);
       this.startNewEpoch(now);
       notifySignedOut(this.ctx, "password_reset", () => true);
     }

@@ -3,7 +3,7 @@
  * authority. Every statement is synchronous, so the object's methods stay atomic.
  */
 import { encodeBase64 } from "@oslojs/encoding";
-import { INSERT_INITIAL_STATE, REGISTRY_SCHEMA, type StateRow } from "./session-registry-schema";
+import { ADDED_STATE_COLUMNS, INSERT_INITIAL_STATE, REGISTRY_SCHEMA, type StateRow } from "./session-registry-schema";
 
 /** Statements on one object's `state` row. */
 export class StateTable {
@@ -12,6 +12,19 @@ export class StateTable {
   /** Whether the object has storage yet (reads never create it). */
   exists(): boolean {
     return this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'state'").toArray().length > 0;
+  }
+
+  /** Adds the columns a registry created by an older release lacks (SQLite has no ADD COLUMN IF NOT EXISTS). */
+  upgrade(): void {
+    const have = new Set(
+      this.sql
+        .exec<{ name: string }>("PRAGMA table_info(state)")
+        .toArray()
+        .map((c) => c.name),
+    );
+    for (const [name, type] of ADDED_STATE_COLUMNS) {
+      if (!have.has(name)) this.sql.exec(`ALTER TABLE state ADD COLUMN ${name} ${type}`);
+    }
   }
 
   /** Creates both tables and the state row, with a fresh token key. */
@@ -45,16 +58,41 @@ export class StateTable {
     );
   }
 
-  /** A reset has begun at `version`: sessions must carry it from now on. */
-  beginReset(version: number): void {
-    this.sql.exec("UPDATE state SET credential_version = ?1, reset_pending_version = ?1", version);
+  /** A reset with this token has begun at `version`: sessions must carry it from now on. */
+  beginReset(version: number, tokenHash: string, now: number): void {
+    this.sql.exec(
+      "UPDATE state SET credential_version = ?1, reset_pending_version = ?1, reset_pending_token_hash = ?2, reset_pending_at = ?3",
+      version,
+      tokenHash,
+      now,
+    );
+  }
+
+  /**
+   * A pending reset that D1 already holds (its request failed after the write, or lost the reply) is
+   * finished: tokens issued before it stop working; its own token is used up; a newer token stays.
+   */
+  finishCommittedReset(state: StateRow): void {
+    const ownTokenCurrent =
+      state.reset_token_hash !== null && state.reset_token_hash === state.reset_pending_token_hash;
+    this.sql.exec(
+      `UPDATE state SET password_changed_at = MAX(password_changed_at, ?), reset_pending_version = NULL,
+       reset_pending_token_hash = NULL, reset_pending_at = NULL`,
+      state.reset_pending_at ?? 0,
+    );
+    if (ownTokenCurrent) {
+      this.sql.exec(
+        "UPDATE state SET reset_request_id = NULL, reset_token_hash = NULL, reset_issued_at = NULL, token_key = ?",
+        newTokenKey(),
+      );
+    }
   }
 
   /** The reset is done: every outstanding token void, the key they derive from rotated. */
   completeReset(now: number): void {
     this.sql.exec(
       `UPDATE state SET password_changed_at = ?, token_key = ?, reset_request_id = NULL, reset_token_hash = NULL,
-       reset_issued_at = NULL, reset_pending_version = NULL`,
+       reset_issued_at = NULL, reset_pending_version = NULL, reset_pending_token_hash = NULL, reset_pending_at = NULL`,
       now,
       newTokenKey(),
     );

@@ -10,6 +10,7 @@ import {
   decideCreateSession,
   decideIssue,
   LAST_SEEN_RESOLUTION_MS,
+  pendingResetCommitted,
   resetTokenProblem,
   sessionFreshness,
 } from "../../src/durable/session-registry-rules";
@@ -30,6 +31,8 @@ function state(overrides: Partial<StateRow> = {}): StateRow {
     reset_token_hash: HASH,
     reset_issued_at: T0,
     reset_pending_version: null,
+    reset_pending_token_hash: null,
+    reset_pending_at: null,
     ...overrides,
   };
 }
@@ -81,6 +84,18 @@ describe("decideBeginReset", () => {
   it("refuses what resetTokenProblem refuses", () => {
     expect(decideBeginReset(state(), "b".repeat(64), T0)).toEqual({ ok: false, reason: "invalid" });
     expect(decideBeginReset(state(), HASH, T0 + RESET_LINK_TTL_MS)).toEqual({ ok: false, reason: "expired" });
+  });
+});
+
+describe("pendingResetCommitted", () => {
+  it("a pending reset is committed once D1's version reached it", () => {
+    expect(pendingResetCommitted(state(), 3)).toBe(false);
+    expect(pendingResetCommitted(state({ reset_pending_version: 4 }), 3)).toBe(false);
+    expect(pendingResetCommitted(state({ reset_pending_version: 4 }), 4)).toBe(true);
+    expect(pendingResetCommitted(state({ reset_pending_version: 4 }), 5)).toBe(true);
+  });
+  it("a fresh begin starts above both the object's and D1's version", () => {
+    expect(decideBeginReset(state(), HASH, T0 + 1, 7)).toEqual({ ok: true, credentialVersion: 8, fresh: true });
   });
 });
 
