@@ -176,11 +176,24 @@ async function afterReset({ env, client, now }: FlowContext, userId: string, ema
       auditEventStatement(env.DB, userId, "password_reset_completed", client, at),
       auditEventStatement(env.DB, userId, "sessions_revoked", client, at, "password reset"),
     ]),
-    env.EMAIL_QUEUE.send(job, { contentType: "json" }),
+    sendNotice(env, job, now),
   ]);
   for (const result of results) {
     if (result.status === "rejected") {
       console.error(JSON.stringify({ event: "after_reset_failed", userId, error: String(result.reason) }));
     }
+  }
+}
+
+/**
+ * The notice must reach the owner even if the queue refuses it just now: the user's registry keeps it in
+ * its outbox until the queue accepts it. If the registry itself cannot be reached, the queue is tried directly.
+ */
+async function sendNotice(env: Env, job: PasswordChangedJob, now: number): Promise<void> {
+  try {
+    await sessionRegistry(env, job.userId).sendDurably(job.requestId, job, now);
+  } catch (error) {
+    console.warn(JSON.stringify({ event: "outbox_unreachable", userId: job.userId, error: String(error) }));
+    await env.EMAIL_QUEUE.send(job, { contentType: "json" });
   }
 }

@@ -6,6 +6,7 @@ import { DurableObject } from "cloudflare:workers";
 import { readConfig } from "../core/config";
 import { SECOND_MS } from "../core/time";
 import { acceptLiveSocket, answerSocketClose, LIVE_PING, LIVE_PONG } from "./live-sign-out";
+import { OutboxTable } from "./outbox-table";
 import type { StateRow } from "./session-registry-schema";
 import { SessionTable } from "./session-table";
 import { StateTable } from "./state-table";
@@ -18,6 +19,7 @@ export abstract class RegistryStorage extends DurableObject<Env> {
   protected readonly sql: SqlStorage;
   protected readonly sessions: SessionTable;
   protected readonly stateRow: StateTable;
+  protected readonly outbox: OutboxTable;
 
   /** Whether this object has storage yet. Reads never create it, so a forged user id costs nothing at rest. */
   protected initialized: boolean;
@@ -27,6 +29,7 @@ export abstract class RegistryStorage extends DurableObject<Env> {
     this.sql = ctx.storage.sql;
     this.sessions = new SessionTable(this.sql);
     this.stateRow = new StateTable(this.sql);
+    this.outbox = new OutboxTable(this.sql);
     this.initialized = this.stateRow.exists();
     if (this.initialized) this.stateRow.upgrade();
     // Open tabs ping every 30 s; answered by the runtime without waking a hibernated object (no billed duration).
@@ -45,13 +48,24 @@ export abstract class RegistryStorage extends DurableObject<Env> {
     answerSocketClose(ws, code);
   }
 
-  /** Deletes dead and idle sessions; reschedules while any remain. The alarm is this object's clock edge. */
+  /**
+   * Sends what the outbox holds, deletes dead and idle sessions, and reschedules while either has work.
+   * The alarm is this object's clock edge.
+   */
   override async alarm(): Promise<void> {
     if (!this.initialized) return;
     const now = Date.now();
+    await this.outbox.flush(now, (message) => this.env.EMAIL_QUEUE.send(message, { contentType: "json" }));
     const idleMs = readConfig(this.env).sessionIdleMs;
-    const next = this.sessions.purge(this.state().session_epoch, now - idleMs);
-    if (next !== null) await this.ctx.storage.setAlarm(next + idleMs);
+    const oldestSeen = this.sessions.purge(this.state().session_epoch, now - idleMs);
+    const next = [this.outbox.nextDue(), oldestSeen === null ? null : oldestSeen + idleMs].filter((t) => t !== null);
+    if (next.length > 0) await this.ctx.storage.setAlarm(Math.min(...next));
+  }
+
+  /** Brings the alarm forward to `at` unless it is already due by then. */
+  protected async alarmBy(at: number): Promise<void> {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
   }
 
   protected state(): StateRow {

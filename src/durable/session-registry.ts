@@ -171,6 +171,16 @@ export class SessionRegistry extends RegistryStorage {
     if (this.initialized) this.stateRow.completeReset(now);
   }
 
+  /**
+   * Keeps a queue message (the "password changed" notice) until the queue accepts it: sent by the alarm
+   * at once, retried while the queue refuses (invariant 8). `id` makes a repeated call keep one copy.
+   */
+  async sendDurably(id: string, message: unknown, now: number): Promise<void> {
+    this.ensureStorage();
+    this.outbox.add(id, message, now);
+    await this.alarmBy(now);
+  }
+
   /** The credential version sessions must carry (for tests and diagnostics). */
   credentialVersion(): number {
     return this.initialized ? this.state().credential_version : 0;

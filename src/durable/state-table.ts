@@ -3,6 +3,7 @@
  * authority. Every statement is synchronous, so the object's methods stay atomic.
  */
 import { encodeBase64 } from "@oslojs/encoding";
+import { OUTBOX_SCHEMA } from "./outbox-table";
 import { ADDED_STATE_COLUMNS, INSERT_INITIAL_STATE, REGISTRY_SCHEMA, type StateRow } from "./session-registry-schema";
 
 /** Statements on one object's `state` row. */
@@ -16,6 +17,7 @@ export class StateTable {
 
   /** Adds the columns a registry created by an older release lacks (SQLite has no ADD COLUMN IF NOT EXISTS). */
   upgrade(): void {
+    this.sql.exec(OUTBOX_SCHEMA);
     const have = new Set(
       this.sql
         .exec<{ name: string }>("PRAGMA table_info(state)")
@@ -30,6 +32,7 @@ export class StateTable {
   /** Creates both tables and the state row, with a fresh token key. */
   create(): void {
     this.sql.exec(REGISTRY_SCHEMA);
+    this.sql.exec(OUTBOX_SCHEMA);
     this.sql.exec(INSERT_INITIAL_STATE, newTokenKey());
   }
 

@@ -267,3 +267,32 @@ describe("live sign-out sockets", () => {
     expect(pair?.response).toBe("pong");
   });
 });
+
+describe("the outbox (invariant 8)", () => {
+  // Fault: the queue refuses the "password changed" notice just after a reset. The owner must still hear of it.
+  it("keeps a message until the queue accepts it, retrying after a refusal", async () => {
+    const { userId, stub } = registry();
+    await create(stub, userId, Date.now());
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const send = await runInDurableObject(stub, (instance) => {
+      const queue = (instance as unknown as { env: Env }).env.EMAIL_QUEUE;
+      return vi.spyOn(queue, "send").mockRejectedValueOnce(new Error("Queue send failed (simulated)"));
+    });
+    const message = {
+      kind: "password_changed",
+      requestId: `outbox-${userId}`,
+      userId,
+      changedAt: Date.now(),
+      ip: null,
+      userAgent: null,
+    };
+    await stub.sendDurably(message.requestId, message, Date.now());
+    await stub.sendDurably(message.requestId, message, Date.now()); // a repeated call keeps one copy
+
+    const outboxRows = () =>
+      runInDurableObject(stub, (_i, state) => state.storage.sql.exec("SELECT COUNT(*) AS n FROM outbox").one().n);
+    await vi.waitFor(async () => expect(await outboxRows()).toBe(0), { timeout: 10_000, interval: 100 });
+    expect(send.mock.calls.map(([body]) => body)).toEqual([message, message]);
+    expect(errors.mock.calls.map(([line]) => JSON.parse(String(line)).event)).toContain("outbox_send_failed");
+  });
+});

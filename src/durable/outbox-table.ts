@@ -1,0 +1,52 @@
+/**
+ * The SessionRegistry's outbox: queue messages that must not be lost (the "password changed" notice), kept
+ * in the user's object until the queue accepts them; the object's alarm sends them and retries with backoff.
+ * A message is deleted only after the queue took it, so a crash between the two sends it again, which the
+ * email's idempotency key makes harmless.
+ */
+import { MINUTE_MS, SECOND_MS } from "../core/time";
+
+const MAX_RETRY_DELAY_MS = 5 * MINUTE_MS;
+
+export const OUTBOX_SCHEMA = `
+CREATE TABLE IF NOT EXISTS outbox (
+  id TEXT PRIMARY KEY, body TEXT NOT NULL, due_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0);`;
+
+interface OutboxRow extends Record<string, SqlStorageValue> {
+  id: string;
+  body: string;
+  due_at: number;
+  attempts: number;
+}
+
+/** Statements on one object's `outbox` table. */
+export class OutboxTable {
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** Keeps a message until it is sent; adding the same id twice keeps one. */
+  add(id: string, message: unknown, now: number): void {
+    this.sql.exec("INSERT OR IGNORE INTO outbox (id, body, due_at) VALUES (?, ?, ?)", id, JSON.stringify(message), now);
+  }
+
+  /** Sends every due message through `send`; a failure is retried after 2, 4, 8 … s, at most 5 minutes. */
+  async flush(now: number, send: (message: unknown) => Promise<unknown>): Promise<void> {
+    const due = this.sql.exec<OutboxRow>("SELECT * FROM outbox WHERE due_at <= ? ORDER BY due_at", now).toArray();
+    for (const row of due) {
+      try {
+        await send(JSON.parse(row.body));
+        this.sql.exec("DELETE FROM outbox WHERE id = ?", row.id);
+      } catch (error) {
+        const delay = Math.min(2 ** (row.attempts + 1) * SECOND_MS, MAX_RETRY_DELAY_MS);
+        this.sql.exec("UPDATE outbox SET attempts = attempts + 1, due_at = ? WHERE id = ?", now + delay, row.id);
+        console.error(
+          JSON.stringify({ event: "outbox_send_failed", id: row.id, attempts: row.attempts + 1, error: String(error) }),
+        );
+      }
+    }
+  }
+
+  /** When the next message is due, or null when the outbox is empty. */
+  nextDue(): number | null {
+    return this.sql.exec<{ m: number | null }>("SELECT MIN(due_at) AS m FROM outbox").one().m;
+  }
+}
