@@ -139,7 +139,7 @@ export const NOT_LOGGED_IN = {
   error_code: 105,
   errors: {},
 };
-export const TOKEN_SHAPE = /^blt[0-9a-f]{24}\.[A-Za-z0-9_-]{32}$/;
+export const TOKEN_SHAPE = /^blt[0-9a-f]{24}\.[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]{22}$/;
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** Durations, as the tests write them. */
 export const MINUTE = 60_000;

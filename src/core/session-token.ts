@@ -1,12 +1,20 @@
 /**
- * Session tokens: "<userId>.<secret>". The user id lets the Worker route straight to that user's
- * SessionRegistry object (no lookup in an eventually consistent store); the secret carries 192 random
- * bits and only its SHA-256 is stored.
+ * Session tokens: "<userId>.<secret>.<mac>". The user id lets the Worker route straight to that user's
+ * SessionRegistry object (no lookup in an eventually consistent store); the secret carries 192 random bits
+ * and only its SHA-256 is stored; the MAC (128 bits of HMAC-SHA256 under a key derived from the pepper)
+ * lets the Worker refuse a made-up token before any storage call, so forgeries cost nothing at rest or in
+ * round trips. Tokens from before the MAC are refused: everyone signs in once more after that release.
  */
-import { generateSecret, hashSecret, UID_PATTERN } from "./secrets";
+import { hmac } from "@oslojs/crypto/hmac";
+import { SHA256 } from "@oslojs/crypto/sha2";
+import { encodeBase64urlNoPadding } from "@oslojs/encoding";
+import { constantTimeEqualText, generateSecret, hashSecret, UID_PATTERN } from "./secrets";
+import { serverKey } from "./server-keys";
 
 const SECRET_BYTES = 24;
-const TOKEN_PATTERN = /^(blt[0-9a-f]{24})\.([A-Za-z0-9_-]{32})$/;
+const MAC_BYTES = 16;
+const TOKEN_PATTERN = /^(blt[0-9a-f]{24})\.([A-Za-z0-9_-]{32})\.([A-Za-z0-9_-]{22})$/;
+const encoder = new TextEncoder();
 
 export interface ParsedSessionToken {
   userId: string;
@@ -15,16 +23,23 @@ export interface ParsedSessionToken {
 }
 
 /** Mints a new token for a user, with the id under which its session is stored. */
-export function createSessionToken(userId: string): { token: string; sessionId: string } {
+export function createSessionToken(userId: string, pepper: string | null): { token: string; sessionId: string } {
   if (!UID_PATTERN.test(userId)) throw new TypeError("invalid user id");
   const secret = generateSecret(SECRET_BYTES);
-  return { token: `${userId}.${secret}`, sessionId: hashSecret(secret) };
+  return { token: `${userId}.${secret}.${mac(pepper, userId, secret)}`, sessionId: hashSecret(secret) };
 }
 
-/** Parses a token from a header or cookie; anything malformed is null (and never reaches a Durable Object). */
-export function parseSessionToken(token: string | null | undefined): ParsedSessionToken | null {
+/** Parses a token from a header or cookie; anything malformed or forged is null and reaches no storage. */
+export function parseSessionToken(token: string | null | undefined, pepper: string | null): ParsedSessionToken | null {
   if (token === null || token === undefined) return null;
   const match = TOKEN_PATTERN.exec(token);
   if (match === null) return null;
-  return { userId: match[1]!, sessionId: hashSecret(match[2]!) };
+  const [, userId, secret, tag] = match as unknown as [string, string, string, string];
+  if (!constantTimeEqualText(tag, mac(pepper, userId, secret))) return null;
+  return { userId, sessionId: hashSecret(secret) };
+}
+
+function mac(pepper: string | null, userId: string, secret: string): string {
+  const full = hmac(SHA256, serverKey(pepper, "session tokens v1"), encoder.encode(`${userId}.${secret}`));
+  return encodeBase64urlNoPadding(full.slice(0, MAC_BYTES));
 }

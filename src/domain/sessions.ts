@@ -3,6 +3,7 @@
  * the pages call the same functions, so each sign-out writes its audit row whichever surface asked.
  * The user's SessionRegistry holds the truth.
  */
+import { readConfig } from "../core/config";
 import { parseSessionToken } from "../core/session-token";
 import { isoTime } from "../core/time";
 import { liveSocketRequest } from "../durable/live-sign-out";
@@ -30,7 +31,8 @@ export type AuthResult = ({ ok: true } & Authenticated) | { ok: false; reason: "
  * The registry and D1 are asked at once: the token names the user, so neither waits for the other.
  */
 export async function authenticate(env: Env, token: string | undefined, now: number): Promise<AuthResult> {
-  const parsed = parseSessionToken(token);
+  // A forged token is refused here, before any Durable Object or D1 call.
+  const parsed = parseSessionToken(token, readConfig(env).pepper);
   if (parsed === null || token === undefined) return { ok: false, reason: "not_signed_in" };
   const [session, found] = await Promise.all([
     sessionRegistry(env, parsed.userId).validateSession(parsed.sessionId, now),
@@ -44,7 +46,7 @@ export type SignOutResult = { ok: true } | { ok: false; reason: "not_signed_in" 
 
 /** Ends the session behind a token, and records it. */
 export async function signOut(ctx: FlowContext, token: string | undefined): Promise<SignOutResult> {
-  const parsed = parseSessionToken(token);
+  const parsed = parseSessionToken(token, ctx.config.pepper);
   if (parsed === null) return { ok: false, reason: "not_signed_in" };
   const ended = await sessionRegistry(ctx.env, parsed.userId).revokeSession(parsed.sessionId, "signed_out");
   if (!ended) return { ok: false, reason: "not_signed_in" };

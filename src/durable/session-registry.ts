@@ -48,7 +48,7 @@ export class SessionRegistry extends RegistryStorage {
     const decision = decideCreateSession(state, credentialVersion);
     if (!decision.ok) return decision;
     if (decision.adoptVersion !== null) this.stateRow.setCredentialVersion(decision.adoptVersion);
-    const { token, sessionId } = createSessionToken(userId);
+    const { token, sessionId } = createSessionToken(userId, readConfig(this.env).pepper);
     this.sessions.insert(sessionId, state.session_epoch, meta, now);
     // The 21st live session evicts the oldest.
     for (const id of this.sessions.evictBeyond(state.session_epoch, readConfig(this.env).maxSessionsPerUser)) {

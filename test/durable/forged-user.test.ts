@@ -1,20 +1,34 @@
 /**
- * Attack: a client sends tokens with made-up user ids ("blt" + 24 hex + "." + 32 chars). Each names a
- * SessionRegistry object; reading through it must not create that object's storage, or an attacker
- * could fill storage with objects for free.
+ * Attack: a client sends tokens with made-up user ids ("blt" + 24 hex + "." + 32 chars + "." + a MAC).
+ * Each names a SessionRegistry object. A token's MAC refuses a forgery before any storage call; and even a
+ * read that does reach an object (a reset token naming a made-up user) must not create that object's
+ * storage, or an attacker could fill storage with objects for free (invariant 13).
  */
 import { listDurableObjectIds, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { api, authtokenFor, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
 
 const FORGED_USER = "blt0123456789abcdef01234567";
 
 describe("forged user ids", () => {
   it("401 on GET /v3/user and DELETE /v3/user-session, and no storage is created for the forged id", async () => {
-    const token = `${FORGED_USER}.${"A".repeat(32)}`;
+    const token = `${FORGED_USER}.${"A".repeat(32)}.${"A".repeat(22)}`;
+    const registry = vi.spyOn(env.SESSION_REGISTRY, "getByName");
+    const d1 = vi.spyOn(env.DB, "prepare");
     expect((await api("/v3/user", { authtoken: token })).status).toBe(401);
     expect((await api("/v3/user-session", { method: "DELETE", authtoken: token })).status).toBe(401);
+    // Refused on its MAC: no Durable Object call, no D1 query.
+    expect(registry).not.toHaveBeenCalled();
+    expect(d1).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+    // A reset token naming the made-up user does reach its registry, which stays empty.
+    const reset = await api("/v3/user/reset_password", {
+      body: {
+        user: { reset_password_token: `${FORGED_USER}.${"B".repeat(43)}`, password: "x", password_confirmation: "x" },
+      },
+    });
+    expect(reset.status).toBe(422);
 
     const stub = env.SESSION_REGISTRY.getByName(FORGED_USER);
     const tables = await runInDurableObject(stub, (_instance, state) =>
