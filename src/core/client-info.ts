@@ -19,3 +19,20 @@ export function clientInfo(request: Request): ClientInfo {
     location: place.length > 0 ? place.join(", ") : null,
   };
 }
+
+/**
+ * The unit a client controls: an IPv4 address, or an IPv6 /64 (one subscriber usually holds a whole /64,
+ * so keying on the full address would let them rotate past every limit).
+ */
+export function clientNetwork(ip: string | null): string {
+  if (ip === null) return "unknown";
+  if (!ip.includes(":")) return ip;
+  const [head, tail = ""] = ip.toLowerCase().split("::");
+  const left = head === "" ? [] : head!.split(":");
+  const right = tail === "" ? [] : tail.split(":");
+  const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}

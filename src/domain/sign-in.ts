@@ -5,14 +5,18 @@
  * do not walk a person into the lock.
  */
 import { signInAttemptMark } from "../core/attempt-mark";
+import { clientNetwork } from "../core/client-info";
+import { deviceScope, issueDeviceToken } from "../core/device-token";
 import { emailKey, normalizeEmail } from "../core/email-address";
 import { hashPassword, spendPasswordCheck, verifyPassword } from "../core/password-hash";
 import { generateSecret } from "../core/secrets";
-import { isoTime, MINUTE_MS, SECOND_MS } from "../core/time";
+import { DAY_MS, isoTime, MINUTE_MS, SECOND_MS } from "../core/time";
 import { sessionRegistry } from "../durable/session-registry";
 import { auditEventStatement } from "../storage/audit";
 import {
+  type AttemptScope,
   clearThrottleStatements,
+  type DailyCap,
   type LockSchedule,
   recordFailure,
   releaseAttempt,
@@ -33,7 +37,11 @@ export type SignInRefusal =
   | { ok: false; reason: "invalid_credentials" }
   | { ok: false; reason: "locked"; retryAfterMs: number };
 
-export type SignInResult = { ok: true; user: User; token: string } | SignInRefusal;
+/** On success, `deviceToken` is this browser's device token for the account (new, or the one it sent). */
+export type SignInResult = { ok: true; user: User; token: string; deviceToken: string } | SignInRefusal;
+
+/** Untrusted clients of one email together: at most 100 counted failures a day (NIST SP 800-63B's ceiling). */
+const DAILY_CAP: DailyCap = { max: 100, windowMs: DAY_MS };
 
 /** How long an email is locked after its `failures`-th consecutive counted failure; never permanent. */
 export function lockDurationMs(failures: number): number {
@@ -43,21 +51,29 @@ export function lockDurationMs(failures: number): number {
 
 /**
  * Verifies the credentials and creates a session; refusals are the same for unknown emails (invariant 5).
- * `replacing` is a session the client already holds: it is ended after a successful sign-in (rotation).
+ * Failures count per scope (invariant 12): a browser presenting a valid device token for this account is
+ * judged on its own failures; any other client on its network's, and all of them together on the email's
+ * daily cap. `replacing` is a session the client already holds: it is ended after success (rotation).
  */
 export async function signIn(
   ctx: FlowContext,
   credentials: { email: string; password: string },
-  options: { replacing?: string | undefined } = {},
+  options: { replacing?: string | undefined; deviceToken?: string | undefined } = {},
 ): Promise<SignInResult> {
   const { env, config, now } = ctx;
   const email = normalizeEmail(credentials.email);
   const key = emailKey(email);
+  const device = deviceScope(config.pepper, key, options.deviceToken);
+  const scope: AttemptScope = {
+    emailKey: key,
+    scope: device ?? `net:${clientNetwork(ctx.client.ip)}`,
+    trusted: device !== null,
+  };
   const mark = signInAttemptMark(config.pepper, key, credentials.password);
   const attemptId = generateSecret(12);
-  const attempt = await startSignInAttempt(env.DB, { email, emailKey: key, attemptId, mark }, now);
+  const attempt = await startSignInAttempt(env.DB, { ...scope, email, attemptId, mark }, now);
   if (attempt.lockedUntil > now) return { ok: false, reason: "locked", retryAfterMs: attempt.lockedUntil - now };
-  // Another attempt on this email is being checked: parallel guesses wait their turn behind the lock check.
+  // Another attempt in this scope is being checked: parallel guesses wait their turn behind the lock check.
   if (!attempt.acquired) return { ok: false, reason: "locked", retryAfterMs: BUSY_RETRY_MS };
   const { user, failedBeforeAt } = attempt;
 
@@ -65,18 +81,18 @@ export async function signIn(
   // answered from the mark; a later one is hashed as usual, so its timing says nothing. Counted neither way.
   if (failedBeforeAt !== null) {
     if (now - failedBeforeAt > RETRY_WINDOW_MS) await spendPasswordCheck(credentials.password, config.pepper);
-    await releaseAttempt(env.DB, key, attemptId);
+    await releaseAttempt(env.DB, scope, attemptId);
     return { ok: false, reason: "invalid_credentials" };
   }
 
   // Known and unknown emails take the same steps from here to a refusal: one hash, one counter update,
   // one audit row (for an unknown email it has no user and names the email's key).
   const check = await checkCredentials(ctx, user, credentials.password);
-  if (user === null || !check.valid) return refuse(ctx, user, key, mark);
+  if (user === null || !check.valid) return refuse(ctx, user, scope, mark);
 
   const created = await sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, ctx.client, now);
   // The password was changed between our read and the session: the verified password is no longer valid.
-  if (!created.ok) return refuse(ctx, user, key, mark);
+  if (!created.ok) return refuse(ctx, user, scope, mark);
 
   await recordSuccess(ctx, user, key);
   if (check.needsRehash) {
@@ -84,7 +100,9 @@ export async function signIn(
     ctx.defer(upgrade.then((hash) => upgradePasswordHash(env.DB, user.id, user.passwordHash, hash)));
   }
   if (options.replacing !== undefined) ctx.defer(signOut(ctx, options.replacing).catch(() => undefined));
-  return { ok: true, user, token: created.token };
+  const deviceToken =
+    device !== null && options.deviceToken !== undefined ? options.deviceToken : issueDeviceToken(config.pepper, key);
+  return { ok: true, user, token: created.token, deviceToken };
 }
 
 /** One PBKDF2 derivation whether or not the account exists. */
@@ -95,9 +113,9 @@ async function checkCredentials({ config }: FlowContext, user: User | null, pass
 }
 
 /** A new failure: counted (locking per the schedule), marked, and audited after the response. */
-async function refuse({ env, client, now, defer }: FlowContext, user: User | null, key: string, mark: string) {
-  await recordFailure(env.DB, { emailKey: key, mark }, now, LOCK_SCHEDULE);
-  const detail = user === null ? `no account: ${key.slice(0, 16)}` : null;
+async function refuse({ env, client, now, defer }: FlowContext, user: User | null, scope: AttemptScope, mark: string) {
+  await recordFailure(env.DB, { ...scope, mark }, now, { schedule: LOCK_SCHEDULE, cap: DAILY_CAP });
+  const detail = user === null ? `no account: ${scope.emailKey.slice(0, 16)}` : null;
   defer(auditEventStatement(env.DB, user?.id ?? null, "sign_in_failed", client, isoTime(now), detail).run());
   return { ok: false, reason: "invalid_credentials" } as const;
 }

@@ -9,7 +9,7 @@ import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
 import { type FormErrors, INVALID_CREDENTIALS, refusalMessages, TOO_MANY_ATTEMPTS } from "./messages";
-import { readSessionCookie, writeSessionCookie } from "./session-cookie";
+import { readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from "./session-cookie";
 import { SIGN_IN_NOTICES, type SignInNotice, SignInPage, SignUpPage, type SignUpValues } from "./sign-in-page";
 
 const signInForm = z.object({ email: emailTextField, password: requiredPasswordField("Enter your password.") });
@@ -50,13 +50,14 @@ export const signInPageRoutes = new Hono<AppEnv>()
       const form = c.req.valid("form");
       const ctx = flowContext(c);
       // Session rotation: whatever session this browser held before is ended, not reused.
-      const result = await signIn(ctx, form, { replacing: readSessionCookie(c) });
+      const result = await signIn(ctx, form, { replacing: readSessionCookie(c), deviceToken: readDeviceCookie(c) });
       if (!result.ok) {
         if (result.reason === "locked") c.header("Retry-After", String(Math.ceil(result.retryAfterMs / 1000)));
         const { form: error } = refusalMessages(result, ctx.config.passwordMinLength);
         return renderSignIn(c, result.reason === "locked" ? 429 : 422, { email: form.email, error });
       }
       writeSessionCookie(c, result.token, ctx.config.sessionIdleMs);
+      writeDeviceCookie(c, result.deviceToken);
       return c.redirect("/account", 303);
     },
   )

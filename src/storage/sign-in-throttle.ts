@@ -1,9 +1,10 @@
 /**
- * D1 access for failed sign-in counting, keyed by the hash of the normalised email so unknown emails are
- * throttled exactly like known ones. Each email admits one attempt at a time: the attempt takes the slot
- * before the password is hashed and gives it back when its outcome is counted, so parallel guesses cannot
- * all pass the lock check before the first failure lands. Failures leave marks (sign_in_failure_marks) so
- * that the same wrong password counts once.
+ * D1 access for failed sign-in counting, keyed by the hash of the normalised email (so unknown emails are
+ * throttled exactly like known ones) and a scope: the device that signed in before, or the client's
+ * network, plus '*' for all untrusted clients of the email together (capped per day). Each scope admits
+ * one attempt at a time: the attempt takes the slot before the password is hashed and gives it back when
+ * its outcome is counted, so parallel guesses cannot all pass the lock check before the first failure
+ * lands. Failures leave marks (sign_in_failure_marks) so that the same wrong password counts once.
  */
 import { findUserByEmailStatement, rowToUser, type User, type UserRow } from "./users";
 
@@ -15,6 +16,19 @@ export interface LockSchedule {
   free: number;
   stepMs: number;
   maxMs: number;
+}
+
+/** Failures of untrusted clients, all scopes of an email together: at most this many a day (NIST's ceiling). */
+export interface DailyCap {
+  max: number;
+  windowMs: number;
+}
+
+/** Who is trying: the email, the scope its failures count in, and whether that scope is a trusted device. */
+export interface AttemptScope {
+  emailKey: string;
+  scope: string;
+  trusted: boolean;
 }
 
 export interface SignInAttempt {
@@ -33,27 +47,31 @@ export interface SignInAttempt {
  */
 export async function startSignInAttempt(
   db: D1Database,
-  attempt: { email: string; emailKey: string; attemptId: string; mark: string },
+  attempt: AttemptScope & { email: string; attemptId: string; mark: string },
   now: number,
 ): Promise<SignInAttempt> {
-  const { email, emailKey, attemptId, mark } = attempt;
-  const [users, slots, marks] = await db.batch<Record<string, unknown>>([
+  const { email, emailKey, scope, trusted, attemptId, mark } = attempt;
+  const [users, capRows, slots, marks] = await db.batch<Record<string, unknown>>([
     findUserByEmailStatement(db, email),
+    db.prepare("SELECT locked_until FROM sign_in_throttle WHERE email_key = ? AND scope = '*'").bind(emailKey),
     db
       .prepare(
-        `INSERT INTO sign_in_throttle (email_key, failures, locked_until, updated_at, attempt_id, busy_until) VALUES (?1, 0, 0, ?2, ?3, ?4)
-         ON CONFLICT (email_key) DO UPDATE SET
+        `INSERT INTO sign_in_throttle (email_key, scope, failures, locked_until, updated_at, attempt_id, busy_until)
+         VALUES (?1, ?5, 0, 0, ?2, ?3, ?4)
+         ON CONFLICT (email_key, scope) DO UPDATE SET
            attempt_id = CASE WHEN busy_until <= ?2 AND locked_until <= ?2 THEN ?3 ELSE attempt_id END,
            busy_until = CASE WHEN busy_until <= ?2 AND locked_until <= ?2 THEN ?4 ELSE busy_until END
          RETURNING locked_until, attempt_id`,
       )
-      .bind(emailKey, now, attemptId, now + ATTEMPT_SLOT_MS),
+      .bind(emailKey, now, attemptId, now + ATTEMPT_SLOT_MS, scope),
     db.prepare("SELECT created_at FROM sign_in_failure_marks WHERE email_key = ? AND mark = ?").bind(emailKey, mark),
   ]);
   const userRow = users?.results[0] as UserRow | undefined;
+  const cap = capRows?.results[0] as { locked_until: number } | undefined;
   const slot = slots?.results[0] as { locked_until: number; attempt_id: string | null } | undefined;
   const seen = marks?.results[0] as { created_at: number } | undefined;
-  const lockedUntil = slot?.locked_until ?? 0;
+  // A trusted device is judged on its own failures only; everyone else also meets the email's daily cap.
+  const lockedUntil = Math.max(slot?.locked_until ?? 0, trusted ? 0 : (cap?.locked_until ?? 0));
   return {
     user: userRow === undefined ? null : rowToUser(userRow),
     lockedUntil,
@@ -68,35 +86,54 @@ export async function startSignInAttempt(
  */
 export async function recordFailure(
   db: D1Database,
-  failure: { emailKey: string; mark: string },
+  failure: AttemptScope & { mark: string },
   now: number,
-  schedule: LockSchedule,
+  limits: { schedule: LockSchedule; cap: DailyCap },
 ): Promise<void> {
-  await db.batch([
+  const { emailKey, scope, trusted, mark } = failure;
+  const { schedule, cap } = limits;
+  const statements = [
     db
       .prepare(
-        `INSERT INTO sign_in_throttle (email_key, failures, locked_until, updated_at) VALUES (?1, 1, 0, ?2)
-         ON CONFLICT (email_key) DO UPDATE SET
+        `INSERT INTO sign_in_throttle (email_key, scope, failures, locked_until, updated_at) VALUES (?1, ?6, 1, 0, ?2)
+         ON CONFLICT (email_key, scope) DO UPDATE SET
            failures = failures + 1,
            locked_until = CASE WHEN failures + 1 > ?3 THEN ?2 + MIN((failures + 1 - ?3) * ?4, ?5) ELSE locked_until END,
            updated_at = ?2, attempt_id = NULL, busy_until = 0`,
       )
-      .bind(failure.emailKey, now, schedule.free, schedule.stepMs, schedule.maxMs),
+      .bind(emailKey, now, schedule.free, schedule.stepMs, schedule.maxMs, scope),
     db
       .prepare("INSERT OR IGNORE INTO sign_in_failure_marks (email_key, mark, created_at) VALUES (?, ?, ?)")
-      .bind(failure.emailKey, failure.mark, now),
-  ]);
+      .bind(emailKey, mark, now),
+  ];
+  if (!trusted) {
+    // The email's day window: counts untrusted failures from its start; at the cap, locks them to its end.
+    statements.push(
+      db
+        .prepare(
+          `INSERT INTO sign_in_throttle (email_key, scope, failures, locked_until, updated_at) VALUES (?1, '*', 1, 0, ?2)
+           ON CONFLICT (email_key, scope) DO UPDATE SET
+             locked_until = CASE WHEN updated_at > ?2 - ?4 AND failures + 1 >= ?3 THEN updated_at + ?4 ELSE locked_until END,
+             failures = CASE WHEN updated_at > ?2 - ?4 THEN failures + 1 ELSE 1 END,
+             updated_at = CASE WHEN updated_at > ?2 - ?4 THEN updated_at ELSE ?2 END`,
+        )
+        .bind(emailKey, now, cap.max, cap.windowMs),
+    );
+  }
+  await db.batch(statements);
 }
 
 /** Frees the slot without counting anything: the attempt repeated a failure already counted. */
-export async function releaseAttempt(db: D1Database, emailKey: string, attemptId: string): Promise<void> {
+export async function releaseAttempt(db: D1Database, scope: AttemptScope, attemptId: string): Promise<void> {
   await db
-    .prepare("UPDATE sign_in_throttle SET attempt_id = NULL, busy_until = 0 WHERE email_key = ? AND attempt_id = ?")
-    .bind(emailKey, attemptId)
+    .prepare(
+      "UPDATE sign_in_throttle SET attempt_id = NULL, busy_until = 0 WHERE email_key = ? AND scope = ? AND attempt_id = ?",
+    )
+    .bind(scope.emailKey, scope.scope, attemptId)
     .run();
 }
 
-/** Forgets failures and their marks and frees the slot (successful sign-in, password reset); batched with that step. */
+/** Forgets every scope's failures and the marks, and frees the slots (successful sign-in, password reset); batched with that step. */
 export function clearThrottleStatements(db: D1Database, emailKey: string): D1PreparedStatement[] {
   return [
     db.prepare("DELETE FROM sign_in_throttle WHERE email_key = ?").bind(emailKey),

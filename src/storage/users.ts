@@ -80,7 +80,8 @@ export async function findUserWithFailures(
 ): Promise<{ user: User; failedAttempts: number } | null> {
   const row = await db
     .prepare(
-      "SELECT u.*, COALESCE(t.failures, 0) AS failed_attempts FROM users u LEFT JOIN sign_in_throttle t ON t.email_key = u.email_key WHERE u.id = ?",
+      `SELECT u.*, (SELECT COALESCE(SUM(failures), 0) FROM sign_in_throttle t WHERE t.email_key = u.email_key AND t.scope != '*')
+         AS failed_attempts FROM users u WHERE u.id = ?`,
     )
     .bind(id)
     .first<UserRow & { failed_attempts: number }>();

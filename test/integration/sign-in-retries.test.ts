@@ -9,10 +9,10 @@ import { emailKey } from "../../src/core/email-address";
 import { hashSecret } from "../../src/core/secrets";
 import {
   BASE,
+  homeIp,
   INVALID_CREDENTIALS,
   json,
   MINUTE,
-  randomIp,
   STRONG_PASSWORD,
   signIn,
   signUp,
@@ -124,7 +124,7 @@ describe("one mistake counts once", () => {
           "content-type": "application/x-www-form-urlencoded",
           origin: BASE,
           accept: "text/html",
-          "cf-connecting-ip": randomIp(),
+          "cf-connecting-ip": homeIp(email), // the network the failures came from, without a device cookie
         },
         body: new URLSearchParams({ email, password: STRONG_PASSWORD }),
       }),

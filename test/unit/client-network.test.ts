@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientNetwork } from "../../src/http/ip-rate-limit";
+import { clientNetwork } from "../../src/core/client-info";
 
 describe("rate-limit key per client network", () => {
   it("keys IPv4 by the address", () => {

@@ -9,13 +9,13 @@ describe("daily clean-up (scheduled)", () => {
     const day = 86_400_000;
     await env.DB.batch([
       env.DB.prepare(
-        "INSERT INTO sign_in_throttle (email_key, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO sign_in_throttle (email_key, scope, failures, locked_until, updated_at) VALUES (?, 'net:10.0.0.1', ?, ?, ?)",
       ).bind("stale", 3, 0, now - 2 * day),
       env.DB.prepare(
-        "INSERT INTO sign_in_throttle (email_key, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO sign_in_throttle (email_key, scope, failures, locked_until, updated_at) VALUES (?, 'net:10.0.0.1', ?, ?, ?)",
       ).bind("recent", 2, 0, now - 60_000),
       env.DB.prepare(
-        "INSERT INTO sign_in_throttle (email_key, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO sign_in_throttle (email_key, scope, failures, locked_until, updated_at) VALUES (?, 'net:10.0.0.1', ?, ?, ?)",
       ).bind("locked", 9, now + 60_000, now - 2 * day),
     ]);
     await worker.scheduled!(createScheduledController({ cron: "17 3 * * *", scheduledTime: now }), env);

@@ -1,0 +1,91 @@
+/**
+ * Invariant 12, against the owner-lockout attack: anyone who knows an email could keep its owner out by
+ * failing sign-ins on purpose. Failures now count per scope (OWASP's device cookies): a browser that signed
+ * in to the account before is judged on its own failures only; other clients per network; and all
+ * untrusted clients of one email together at most 100 a day (NIST SP 800-63B's ceiling on guessing).
+ */
+import { exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { BASE, STRONG_PASSWORD, signIn, signUp, uniqueEmail } from "../helpers";
+
+/** The /login form as a browser sends it, from `ip`, with the device cookie if it has one. */
+async function pageSignIn(email: string, password: string, init: { ip: string; device?: string }) {
+  const headers: Record<string, string> = {
+    "content-type": "application/x-www-form-urlencoded",
+    origin: BASE,
+    accept: "text/html",
+    "cf-connecting-ip": init.ip,
+  };
+  if (init.device !== undefined) headers.cookie = `__Host-device=${init.device}`;
+  const response = await exports.default.fetch(
+    new Request(`${BASE}/login`, {
+      method: "POST",
+      headers,
+      body: new URLSearchParams({ email, password }),
+      redirect: "manual",
+    }),
+  );
+  const device = /__Host-device=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
+  return { status: response.status, device, cookies: response.headers.get("set-cookie") ?? "" };
+}
+
+const failFrom = async (email: string, ip: string, times: number, label = "x") => {
+  for (let i = 0; i < times; i++) await signIn(email, `stranger-guess-${label}-${i}-${ip}`, { ip });
+};
+
+describe("invariant 12: strangers cannot lock the owner out", () => {
+  it("a stranger's failures lock the stranger's network, not the owner's", async () => {
+    const email = uniqueEmail("owner-net");
+    await signUp(email);
+    await failFrom(email, "198.51.100.20", 5);
+    expect((await signIn(email, STRONG_PASSWORD, { ip: "198.51.100.20" })).status).toBe(429);
+    expect((await signIn(email, STRONG_PASSWORD, { ip: "203.0.113.40" })).status).toBe(200);
+  });
+
+  it("a browser that signed in before keeps signing in on the same network while that network is locked", async () => {
+    const email = uniqueEmail("owner-device");
+    await signUp(email);
+    const shared = "192.0.2.77"; // one NAT: the owner and the stranger look alike by address
+    const first = await pageSignIn(email, STRONG_PASSWORD, { ip: shared });
+    expect(first.status).toBe(303);
+    expect(first.cookies).toMatch(/__Host-device=[^;]+; Max-Age=15552000; Path=\/; HttpOnly; Secure; SameSite=Strict/);
+    await failFrom(email, shared, 6);
+    expect((await pageSignIn(email, STRONG_PASSWORD, { ip: shared })).status).toBe(429);
+    const owner = await pageSignIn(email, STRONG_PASSWORD, { ip: shared, device: first.device! });
+    expect(owner.status).toBe(303);
+  });
+
+  it("a device's own failures lock that device only; a device token of another account earns no trust", async () => {
+    const email = uniqueEmail("own-device");
+    const other = uniqueEmail("other-account");
+    await signUp(email);
+    await signUp(other);
+    const mine = (await pageSignIn(email, STRONG_PASSWORD, { ip: "192.0.2.90" })).device!;
+    const theirs = (await pageSignIn(other, STRONG_PASSWORD, { ip: "192.0.2.91" })).device!;
+    for (let i = 0; i < 5; i++) await pageSignIn(email, `my-own-typo-number-${i}`, { ip: "192.0.2.90", device: mine });
+    expect((await pageSignIn(email, STRONG_PASSWORD, { ip: "192.0.2.90", device: mine })).status).toBe(429);
+    expect((await signIn(email, STRONG_PASSWORD, { ip: "192.0.2.92" })).status).toBe(200);
+    // Trust is per account: the other account's token counts as no token here.
+    await failFrom(other, "192.0.2.93", 5, "o");
+    expect((await pageSignIn(other, STRONG_PASSWORD, { ip: "192.0.2.93", device: mine })).status).toBe(429);
+    expect((await pageSignIn(other, STRONG_PASSWORD, { ip: "192.0.2.93", device: theirs })).status).toBe(303);
+  });
+
+  // Attack: guessing from many networks, four guesses each. The email's daily cap bounds it at 100.
+  it("100 failures from 100 networks lock every untrusted client of the email; the owner's device still signs in", async () => {
+    const email = uniqueEmail("botnet");
+    await signUp(email);
+    const device = (await pageSignIn(email, STRONG_PASSWORD, { ip: "192.0.2.10" })).device!;
+    for (let chunk = 0; chunk < 10; chunk++) {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          signIn(email, `botnet-guess-${chunk}-${i}`, { ip: `100.64.${chunk}.${i + 1}` }),
+        ),
+      );
+    }
+    const fresh = await signIn(email, STRONG_PASSWORD, { ip: "203.0.113.250" });
+    expect(fresh.status).toBe(429);
+    expect(Number(fresh.headers.get("retry-after"))).toBeGreaterThan(23 * 60 * 60);
+    expect((await pageSignIn(email, STRONG_PASSWORD, { ip: "203.0.113.251", device })).status).toBe(303);
+  }, 60_000);
+});
