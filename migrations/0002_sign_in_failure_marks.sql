@@ -5,7 +5,9 @@
 CREATE TABLE sign_in_failure_marks (
   email_key   TEXT NOT NULL,                               -- as in sign_in_throttle
   mark        TEXT NOT NULL,                               -- HMAC-SHA256(attempt key, email_key + password), hex
-  created_at  INTEGER NOT NULL,                            -- epoch ms of the first such failure
+  created_at  INTEGER NOT NULL,                            -- epoch ms of the latest such failure
+  credential_version INTEGER NOT NULL,                     -- the password version it was checked against (-1: no account);
+                                                           -- a mark of an older version is stale and proves nothing
   PRIMARY KEY (email_key, mark)
 ) WITHOUT ROWID;
 

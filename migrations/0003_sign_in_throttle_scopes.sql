@@ -14,8 +14,9 @@ CREATE TABLE sign_in_throttle_scoped (
   PRIMARY KEY (email_key, scope)
 ) WITHOUT ROWID;
 
+-- Existing counts become the email's daily window, below its cap (a live lock is kept as it is).
 INSERT INTO sign_in_throttle_scoped (email_key, scope, failures, locked_until, updated_at)
-  SELECT email_key, '*', failures, locked_until, updated_at FROM sign_in_throttle;
+  SELECT email_key, '*', MIN(failures, 99), locked_until, updated_at FROM sign_in_throttle;
 DROP TABLE sign_in_throttle;
 ALTER TABLE sign_in_throttle_scoped RENAME TO sign_in_throttle;
 CREATE INDEX sign_in_throttle_by_age ON sign_in_throttle (updated_at);

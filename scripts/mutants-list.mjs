@@ -87,14 +87,28 @@ export const MUTANTS = [
   {
     name: "a device token of any account is trusted",
     file: "src/core/device-token.ts",
-    find: "if (!constantTimeEqualText(tag, mac(pepper, emailKey, id))) return null;",
+    find: "if (!constantTimeEqualText(tag, mac(pepper, emailKey, id, Number(version)))) return null;",
     replace: "",
+    tests: t("integration/sign-in-lockout"),
+  },
+  {
+    name: "a device token survives a reset",
+    file: "src/domain/sign-in.ts",
+    find: "claim !== null && user !== null && claim.credentialVersion === user.credentialVersion",
+    replace: "claim !== null",
+    tests: t("integration/sign-in-lockout"),
+  },
+  {
+    name: "a failure marked before a password change refuses the new password",
+    file: "src/domain/sign-in.ts",
+    find: "failedBefore !== null && failedBefore.credentialVersion === version",
+    replace: "failedBefore !== null",
     tests: t("integration/sign-in-lockout"),
   },
   {
     name: "a repeated wrong password counts again",
     file: "src/domain/sign-in.ts",
-    find: "if (failedBeforeAt !== null) {",
+    find: "if (failedBefore !== null && failedBefore.credentialVersion === version) {",
     replace: "if (false) {",
     tests: t("integration/sign-in-retries"),
   },
@@ -108,8 +122,8 @@ export const MUTANTS = [
   {
     name: "failures on unknown emails are not counted (they never lock: enumeration)",
     file: "src/domain/sign-in.ts",
-    find: "if (user === null || !check.valid) return refuse(ctx, user, scope, mark);",
-    replace: `if (user === null) return { ok: false, reason: "invalid_credentials" }; if (!check.valid) return refuse(ctx, user, scope, mark);`,
+    find: "if (user === null || !check.valid) return refuse(ctx, user, refusal);",
+    replace: `if (user === null) return { ok: false, reason: "invalid_credentials" }; if (!check.valid) return refuse(ctx, user, refusal);`,
     tests: t("integration/api-user-session"),
   },
   {
@@ -185,6 +199,20 @@ export const MUTANTS = [
     tests: t("integration/kv-lag"),
   },
   {
+    name: "a pending reset stays with the first link (the newer link works twice)",
+    file: "src/durable/session-registry.ts",
+    find: "if (!decision.fresh && state.reset_pending_token_hash !== tokenHash) this.stateRow.adoptPendingReset(tokenHash);",
+    replace: "",
+    tests: t("integration/reset-half-finished"),
+  },
+  {
+    name: "a pending reset already in D1 is never finished",
+    file: "src/durable/session-registry.ts",
+    find: "if (pendingResetCommitted(state, d1Version)) {",
+    replace: "if (false) {",
+    tests: t("integration/reset-half-finished"),
+  },
+  {
     name: "the per-address limit on reset emails is gone",
     file: "src/domain/reset-link.ts",
     find: `if (!hit.ok) return { ok: true, detail: "per-email limit" };`,
@@ -195,6 +223,7 @@ export const MUTANTS = [
   {
     name: "each email attempt gets a new idempotency key",
     file: "src/domain/reset-link.ts",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the code snippet itself contains a template literal
     find: "idempotencyKey: `password-reset/${job.requestId}`,",
     replace: "idempotencyKey: crypto.randomUUID(),",
     tests: t("queue/email-consumer"),

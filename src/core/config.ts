@@ -85,8 +85,11 @@ export function parseConfig(env: Env): Config {
   };
   // The pepper keys the password hashes and the sign-in failure marks: without it a stolen database could
   // be attacked offline, so production does not run without one.
-  if (production && (config.pepper === null || config.pepper.length < MIN_PEPPER_LENGTH)) {
-    throw new ConfigError(`production needs the PASSWORD_PEPPER secret, at least ${MIN_PEPPER_LENGTH} characters`);
+  // Any deployment but local development (a staging Worker too) keys tokens and marks with a real secret.
+  const development = vars.ENVIRONMENT === "development";
+  if (!development && (config.pepper === null || config.pepper.length < MIN_PEPPER_LENGTH)) {
+    const where = production ? "production" : `ENVIRONMENT=${JSON.stringify(vars.ENVIRONMENT)}`;
+    throw new ConfigError(`${where} needs the PASSWORD_PEPPER secret, at least ${MIN_PEPPER_LENGTH} characters`);
   }
   return config;
 }

@@ -26,7 +26,7 @@ const IO_KINDS = {
   },
   // One UPDATE through the throttle's own module, on a key no email hashes to: a write that changes nothing.
   d1_write: async (env: Env) => {
-    await releaseAttempt(env.DB, { emailKey: "bench-calibration", scope: "bench", trusted: false }, "bench");
+    await releaseAttempt(env.DB, "bench-calibration", "bench", "bench");
   },
   kv_get: async (env: Env) => {
     await env.KV.get("bench-calibration");

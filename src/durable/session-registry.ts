@@ -158,6 +158,9 @@ export class SessionRegistry extends RegistryStorage {
     }
     const decision = decideBeginReset(state, tokenHash, now, d1Version);
     if (!decision.ok) return decision;
+    // A retry of a pending reset with another (newer) link: the pending reset is now this link's, so that
+    // finishing it later uses this link up (and not only the first one).
+    if (!decision.fresh && state.reset_pending_token_hash !== tokenHash) this.stateRow.adoptPendingReset(tokenHash);
     if (decision.fresh) {
       this.stateRow.beginReset(decision.credentialVersion, tokenHash, now);
       this.startNewEpoch(now);

@@ -71,6 +71,11 @@ export class StateTable {
     );
   }
 
+  /** The pending reset continues under another link. */
+  adoptPendingReset(tokenHash: string): void {
+    this.sql.exec("UPDATE state SET reset_pending_token_hash = ?", tokenHash);
+  }
+
   /**
    * A pending reset that D1 already holds (its request failed after the write, or lost the reply) is
    * finished: tokens issued before it stop working; its own token is used up; a newer token stays.

@@ -24,36 +24,42 @@ export interface DailyCap {
   windowMs: number;
 }
 
-/** Who is trying: the email, the scope its failures count in, and whether that scope is a trusted device. */
-export interface AttemptScope {
+/** Where an attempt stands: its slot's scope (a device, or its network), and its client's network. */
+export interface AttemptScopes {
   emailKey: string;
-  scope: string;
-  trusted: boolean;
+  slotScope: string;
+  networkScope: string;
 }
 
 export interface SignInAttempt {
   user: User | null;
-  lockedUntil: number;
-  /** Whether this attempt holds the email's slot; if not, another attempt is in progress. */
+  /** The locks as stored, for the slot's scope, the client's network and the email's daily cap. */
+  slotLockedUntil: number;
+  networkLockedUntil: number;
+  capLockedUntil: number;
+  /** Whether this attempt holds its scope's slot; if not, another attempt is in progress (or it is locked). */
   acquired: boolean;
-  /** When this very password last failed for this email (its mark), or null. */
-  failedBeforeAt: number | null;
+  /** When this very password last failed for this email, and against which credential version (-1: no account). */
+  failedBefore: { at: number; credentialVersion: number } | null;
 }
 
 /**
- * In one round trip: the account for `email` (if any), this attempt's claim on the email's slot (taken
- * unless the email is locked or another attempt holds it), and whether this password already failed for
- * it. The same statements run for unknown emails.
+ * In one round trip: the account for `email` (if any), this attempt's claim on its scope's slot (taken
+ * unless that scope is locked or another attempt holds it), the network's and the cap's locks, and whether
+ * this password already failed for the email. The same statements run for unknown emails.
  */
 export async function startSignInAttempt(
   db: D1Database,
-  attempt: AttemptScope & { email: string; attemptId: string; mark: string },
+  attempt: AttemptScopes & { email: string; attemptId: string; mark: string },
   now: number,
 ): Promise<SignInAttempt> {
-  const { email, emailKey, scope, trusted, attemptId, mark } = attempt;
-  const [users, capRows, slots, marks] = await db.batch<Record<string, unknown>>([
+  const { email, emailKey, slotScope, networkScope, attemptId, mark } = attempt;
+  const lockOf = (scope: string) =>
+    db.prepare("SELECT locked_until FROM sign_in_throttle WHERE email_key = ? AND scope = ?").bind(emailKey, scope);
+  const [users, caps, networks, slots, marks] = await db.batch<Record<string, unknown>>([
     findUserByEmailStatement(db, email),
-    db.prepare("SELECT locked_until FROM sign_in_throttle WHERE email_key = ? AND scope = '*'").bind(emailKey),
+    lockOf("*"),
+    lockOf(networkScope),
     db
       .prepare(
         `INSERT INTO sign_in_throttle (email_key, scope, failures, locked_until, updated_at, attempt_id, busy_until)
@@ -63,34 +69,40 @@ export async function startSignInAttempt(
            busy_until = CASE WHEN busy_until <= ?2 AND locked_until <= ?2 THEN ?4 ELSE busy_until END
          RETURNING locked_until, attempt_id`,
       )
-      .bind(emailKey, now, attemptId, now + ATTEMPT_SLOT_MS, scope),
-    db.prepare("SELECT created_at FROM sign_in_failure_marks WHERE email_key = ? AND mark = ?").bind(emailKey, mark),
+      .bind(emailKey, now, attemptId, now + ATTEMPT_SLOT_MS, slotScope),
+    db
+      .prepare("SELECT created_at, credential_version FROM sign_in_failure_marks WHERE email_key = ? AND mark = ?")
+      .bind(emailKey, mark),
   ]);
   const userRow = users?.results[0] as UserRow | undefined;
-  const cap = capRows?.results[0] as { locked_until: number } | undefined;
+  const lockedUntil = (rows: D1Result<Record<string, unknown>> | undefined) =>
+    (rows?.results[0] as { locked_until: number } | undefined)?.locked_until ?? 0;
   const slot = slots?.results[0] as { locked_until: number; attempt_id: string | null } | undefined;
-  const seen = marks?.results[0] as { created_at: number } | undefined;
-  // A trusted device is judged on its own failures only; everyone else also meets the email's daily cap.
-  const lockedUntil = Math.max(slot?.locked_until ?? 0, trusted ? 0 : (cap?.locked_until ?? 0));
+  const seen = marks?.results[0] as { created_at: number; credential_version: number } | undefined;
   return {
     user: userRow === undefined ? null : rowToUser(userRow),
-    lockedUntil,
-    acquired: slot?.attempt_id === attemptId && lockedUntil <= now,
-    failedBeforeAt: seen?.created_at ?? null,
+    slotLockedUntil: slot?.locked_until ?? 0,
+    networkLockedUntil: lockedUntil(networks),
+    capLockedUntil: lockedUntil(caps),
+    acquired: slot?.attempt_id === attemptId && (slot?.locked_until ?? 0) <= now,
+    failedBefore: seen === undefined ? null : { at: seen.created_at, credentialVersion: seen.credential_version },
   };
 }
 
 /**
- * Counts one new failure, stores the lock the schedule gives for the new count and frees the slot, in one
- * statement (a parallel attempt cannot slip between the count and the lock), and leaves the failure's mark.
+ * Counts one new failure in `countScope` and stores the lock the schedule gives for the new count; for an
+ * untrusted client also in the email's daily cap; frees this attempt's slot; leaves the failure's mark with
+ * the credential version it was checked against. One batch, one transaction: no parallel attempt can slip
+ * between the count, the lock and the freed slot.
  */
 export async function recordFailure(
   db: D1Database,
-  failure: AttemptScope & { mark: string },
+  failure: { emailKey: string; countScope: string; slotScope: string; attemptId: string; trusted: boolean },
+  mark: { mark: string; credentialVersion: number },
   now: number,
   limits: { schedule: LockSchedule; cap: DailyCap },
 ): Promise<void> {
-  const { emailKey, scope, trusted, mark } = failure;
+  const { emailKey, countScope, slotScope, attemptId, trusted } = failure;
   const { schedule, cap } = limits;
   const statements = [
     db
@@ -99,12 +111,17 @@ export async function recordFailure(
          ON CONFLICT (email_key, scope) DO UPDATE SET
            failures = failures + 1,
            locked_until = CASE WHEN failures + 1 > ?3 THEN ?2 + MIN((failures + 1 - ?3) * ?4, ?5) ELSE locked_until END,
-           updated_at = ?2, attempt_id = NULL, busy_until = 0`,
+           updated_at = ?2`,
       )
-      .bind(emailKey, now, schedule.free, schedule.stepMs, schedule.maxMs, scope),
+      .bind(emailKey, now, schedule.free, schedule.stepMs, schedule.maxMs, countScope),
+    releaseStatement(db, emailKey, slotScope, attemptId),
     db
-      .prepare("INSERT OR IGNORE INTO sign_in_failure_marks (email_key, mark, created_at) VALUES (?, ?, ?)")
-      .bind(emailKey, mark, now),
+      .prepare(
+        `INSERT INTO sign_in_failure_marks (email_key, mark, created_at, credential_version) VALUES (?, ?, ?, ?)
+         ON CONFLICT (email_key, mark) DO UPDATE SET created_at = excluded.created_at,
+           credential_version = excluded.credential_version`,
+      )
+      .bind(emailKey, mark.mark, now, mark.credentialVersion),
   ];
   if (!trusted) {
     // The email's day window: counts untrusted failures from its start; at the cap, locks them to its end.
@@ -123,14 +140,23 @@ export async function recordFailure(
   await db.batch(statements);
 }
 
-/** Frees the slot without counting anything: the attempt repeated a failure already counted. */
-export async function releaseAttempt(db: D1Database, scope: AttemptScope, attemptId: string): Promise<void> {
-  await db
+/** Frees this attempt's slot without counting anything (a repeated failure, or a lock found elsewhere). */
+export async function releaseAttempt(
+  db: D1Database,
+  emailKey: string,
+  slotScope: string,
+  attemptId: string,
+): Promise<void> {
+  await releaseStatement(db, emailKey, slotScope, attemptId).run();
+}
+
+/** Frees the slot only if this attempt still holds it: a slow attempt must not free a newer one's slot. */
+function releaseStatement(db: D1Database, emailKey: string, scope: string, attemptId: string): D1PreparedStatement {
+  return db
     .prepare(
       "UPDATE sign_in_throttle SET attempt_id = NULL, busy_until = 0 WHERE email_key = ? AND scope = ? AND attempt_id = ?",
     )
-    .bind(scope.emailKey, scope.scope, attemptId)
-    .run();
+    .bind(emailKey, scope, attemptId);
 }
 
 /** Forgets every scope's failures and the marks, and frees the slots (successful sign-in, password reset); batched with that step. */

@@ -128,4 +128,42 @@ describe("invariant 10: half-finished resets", () => {
     expect((await signIn(email, STRONG_PASSWORD)).status).toBe(422);
     expect((await signIn(email, "a-later-passphrase-2040")).status).toBe(200);
   });
+
+  // Two faults in a row: the first link's D1 write fails, then a newer link's reset commits but cannot
+  // complete. The newer link must be used up all the same (it must not reset the password a second time).
+  it("after a failed write and a failed completion, the newer link that committed is used up", async () => {
+    const email = uniqueEmail("two-faults");
+    await signUp(email);
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const first = await resetTokenFor(email);
+    const d1 = failWriteOnce();
+    expect((await resetPassword(first)).status).toBe(503);
+    d1.mockRestore();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 2 * MINUTE);
+    const second = await resetTokenFor(email);
+    const complete = failCompleteReset();
+    expect((await resetPassword(second)).status).toBe(200);
+    complete.mockRestore();
+    expect((await resetPassword(second, "a-second-use-passphrase-1")).status).toBe(422);
+    expect((await signIn(email, NEW_PASSWORD)).status).toBe(200);
+  });
 });
+
+/** The password write fails once, before anything is written (D1 unreachable). */
+function failWriteOnce() {
+  const realPrepare = env.DB.prepare.bind(env.DB);
+  let failed = false;
+  return vi.spyOn(env.DB, "prepare").mockImplementation((sql: string) => {
+    const statement = realPrepare(sql);
+    if (!sql.includes("UPDATE users SET password_hash") || failed) return statement;
+    return {
+      bind: () => ({
+        run: async () => {
+          failed = true;
+          throw new Error("D1 unreachable (simulated)");
+        },
+      }),
+    } as unknown as D1PreparedStatement;
+  });
+}

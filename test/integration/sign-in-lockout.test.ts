@@ -6,7 +6,16 @@
  */
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { BASE, STRONG_PASSWORD, signIn, signUp, uniqueEmail } from "../helpers";
+import {
+  BASE,
+  NEW_PASSWORD,
+  resetPassword,
+  resetTokenFor,
+  STRONG_PASSWORD,
+  signIn,
+  signUp,
+  uniqueEmail,
+} from "../helpers";
 
 /** The /login form as a browser sends it, from `ip`, with the device cookie if it has one. */
 async function pageSignIn(email: string, password: string, init: { ip: string; device?: string }) {
@@ -88,4 +97,29 @@ describe("invariant 12: strangers cannot lock the owner out", () => {
     expect(Number(fresh.headers.get("retry-after"))).toBeGreaterThan(23 * 60 * 60);
     expect((await pageSignIn(email, STRONG_PASSWORD, { ip: "203.0.113.251", device })).status).toBe(303);
   }, 60_000);
+});
+
+describe("marks and device tokens stay honest across password changes", () => {
+  // A failure marked before the account existed (or before a reset) proves nothing about today's password.
+  it("a password that failed before the account existed signs in once it is the account's password", async () => {
+    const email = uniqueEmail("mark-before-signup");
+    expect((await signIn(email, STRONG_PASSWORD)).status).toBe(422);
+    await signUp(email, STRONG_PASSWORD);
+    expect((await signIn(email, STRONG_PASSWORD)).status).toBe(200);
+  });
+
+  // Attack: someone who once knew the password hoards device tokens to guess past the daily cap later.
+  it("a reset voids every device token: a token from before it earns no trust", async () => {
+    const email = uniqueEmail("device-reset");
+    await signUp(email);
+    const shared = "192.0.2.150";
+    const before = (await pageSignIn(email, STRONG_PASSWORD, { ip: shared })).device!;
+    const token = await resetTokenFor(email);
+    expect((await resetPassword(token)).status).toBe(200);
+    await failFrom(email, shared, 5, "after-reset");
+    expect((await pageSignIn(email, NEW_PASSWORD, { ip: shared, device: before })).status).toBe(429);
+    const elsewhere = await pageSignIn(email, NEW_PASSWORD, { ip: "192.0.2.151" });
+    expect(elsewhere.status).toBe(303);
+    expect((await pageSignIn(email, NEW_PASSWORD, { ip: shared, device: elsewhere.device! })).status).toBe(303);
+  });
 });

@@ -125,6 +125,7 @@ describe("readConfig / parseConfig", () => {
       { ENVIRONMENT: "production", EMAIL_PROVIDER: "resend", RESEND_API_KEY: "k", PASSWORD_PEPPER: "short" },
       "production needs the PASSWORD_PEPPER secret, at least 32 characters",
     ],
+    [{ ENVIRONMENT: "staging" }, 'ENVIRONMENT="staging" needs the PASSWORD_PEPPER secret, at least 32 characters'],
     [
       {
         ENVIRONMENT: "production",
