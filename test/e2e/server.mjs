@@ -2,29 +2,9 @@
 // test-only worker (test/e2e/worker.ts). APP_URL points at the server itself, so emailed links are clickable.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-
-const root = path.resolve(import.meta.dirname, "../..");
-const wranglerJs = path.join(root, "node_modules/wrangler/bin/wrangler.js");
-// The same Node that runs the tests (npm scripts give Node 22 from the `node` devDependency).
-const toolEnv = {
-  ...process.env,
-  PATH: `${path.join(root, "node_modules/.bin")}${path.delimiter}${process.env.PATH}`,
-  WRANGLER_SEND_METRICS: "false",
-};
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, root, toolEnv, wranglerJs } from "../support/wrangler.mjs";
 
 /** Starts wrangler dev; resolves to { origin, stop() } once it answers. */
 export async function startServer() {

@@ -4,34 +4,14 @@
 // overridden: APP_URL (this server), the services' URLs (the stand-ins, loopback), and the secrets.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startHibpStandIn } from "../support/hibp-stand-in.mjs";
 import { startResendStandIn } from "../support/resend-stand-in.mjs";
-
-const root = path.resolve(import.meta.dirname, "../..");
-const wranglerJs = path.join(root, "node_modules/wrangler/bin/wrangler.js");
-const toolEnv = {
-  ...process.env,
-  PATH: `${path.join(root, "node_modules/.bin")}${path.delimiter}${process.env.PATH}`,
-  WRANGLER_SEND_METRICS: "false",
-  CI: "true",
-};
+import { freePort, root, toolEnv, wranglerJs } from "../support/wrangler.mjs";
 
 /** Passwords the HIBP stand-in lists (otherwise valid under the policy). */
 export const BREACHED = ["correct-horse-battery-staple-1", "tangerine-violin-harbour-88"];
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resolves to { origin, resend, hibp, log(), stop() } once the production Worker answers. */
 export async function startProductionServer() {
@@ -44,7 +24,7 @@ export async function startProductionServer() {
   const migrate = spawnSync(process.execPath, [wranglerJs, "d1", "migrations", "apply", "DB", "--local", ...common], {
     cwd: root,
     encoding: "utf8",
-    env: toolEnv,
+    env: { ...toolEnv, CI: "true" },
   });
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
   const vars = {
