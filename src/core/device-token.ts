@@ -5,16 +5,13 @@
  * judged on that device's own failures only, so strangers' failures cannot lock the owner out.
  * Format: "<id>.<credential version>.<mac>": 128 random bits and 128 bits of HMAC-SHA256, base64url.
  */
-import { hmac } from "@oslojs/crypto/hmac";
-import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeBase64urlNoPadding } from "@oslojs/encoding";
 import { constantTimeEqualText, generateSecret, hashSecret } from "./secrets";
-import { serverKey } from "./server-keys";
+import { serverMac } from "./server-keys";
 
 const ID_BYTES = 16;
 const MAC_BYTES = 16;
 const TOKEN_PATTERN = /^([A-Za-z0-9_-]{22})\.(0|[1-9][0-9]{0,8})\.([A-Za-z0-9_-]{22})$/;
-const encoder = new TextEncoder();
 
 /** What a valid device token claims: the throttle scope of its device, and the credential version it was issued at. */
 export interface DeviceClaim {
@@ -31,14 +28,13 @@ export function issueDeviceToken(pepper: string | null, emailKey: string, creden
 /** The claim of a token whose MAC holds for this email, else null; the caller compares its version with D1's. */
 export function deviceClaim(pepper: string | null, emailKey: string, token: string | undefined): DeviceClaim | null {
   const match = token === undefined ? null : TOKEN_PATTERN.exec(token);
-  if (match === null || match === undefined) return null;
+  if (match === null) return null;
   const [, id, version, tag] = match as unknown as [string, string, string, string];
   if (!constantTimeEqualText(tag, mac(pepper, emailKey, id, Number(version)))) return null;
   return { scope: `device:${hashSecret(id).slice(0, 32)}`, credentialVersion: Number(version) };
 }
 
 function mac(pepper: string | null, emailKey: string, id: string, credentialVersion: number): string {
-  const key = serverKey(pepper, "device tokens v1");
-  const full = hmac(SHA256, key, encoder.encode(`${emailKey}.${id}.${credentialVersion}`));
+  const full = serverMac(pepper, "device tokens v1", `${emailKey}.${id}.${credentialVersion}`);
   return encodeBase64urlNoPadding(full.slice(0, MAC_BYTES));
 }

@@ -10,6 +10,11 @@ const encoder = new TextEncoder();
 const DEVELOPMENT_SEED = "development: no PASSWORD_PEPPER set";
 const cache = new Map<string, Uint8Array>();
 
+/** HMAC-SHA256 of `message` under the key for `label`: every MAC the Worker makes. */
+export function serverMac(pepper: string | null, label: string, message: string): Uint8Array {
+  return hmac(SHA256, serverKey(pepper, label), encoder.encode(message));
+}
+
 /** HMAC-SHA256(pepper, label): 256 bits for one purpose. */
 export function serverKey(pepper: string | null, label: string): Uint8Array {
   const id = `${pepper ?? DEVELOPMENT_SEED}\u0000${label}`;

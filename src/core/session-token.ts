@@ -5,16 +5,13 @@
  * lets the Worker refuse a made-up token before any storage call, so forgeries cost nothing at rest or in
  * round trips. Tokens from before the MAC are refused: everyone signs in once more after that release.
  */
-import { hmac } from "@oslojs/crypto/hmac";
-import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeBase64urlNoPadding } from "@oslojs/encoding";
 import { constantTimeEqualText, generateSecret, hashSecret, UID_PATTERN } from "./secrets";
-import { serverKey } from "./server-keys";
+import { serverMac } from "./server-keys";
 
 const SECRET_BYTES = 24;
 const MAC_BYTES = 16;
 const TOKEN_PATTERN = /^(blt[0-9a-f]{24})\.([A-Za-z0-9_-]{32})\.([A-Za-z0-9_-]{22})$/;
-const encoder = new TextEncoder();
 
 export interface ParsedSessionToken {
   userId: string;
@@ -40,6 +37,5 @@ export function parseSessionToken(token: string | null | undefined, pepper: stri
 }
 
 function mac(pepper: string | null, userId: string, secret: string): string {
-  const full = hmac(SHA256, serverKey(pepper, "session tokens v1"), encoder.encode(`${userId}.${secret}`));
-  return encodeBase64urlNoPadding(full.slice(0, MAC_BYTES));
+  return encodeBase64urlNoPadding(serverMac(pepper, "session tokens v1", `${userId}.${secret}`).slice(0, MAC_BYTES));
 }

@@ -77,11 +77,9 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
   // If this fails, sessions are already revoked and the old password can no longer create any: safe to retry.
   const wrote = await writeNewHash(ctx, user.id, newHash, begun.credentialVersion);
   // No change: another request with this link won, or an earlier attempt of this one did (its reply was lost).
-  if (!wrote && !(await earlierAttemptWon(ctx, user.id, begun.credentialVersion, input.password))) {
-    await completeQuietly(registry, user.id, now);
-    return { ok: false, reason: "token_invalid" };
-  }
+  const ours = wrote || (await earlierAttemptWon(ctx, user.id, begun.credentialVersion, input.password));
   await completeQuietly(registry, user.id, now);
+  if (!ours) return { ok: false, reason: "token_invalid" };
   await afterReset(ctx, user.id, user.email);
   return { ok: true };
 }

@@ -42,6 +42,11 @@ export function pendingResetCommitted(state: StateRow, d1Version: number): boole
   return state.reset_pending_version !== null && state.reset_pending_version <= d1Version;
 }
 
+/** Whether `tokenHash` is the link of a reset already in D1: used up, though the registry never completed it. */
+export function isCommittedResetLink(state: StateRow, tokenHash: string, d1Version: number): boolean {
+  return pendingResetCommitted(state, d1Version) && state.reset_pending_token_hash === tokenHash;
+}
+
 /**
  * The first half of a reset. A fresh begin bumps the credential version and revokes every session; a
  * retry of a begun reset (its D1 write failed) reuses the pending version and revokes nothing more, since

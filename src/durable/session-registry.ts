@@ -19,6 +19,7 @@ import {
   decideBeginReset,
   decideCreateSession,
   decideIssue,
+  isCommittedResetLink,
   pendingResetCommitted,
   resetTokenProblem,
   sessionFreshness,
@@ -131,15 +132,13 @@ export class SessionRegistry extends RegistryStorage {
   checkResetToken(tokenHash: string, now: number, d1Version = 0): boolean {
     if (!this.initialized) return false;
     const state = this.state();
-    if (pendingResetCommitted(state, d1Version) && state.reset_pending_token_hash === tokenHash) return false;
+    if (isCommittedResetLink(state, tokenHash, d1Version)) return false;
     return resetTokenProblem(state, tokenHash, now) === null;
   }
 
   /** Whether this token's reset is already in D1 (`d1Version`) though never completed here: a retry may finish it. */
   isCommittedResetToken(tokenHash: string, d1Version: number): boolean {
-    if (!this.initialized) return false;
-    const state = this.state();
-    return pendingResetCommitted(state, d1Version) && state.reset_pending_token_hash === tokenHash;
+    return this.initialized && isCommittedResetLink(this.state(), tokenHash, d1Version);
   }
 
   /**

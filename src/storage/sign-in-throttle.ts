@@ -56,10 +56,11 @@ export async function startSignInAttempt(
   const { email, emailKey, slotScope, networkScope, attemptId, mark } = attempt;
   const lockOf = (scope: string) =>
     db.prepare("SELECT locked_until FROM sign_in_throttle WHERE email_key = ? AND scope = ?").bind(emailKey, scope);
-  const [users, caps, networks, slots, marks] = await db.batch<Record<string, unknown>>([
+  // When the slot is the network's own (no device token), its upsert already returns the network's lock.
+  const ownNetwork = slotScope === networkScope;
+  const [users, caps, slots, marks, networks] = await db.batch<Record<string, unknown>>([
     findUserByEmailStatement(db, email),
     lockOf("*"),
-    lockOf(networkScope),
     db
       .prepare(
         `INSERT INTO sign_in_throttle (email_key, scope, failures, locked_until, updated_at, attempt_id, busy_until)
@@ -73,6 +74,7 @@ export async function startSignInAttempt(
     db
       .prepare("SELECT created_at, credential_version FROM sign_in_failure_marks WHERE email_key = ? AND mark = ?")
       .bind(emailKey, mark),
+    ...(ownNetwork ? [] : [lockOf(networkScope)]),
   ]);
   const userRow = users?.results[0] as UserRow | undefined;
   const lockedUntil = (rows: D1Result<Record<string, unknown>> | undefined) =>
@@ -82,7 +84,7 @@ export async function startSignInAttempt(
   return {
     user: userRow === undefined ? null : rowToUser(userRow),
     slotLockedUntil: slot?.locked_until ?? 0,
-    networkLockedUntil: lockedUntil(networks),
+    networkLockedUntil: ownNetwork ? (slot?.locked_until ?? 0) : lockedUntil(networks),
     capLockedUntil: lockedUntil(caps),
     acquired: slot?.attempt_id === attemptId && (slot?.locked_until ?? 0) <= now,
     failedBefore: seen === undefined ? null : { at: seen.created_at, credentialVersion: seen.credential_version },
