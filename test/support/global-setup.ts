@@ -4,11 +4,10 @@
  * real global fetch over HTTP.
  */
 import type { TestProject } from "vitest/node";
-import { startHibpStandIn } from "./hibp-stand-in.mjs";
+import { BREACHED_PASSWORDS, startHibpStandIn } from "./hibp-stand-in.mjs";
 import { startResendStandIn } from "./resend-stand-in.mjs";
 
-/** Passwords the HIBP stand-in lists as breached (policy-valid otherwise). */
-export const BREACHED_PASSWORDS = ["correct-horse-battery-staple-1", "tangerine-violin-harbour-88"];
+export { BREACHED_PASSWORDS } from "./hibp-stand-in.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {

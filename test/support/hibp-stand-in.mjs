@@ -4,6 +4,9 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 
+/** Passwords the tests have the stand-in list as breached (otherwise valid under the policy). */
+export const BREACHED_PASSWORDS = ["correct-horse-battery-staple-1", "tangerine-violin-harbour-88"];
+
 /** Starts the stand-in on 127.0.0.1 with `breached` passwords listed; resolves to { url, requests, close }. */
 export async function startHibpStandIn({ breached = [] } = {}) {
   const listed = new Map(

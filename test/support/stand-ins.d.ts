@@ -9,6 +9,7 @@ declare module "*/resend-stand-in.mjs" {
   }>;
 }
 declare module "*/hibp-stand-in.mjs" {
+  export const BREACHED_PASSWORDS: string[];
   export function startHibpStandIn(options?: { breached?: string[] }): Promise<{
     url: string;
     requests: { url: string; userAgent: string | null; padding: string | null }[];
