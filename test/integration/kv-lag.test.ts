@@ -138,4 +138,29 @@ describe("invariant 16: a KV miss is never final", () => {
     expect(await json(failed)).toMatchObject({ error_code: 503 });
     expect((await call("/v3/user/reset_password", env, { body: resetBody(legacy) })).status).toBe(200);
   });
+
+  // The page reads D1's credential version before asking the registry: if D1 is down, the answer is the
+  // retryable 503 page, not a 500 and not "link no longer valid".
+  it("the reset page answers 503 and keeps the link when D1 cannot be read", async () => {
+    const email = uniqueEmail("page-d1-down");
+    await signUp(email);
+    const token = await resetTokenFor(email);
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const db = new Proxy(env.DB, {
+      get: (target, property) =>
+        property === "prepare"
+          ? () => {
+              throw new Error("D1 unavailable (simulated)");
+            }
+          : Reflect.get(target, property),
+    });
+    const request = new Request(`${BASE}/reset-password?token=${token}`, {
+      headers: { accept: "text/html", "cf-connecting-ip": randomIp() },
+      redirect: "manual",
+    });
+    const page = await worker.fetch(request, { ...env, DB: db } as Env, createExecutionContext());
+    expect(page.status).toBe(503);
+    expect(await page.text()).toContain("Please try again in a moment with the same link.");
+    expect((await call(`/reset-password?token=${token}`, env)).status).toBe(303);
+  });
 });
