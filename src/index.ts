@@ -7,7 +7,6 @@ import { backgroundHandlers } from "./background";
 import type { DeadLetter, EmailJob } from "./domain/email-jobs";
 
 export { MailPacer } from "./durable/mail-pacer";
-export { RateLimiter } from "./durable/rate-limiter";
 export { SessionRegistry } from "./durable/session-registry";
 
 const app = createApp();

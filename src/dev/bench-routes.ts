@@ -12,6 +12,7 @@ import { apiError } from "../http/api-errors";
 import type { AppEnv } from "../http/app-env";
 import { localOnly } from "../http/local-only";
 import { releaseAttempt } from "../storage/sign-in-throttle";
+import { meterTotals, resetMeter } from "./binding-meter";
 
 /** createSession calls in flight at once while seeding revoke-all. */
 const SEED_CHUNK = 250;
@@ -46,6 +47,12 @@ export const benchRoutes = new Hono<AppEnv>()
   .basePath("/__bench")
   .use(localOnly((config) => config.benchRoutes))
   .get("/hello", (c) => c.json({ hello: "world" }))
+  // The binding meter's totals per flow since the last reset (dev/binding-meter.ts).
+  .get("/meter", (c) => c.json(meterTotals()))
+  .post("/meter/reset", (c) => {
+    resetMeter();
+    return c.json({ ok: true });
+  })
   .post("/pbkdf2", async (c) => {
     await spendPasswordCheck("correct horse battery staple", c.get("config").pepper);
     return c.json({ ok: true });

@@ -1,29 +1,81 @@
 /**
- * The email queue's jobs, each run by its flow. Every flow ends in a Delivery, which the queue consumer
+ * The email queue's jobs, run a batch at a time. Every job ends in a Delivery, which the queue consumer
  * maps to ack, retry or dead letter (invariant 8).
  */
 import type { Config } from "../core/config";
 import { HOUR_MS } from "../core/time";
 import { renderPasswordChangedEmail } from "../mail/templates";
-import { findUserById } from "../storage/users";
+import { findUsersByEmailsOrIds, type User } from "../storage/users";
 import type { EmailJob, PasswordChangedJob } from "./email-jobs";
 import { issueResetLink } from "./reset-link";
-import { type Delivery, sendEmail } from "./send-email";
+import { type Delivery, type JobOutcome, sendEmail } from "./send-email";
 
 export type { Delivery } from "./send-email";
 
 /** A "password changed" notice redelivered after this long would only confuse: it is dropped. */
 const CHANGED_NOTICE_MAX_AGE_MS = 23 * HOUR_MS;
 
+/** The accounts a batch names: reset jobs by email, notices by user id. */
+interface Accounts {
+  byEmail: Map<string, User>;
+  byId: Map<string, User>;
+}
+
+/**
+ * Runs a batch of jobs, one Delivery per job in order. One D1 query finds every account the batch names;
+ * the jobs run side by side (each user's registry and the mail pacer keep their own order); the audit rows
+ * of every email sent go to D1 in one batch. A job's own fault is retried alone. If the audit batch fails,
+ * the jobs it was for are retried: their emails go out again under the same idempotency keys, so nobody
+ * gets a second one, and the rows are written then.
+ */
+export async function deliverEmailJobs(env: Env, config: Config, jobs: EmailJob[], now: number): Promise<Delivery[]> {
+  const accounts = await lookUpAccounts(env.DB, jobs);
+  const outcomes = await Promise.all(
+    jobs.map((job) =>
+      deliverEmailJob(env, config, job, accounts, now).catch(
+        (error: unknown): JobOutcome => ({ delivery: fault(`error: ${String(error)}`), audit: null }),
+      ),
+    ),
+  );
+  const audit = outcomes.flatMap((outcome) => (outcome.audit === null ? [] : [outcome.audit]));
+  if (audit.length > 0) {
+    try {
+      await env.DB.batch(audit);
+    } catch (error) {
+      const unwritten = fault(`audit row not written: ${String(error)}`);
+      return outcomes.map((outcome) => (outcome.audit === null ? outcome.delivery : unwritten));
+    }
+  }
+  return outcomes.map((outcome) => outcome.delivery);
+}
+
+/** A fault (storage unreachable, a bug) is retried like a provider's bad moment. */
+function fault(detail: string): Delivery {
+  return { ok: false, reason: "retryable", detail };
+}
+
+async function lookUpAccounts(db: D1Database, jobs: EmailJob[]): Promise<Accounts> {
+  const emails = jobs.flatMap((job) => (job?.kind === "password_reset" ? [job.email] : []));
+  const ids = jobs.flatMap((job) => (job?.kind === "password_changed" ? [job.userId] : []));
+  const users = await findUsersByEmailsOrIds(db, emails, ids);
+  return {
+    byEmail: new Map(users.map((user) => [user.email, user])),
+    byId: new Map(users.map((user) => [user.id, user])),
+  };
+}
+
 /** Runs the flow a job asks for. */
-export async function deliverEmailJob(env: Env, config: Config, job: EmailJob, now: number): Promise<Delivery> {
+function deliverEmailJob(env: Env, config: Config, job: EmailJob, accounts: Accounts, now: number) {
   switch (job?.kind) {
     case "password_reset":
-      return issueResetLink(env, config, job, now);
+      return issueResetLink(env, config, job, accounts.byEmail.get(job.email) ?? null, now);
     case "password_changed":
-      return notifyPasswordChanged(env, config, job, now);
+      return notifyPasswordChanged(env, config, job, accounts.byId.get(job.userId) ?? null, now);
     default:
-      return { ok: false, reason: "undeliverable", detail: "unknown job kind" };
+      return Promise.resolve({
+        delivery: { ok: false, reason: "undeliverable", detail: "unknown job kind" } as const,
+        audit: null,
+      });
   }
 }
 
@@ -32,13 +84,13 @@ async function notifyPasswordChanged(
   env: Env,
   config: Config,
   job: PasswordChangedJob,
+  user: User | null,
   now: number,
-): Promise<Delivery> {
+): Promise<JobOutcome> {
   if (now - job.changedAt > CHANGED_NOTICE_MAX_AGE_MS) {
-    return { ok: false, reason: "undeliverable", detail: "notice older than 23 hours" };
+    return { delivery: { ok: false, reason: "undeliverable", detail: "notice older than 23 hours" }, audit: null };
   }
-  const user = await findUserById(env.DB, job.userId);
-  if (user === null) return { ok: true, detail: "no account" };
+  if (user === null) return { delivery: { ok: true, detail: "no account" }, audit: null };
   const rendered = renderPasswordChangedEmail({
     changedAt: job.changedAt,
     client: job,
@@ -51,5 +103,5 @@ async function notifyPasswordChanged(
     reference: job.requestId,
     kind: "password_changed",
   };
-  return sendEmail(env, config, email, now);
+  return { delivery: await sendEmail(env, config, email, now), audit: null };
 }

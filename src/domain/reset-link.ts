@@ -4,48 +4,54 @@
  * SessionRegistry decides whether the token is the newest, unused and unexpired (invariants 1–3).
  */
 import type { Config } from "../core/config";
-import { emailKey } from "../core/email-address";
 import { formatResetToken, isResetTokenExpired, parseResetToken, RESET_LINK_TTL_MS } from "../core/reset-token";
 import { HOUR_MS, isoTime, MINUTE_MS } from "../core/time";
-import { rateLimiter } from "../durable/rate-limiter";
-import { sessionRegistry } from "../durable/session-registry";
+import { type LimitWindow, sessionRegistry } from "../durable/session-registry";
 import { renderResetEmail } from "../mail/templates";
 import { auditEventStatement } from "../storage/audit";
 import { findResetToken, storeResetToken } from "../storage/reset-tokens";
-import { findUserByEmail, findUserById } from "../storage/users";
+import { findUserById, type User } from "../storage/users";
 import type { PasswordResetJob } from "./email-jobs";
-import { type Delivery, sendEmail } from "./send-email";
+import { type JobOutcome, sendEmail } from "./send-email";
 
-/** Reset emails per address: one a minute, five an hour (exact, in the RateLimiter object). */
-const FORGOT_EMAIL_WINDOWS = [
+/** Reset emails per address: one a minute, five an hour (exact, counted in the account's registry). */
+const FORGOT_EMAIL_LIMITS: LimitWindow[] = [
   { ms: MINUTE_MS, max: 1 },
   { ms: HOUR_MS, max: 5 },
 ];
 
 /**
- * Per-address limit → find the user → the registry issues the token → KV record → email → audit row.
- * Nothing is sent for an unknown address, over the limit, or for a request a newer one superseded.
+ * For the account a forgot-password job named (`user`, looked up with its batch; null if none): the
+ * registry applies the per-address limit and issues the token, then the KV record and the email go out
+ * together; the audit row is written with the batch's. Nothing is sent for an unknown address, over the
+ * limit, or for a request a newer one superseded, and an unknown address creates nothing anywhere.
  */
-export async function issueResetLink(env: Env, config: Config, job: PasswordResetJob, now: number): Promise<Delivery> {
+export async function issueResetLink(
+  env: Env,
+  config: Config,
+  job: PasswordResetJob,
+  user: User | null,
+  now: number,
+): Promise<JobOutcome> {
   if (isResetTokenExpired(job.requestedAt, now)) {
-    return { ok: false, reason: "undeliverable", detail: "request older than the link lifetime" };
+    return {
+      delivery: { ok: false, reason: "undeliverable", detail: "request older than the link lifetime" },
+      audit: null,
+    };
   }
-  // Exact per-address limit. The requestId makes a retry of this job count once.
-  const hit = await rateLimiter(env, `forgot:${emailKey(job.email)}`).hit(
-    FORGOT_EMAIL_WINDOWS,
-    job.requestedAt,
+  if (user === null) return { delivery: { ok: true, detail: "no account" }, audit: null };
+  // The requestId makes a retry of this job count once against the limit, and re-derive the same token.
+  const issued = await sessionRegistry(env, user.id).issueResetToken(
     job.requestId,
+    job.requestedAt,
+    FORGOT_EMAIL_LIMITS,
   );
-  if (!hit.ok) return { ok: true, detail: "per-email limit" };
-  const user = await findUserByEmail(env.DB, job.email);
-  if (user === null) return { ok: true, detail: "no account" };
-  const issued = await sessionRegistry(env, user.id).issueResetToken(job.requestId, job.requestedAt);
-  if (!issued.ok) return { ok: true, detail: "superseded" };
-  // KV is a fast path, not the authority: if the write fails, the link still works through the registry.
-  await storeResetToken(env.KV, issued.tokenHash, { userId: user.id, issuedAt: job.requestedAt }).catch((error) =>
-    console.warn(JSON.stringify({ event: "reset_record_write_failed", userId: user.id, error: String(error) })),
-  );
-
+  if (!issued.ok) {
+    return {
+      delivery: { ok: true, detail: issued.reason === "limited" ? "per-email limit" : "superseded" },
+      audit: null,
+    };
+  }
   const rendered = renderResetEmail({
     link: `${config.appUrl}/reset-password?token=${formatResetToken(user.id, issued.secret)}`,
     requestedAt: job.requestedAt,
@@ -59,12 +65,17 @@ export async function issueResetLink(env: Env, config: Config, job: PasswordRese
     reference: job.requestId,
     kind: "password_reset",
   };
-  const delivery = await sendEmail(env, config, email, now);
-  if (delivery.ok) {
-    const detail = `link valid until ${isoTime(job.requestedAt + RESET_LINK_TTL_MS)}`;
-    await auditEventStatement(env.DB, user.id, "password_reset_requested", job, isoTime(job.requestedAt), detail).run();
-  }
-  return delivery;
+  const [delivery] = await Promise.all([
+    sendEmail(env, config, email, now),
+    // KV is a fast path, not the authority: if the write fails, the link still works through the registry.
+    storeResetToken(env.KV, issued.tokenHash, { userId: user.id, issuedAt: job.requestedAt }).catch((error) =>
+      console.warn(JSON.stringify({ event: "reset_record_write_failed", userId: user.id, error: String(error) })),
+    ),
+  ]);
+  if (!delivery.ok) return { delivery, audit: null };
+  const detail = `link valid until ${isoTime(job.requestedAt + RESET_LINK_TTL_MS)}`;
+  const at = isoTime(job.requestedAt);
+  return { delivery, audit: auditEventStatement(env.DB, user.id, "password_reset_requested", job, at, detail) };
 }
 
 /** A step of a reset could not reach its storage; nothing observable changed, retrying is safe (a 503). */

@@ -20,6 +20,12 @@ export type Delivery =
   | { ok: false; reason: "retryable"; detail: string; retryAfterSeconds?: number | undefined }
   | { ok: false; reason: "undeliverable" | "quota_exceeded" | "misconfigured"; detail: string };
 
+/** What one job of the email queue came to, and the audit row to write for it with its batch's (if any). */
+export interface JobOutcome {
+  delivery: Delivery;
+  audit: D1PreparedStatement | null;
+}
+
 /** Sends one email through the provider, in its turn. */
 export async function sendEmail(env: Env, config: Config, email: OutgoingEmail, now: number): Promise<Delivery> {
   if (config.emailProvider === "resend") {

@@ -6,7 +6,7 @@
 import { isResetTokenExpired } from "../core/reset-token";
 import { constantTimeEqualText } from "../core/secrets";
 import { MINUTE_MS } from "../core/time";
-import type { ResetTokenProblem, StateRow } from "./session-registry-schema";
+import type { LimitWindow, ResetTokenProblem, StateRow } from "./session-registry-schema";
 
 /** Do not write last_seen_at more often than this: validation stays a read on the hot path. */
 export const LAST_SEEN_RESOLUTION_MS = MINUTE_MS;
@@ -35,6 +35,11 @@ export function decideIssue(state: StateRow, requestId: string, issuedAt: number
   if (issuedAt < state.password_changed_at) return { ok: false, reason: "superseded" };
   if (state.reset_issued_at !== null && state.reset_issued_at > issuedAt) return { ok: false, reason: "superseded" };
   return { ok: true, store: true };
+}
+
+/** Whether one more request at `at` stays inside every window, given when the counted ones were made. */
+export function withinLimits(times: number[], at: number, windows: LimitWindow[]): boolean {
+  return windows.every((w) => times.filter((t) => t > at - w.ms).length < w.max);
 }
 
 /** Whether a pending reset is already in D1 (D1's credential version reached it): it only needs finishing. */

@@ -10,8 +10,19 @@ export type ResetTokenProblem = "invalid" | "expired";
 export type CreateSessionResult =
   | { ok: true; token: string; sessionId: string }
   | { ok: false; reason: "stale_credentials" };
-/** What issueResetToken answers: the request's token secret and its hash, or a refusal for an outdated request. */
-export type IssueResult = { ok: true; secret: string; tokenHash: string } | { ok: false; reason: "superseded" };
+/**
+ * What issueResetToken answers: the request's token secret and its hash, or a refusal for an outdated
+ * request or one over the per-address limits.
+ */
+export type IssueResult =
+  | { ok: true; secret: string; tokenHash: string }
+  | { ok: false; reason: "superseded" | "limited" };
+
+/** A sliding window of a limit: at most `max` requests in any `ms` milliseconds. */
+export interface LimitWindow {
+  ms: number;
+  max: number;
+}
 /** What beginReset answers: the credential version the new hash must carry, or why the token is refused. */
 export type BeginResetResult = { ok: true; credentialVersion: number } | { ok: false; reason: ResetTokenProblem };
 

@@ -23,17 +23,19 @@ import {
   pendingResetCommitted,
   resetTokenProblem,
   sessionFreshness,
+  withinLimits,
 } from "./session-registry-rules";
 import {
   type BeginResetResult,
   type CreateSessionResult,
   type IssueResult,
+  type LimitWindow,
   type SessionInfo,
   type SessionMeta,
   toSessionInfo,
 } from "./session-registry-schema";
 
-export type { BeginResetResult, SessionInfo, SessionMeta } from "./session-registry-schema";
+export type { BeginResetResult, LimitWindow, SessionInfo, SessionMeta } from "./session-registry-schema";
 
 /** The user's registry stub: the token or record names the user, so no lookup is needed. */
 export function sessionRegistry(env: Env, userId: string): DurableObjectStub<SessionRegistry> {
@@ -113,9 +115,18 @@ export class SessionRegistry extends RegistryStorage {
     return ended;
   }
 
-  /** The token of one forgot-password request; the newest request voids older tokens (invariant 2). */
-  issueResetToken(requestId: string, issuedAt: number): IssueResult {
+  /**
+   * The token of one forgot-password request; the newest request voids older tokens (invariant 2). With
+   * `limits`, a request over any window is refused and not counted; a request already counted (a retried
+   * queue message) is never refused by its own count.
+   */
+  issueResetToken(requestId: string, issuedAt: number, limits: LimitWindow[] = []): IssueResult {
     this.ensureStorage();
+    if (limits.length > 0 && !this.resetRequests.has(requestId)) {
+      this.resetRequests.prune(issuedAt - Math.max(...limits.map((w) => w.ms)));
+      if (!withinLimits(this.resetRequests.times(), issuedAt, limits)) return { ok: false, reason: "limited" };
+      this.resetRequests.add(requestId, issuedAt);
+    }
     const state = this.state();
     const decision = decideIssue(state, requestId, issuedAt);
     if (!decision.ok) return decision;

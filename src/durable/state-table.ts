@@ -4,6 +4,7 @@
  */
 import { encodeBase64 } from "@oslojs/encoding";
 import { OUTBOX_SCHEMA } from "./outbox-table";
+import { RESET_REQUEST_SCHEMA } from "./reset-request-table";
 import { ADDED_STATE_COLUMNS, INSERT_INITIAL_STATE, REGISTRY_SCHEMA, type StateRow } from "./session-registry-schema";
 
 /** Statements on one object's `state` row. */
@@ -18,6 +19,7 @@ export class StateTable {
   /** Adds the columns a registry created by an older release lacks (SQLite has no ADD COLUMN IF NOT EXISTS). */
   upgrade(): void {
     this.sql.exec(OUTBOX_SCHEMA);
+    this.sql.exec(RESET_REQUEST_SCHEMA);
     const have = new Set(
       this.sql
         .exec<{ name: string }>("PRAGMA table_info(state)")
@@ -29,10 +31,11 @@ export class StateTable {
     }
   }
 
-  /** Creates both tables and the state row, with a fresh token key. */
+  /** Creates the tables and the state row, with a fresh token key. */
   create(): void {
     this.sql.exec(REGISTRY_SCHEMA);
     this.sql.exec(OUTBOX_SCHEMA);
+    this.sql.exec(RESET_REQUEST_SCHEMA);
     this.sql.exec(INSERT_INITIAL_STATE, newTokenKey());
   }
 

@@ -1,6 +1,6 @@
 /**
  * Per-IP flood control with the Workers rate-limit binding (per location, approximate by design).
- * Exact per-account limits live elsewhere (RateLimiter object, sign-in throttle).
+ * Exact per-account limits live elsewhere (the user's registry, the sign-in throttle).
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { clientNetwork } from "../core/client-info";

@@ -7,7 +7,7 @@
  */
 import { readConfig } from "../core/config";
 import { MINUTE_MS } from "../core/time";
-import { type Delivery, deliverEmailJob } from "../domain/email-delivery";
+import { type Delivery, deliverEmailJobs } from "../domain/email-delivery";
 import type { DeadLetter, EmailJob } from "../domain/email-jobs";
 
 /** 1 + max_retries of the "email" consumer in wrangler.toml: the queue's own last attempt. */
@@ -22,18 +22,23 @@ type Settlement =
   | { action: "retry"; reason: string; delaySeconds: number }
   | { action: "dead"; reason: string; alert: string | null };
 
-/** Queue handler for the "email" queue. */
+/** Queue handler for the "email" queue: the batch's jobs run together, then each message is settled. */
 export async function consumeEmailBatch(batch: MessageBatch<EmailJob>, env: Env): Promise<void> {
-  const config = readConfig(env);
-  for (const message of batch.messages) {
-    let settlement: Settlement;
-    try {
-      settlement = settle(await deliverEmailJob(env, config, message.body, Date.now()), message.attempts);
-    } catch (error) {
-      // A fault (storage unreachable, a bug) is retried like a provider's bad moment.
-      settlement = settle({ ok: false, reason: "retryable", detail: `error: ${String(error)}` }, message.attempts);
-    }
-    await apply(env, message, settlement);
+  const { messages } = batch;
+  let deliveries: Delivery[];
+  try {
+    deliveries = await deliverEmailJobs(
+      env,
+      readConfig(env),
+      [...messages].map((m) => m.body),
+      Date.now(),
+    );
+  } catch (error) {
+    // A fault of the whole batch (the accounts could not be looked up) is retried like a provider's bad moment.
+    deliveries = messages.map(() => ({ ok: false, reason: "retryable", detail: `error: ${String(error)}` }));
+  }
+  for (const [i, message] of messages.entries()) {
+    await apply(env, message, settle(deliveries[i]!, message.attempts));
   }
 }
 

@@ -172,6 +172,30 @@ describe("reset-token authority", () => {
 
   // Fault: D1 fails after beginReset. Retrying must be possible with the same token, at the same version, and
   // completeReset must make the token single-use.
+  // Abuse: mail-bombing one account through forgot-password. The limit is exact and lives in the account's
+  // registry; a retried job (same request id) is never refused by its own count, and a refused one is not counted.
+  it("issueResetToken with limits: one a minute, five an hour, retries counted once", async () => {
+    const { stub } = registry();
+    const limits = [
+      { ms: 60_000, max: 1 },
+      { ms: 3_600_000, max: 5 },
+    ];
+    const t0 = Date.now();
+    expect((await stub.issueResetToken("r0", t0, limits)).ok).toBe(true);
+    expect(await stub.issueResetToken("r0-again", t0 + 30_000, limits)).toEqual({ ok: false, reason: "limited" });
+    expect((await stub.issueResetToken("r0", t0, limits)).ok).toBe(true); // the retry of r0
+    for (let i = 1; i <= 4; i++) expect((await stub.issueResetToken(`r${i}`, t0 + i * 61_000, limits)).ok).toBe(true);
+    // Five in the hour: the sixth is refused until the first is an hour old.
+    expect(await stub.issueResetToken("r5", t0 + 5 * 61_000, limits)).toEqual({ ok: false, reason: "limited" });
+    expect((await stub.issueResetToken("r6", t0 + 3_600_000, limits)).ok).toBe(true);
+    // Old rows are pruned: the table holds what the windows still need.
+    const rows = await runInDurableObject(
+      stub,
+      (_i, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM reset_requests").one().n,
+    );
+    expect(rows).toBe(5);
+  });
+
   it("beginReset is repeatable until completeReset; completeReset voids the token", async () => {
     const { userId, stub } = registry();
     const now = Date.now();

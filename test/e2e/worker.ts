@@ -10,7 +10,6 @@ import { findResetToken, storeResetToken } from "../../src/storage/reset-tokens"
 import { findUserByEmail } from "../../src/storage/users";
 
 export { MailPacer } from "../../src/durable/mail-pacer";
-export { RateLimiter } from "../../src/durable/rate-limiter";
 
 export class SessionRegistry extends RealSessionRegistry {
   /** Test-only: moves the outstanding reset token's issue time `ms` into the past; returns its hash. */

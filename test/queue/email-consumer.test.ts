@@ -481,6 +481,62 @@ describe("what gets sent", () => {
     expect(dlq).not.toHaveBeenCalled();
   });
 
+  // Cost: a batch of jobs is one D1 lookup for all its accounts and one audit batch, and an address without an
+  // account touches no Durable Object (nothing is created for addresses that were only ever typed).
+  it("a batch: one account lookup, one audit batch, no registry for unknown addresses", async () => {
+    const known = await Promise.all([newUser("batch-a"), newUser("batch-b"), newUser("batch-c")]);
+    const ghosts = [uniqueEmail("batch-ghost"), uniqueEmail("batch-ghost")];
+    const resend = fakeResend([ok("re_1"), ok("re_2"), ok("re_3")]);
+    const jobs = [...known.map((u) => resetJob(u.email)), ...ghosts.map((g) => resetJob(g))];
+    const prepared: string[] = [];
+    const realPrepare = env.DB.prepare.bind(env.DB);
+    vi.spyOn(resendEnv.DB, "prepare").mockImplementation((sql: string) => {
+      prepared.push(sql);
+      return realPrepare(sql);
+    });
+    const batches = vi.spyOn(resendEnv.DB, "batch");
+    const registries = vi.spyOn(resendEnv.SESSION_REGISTRY, "getByName");
+    const batch = createMessageBatch(
+      "email",
+      jobs.map((body, i) => ({ id: `b-${i}`, timestamp: new Date(), attempts: 1, body })),
+    );
+    await worker.queue(batch as MessageBatch<any>, resendEnv);
+    const result = await getQueueResult(batch, createExecutionContext());
+    expect(result.explicitAcks.sort()).toEqual(jobs.map((_, i) => `b-${i}`).sort());
+    expect(resend.delivered.size).toBe(3);
+    expect(prepared.filter((sql) => sql.includes("FROM users"))).toHaveLength(1);
+    expect(batches).toHaveBeenCalledTimes(1);
+    expect(batches.mock.calls[0]![0]).toHaveLength(3);
+    expect(registries.mock.calls.map(([name]) => name).sort()).toEqual(known.map((u) => u.id).sort());
+    const audited = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE type = 'password_reset_requested' AND user_id IN (?, ?, ?)",
+    )
+      .bind(...known.map((u) => u.id))
+      .first<{ n: number }>();
+    expect(audited?.n).toBe(3);
+  });
+
+  // Fault: the audit batch fails after the emails went out. The jobs are retried; the retry sends under the same
+  // idempotency keys (no second email) and writes the rows.
+  it("an audit batch that fails retries its jobs, and the retry sends no second email", async () => {
+    const user = await newUser("audit-fault");
+    const resend = fakeResend([ok("re_1"), ok("re_2")]);
+    const job = resetJob(user.email);
+    vi.spyOn(resendEnv.DB, "batch").mockRejectedValueOnce(new Error("D1_ERROR: network connection lost"));
+    const first = await deliver("email", job, 1, "m-audit");
+    expect(first.result.retryMessages.map((m) => m.msgId)).toEqual(["m-audit"]);
+    const second = await deliver("email", job, 2, "m-audit");
+    expect(second.result.explicitAcks).toEqual(["m-audit"]);
+    expect(resend.calls).toHaveLength(2);
+    expect(resend.delivered.size).toBe(1);
+    const audited = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE type = 'password_reset_requested' AND user_id = ?",
+    )
+      .bind(user.id)
+      .first<{ n: number }>();
+    expect(audited?.n).toBe(1);
+  });
+
   // Attack: HTML injection into the email through the User-Agent the attacker controls when requesting a reset
   // for the victim's address (phishing content or script in the victim's mail client).
   it("text and HTML carry the link, '60 minutes', the request time, IP and device; a hostile user agent is never quoted", async () => {

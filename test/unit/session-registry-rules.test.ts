@@ -13,6 +13,7 @@ import {
   pendingResetCommitted,
   resetTokenProblem,
   sessionFreshness,
+  withinLimits,
 } from "../../src/durable/session-registry-rules";
 import type { StateRow } from "../../src/durable/session-registry-schema";
 import { DAY } from "../helpers";
@@ -119,5 +120,26 @@ describe("sessionFreshness", () => {
     [idle, "idle"],
   ])("seen %i ms ago -> %s", (ago, expected) => {
     expect(sessionFreshness(T0 - ago, T0, idle)).toBe(expected);
+  });
+});
+
+describe("withinLimits", () => {
+  const MIN = 60_000;
+  const limits = [
+    { ms: MIN, max: 1 },
+    { ms: 60 * MIN, max: 5 },
+  ];
+  it.each([
+    ["nothing counted", [], true],
+    ["one 59 s ago", [T0 - 59_000], false],
+    ["one exactly a minute ago (the window is open at its start)", [T0 - MIN], true],
+    ["four in the hour, none in the minute", [T0 - 2 * MIN, T0 - 3 * MIN, T0 - 4 * MIN, T0 - 5 * MIN], true],
+    ["five in the hour", [T0 - 2 * MIN, T0 - 3 * MIN, T0 - 4 * MIN, T0 - 5 * MIN, T0 - 59 * MIN], false],
+    ["five, the oldest an hour ago", [T0 - 2 * MIN, T0 - 3 * MIN, T0 - 4 * MIN, T0 - 5 * MIN, T0 - 60 * MIN], true],
+  ])("%s -> %s", (_label, times, expected) => {
+    expect(withinLimits(times as number[], T0, limits)).toBe(expected);
+  });
+  it("no windows: always within", () => {
+    expect(withinLimits([T0, T0, T0], T0, [])).toBe(true);
   });
 });
