@@ -4,8 +4,8 @@
  * Request: enqueue, nothing else. Nothing here depends on whether the account exists, so the answer and
  * its timing are the same for every email (invariant 5); the queue's consumer runs issueResetLink.
  *
- * Reset: KV finds the user, the user's SessionRegistry checks the token, bumps the credential version and
- * revokes every session (beginReset); then D1's conditional write lets exactly one request win
+ * Reset: the token names its user; that user's SessionRegistry checks the token, bumps the credential
+ * version and revokes every session (beginReset); then D1's conditional write lets exactly one request win
  * (invariant 1), and completeReset voids every outstanding link (invariant 2).
  */
 import { emailKey, normalizeEmail } from "../core/email-address";
@@ -20,7 +20,7 @@ import { findUserById, replacePasswordHash, type User } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { PasswordChangedJob, PasswordResetJob } from "./email-jobs";
 import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
-import { locateResetToken, ResetUnavailableError } from "./reset-link";
+import { locateResetToken, ResetUnavailableError, readResetLink } from "./reset-link";
 
 /** Queues a reset email for whoever owns `email`, if anyone. */
 export async function requestPasswordReset({ env, client, now }: FlowContext, email: string): Promise<void> {
@@ -51,7 +51,12 @@ export type ResetResult = { ok: true } | ResetRefusal;
 
 export { ResetUnavailableError } from "./reset-link";
 
-/** Replaces the password through a reset token, revoking every session of the user (invariant 4). */
+/**
+ * Replaces the password through a reset token, revoking every session of the user (invariant 4). The
+ * person waits for three storage steps: D1 and the registry read at once, beginReset, the D1 write. The
+ * registry's completion, the notice and the audit rows follow after the response (each step is safe to
+ * lose: the next use of any link finishes a pending reset from D1's version, invariant 10).
+ */
 export async function resetPassword(ctx: FlowContext, input: ResetInput): Promise<ResetResult> {
   const { env, config, now } = ctx;
   if (parseResetToken(input.token) === null) return { ok: false, reason: "token_invalid" };
@@ -59,17 +64,18 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
   if (input.password !== input.passwordConfirmation) return { ok: false, reason: "password_mismatch" };
   const found = await locateResetToken(env, input.token, now);
   if (found === null) return { ok: false, reason: "token_invalid" };
-  const user = await unavailableOnError(() => findUserById(env.DB, found.userId));
-  if (user === null) return { ok: false, reason: "token_invalid" };
-  const registry = sessionRegistry(env, user.id);
-  // A used or superseded token still in KV must not buy a password hash (or a breach lookup).
-  const usable = await unavailableOnError(() => registry.checkResetToken(found.tokenHash, now, user.credentialVersion));
-  if (!usable) return finishCommitted(ctx, registry, { user, tokenHash: found.tokenHash, password: input.password });
+  const read = await unavailableOnError(() => readResetLink(env, found, now));
+  if (read === null) return { ok: false, reason: "token_invalid" };
+  const { user, link } = read;
+  // A used or superseded link must not buy a password hash (or a breach lookup).
+  if (link === "committed") return finishCommitted(ctx, user, input.password);
+  if (link === "refused") return { ok: false, reason: "token_invalid" };
 
   const problem = await checkPassword(input.password, policyOptions(config, user.email));
   if (problem !== null) return { ok: false, reason: "password_rejected", problem };
   const newHash = await hashPassword(input.password, config.pepper);
 
+  const registry = sessionRegistry(env, user.id);
   const begun = await unavailableOnError(
     async (): Promise<BeginResetResult> => registry.beginReset(found.tokenHash, now, user.credentialVersion),
   );
@@ -78,10 +84,8 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
   const wrote = await writeNewHash(ctx, user.id, newHash, begun.credentialVersion);
   // No change: another request with this link won, or an earlier attempt of this one did (its reply was lost).
   const ours = wrote || (await earlierAttemptWon(ctx, user.id, begun.credentialVersion, input.password));
-  await completeQuietly(registry, user.id, now);
-  if (!ours) return { ok: false, reason: "token_invalid" };
-  await afterReset(ctx, user.id, user.email);
-  return { ok: true };
+  ctx.defer(afterReset(ctx, user, ours));
+  return ours ? { ok: true } : { ok: false, reason: "token_invalid" };
 }
 
 /**
@@ -114,35 +118,16 @@ async function earlierAttemptWon({ env, config }: FlowContext, userId: string, v
 }
 
 /**
- * A refused token may be one whose reset reached D1 while its answer was lost (a 503): the person retries
- * the same link with the same password. That finishes the reset (200, and the notice that never went
- * out); anything else stays refused. Hashes only for a token the registry says committed.
+ * A link whose reset reached D1 while its answer was lost (a 503): the person retries the same link with
+ * the same password. That finishes the reset (200, and the notice that never went out); anything else
+ * stays refused. `user` was read from D1 with the link, at the committed version.
  */
-async function finishCommitted(
-  ctx: FlowContext,
-  registry: ReturnType<typeof sessionRegistry>,
-  attempt: { user: User; tokenHash: string; password: string },
-): Promise<ResetResult> {
-  const { user, tokenHash, password } = attempt;
-  const committed = await unavailableOnError(() => registry.isCommittedResetToken(tokenHash, user.credentialVersion));
-  if (!committed || !(await earlierAttemptWon(ctx, user.id, user.credentialVersion, password))) {
+async function finishCommitted(ctx: FlowContext, user: User, password: string): Promise<ResetResult> {
+  if (!(await verifyPassword(password, user.passwordHash, ctx.config.pepper)).valid) {
     return { ok: false, reason: "token_invalid" };
   }
-  await completeQuietly(registry, user.id, ctx.now);
-  await afterReset(ctx, user.id, user.email);
+  ctx.defer(afterReset(ctx, user, true));
   return { ok: true };
-}
-
-/**
- * Voids every outstanding link. The password is written and sessions are gone, so a failure here only
- * leaves the registry pending; the next use of any link (or the page) finishes it from D1's version.
- */
-async function completeQuietly(registry: ReturnType<typeof sessionRegistry>, userId: string, now: number) {
-  try {
-    await registry.completeReset(now);
-  } catch (error) {
-    console.error(JSON.stringify({ event: "complete_reset_failed", userId, error: String(error) }));
-  }
 }
 
 /** A storage step of a reset that could not complete is a retryable 503, never a 500 (invariant 10). */
@@ -155,43 +140,41 @@ async function unavailableOnError<T>(step: () => PromiseLike<T>): Promise<Awaite
 }
 
 /**
- * Housekeeping after the reset committed; failures here are logged, never undo the reset. The KV record is
- * left to its TTL: the registry already refuses the token, and KV writes are the scarcest quota.
+ * After the response: the registry voids every outstanding link and keeps the "password changed" notice in
+ * its outbox until the queue takes it (one call), while D1 gets the audit rows and the cleared sign-in
+ * throttle. Only the completion runs when another request's reset won (that one sends its own notice).
+ * Failures are logged and never undo the reset: a pending registry is finished by the next use of any link
+ * or the page, and a notice the registry could not take goes to the queue directly. The KV record is left
+ * to its TTL: the registry already refuses the token, and KV writes are the scarcest quota.
  */
-async function afterReset({ env, client, now }: FlowContext, userId: string, email: string): Promise<void> {
+async function afterReset({ env, client, now }: FlowContext, user: User, ours: boolean): Promise<void> {
+  const registry = sessionRegistry(env, user.id);
+  if (!ours) {
+    await registry.completeReset(now).catch((error) => logFailure("complete_reset_failed", user.id, error));
+    return;
+  }
   const job: PasswordChangedJob = {
     kind: "password_changed",
     requestId: generateSecret(16),
-    userId,
+    userId: user.id,
     changedAt: now,
     ip: client.ip,
     userAgent: client.userAgent,
   };
   const at = isoTime(now);
-  const results = await Promise.allSettled([
+  await Promise.all([
+    registry.completeReset(now, { id: job.requestId, message: job }).catch(async (error) => {
+      logFailure("complete_reset_failed", user.id, error);
+      await env.EMAIL_QUEUE.send(job, { contentType: "json" }).catch((e) => logFailure("notice_lost", user.id, e));
+    }),
     env.DB.batch([
-      ...clearThrottleStatements(env.DB, emailKey(email)),
-      auditEventStatement(env.DB, userId, "password_reset_completed", client, at),
-      auditEventStatement(env.DB, userId, "sessions_revoked", client, at, "password reset"),
-    ]),
-    sendNotice(env, job, now),
+      ...clearThrottleStatements(env.DB, emailKey(user.email)),
+      auditEventStatement(env.DB, user.id, "password_reset_completed", client, at),
+      auditEventStatement(env.DB, user.id, "sessions_revoked", client, at, "password reset"),
+    ]).catch((error) => logFailure("after_reset_failed", user.id, error)),
   ]);
-  for (const result of results) {
-    if (result.status === "rejected") {
-      console.error(JSON.stringify({ event: "after_reset_failed", userId, error: String(result.reason) }));
-    }
-  }
 }
 
-/**
- * The notice must reach the owner even if the queue refuses it just now: the user's registry keeps it in
- * its outbox until the queue accepts it. If the registry itself cannot be reached, the queue is tried directly.
- */
-async function sendNotice(env: Env, job: PasswordChangedJob, now: number): Promise<void> {
-  try {
-    await sessionRegistry(env, job.userId).sendDurably(job.requestId, job, now);
-  } catch (error) {
-    console.warn(JSON.stringify({ event: "outbox_unreachable", userId: job.userId, error: String(error) }));
-    await env.EMAIL_QUEUE.send(job, { contentType: "json" });
-  }
+function logFailure(event: string, userId: string, error: unknown): void {
+  console.error(JSON.stringify({ event, userId, error: String(error) }));
 }

@@ -7,6 +7,7 @@ import type { Config } from "../core/config";
 import { formatResetToken, isResetTokenExpired, parseResetToken, RESET_LINK_TTL_MS } from "../core/reset-token";
 import { HOUR_MS, isoTime, MINUTE_MS } from "../core/time";
 import { type LimitWindow, sessionRegistry } from "../durable/session-registry";
+import { judgeResetLink } from "../durable/session-registry-rules";
 import { renderResetEmail } from "../mail/templates";
 import { auditEventStatement } from "../storage/audit";
 import { findResetToken, storeResetToken } from "../storage/reset-tokens";
@@ -90,29 +91,30 @@ export interface LocatedToken {
 }
 
 /**
- * Which user's registry decides a token. KV's record is a fast path: it refuses a secret presented under
- * another user's id and a link past its hour without asking the registry. A KV miss is never final for a
- * token that names its user: KV lags up to a minute between locations and caches misses, so the registry
- * is asked (invariant 16). A token from before user ids depends on KV; if KV fails for it, that is a 503.
+ * Which user's registry decides a token. A token that names its user goes straight to that user's registry,
+ * the authority (invariant 16): no KV read on the path, so KV's lag and cached misses cannot refuse a fresh
+ * link. Only a token from before user ids is looked up in KV, where a failure is a 503.
  */
 export async function locateResetToken(env: Env, token: string, now: number): Promise<LocatedToken | null> {
   const parsed = parseResetToken(token);
   if (parsed === null) return null;
   const { tokenHash, userId } = parsed;
-  const lookup = await findResetToken(env.KV, tokenHash).then(
-    (record) => ({ ok: true, record }) as const,
-    (error: unknown) => ({ ok: false, error }) as const,
-  );
-  if (lookup.ok && lookup.record !== null) {
-    if (userId !== null && lookup.record.userId !== userId) return null;
-    if (isResetTokenExpired(lookup.record.issuedAt, now)) return null;
-    return { tokenHash, userId: lookup.record.userId };
-  }
-  if (!lookup.ok) console.warn(JSON.stringify({ event: "reset_record_read_failed", error: String(lookup.error) }));
   if (userId !== null) return { tokenHash, userId };
-  if (!lookup.ok)
-    throw new ResetUnavailableError("KV could not be read for a token without a user id", { cause: lookup.error });
-  return null;
+  const record = await findResetToken(env.KV, tokenHash).catch((error: unknown) => {
+    throw new ResetUnavailableError("KV could not be read for a token without a user id", { cause: error });
+  });
+  if (record === null || isResetTokenExpired(record.issuedAt, now)) return null;
+  return { tokenHash, userId: record.userId };
+}
+
+/** The account behind a located link and what its registry says of the link, asked of D1 and the registry at once. */
+export async function readResetLink(env: Env, found: LocatedToken, now: number) {
+  const [user, status] = await Promise.all([
+    findUserById(env.DB, found.userId),
+    sessionRegistry(env, found.userId).resetTokenStatus(found.tokenHash, now),
+  ]);
+  // D1's version tells whether this link's reset already committed (its reply lost).
+  return user === null ? null : { user, link: judgeResetLink(status, user.credentialVersion) };
 }
 
 /** Whether a link's token would be accepted now (read-only): the reset page shows "expired" up front. */
@@ -120,10 +122,7 @@ export async function isResetLinkUsable(env: Env, token: string, now: number): P
   const found = await locateResetToken(env, token, now);
   if (found === null) return false;
   try {
-    // D1's version tells the registry whether this link's reset already committed (its reply lost).
-    const user = await findUserById(env.DB, found.userId);
-    if (user === null) return false;
-    return await sessionRegistry(env, found.userId).checkResetToken(found.tokenHash, now, user.credentialVersion);
+    return (await readResetLink(env, found, now))?.link === "usable";
   } catch (error) {
     throw new ResetUnavailableError("a reset link could not be checked", { cause: error });
   }

@@ -47,9 +47,28 @@ export function pendingResetCommitted(state: StateRow, d1Version: number): boole
   return state.reset_pending_version !== null && state.reset_pending_version <= d1Version;
 }
 
-/** Whether `tokenHash` is the link of a reset already in D1: used up, though the registry never completed it. */
-export function isCommittedResetLink(state: StateRow, tokenHash: string, d1Version: number): boolean {
-  return pendingResetCommitted(state, d1Version) && state.reset_pending_token_hash === tokenHash;
+/**
+ * What the registry knows of a link: its problem, if any, and the version of the pending reset begun with
+ * it, if one is. Read-only, and needs nothing from D1, so the caller can ask the registry and D1 at once.
+ */
+export interface ResetTokenStatus {
+  problem: ResetTokenProblem | null;
+  pendingVersion: number | null;
+}
+
+export function resetTokenStatus(state: StateRow, tokenHash: string, now: number): ResetTokenStatus {
+  const pending = state.reset_pending_token_hash === tokenHash ? state.reset_pending_version : null;
+  return { problem: resetTokenProblem(state, tokenHash, now), pendingVersion: pending };
+}
+
+/**
+ * A link, given the registry's status and D1's credential version: usable; "committed", the link of a reset
+ * D1 already holds though the registry never completed it (a retry with the same password may finish it);
+ * or refused.
+ */
+export function judgeResetLink(status: ResetTokenStatus, d1Version: number): "usable" | "committed" | "refused" {
+  if (status.pendingVersion !== null && status.pendingVersion <= d1Version) return "committed";
+  return status.problem === null ? "usable" : "refused";
 }
 
 /**

@@ -19,9 +19,10 @@ import {
   decideBeginReset,
   decideCreateSession,
   decideIssue,
-  isCommittedResetLink,
+  judgeResetLink,
   pendingResetCommitted,
-  resetTokenProblem,
+  type ResetTokenStatus,
+  resetTokenStatus,
   sessionFreshness,
   withinLimits,
 } from "./session-registry-rules";
@@ -35,6 +36,7 @@ import {
   toSessionInfo,
 } from "./session-registry-schema";
 
+export type { ResetTokenStatus } from "./session-registry-rules";
 export type { BeginResetResult, LimitWindow, SessionInfo, SessionMeta } from "./session-registry-schema";
 
 /** The user's registry stub: the token or record names the user, so no lookup is needed. */
@@ -136,20 +138,18 @@ export class SessionRegistry extends RegistryStorage {
     return { ok: true, secret, tokenHash };
   }
 
-  /**
-   * Read-only: would beginReset accept this token now? Lets the reset page say "expired" before any typing.
-   * `d1Version` is the user's credential version in D1: a token whose reset D1 already holds is used up.
-   */
-  checkResetToken(tokenHash: string, now: number, d1Version = 0): boolean {
-    if (!this.initialized) return false;
-    const state = this.state();
-    if (isCommittedResetLink(state, tokenHash, d1Version)) return false;
-    return resetTokenProblem(state, tokenHash, now) === null;
+  /** Read-only: what this registry knows of a link (judged together with D1's version by `judgeResetLink`). */
+  resetTokenStatus(tokenHash: string, now: number): ResetTokenStatus {
+    if (!this.initialized) return { problem: "invalid", pendingVersion: null };
+    return resetTokenStatus(this.state(), tokenHash, now);
   }
 
-  /** Whether this token's reset is already in D1 (`d1Version`) though never completed here: a retry may finish it. */
-  isCommittedResetToken(tokenHash: string, d1Version: number): boolean {
-    return this.initialized && isCommittedResetLink(this.state(), tokenHash, d1Version);
+  /**
+   * Read-only: would beginReset accept this token now? `d1Version` is the user's credential version in D1:
+   * a token whose reset D1 already holds is used up.
+   */
+  checkResetToken(tokenHash: string, now: number, d1Version = 0): boolean {
+    return judgeResetLink(this.resetTokenStatus(tokenHash, now), d1Version) === "usable";
   }
 
   /**
@@ -179,18 +179,15 @@ export class SessionRegistry extends RegistryStorage {
     return { ok: true, credentialVersion: decision.credentialVersion };
   }
 
-  /** Second half, once D1 holds the new hash: voids every outstanding token and rotates the token key. */
-  completeReset(now: number): void {
-    if (this.initialized) this.stateRow.completeReset(now);
-  }
-
   /**
-   * Keeps a queue message (the "password changed" notice) until the queue accepts it: sent by the alarm
-   * at once, retried while the queue refuses (invariant 8). `id` makes a repeated call keep one copy.
+   * Second half, once D1 holds the new hash: voids every outstanding token and rotates the token key; and
+   * keeps `notice` (the "password changed" email) in the outbox until the queue takes it, in the same step.
    */
-  async sendDurably(id: string, message: unknown, now: number): Promise<void> {
-    this.ensureStorage();
-    this.outbox.add(id, message, now);
+  async completeReset(now: number, notice?: { id: string; message: unknown }): Promise<void> {
+    if (!this.initialized) return;
+    this.stateRow.completeReset(now);
+    if (notice === undefined) return;
+    this.outbox.add(notice.id, notice.message, now);
     await this.alarmBy(now);
   }
 

@@ -310,8 +310,9 @@ describe("the outbox (invariant 8)", () => {
       ip: null,
       userAgent: null,
     };
-    await stub.sendDurably(message.requestId, message, Date.now());
-    await stub.sendDurably(message.requestId, message, Date.now()); // a repeated call keeps one copy
+    const notice = { id: message.requestId, message };
+    await stub.completeReset(Date.now(), notice);
+    await stub.completeReset(Date.now(), notice); // a repeated call keeps one copy
 
     const outboxRows = () =>
       runInDurableObject(stub, (_i, state) => state.storage.sql.exec("SELECT COUNT(*) AS n FROM outbox").one().n);
