@@ -214,10 +214,10 @@ export const MUTANTS = [
   },
   {
     name: "the per-address limit on reset emails is gone",
-    file: "src/domain/reset-link.ts",
-    find: `if (!hit.ok) return { ok: true, detail: "per-email limit" };`,
+    file: "src/durable/session-registry.ts",
+    find: `if (!withinLimits(this.resetRequests.times(), issuedAt, limits)) return { ok: false, reason: "limited" };`,
     replace: "",
-    tests: t("integration/reset-invariants"),
+    tests: t("integration/reset-invariants", "durable/session-registry"),
   },
   // Email delivery.
   {

@@ -86,11 +86,14 @@ export async function signIn(
   const check = await checkCredentials(ctx, user, credentials.password);
   if (user === null || !check.valid) return refuse(ctx, user, refusal);
 
-  const created = await sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, ctx.client, now);
+  // The session and the success's D1 batch at once: the person waits for one step, not two.
+  const [created] = await Promise.all([
+    sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, ctx.client, now),
+    recordSuccess(ctx, user, key),
+  ]);
   // The password was changed between our read and the session: the verified password is no longer valid.
   if (!created.ok) return refuse(ctx, user, refusal);
-
-  await recordSuccess(ctx, user, key);
+  ctx.defer(auditEventStatement(env.DB, user.id, "sign_in", ctx.client, isoTime(now)).run());
   if (check.needsRehash) {
     const upgrade = hashPassword(credentials.password, config.pepper);
     ctx.defer(upgrade.then((hash) => upgradePasswordHash(env.DB, user.id, user.passwordHash, hash)));
@@ -167,12 +170,12 @@ async function refuse(
   return { ok: false, reason: "invalid_credentials" } as const;
 }
 
-/** Last login, the audit row, and the throttle and its marks cleared, in one batch. */
-async function recordSuccess({ env, client, now }: FlowContext, user: User, key: string): Promise<void> {
-  // Awaited, not deferred: it frees the email's attempt slot, so the person's next sign-in is never "busy".
-  await env.DB.batch([
-    recordSignInStatement(env.DB, user.id, isoTime(now)),
-    auditEventStatement(env.DB, user.id, "sign_in", client, isoTime(now)),
-    ...clearThrottleStatements(env.DB, key),
-  ]);
+/**
+ * Last login, and the throttle and its marks cleared, in one batch, run beside createSession. Awaited, not
+ * deferred: it frees the email's attempt slot, so the person's next sign-in is never "busy". In the rare
+ * race where a reset then refuses the session, the failure is counted after this batch (Promise.all has
+ * settled it), and what was cleared was cleared for someone who did hold the password until that moment.
+ */
+async function recordSuccess({ env, now }: FlowContext, user: User, key: string): Promise<void> {
+  await env.DB.batch([recordSignInStatement(env.DB, user.id, isoTime(now)), ...clearThrottleStatements(env.DB, key)]);
 }
