@@ -5,7 +5,9 @@
  *
  * Each call is stamped on a logical clock (one tick per start and per end). A call on the person's path
  * is "sequential" when no other such call was in flight as it started: Promise.all([a, b]) is one step,
- * `await a; await b` two. Calls handed to waitUntil, or started after the response, are "background".
+ * `await a; await b` two. Calls handed to waitUntil, or still in flight when the response went out, are
+ * "background". Rate-limit checks (the flood control, answered in the Cloudflare location) are counted
+ * but are not steps.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 
@@ -71,15 +73,16 @@ export class Recording {
   /** Adds this recording to `flow`'s totals, counted as `units` requests or jobs. */
   addTo(flow: string, units: number): void {
     const t = totals.get(flow) ?? emptyTotals();
-    const background = (c: Call) => c.background || c.start > this.respondedAt;
-    const path = this.calls.filter((c) => !background(c));
+    // Still in flight when the response went out (or started after it): nobody waited for it.
+    const background = (c: Call) => c.background || c.end > this.respondedAt;
+    const path = this.calls.filter((c) => !background(c) && c.kind !== "rate_limit");
     // A step of the path: a call that started while no other call of the path was in flight.
     const sequential = path.filter((c) => !path.some((d) => d !== c && d.start < c.start && c.start < d.end)).length;
     t.units += units;
     for (const call of this.calls) t.calls[call.kind] = (t.calls[call.kind] ?? 0) + 1;
     t.sequential += sequential;
     t.maxSequential = Math.max(t.maxSequential, sequential);
-    t.background += this.calls.length - path.length;
+    t.background += this.calls.filter(background).length;
     t.rowsRead += this.rowsRead;
     t.rowsWritten += this.rowsWritten;
     t.queueMessages += this.messages;

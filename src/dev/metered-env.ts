@@ -127,7 +127,7 @@ function meterNamespace(namespace: DurableObjectNamespace): DurableObjectNamespa
         const value = Reflect.get(t, prop);
         // `then` stays whatever the stub says, so a stub returned from an async function is not awaited.
         if (typeof value !== "function" || prop === "then" || typeof prop === "symbol") return value;
-        return (...args: unknown[]) => counted("durable_object", () => Promise.resolve(value.apply(t, args)));
+        return (...args: unknown[]) => counted("durable_object", () => Promise.resolve(Reflect.apply(value, t, args)));
       },
     });
   return intercept(namespace, {

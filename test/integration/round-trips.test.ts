@@ -1,0 +1,98 @@
+/**
+ * Round trips per flow, counted by the benchmark's binding meter (src/dev/binding-meter.ts) through the
+ * development Worker in bench mode: every D1, KV, Durable Object, queue, rate-limit and fetch call, and how
+ * many of them the person waits for one after another. In production each is a network round trip and a
+ * billed operation, so these counts are the targets of docs/design.md ("Round trips"), held here as
+ * counts, never as times.
+ */
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { type FlowTotals, meterTotals, resetMeter } from "../../src/dev/binding-meter";
+import worker from "../../src/dev/worker";
+import { BASE, NEW_PASSWORD, resetTokenFor, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
+
+/** The same bindings with the bench's configuration (config is cached per env object, so a new object). */
+const benchEnv = { ...env, BENCH_ROUTES: "true" } as unknown as Env;
+
+beforeEach(() => resetMeter());
+
+/** One request through the bench-mode Worker, background work included; returns the response and the flow's totals. */
+async function metered(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) {
+  const headers = new Headers(init.headers);
+  if (init.body !== undefined) headers.set("content-type", "application/json");
+  const request = new Request(`${BASE}${path}`, {
+    method,
+    headers,
+    body: init.body === undefined ? null : JSON.stringify(init.body),
+  });
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(request, benchEnv, ctx);
+  await waitOnExecutionContext(ctx);
+  const totals = meterTotals()[`${method} ${path}`];
+  if (totals === undefined) throw new Error(`nothing recorded for ${method} ${path}`);
+  return { response, totals };
+}
+
+const sumCalls = (t: FlowTotals) => Object.values(t.calls).reduce((a, b) => a + (b ?? 0), 0);
+
+describe("round trips the person waits for", () => {
+  it("sign-in: two steps (the attempt's D1 round trip; the session beside the success's batch)", async () => {
+    const email = uniqueEmail("rt-sign-in");
+    await signUp(email);
+    resetMeter();
+    const { response, totals } = await metered("POST", "/v3/user-session", {
+      body: { user: { email, password: STRONG_PASSWORD } },
+      headers: { "x-bench-client-ip": "198.51.100.23" },
+    });
+    expect(response.status).toBe(200);
+    expect(totals.sequential).toBe(2);
+    expect(totals.calls.durable_object).toBe(1);
+    expect(totals.background).toBeGreaterThanOrEqual(1); // the audit row, after the response
+  });
+
+  it("GET /v3/user: one step (registry and D1 at once)", async () => {
+    const email = uniqueEmail("rt-user");
+    await signUp(email);
+    const signedIn = await metered("POST", "/v3/user-session", {
+      body: { user: { email, password: STRONG_PASSWORD } },
+    });
+    const { authtoken } = (await signedIn.response.json<{ user: { authtoken: string } }>()).user;
+    resetMeter();
+    const { response, totals } = await metered("GET", "/v3/user", { headers: { authtoken } });
+    expect(response.status).toBe(200);
+    expect(totals.sequential).toBe(1);
+    expect(totals.maxSequential).toBe(1);
+  });
+
+  it("forgot-password: the flood check and one queue send, the same for a known and an unknown address", async () => {
+    const known = uniqueEmail("rt-forgot");
+    await signUp(known);
+    const counts: Partial<FlowTotals["calls"]>[] = [];
+    for (const email of [known, uniqueEmail("rt-forgot-ghost")]) {
+      resetMeter();
+      const { response, totals } = await metered("POST", "/v3/user/forgot_password", { body: { user: { email } } });
+      expect(response.status).toBe(200);
+      expect(totals.calls).toEqual({ rate_limit: 1, queue: 1 });
+      expect(totals.queueMessages).toBe(1);
+      counts.push(totals.calls);
+    }
+    expect(counts[1]).toEqual(counts[0]);
+  });
+
+  it("reset: three steps (D1 and the registry at once, beginReset, the D1 write); the rest after the response", async () => {
+    const email = uniqueEmail("rt-reset");
+    await signUp(email);
+    const token = await resetTokenFor(email);
+    resetMeter();
+    const { response, totals } = await metered("POST", "/v3/user/reset_password", {
+      body: { user: { reset_password_token: token, password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD } },
+    });
+    expect(response.status).toBe(200);
+    expect(totals.sequential).toBe(3);
+    expect(totals.calls.kv_read ?? 0).toBe(0);
+    // completeReset with the notice, and the audit batch: after the response.
+    expect(totals.background).toBe(2);
+    expect(sumCalls(totals)).toBe(1 + 4 + 2); // the flood check, four calls in three steps, two after
+  });
+});
