@@ -2,6 +2,17 @@
 // keep-alive agent (one socket for sequential requests), timings from performance.now().
 import http from "node:http";
 
+let clients = 0;
+/**
+ * A new client address for every request, as real traffic has: the bench-mode Worker takes it from this
+ * header in place of CF-Connecting-IP (src/dev/worker.ts). Addresses in 10.0.0.0/8, in order.
+ */
+export function nextClientIp() {
+  clients = (clients + 1) % 16_777_216;
+  return `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
+}
+export const CLIENT_IP_HEADER = "x-bench-client-ip";
+
 export function createClient(origin, { maxSockets = 16 } = {}) {
   const agent = new http.Agent({ keepAlive: true, maxSockets });
   const { hostname, port } = new URL(origin);
@@ -9,7 +20,7 @@ export function createClient(origin, { maxSockets = 16 } = {}) {
   /** Sends one request; resolves { status, headers, text, json(), ms } where ms runs from send to last byte. */
   function request(method, path, { headers = {}, body, timeoutMs = 30_000 } = {}) {
     const payload = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
-    const allHeaders = { ...headers };
+    const allHeaders = { [CLIENT_IP_HEADER]: nextClientIp(), ...headers };
     if (payload !== undefined) {
       allHeaders["content-type"] ??= "application/json";
       allHeaders["content-length"] = Buffer.byteLength(payload);

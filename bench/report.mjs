@@ -86,6 +86,7 @@ export function markdownSummary(results, svgFile) {
     out.push(missed.length === 0 ? "Every target met." : `Missed: ${missed.map((f) => f.label).join("; ")}.`);
     out.push("");
   }
+  out.push(...roundTripLines(results), ...costLines(results));
   out.push(`![Latency percentiles](${svgFile})`);
   out.push("");
   out.push("## Load runs (autocannon)");
@@ -212,4 +213,56 @@ export function latencySvg(series, title) {
   });
   parts.push("</svg>");
   return `${parts.join("\n")}\n`;
+}
+
+const KINDS = ["d1", "kv_read", "kv_write", "kv_list", "durable_object", "queue", "rate_limit", "fetch"];
+
+function callText(calls) {
+  if (calls === null || calls === undefined) return "–";
+  const parts = KINDS.filter((k) => (calls[k] ?? 0) > 0).map((k) => `${k} ${fmt(calls[k])}`);
+  return parts.length === 0 ? "none" : parts.join(", ");
+}
+
+/** The round-trip table: calls per request and per consumer job, and the steps the person waits for. */
+export function roundTripLines(results) {
+  if (!results.round_trips?.length) return [];
+  const out = ["## Round trips per flow (binding meter)", ""];
+  out.push(
+    "| Flow | Requests | Calls per request | Sequential steps (mean / worst) | Target | After the response | Consumer calls per job (jobs) |",
+  );
+  out.push("|---|---|---|---|---|---|---|");
+  for (const r of results.round_trips) {
+    out.push(
+      `| ${r.flow} | ${r.requests} | ${callText(r.calls)} | ${fmt(r.sequential)} / ${r.maxSequential} | ≤ ${r.target} | ${fmt(r.background)} | ` +
+        `${r.consumer_calls === null ? "–" : `${callText(r.consumer_calls)} (${r.consumer_jobs})`} |`,
+    );
+  }
+  out.push("");
+  out.push(
+    "Sequential steps: storage calls on the path the person waits for that started with no other such call in flight " +
+      "(calls made together count once); the per-IP flood check (rate_limit) is counted but is never a step. " +
+      "After the response: calls the request left to waitUntil. Consumer: the email queue's work, per job, in the same window.",
+  );
+  out.push("");
+  return out;
+}
+
+/** The cost table: US dollars per million of each flow at list prices. */
+export function costLines(results) {
+  if (!results.costs?.length) return [];
+  const p = results.prices;
+  const out = [`## Cost per million (list prices of ${p.date}, beyond the monthly inclusions)`, ""];
+  out.push(
+    "| Flow | Workers (requests + CPU) | Durable Objects | D1 | KV | Queues | Total | Worker CPU per request (est.) |",
+  );
+  out.push("|---|---|---|---|---|---|---|---|");
+  for (const c of results.costs) {
+    const d = c.dollars;
+    out.push(
+      `| ${c.flow} | $${fmt(d.workers)} | $${fmt(d.durable_objects)} | $${fmt(d.d1)} | $${fmt(d.kv)} | $${fmt(d.queues)} | **$${fmt(c.total)}** | ` +
+        `${c.ops.cpu_ms === null ? "–" : `${fmt(c.ops.cpu_ms)} ms`} |`,
+    );
+  }
+  out.push("");
+  return out;
 }

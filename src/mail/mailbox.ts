@@ -1,14 +1,15 @@
 /**
  * The dev mailbox: instead of sending, keeps each message in KV for a day under
- * mailbox:<to>:<inverted time>:<idempotency hash>, so a prefix listing is newest first.
- * Enabled only by EMAIL_PROVIDER=mailbox, which production configuration refuses.
+ * mailbox:<to>:<idempotency hash>, with its send time as the key's metadata, so a listing sorts newest
+ * first without reading any message. One KV write per email, no read: a retried message (same
+ * idempotency key) overwrites its own copy. Enabled only by EMAIL_PROVIDER=mailbox, which production
+ * configuration refuses.
  */
 import { hashSecret } from "../core/secrets";
 import { DAY_MS } from "../core/time";
 import type { EmailProvider, OutgoingEmail, SendResult } from "./types";
 
 const RETENTION_SECONDS = DAY_MS / 1000;
-const MAX_TIME = 9_999_999_999_999;
 
 /** One stored message, as GET /dev/mailbox shows it. */
 export interface MailboxMessage {
@@ -25,8 +26,6 @@ export class MailboxProvider implements EmailProvider {
 
   async send(email: OutgoingEmail, now: number): Promise<SendResult> {
     const id = hashSecret(email.idempotencyKey).slice(0, 16);
-    const seenKey = `mailbox-sent:${id}`;
-    if ((await this.kv.get(seenKey)) !== null) return { ok: true, id };
     const message: MailboxMessage = {
       to: email.to,
       subject: email.subject,
@@ -34,11 +33,17 @@ export class MailboxProvider implements EmailProvider {
       html: email.html,
       sent_at: new Date(now).toISOString(),
     };
-    const key = `${mailboxPrefix(email.to)}${String(MAX_TIME - now).padStart(13, "0")}:${id}`;
-    await this.kv.put(key, JSON.stringify(message), { expirationTtl: RETENTION_SECONDS });
-    await this.kv.put(seenKey, "1", { expirationTtl: RETENTION_SECONDS });
+    const metadata: MessageMetadata = { sentAt: now };
+    await this.kv.put(`${mailboxPrefix(email.to)}${id}`, JSON.stringify(message), {
+      expirationTtl: RETENTION_SECONDS,
+      metadata,
+    });
     return { ok: true, id };
   }
+}
+
+interface MessageMetadata {
+  sentAt: number;
 }
 
 function mailboxPrefix(to: string): string {
@@ -48,17 +53,11 @@ function mailboxPrefix(to: string): string {
 /** Messages to one address (or to anyone when `to` is null), newest first. */
 export async function readMailbox(kv: KVNamespace, to: string | null, limit = 50): Promise<MailboxMessage[]> {
   const prefix = to === null ? "mailbox:" : mailboxPrefix(to);
-  const { keys } = await kv.list({ prefix, limit: 1000 });
+  const { keys } = await kv.list<MessageMetadata>({ prefix, limit: 1000 });
   const newestFirst = keys
-    .map((k) => k.name)
-    .sort((a, b) => timePart(a) - timePart(b))
-    .slice(0, limit);
+    .sort((a, b) => (b.metadata?.sentAt ?? 0) - (a.metadata?.sentAt ?? 0))
+    .slice(0, limit)
+    .map((k) => k.name);
   const values = await Promise.all(newestFirst.map((name) => kv.get<MailboxMessage>(name, "json")));
   return values.filter((m): m is MailboxMessage => m !== null);
-}
-
-/** The inverted-time part of a key, which sorts newest first across recipients too. */
-function timePart(key: string): number {
-  const parts = key.split(":");
-  return Number(parts[parts.length - 2]);
 }
