@@ -72,7 +72,7 @@ export const MUTANTS = [
   // Sign-in.
   {
     name: "the sign-in lock never engages",
-    file: "src/domain/sign-in.ts",
+    file: "src/domain/password-attempt.ts",
     find: "{ free: 4, stepMs:",
     replace: "{ free: 1e9, stepMs:",
     tests: t("integration/api-user-session", "unit/sign-in-lock"),
@@ -93,37 +93,37 @@ export const MUTANTS = [
   },
   {
     name: "a device token survives a reset",
-    file: "src/domain/sign-in.ts",
+    file: "src/domain/password-attempt.ts",
     find: "claim !== null && user !== null && claim.credentialVersion === user.credentialVersion",
     replace: "claim !== null",
     tests: t("integration/sign-in-lockout"),
   },
   {
     name: "a failure marked before a password change refuses the new password",
-    file: "src/domain/sign-in.ts",
+    file: "src/domain/password-attempt.ts",
     find: "failedBefore !== null && failedBefore.credentialVersion === version",
     replace: "failedBefore !== null",
     tests: t("integration/sign-in-lockout"),
   },
   {
     name: "a repeated wrong password counts again",
-    file: "src/domain/sign-in.ts",
+    file: "src/domain/password-attempt.ts",
     find: "if (failedBefore !== null && failedBefore.credentialVersion === version) {",
     replace: "if (false) {",
     tests: t("integration/sign-in-retries"),
   },
   {
     name: "an unknown email costs no hash",
-    file: "src/domain/sign-in.ts",
+    file: "src/domain/password-attempt.ts",
     find: "await spendPasswordCheck(password, config.pepper);",
     replace: "",
     tests: t("integration/page-protections"),
   },
   {
     name: "failures on unknown emails are not counted (they never lock: enumeration)",
-    file: "src/domain/sign-in.ts",
-    find: "if (user === null || !check.valid) return refuse(ctx, user, refusal);",
-    replace: `if (user === null) return { ok: false, reason: "invalid_credentials" }; if (!check.valid) return refuse(ctx, user, refusal);`,
+    file: "src/domain/password-attempt.ts",
+    find: "if (user === null || !check.valid) return refuse(ctx, user, asFailure);",
+    replace: `if (user === null) return { ok: false, reason: "invalid_credentials" }; if (!check.valid) return refuse(ctx, user, asFailure);`,
     tests: t("integration/api-user-session"),
   },
   {
