@@ -200,24 +200,38 @@ export const MUTANTS = [
   },
   {
     name: "a pending reset stays with the first link (the newer link works twice)",
-    file: "src/durable/session-registry.ts",
+    file: "src/durable/registry-credentials.ts",
     find: "if (!decision.fresh && state.reset_pending_token_hash !== tokenHash) this.stateRow.adoptPendingReset(tokenHash);",
     replace: "",
     tests: t("integration/reset-half-finished"),
   },
   {
     name: "a pending reset already in D1 is never finished",
-    file: "src/durable/session-registry.ts",
-    find: "if (pendingResetCommitted(state, d1Version)) {",
-    replace: "if (false) {",
+    file: "src/durable/registry-credentials.ts",
+    find: "if (pendingResetCommitted(state, d1Version)) this.stateRow.finishCommittedReset(state);",
+    replace: "",
     tests: t("integration/reset-half-finished"),
   },
   {
     name: "the per-address limit on reset emails is gone",
-    file: "src/durable/session-registry.ts",
+    file: "src/durable/registry-credentials.ts",
     find: `if (!withinLimits(this.resetRequests.times(), issuedAt, limits)) return { ok: false, reason: "limited" };`,
     replace: "",
     tests: t("integration/reset-invariants", "durable/session-registry"),
+  },
+  {
+    name: "a password change on /account signs out the session it was made in",
+    file: "src/durable/registry-credentials.ts",
+    find: `this.sessions.moveToEpoch(keepSessionId, kept.epoch, this.startNewEpoch(now));`,
+    replace: "this.startNewEpoch(now);",
+    tests: t("integration/change-password", "durable/session-registry"),
+  },
+  {
+    name: "a wrong current password on /account is not counted",
+    file: "src/domain/password-change.ts",
+    find: `const verified = await verifyThrottled(ctx, credentials, input.deviceToken);`,
+    replace: `const verified = await (await import("../core/password-hash")).verifyPassword(input.currentPassword, auth.user.passwordHash, config.pepper).then((v) => v.valid ? { ok: true, user: auth.user, key: "", needsRehash: false, trusted: false } : { ok: false, reason: "invalid_credentials" });`,
+    tests: t("integration/change-password"),
   },
   // Email delivery.
   {

@@ -95,6 +95,7 @@ async function notifyPasswordChanged(
     changedAt: job.changedAt,
     client: job,
     forgotUrl: `${config.appUrl}/forgot-password`,
+    keptSession: job.via === "account",
   });
   const email = {
     to: user.email,

@@ -19,6 +19,8 @@ export interface PasswordChangedJob {
   changedAt: number;
   ip: string | null;
   userAgent: string | null;
+  /** How: by a reset link (every session ended), or on /account (the session it was changed in kept). Older jobs lack it: a reset. */
+  via?: "reset" | "account";
 }
 
 /** Every job the email queue carries. */

@@ -11,6 +11,7 @@ export const LIVE_PONG = "pong";
 /** Why a tab was signed out; the page maps it to the notice shown on /login. */
 export type SignOutReason =
   | "password_reset"
+  | "password_changed"
   | "signed_out"
   | "signed_out_elsewhere"
   | "signed_out_everywhere"

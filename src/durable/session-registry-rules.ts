@@ -83,10 +83,19 @@ export type BeginDecision =
 export function decideBeginReset(state: StateRow, tokenHash: string, now: number, d1Version = 0): BeginDecision {
   const problem = resetTokenProblem(state, tokenHash, now);
   if (problem !== null) return { ok: false, reason: problem };
-  if (state.reset_pending_version !== null) {
-    return { ok: true, credentialVersion: state.reset_pending_version, fresh: false };
-  }
-  return { ok: true, credentialVersion: Math.max(state.credential_version, d1Version) + 1, fresh: true };
+  return { ok: true, ...decidePasswordChange(state, d1Version) };
+}
+
+/**
+ * The credential version a password change begins at: the pending one if a change (by link or on
+ * /account) is already begun and not yet in D1, else one above both the object's and D1's version.
+ */
+export function decidePasswordChange(
+  state: StateRow,
+  d1Version: number,
+): { credentialVersion: number; fresh: boolean } {
+  if (state.reset_pending_version !== null) return { credentialVersion: state.reset_pending_version, fresh: false };
+  return { credentialVersion: Math.max(state.credential_version, d1Version) + 1, fresh: true };
 }
 
 /**

@@ -18,6 +18,9 @@ export type IssueResult =
   | { ok: true; secret: string; tokenHash: string }
   | { ok: false; reason: "superseded" | "limited" };
 
+/** What beginPasswordChange answers: the version the new hash must carry, or that the session is gone. */
+export type PasswordChangeResult = { ok: true; credentialVersion: number } | { ok: false; reason: "not_signed_in" };
+
 /** A sliding window of a limit: at most `max` requests in any `ms` milliseconds. */
 export interface LimitWindow {
   ms: number;

@@ -64,8 +64,8 @@ export class StateTable {
     );
   }
 
-  /** A reset with this token has begun at `version`: sessions must carry it from now on. */
-  beginReset(version: number, tokenHash: string, now: number): void {
+  /** A reset with this token (none: a change on /account) has begun at `version`: sessions must carry it from now on. */
+  beginReset(version: number, tokenHash: string | null, now: number): void {
     this.sql.exec(
       "UPDATE state SET credential_version = ?1, reset_pending_version = ?1, reset_pending_token_hash = ?2, reset_pending_at = ?3",
       version,

@@ -53,23 +53,33 @@ export interface ChangedEmailInput {
   changedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
   forgotUrl: string;
+  /** Changed while signed in (the session it was changed in stays), rather than by a reset link. */
+  keptSession?: boolean;
 }
 
-/** The "your password was changed" notice, sent after every successful reset. */
-export function renderPasswordChangedEmail({ changedAt, client, forgotUrl }: ChangedEmailInput): RenderedEmail {
+/** The "your password was changed" notice, sent after every successful reset or change. */
+export function renderPasswordChangedEmail({
+  changedAt,
+  client,
+  forgotUrl,
+  keptSession = false,
+}: ChangedEmailInput): RenderedEmail {
   const when = formatTime(changedAt);
   const from = describeClient(client);
   const subject = "Your password was changed";
+  const signedOut = keptSession
+    ? "Every other device that was signed in has been signed out; the one it was changed on stays signed in."
+    : "Every device that was signed in has been signed out.";
   const text = [
     `The password of your account was changed ${when}, from ${from}.`,
-    "Every device that was signed in has been signed out.",
+    signedOut,
     "",
     `If this wasn't you, reset your password right away at ${forgotUrl} and check your email account's security.`,
   ].join("\n");
   const html = layout(
     subject,
     `<p>The password of your account was changed ${escapeHtml(when)}, from ${escapeHtml(from)}.</p>
-<p>Every device that was signed in has been signed out.</p>
+<p>${escapeHtml(signedOut)}</p>
 <p><strong>If this wasn't you</strong>, <a href="${escapeHtml(forgotUrl)}">reset your password right away</a> and check your email account's security.</p>`,
   );
   return { subject, text, html };

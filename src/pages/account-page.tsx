@@ -2,7 +2,7 @@
 import { describeUserAgent } from "../core/user-agent";
 import type { AuditEvent } from "../domain/account";
 import type { SessionInfo, User } from "../domain/sessions";
-import { Notice } from "./layout";
+import { Field, NewPasswordFields, Notice } from "./layout";
 
 const EVENT_LABELS: Record<AuditEvent["type"], string> = {
   sign_up: "Account created",
@@ -12,6 +12,7 @@ const EVENT_LABELS: Record<AuditEvent["type"], string> = {
   sessions_revoked: "Sessions signed out",
   password_reset_requested: "Password reset link sent",
   password_reset_completed: "Password reset",
+  password_changed: "Password changed",
 };
 
 export interface AccountPageProps {
@@ -20,10 +21,14 @@ export interface AccountPageProps {
   currentSessionId: string;
   events: AuditEvent[];
   notice: string | null;
+  /** Messages next to the change-password form's fields (after a refused change). */
+  passwordErrors: Record<string, string>;
+  minLength: number;
 }
 
 /** The page: profile, sessions with the sign-out actions, recent events. */
-export function AccountPage({ user, sessions, currentSessionId, events, notice }: AccountPageProps) {
+export function AccountPage(props: AccountPageProps) {
+  const { user, sessions, currentSessionId, events, notice, passwordErrors, minLength } = props;
   return (
     <>
       <h1>Your account</h1>
@@ -32,6 +37,7 @@ export function AccountPage({ user, sessions, currentSessionId, events, notice }
       <h2>Active sessions</h2>
       <SessionList sessions={sessions} currentSessionId={currentSessionId} />
       <SignOutActions canSignOutOthers={sessions.length >= 2} />
+      <ChangePassword errors={passwordErrors} minLength={minLength} />
       <h2>Recent security events</h2>
       <EventList events={events} />
     </>
@@ -96,6 +102,28 @@ function SignOutActions({ canSignOutOthers }: { canSignOutOthers: boolean }) {
         </button>
       </form>
     </div>
+  );
+}
+
+/** Current password, new, confirm; the same live hints as the reset form. */
+function ChangePassword({ errors, minLength }: { errors: Record<string, string>; minLength: number }) {
+  return (
+    <>
+      <h2 id="password">Change password</h2>
+      <p>Every other session will be signed out; this one stays signed in.</p>
+      {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
+      <form method="post" action="/account/password" data-password-form data-min-length={String(minLength)}>
+        <Field
+          name="current_password"
+          label="Current password"
+          type="password"
+          autocomplete="current-password"
+          error={errors.current_password}
+        />
+        <NewPasswordFields errors={errors} minLength={minLength} labels={["New password", "Confirm new password"]} />
+        <button type="submit">Change password</button>
+      </form>
+    </>
   );
 }
 

@@ -3,8 +3,11 @@
  * Every route here needs a live session cookie; without one the browser is sent to /login.
  */
 import { type Context, Hono } from "hono";
+import { z } from "zod";
 import { accountOverview } from "../domain/account";
+import { changePassword } from "../domain/password-change";
 import {
+  type Authenticated,
   type AuthResult,
   authenticate,
   openLiveSignOut,
@@ -13,11 +16,30 @@ import {
   signOutOtherSessions,
 } from "../domain/sessions";
 import type { AppEnv } from "../http/app-env";
+import { passwordField, requiredPasswordField } from "../http/fields";
+import { formBody } from "../http/form-body";
+import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
 import { AccountPage } from "./account-page";
-import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "./session-cookie";
+import { changeMessages, type FormErrors, TOO_MANY_REQUESTS } from "./messages";
+import {
+  clearSessionCookie,
+  readDeviceCookie,
+  readSessionCookie,
+  writeDeviceCookie,
+  writeSessionCookie,
+} from "./session-cookie";
 
-const ACCOUNT_NOTICES: Record<string, string> = { others: "Every other session has been signed out." };
+const ACCOUNT_NOTICES: Record<string, string> = {
+  others: "Every other session has been signed out.",
+  password: "Your password has been changed. Every other session has been signed out.",
+};
+
+const changeForm = z.object({
+  current_password: requiredPasswordField("Enter your current password."),
+  password: passwordField,
+  password_confirmation: passwordField,
+});
 
 async function currentSession(c: Context<AppEnv>, now = Date.now()): Promise<AuthResult> {
   return authenticate(c.env, readSessionCookie(c), now);
@@ -28,26 +50,67 @@ function toLogin(c: Context<AppEnv>, notice: string): Response {
   return c.redirect(`/login?notice=${notice}`, 303);
 }
 
+/** The account page, with a notice or the change-password form's errors. */
+async function renderAccount(
+  c: Context<AppEnv>,
+  auth: Authenticated,
+  status: 200 | 422 | 429,
+  { notice = null, errors = {} }: { notice?: string | null; errors?: FormErrors },
+) {
+  const { sessions, events } = await accountOverview(c.env, auth.user.id, Date.now());
+  c.status(status);
+  const page = (
+    <AccountPage
+      user={auth.user}
+      sessions={sessions}
+      currentSessionId={auth.session.id}
+      events={events}
+      notice={notice}
+      passwordErrors={errors}
+      minLength={c.get("config").passwordMinLength}
+    />
+  );
+  return c.render(page, { title: "Your account", live: true, scripts: ["/static/password-hints.js"] });
+}
+
+/** A change refused before the flow ran (bad form, flood limit): the page again, if still signed in. */
+async function refuseChange(c: Context<AppEnv>, status: 422 | 429, errors: FormErrors) {
+  const auth = await currentSession(c);
+  if (!auth.ok) return toLogin(c, "expired");
+  return renderAccount(c, auth, status, { errors });
+}
+
 export const accountRoutes = new Hono<AppEnv>()
   .get("/account", async (c) => {
-    const now = Date.now();
-    const auth = await currentSession(c, now);
+    const auth = await currentSession(c);
     if (!auth.ok) return toLogin(c, "expired");
-    const { sessions, events } = await accountOverview(c.env, auth.user.id, now);
     // The cookie follows the server's sliding idle timeout: each visit renews it for another idle period.
     writeSessionCookie(c, auth.token, c.get("config").sessionIdleMs);
-    const notice = ACCOUNT_NOTICES[c.req.query("done") ?? ""] ?? null;
-    const page = (
-      <AccountPage
-        user={auth.user}
-        sessions={sessions}
-        currentSessionId={auth.session.id}
-        events={events}
-        notice={notice}
-      />
-    );
-    return c.render(page, { title: "Your account", live: true });
+    return renderAccount(c, auth, 200, { notice: ACCOUNT_NOTICES[c.req.query("done") ?? ""] ?? null });
   })
+  .post(
+    "/account/password",
+    ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => refuseChange(c, 429, { form: TOO_MANY_REQUESTS }) }),
+    formBody(changeForm, (c, errors) => refuseChange(c, 422, errors)),
+    async (c) => {
+      const auth = await currentSession(c);
+      if (!auth.ok) return toLogin(c, "expired");
+      const form = c.req.valid("form");
+      const result = await changePassword(flowContext(c), auth, {
+        currentPassword: form.current_password,
+        password: form.password,
+        passwordConfirmation: form.password_confirmation,
+        deviceToken: readDeviceCookie(c),
+      });
+      if (result.ok) {
+        writeDeviceCookie(c, result.deviceToken);
+        return c.redirect("/account?done=password", 303);
+      }
+      if (result.reason === "not_signed_in") return toLogin(c, "expired");
+      const status = result.reason === "locked" ? 429 : 422;
+      return renderAccount(c, auth, status, { errors: changeMessages(result, c.get("config").passwordMinLength) });
+    },
+  )
   .post("/account/sign-out", async (c) => {
     const ended = await signOut(flowContext(c), readSessionCookie(c));
     return toLogin(c, ended.ok ? "signed_out" : "expired");

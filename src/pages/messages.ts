@@ -2,6 +2,8 @@
  * The one place where a flow's refusal becomes words on a page: a message per form field, or `form` for
  * the whole form. The API's wording (api/refusals.ts) is Contentstack's; these are written for people.
  */
+
+import type { ChangeRefusal } from "../domain/password-change";
 import { describePasswordProblem } from "../domain/password-policy";
 import type { ResetRefusal } from "../domain/password-reset";
 import type { SignInRefusal } from "../domain/sign-in";
@@ -34,5 +36,19 @@ export function refusalMessages(refusal: SignUpRefusal | SignInRefusal | ResetRe
       };
     case "token_invalid":
       return { form: INVALID_LINK };
+  }
+}
+
+/** The messages for a refused password change on /account (not_signed_in never gets here: it goes to /login). */
+export function changeMessages(refusal: ChangeRefusal, minLength: number): FormErrors {
+  switch (refusal.reason) {
+    case "invalid_credentials":
+      return { current_password: "That is not your current password." };
+    case "changed_elsewhere":
+      return { form: "Your password was changed somewhere else a moment ago. Nothing was changed here." };
+    case "not_signed_in":
+      return { form: "Your session has ended. Please sign in again." };
+    default:
+      return refusalMessages(refusal, minLength);
   }
 }

@@ -8,6 +8,10 @@ export const SIGN_IN_NOTICES = {
     tone: "info",
     text: "Your password was reset, so every session was signed out. Sign in with the new password.",
   },
+  password_changed: {
+    tone: "info",
+    text: "Your password was changed in another session, so this one was signed out. Sign in with the new password.",
+  },
   signed_out: { tone: "info", text: "You have been signed out." },
   signed_out_elsewhere: { tone: "info", text: "You were signed out from another session." },
   signed_out_everywhere: { tone: "info", text: "You have been signed out of every session." },

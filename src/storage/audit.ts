@@ -8,7 +8,8 @@ export type AuditEventType =
   | "sign_out"
   | "sessions_revoked"
   | "password_reset_requested"
-  | "password_reset_completed";
+  | "password_reset_completed"
+  | "password_changed";
 
 export interface AuditContext {
   ip: string | null;

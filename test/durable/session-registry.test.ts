@@ -196,6 +196,22 @@ describe("reset-token authority", () => {
     expect(rows).toBe(5);
   });
 
+  it("beginPasswordChange keeps the given session, ends the others, and needs that session live", async () => {
+    const { userId, stub } = registry();
+    const now = Date.now();
+    const kept = await create(stub, userId, now);
+    const other = await create(stub, userId, now);
+    expect(await stub.beginPasswordChange("no-such-session", now, 0)).toEqual({ ok: false, reason: "not_signed_in" });
+    expect(await stub.beginPasswordChange(kept.sessionId, now + 1, 0)).toEqual({ ok: true, credentialVersion: 1 });
+    expect(await stub.validateSession(kept.sessionId, now + 2)).not.toBeNull();
+    expect(await stub.validateSession(other.sessionId, now + 2)).toBeNull();
+    // Repeatable until completed (its D1 write failed): the same version, nothing more ended.
+    expect(await stub.beginPasswordChange(kept.sessionId, now + 3, 0)).toEqual({ ok: true, credentialVersion: 1 });
+    expect(await stub.validateSession(kept.sessionId, now + 4)).not.toBeNull();
+    // A sign-in that verified the old password cannot get a session any more.
+    expect(await stub.createSession(userId, 0, meta, now + 5)).toEqual({ ok: false, reason: "stale_credentials" });
+  });
+
   it("beginReset is repeatable until completeReset; completeReset voids the token", async () => {
     const { userId, stub } = registry();
     const now = Date.now();

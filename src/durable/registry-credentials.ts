@@ -1,0 +1,128 @@
+/**
+ * The SessionRegistry's credential half: the user's credential version and the reset-token authority (KV
+ * cannot make a token single-use). A password changes here first (beginReset, beginPasswordChange: a new
+ * credential version and the sessions it ends, in one atomic step), then in D1, then completeReset.
+ * Each method reads, decides (session-registry-rules.ts) and writes with no await in between.
+ */
+import { decodeBase64 } from "@oslojs/encoding";
+import { deriveResetSecret } from "../core/reset-token";
+import { hashSecret } from "../core/secrets";
+import { notifySignedOut } from "./live-sign-out";
+import { RegistryStorage } from "./registry-storage";
+import {
+  decideBeginReset,
+  decideIssue,
+  decidePasswordChange,
+  judgeResetLink,
+  pendingResetCommitted,
+  type ResetTokenStatus,
+  resetTokenStatus,
+  withinLimits,
+} from "./session-registry-rules";
+import type { BeginResetResult, IssueResult, LimitWindow, PasswordChangeResult } from "./session-registry-schema";
+
+/** Reset tokens, credential versions and password changes; the sessions' RPCs extend this. */
+export abstract class RegistryCredentials extends RegistryStorage {
+  /**
+   * The token of one forgot-password request; the newest request voids older tokens (invariant 2). With
+   * `limits`, a request over any window is refused and not counted; a request already counted (a retried
+   * queue message) is never refused by its own count.
+   */
+  issueResetToken(requestId: string, issuedAt: number, limits: LimitWindow[] = []): IssueResult {
+    this.ensureStorage();
+    if (limits.length > 0 && !this.resetRequests.has(requestId)) {
+      this.resetRequests.prune(issuedAt - Math.max(...limits.map((w) => w.ms)));
+      if (!withinLimits(this.resetRequests.times(), issuedAt, limits)) return { ok: false, reason: "limited" };
+      this.resetRequests.add(requestId, issuedAt);
+    }
+    const state = this.state();
+    const decision = decideIssue(state, requestId, issuedAt);
+    if (!decision.ok) return decision;
+    const secret = deriveResetSecret(decodeBase64(state.token_key), requestId);
+    const tokenHash = hashSecret(secret);
+    if (decision.store) this.stateRow.storeIssuedToken(requestId, tokenHash, issuedAt);
+    return { ok: true, secret, tokenHash };
+  }
+
+  /** Read-only: what this registry knows of a link (judged together with D1's version by `judgeResetLink`). */
+  resetTokenStatus(tokenHash: string, now: number): ResetTokenStatus {
+    if (!this.initialized) return { problem: "invalid", pendingVersion: null };
+    return resetTokenStatus(this.state(), tokenHash, now);
+  }
+
+  /**
+   * Read-only: would beginReset accept this token now? `d1Version` is the user's credential version in D1:
+   * a token whose reset D1 already holds is used up.
+   */
+  checkResetToken(tokenHash: string, now: number, d1Version = 0): boolean {
+    return judgeResetLink(this.resetTokenStatus(tokenHash, now), d1Version) === "usable";
+  }
+
+  /**
+   * First half of a reset, before the new hash is written to D1: checks the token, bumps the credential
+   * version and revokes every session in one atomic step. Repeatable with the same token until
+   * completeReset, so a reset that failed at the D1 step can be retried.
+   */
+  beginReset(tokenHash: string, now: number, d1Version = 0): BeginResetResult {
+    if (!this.initialized) return { ok: false, reason: "invalid" };
+    this.finishIfCommitted(d1Version);
+    const state = this.state();
+    const decision = decideBeginReset(state, tokenHash, now, d1Version);
+    if (!decision.ok) return decision;
+    // A retry of a pending reset with another (newer) link: the pending reset is now this link's, so that
+    // finishing it later uses this link up (and not only the first one).
+    if (!decision.fresh && state.reset_pending_token_hash !== tokenHash) this.stateRow.adoptPendingReset(tokenHash);
+    if (decision.fresh) {
+      this.stateRow.beginReset(decision.credentialVersion, tokenHash, now);
+      this.startNewEpoch(now);
+      notifySignedOut(this.ctx, "password_reset", () => true);
+    }
+    return { ok: true, credentialVersion: decision.credentialVersion };
+  }
+
+  /**
+   * Second half, once D1 holds the new hash: voids every outstanding token and rotates the token key; and
+   * keeps `notice` (the "password changed" email) in the outbox until the queue takes it, in the same step.
+   */
+  async completeReset(now: number, notice?: { id: string; message: unknown }): Promise<void> {
+    if (!this.initialized) return;
+    this.stateRow.completeReset(now);
+    if (notice === undefined) return;
+    this.outbox.add(notice.id, notice.message, now);
+    await this.alarmBy(now);
+  }
+
+  /** The credential version sessions must carry (for tests and diagnostics). */
+  credentialVersion(): number {
+    return this.initialized ? this.state().credential_version : 0;
+  }
+
+  /**
+   * First half of a password change by a signed-in person (/account): a new credential version, and every
+   * session but `keepSessionId` ended, in one atomic step; the kept session joins the new epoch. Refused
+   * unless that session is live now. Repeatable like beginReset until completeReset.
+   */
+  beginPasswordChange(keepSessionId: string, now: number, d1Version: number): PasswordChangeResult {
+    if (!this.initialized) return { ok: false, reason: "not_signed_in" };
+    this.finishIfCommitted(d1Version);
+    const kept = this.sessions.live(keepSessionId);
+    if (kept === undefined) return { ok: false, reason: "not_signed_in" };
+    const decision = decidePasswordChange(this.state(), d1Version);
+    if (decision.fresh) {
+      this.stateRow.beginReset(decision.credentialVersion, null, now);
+      this.sessions.moveToEpoch(keepSessionId, kept.epoch, this.startNewEpoch(now));
+      notifySignedOut(this.ctx, "password_changed", (tag) => tag !== keepSessionId);
+    }
+    return { ok: true, credentialVersion: decision.credentialVersion };
+  }
+
+  /**
+   * An earlier password change reached D1 but never completed here (a lost reply, a failed completeReset):
+   * finish it first, or the next one would take its pending branch, revoke nothing and lose at D1
+   * (invariant 10).
+   */
+  private finishIfCommitted(d1Version: number): void {
+    const state = this.state();
+    if (pendingResetCommitted(state, d1Version)) this.stateRow.finishCommittedReset(state);
+  }
+}
