@@ -109,7 +109,7 @@ function SignOutActions({ canSignOutOthers }: { canSignOutOthers: boolean }) {
 function ChangePassword({ errors, minLength }: { errors: Record<string, string>; minLength: number }) {
   return (
     <>
-      <h2 id="password">Change password</h2>
+      <h2 id="change-password">Change password</h2>
       <p>Every other session will be signed out; this one stays signed in.</p>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
       <form method="post" action="/account/password" data-password-form data-min-length={String(minLength)}>

@@ -171,6 +171,32 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
     await device2.getByText("Password reset", { exact: true }).waitFor();
   });
 
+  it("change password on /account: this device stays, the other one leaves by itself", async () => {
+    const email = `change.${Date.now()}@example.com`;
+    const [laptop, phone] = [await newPage(), await newPage()];
+    await signUp(laptop, email);
+    for (const page of [laptop, phone]) {
+      await signIn(page, email, OLD_PASSWORD);
+      await page.waitForURL(/\/account$/);
+    }
+    const phoneLeft = phone.waitForURL(/\/login\?notice=password_changed$/, { timeout: 10_000 });
+    await laptop.fill("#current_password", OLD_PASSWORD);
+    await laptop.fill("#password", NEW_PASSWORD);
+    await laptop.fill("#password_confirmation", NEW_PASSWORD);
+    await submitAndWait(laptop, 'button:has-text("Change password")');
+    await laptop.getByText("Your password has been changed. Every other session has been signed out.").waitFor();
+    await shot(laptop, "account-password-changed");
+    await phoneLeft;
+    await phone.getByText("Your password was changed in another session").waitFor();
+    // The laptop is still signed in, and the new password is the one that works.
+    await laptop.reload();
+    assert.match(laptop.url(), /\/account\?done=password$/);
+    await laptop.getByRole("heading", { name: "Your account" }).waitFor();
+    await signIn(phone, email, NEW_PASSWORD);
+    await phone.waitForURL(/\/account$/);
+    await phone.getByText("Password changed", { exact: true }).first().waitFor();
+  });
+
   it("an expired link shows a page that says so and offers a new one", async () => {
     const email = `expired.${Date.now()}@example.com`;
     const page = await newPage();
