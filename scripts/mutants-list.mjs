@@ -187,8 +187,8 @@ export const MUTANTS = [
   {
     name: "reset links live two hours",
     file: "src/core/reset-token.ts",
-    find: "return now - issuedAt >= RESET_LINK_TTL_MS;",
-    replace: "return now - issuedAt >= 2 * RESET_LINK_TTL_MS;",
+    find: "return now - issuedAt >= ttlMs;",
+    replace: "return now - issuedAt >= 2 * ttlMs;",
     tests: t("integration/reset-invariants", "unit/session-registry-rules"),
   },
   {
@@ -208,8 +208,8 @@ export const MUTANTS = [
   {
     name: "a pending reset already in D1 is never finished",
     file: "src/durable/registry-credentials.ts",
-    find: "if (pendingResetCommitted(state, d1Version)) this.stateRow.finishCommittedReset(state);",
-    replace: "",
+    find: "if (!pendingResetCommitted(state, d1Version)) return;",
+    replace: "return;",
     tests: t("integration/reset-half-finished"),
   },
   {

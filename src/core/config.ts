@@ -2,7 +2,7 @@
  * Typed, validated configuration read from the Worker's vars and secrets.
  * A bad value fails the first request loudly (logged, generic 500) instead of silently weakening security.
  */
-import { DAY_MS } from "./time";
+import { DAY_MS, MINUTE_MS } from "./time";
 
 export type EmailProviderName = "resend" | "mailbox";
 
@@ -16,6 +16,8 @@ export interface Config {
   replyTo: string | null;
   passwordMinLength: number;
   sessionIdleMs: number;
+  /** How long a reset link (and its code) works after the request: RESET_LINK_MINUTES, 5–1440, default 60. */
+  resetLinkMs: number;
   maxSessionsPerUser: number;
   hibpEnabled: boolean;
   hibpFailOpen: boolean;
@@ -73,6 +75,7 @@ export function parseConfig(env: Env): Config {
     replyTo: optionalMailbox(vars.REPLY_TO, "REPLY_TO"),
     passwordMinLength,
     sessionIdleMs: integer(vars.SESSION_IDLE_DAYS, "SESSION_IDLE_DAYS", 1, 365) * DAY_MS,
+    resetLinkMs: integer(vars.RESET_LINK_MINUTES ?? "60", "RESET_LINK_MINUTES", 5, 1440) * MINUTE_MS,
     maxSessionsPerUser: integer(vars.MAX_SESSIONS_PER_USER, "MAX_SESSIONS_PER_USER", 1, 100_000),
     hibpEnabled: flag(vars.HIBP_ENABLED, "HIBP_ENABLED"),
     hibpFailOpen: flag(vars.HIBP_FAIL_OPEN, "HIBP_FAIL_OPEN"),

@@ -98,3 +98,17 @@ async function finishCommitted(ctx: FlowContext, user: User, password: string): 
   ctx.defer(finishPasswordChange(ctx, user, { ours: true, via: "reset" }));
   return { ok: true };
 }
+
+/**
+ * A new link for the account a dead link was sent to, without the holder typing (or seeing) the address:
+ * only for a link this account's registry really issued (so a made-up token naming a user id mails no one).
+ * Returns false when the link is not one of those: the caller asks for the address instead.
+ */
+export async function resendForDeadLink(ctx: FlowContext, token: string): Promise<boolean> {
+  const found = await locateResetToken(ctx.env, token, ctx.now);
+  if (found === null) return false;
+  const read = await readResetLink(ctx.env, found, ctx.now);
+  if (read === null || read.status.history === null) return false;
+  await requestPasswordReset(ctx, read.user.email);
+  return true;
+}

@@ -3,11 +3,11 @@
  * finding out whether a link's token may still be used. KV finds the user behind a token; the user's
  * SessionRegistry decides whether the token is the newest, unused and unexpired (invariants 1–3).
  */
-import type { Config } from "../core/config";
-import { formatResetToken, isResetTokenExpired, parseResetToken, RESET_LINK_TTL_MS } from "../core/reset-token";
+import { type Config, readConfig } from "../core/config";
+import { formatResetToken, isResetTokenExpired, parseResetToken } from "../core/reset-token";
 import { HOUR_MS, isoTime, MINUTE_MS } from "../core/time";
 import { type LimitWindow, sessionRegistry } from "../durable/session-registry";
-import { judgeResetLink } from "../durable/session-registry-rules";
+import { judgeResetLink, type LinkFate, linkFate } from "../durable/session-registry-rules";
 import { renderResetEmail } from "../mail/templates";
 import { auditEventStatement } from "../storage/audit";
 import { findResetToken, storeResetToken } from "../storage/reset-tokens";
@@ -34,7 +34,7 @@ export async function issueResetLink(
   user: User | null,
   now: number,
 ): Promise<JobOutcome> {
-  if (isResetTokenExpired(job.requestedAt, now)) {
+  if (isResetTokenExpired(job.requestedAt, now, config.resetLinkMs)) {
     return {
       delivery: { ok: false, reason: "undeliverable", detail: "request older than the link lifetime" },
       audit: null,
@@ -58,7 +58,10 @@ export async function issueResetLink(
     requestedAt: job.requestedAt,
     client: job,
     forgotUrl: `${config.appUrl}/forgot-password`,
+    lifetimeMinutes: config.resetLinkMs / MINUTE_MS,
   });
+  const expiresAt = job.requestedAt + config.resetLinkMs;
+  const record = { userId: user.id, issuedAt: job.requestedAt };
   const email = {
     to: user.email,
     ...rendered,
@@ -69,12 +72,12 @@ export async function issueResetLink(
   const [delivery] = await Promise.all([
     sendEmail(env, config, email, now),
     // KV is a fast path, not the authority: if the write fails, the link still works through the registry.
-    storeResetToken(env.KV, issued.tokenHash, { userId: user.id, issuedAt: job.requestedAt }).catch((error) =>
+    storeResetToken(env.KV, issued.tokenHash, record, expiresAt, now).catch((error) =>
       console.warn(JSON.stringify({ event: "reset_record_write_failed", userId: user.id, error: String(error) })),
     ),
   ]);
   if (!delivery.ok) return { delivery, audit: null };
-  const detail = `link valid until ${isoTime(job.requestedAt + RESET_LINK_TTL_MS)}`;
+  const detail = `link valid until ${isoTime(expiresAt)}`;
   const at = isoTime(job.requestedAt);
   return { delivery, audit: auditEventStatement(env.DB, user.id, "password_reset_requested", job, at, detail) };
 }
@@ -103,7 +106,7 @@ export async function locateResetToken(env: Env, token: string, now: number): Pr
   const record = await findResetToken(env.KV, tokenHash).catch((error: unknown) => {
     throw new ResetUnavailableError("KV could not be read for a token without a user id", { cause: error });
   });
-  if (record === null || isResetTokenExpired(record.issuedAt, now)) return null;
+  if (record === null || isResetTokenExpired(record.issuedAt, now, readConfig(env).resetLinkMs)) return null;
   return { tokenHash, userId: record.userId };
 }
 
@@ -114,15 +117,22 @@ export async function readResetLink(env: Env, found: LocatedToken, now: number) 
     sessionRegistry(env, found.userId).resetTokenStatus(found.tokenHash, now),
   ]);
   // D1's version tells whether this link's reset already committed (its reply lost).
-  return user === null ? null : { user, link: judgeResetLink(status, user.credentialVersion) };
+  return user === null ? null : { user, link: judgeResetLink(status, user.credentialVersion), status };
 }
 
-/** Whether a link's token would be accepted now (read-only): the reset page shows "expired" up front. */
-export async function isResetLinkUsable(env: Env, token: string, now: number): Promise<boolean> {
+export type { LinkFate } from "../durable/session-registry-rules";
+
+/**
+ * Whether a link works now, and if not why (read-only): the reset page says so before any typing, and a
+ * dead link's page names its cause. Only the link's holder sees it, so the cause reveals nothing to others.
+ */
+export async function resetLinkFate(env: Env, token: string, now: number): Promise<LinkFate> {
   const found = await locateResetToken(env, token, now);
-  if (found === null) return false;
+  if (found === null) return { fate: "invalid" };
   try {
-    return (await readResetLink(env, found, now))?.link === "usable";
+    const read = await readResetLink(env, found, now);
+    if (read === null) return { fate: "invalid" };
+    return linkFate(read.status, read.user.credentialVersion, readConfig(env).resetLinkMs);
   } catch (error) {
     throw new ResetUnavailableError("a reset link could not be checked", { cause: error });
   }

@@ -5,6 +5,7 @@
  * Each method reads, decides (session-registry-rules.ts) and writes with no await in between.
  */
 import { decodeBase64 } from "@oslojs/encoding";
+import { readConfig } from "../core/config";
 import { deriveResetSecret } from "../core/reset-token";
 import { hashSecret } from "../core/secrets";
 import { notifySignedOut } from "./live-sign-out";
@@ -40,14 +41,20 @@ export abstract class RegistryCredentials extends RegistryStorage {
     if (!decision.ok) return decision;
     const secret = deriveResetSecret(decodeBase64(state.token_key), requestId);
     const tokenHash = hashSecret(secret);
-    if (decision.store) this.stateRow.storeIssuedToken(requestId, tokenHash, issuedAt);
+    if (decision.store) {
+      this.stateRow.storeIssuedToken(requestId, tokenHash, issuedAt);
+      this.resetLinks.issued(tokenHash, issuedAt);
+    }
     return { ok: true, secret, tokenHash };
   }
 
   /** Read-only: what this registry knows of a link (judged together with D1's version by `judgeResetLink`). */
   resetTokenStatus(tokenHash: string, now: number): ResetTokenStatus {
-    if (!this.initialized) return { problem: "invalid", pendingVersion: null };
-    return resetTokenStatus(this.state(), tokenHash, now);
+    if (!this.initialized) {
+      return { problem: "invalid", pendingVersion: null, pendingAt: null, history: null, passwordChangedAt: 0 };
+    }
+    const history = this.resetLinks.find(tokenHash);
+    return resetTokenStatus(this.state(), tokenHash, now, readConfig(this.env).resetLinkMs, history);
   }
 
   /**
@@ -67,7 +74,7 @@ export abstract class RegistryCredentials extends RegistryStorage {
     if (!this.initialized) return { ok: false, reason: "invalid" };
     this.finishIfCommitted(d1Version);
     const state = this.state();
-    const decision = decideBeginReset(state, tokenHash, now, d1Version);
+    const decision = decideBeginReset(state, tokenHash, now, d1Version, readConfig(this.env).resetLinkMs);
     if (!decision.ok) return decision;
     // A retry of a pending reset with another (newer) link: the pending reset is now this link's, so that
     // finishing it later uses this link up (and not only the first one).
@@ -86,6 +93,8 @@ export abstract class RegistryCredentials extends RegistryStorage {
    */
   async completeReset(now: number, notice?: { id: string; message: unknown }): Promise<void> {
     if (!this.initialized) return;
+    const used = this.state().reset_pending_token_hash;
+    if (used !== null) this.resetLinks.used(used, now);
     this.stateRow.completeReset(now);
     if (notice === undefined) return;
     this.outbox.add(notice.id, notice.message, now);
@@ -123,6 +132,10 @@ export abstract class RegistryCredentials extends RegistryStorage {
    */
   private finishIfCommitted(d1Version: number): void {
     const state = this.state();
-    if (pendingResetCommitted(state, d1Version)) this.stateRow.finishCommittedReset(state);
+    if (!pendingResetCommitted(state, d1Version)) return;
+    if (state.reset_pending_token_hash !== null) {
+      this.resetLinks.used(state.reset_pending_token_hash, state.reset_pending_at ?? Date.now());
+    }
+    this.stateRow.finishCommittedReset(state);
   }
 }

@@ -7,6 +7,7 @@ import { readConfig } from "../core/config";
 import { SECOND_MS } from "../core/time";
 import { acceptLiveSocket, answerSocketClose, LIVE_PING, LIVE_PONG } from "./live-sign-out";
 import { OutboxTable } from "./outbox-table";
+import { ResetLinkTable } from "./reset-link-table";
 import { ResetRequestTable } from "./reset-request-table";
 import type { StateRow } from "./session-registry-schema";
 import { SessionTable } from "./session-table";
@@ -22,6 +23,7 @@ export abstract class RegistryStorage extends DurableObject<Env> {
   protected readonly stateRow: StateTable;
   protected readonly outbox: OutboxTable;
   protected readonly resetRequests: ResetRequestTable;
+  protected readonly resetLinks: ResetLinkTable;
 
   /** Whether this object has storage yet. Reads never create it, so a forged user id costs nothing at rest. */
   protected initialized: boolean;
@@ -33,6 +35,7 @@ export abstract class RegistryStorage extends DurableObject<Env> {
     this.stateRow = new StateTable(this.sql);
     this.outbox = new OutboxTable(this.sql);
     this.resetRequests = new ResetRequestTable(this.sql);
+    this.resetLinks = new ResetLinkTable(this.sql);
     this.initialized = this.stateRow.exists();
     if (this.initialized) this.stateRow.upgrade();
     // Open tabs ping every 30 s; answered by the runtime without waking a hibernated object (no billed duration).

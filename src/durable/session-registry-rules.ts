@@ -3,9 +3,10 @@
  * in, so each rule is unit-tested with known answers (test/unit/session-registry-rules.test.ts) and the
  * object only reads, decides and writes.
  */
-import { isResetTokenExpired } from "../core/reset-token";
+import { isResetTokenExpired, RESET_LINK_TTL_MS } from "../core/reset-token";
 import { constantTimeEqualText } from "../core/secrets";
 import { MINUTE_MS } from "../core/time";
+import type { LinkHistory } from "./reset-link-table";
 import type { LimitWindow, ResetTokenProblem, StateRow } from "./session-registry-schema";
 
 /** Do not write last_seen_at more often than this: validation stays a read on the hot path. */
@@ -15,11 +16,16 @@ export const LAST_SEEN_RESOLUTION_MS = MINUTE_MS;
  * Whether `tokenHash` is the newest token, issued after the last password change and less than 60
  * minutes ago (invariants 1–3).
  */
-export function resetTokenProblem(state: StateRow, tokenHash: string, now: number): ResetTokenProblem | null {
+export function resetTokenProblem(
+  state: StateRow,
+  tokenHash: string,
+  now: number,
+  ttlMs = RESET_LINK_TTL_MS,
+): ResetTokenProblem | null {
   if (state.reset_token_hash === null || state.reset_issued_at === null) return "invalid";
   if (!constantTimeEqualText(state.reset_token_hash, tokenHash)) return "invalid";
   if (state.reset_issued_at < state.password_changed_at) return "invalid";
-  if (isResetTokenExpired(state.reset_issued_at, now)) return "expired";
+  if (isResetTokenExpired(state.reset_issued_at, now, ttlMs)) return "expired";
   return null;
 }
 
@@ -54,11 +60,50 @@ export function pendingResetCommitted(state: StateRow, d1Version: number): boole
 export interface ResetTokenStatus {
   problem: ResetTokenProblem | null;
   pendingVersion: number | null;
+  /** When the pending reset begun with this link began. */
+  pendingAt: number | null;
+  /** What became of the link, if this registry issued it in the last week. */
+  history: LinkHistory | null;
+  passwordChangedAt: number;
 }
 
-export function resetTokenStatus(state: StateRow, tokenHash: string, now: number): ResetTokenStatus {
-  const pending = state.reset_pending_token_hash === tokenHash ? state.reset_pending_version : null;
-  return { problem: resetTokenProblem(state, tokenHash, now), pendingVersion: pending };
+export function resetTokenStatus(
+  state: StateRow,
+  tokenHash: string,
+  now: number,
+  ttlMs: number,
+  history: LinkHistory | null,
+): ResetTokenStatus {
+  const own = state.reset_pending_token_hash === tokenHash;
+  return {
+    problem: resetTokenProblem(state, tokenHash, now, ttlMs),
+    pendingVersion: own ? state.reset_pending_version : null,
+    pendingAt: own ? state.reset_pending_at : null,
+    history,
+    passwordChangedAt: state.password_changed_at,
+  };
+}
+
+/**
+ * Why a link works or not, for the page its holder sees (the API answers every refusal alike). "committed":
+ * its reset is in D1 though the registry never completed it; a retry with the same password finishes it.
+ */
+export type LinkFate =
+  | { fate: "usable" }
+  | { fate: "committed" | "used" | "replaced" | "password_changed" | "expired"; at: number }
+  | { fate: "invalid" };
+
+export function linkFate(status: ResetTokenStatus, d1Version: number, ttlMs: number): LinkFate {
+  if (status.pendingVersion !== null && status.pendingVersion <= d1Version) {
+    return { fate: "committed", at: status.pendingAt ?? status.passwordChangedAt };
+  }
+  if (status.problem === null) return { fate: "usable" };
+  const link = status.history;
+  if (link === null) return { fate: "invalid" };
+  if (link.usedAt !== null) return { fate: "used", at: link.usedAt };
+  if (link.replacedAt !== null) return { fate: "replaced", at: link.replacedAt };
+  if (link.issuedAt < status.passwordChangedAt) return { fate: "password_changed", at: status.passwordChangedAt };
+  return { fate: "expired", at: link.issuedAt + ttlMs };
 }
 
 /**
@@ -80,8 +125,14 @@ export type BeginDecision =
   | { ok: true; credentialVersion: number; fresh: boolean }
   | { ok: false; reason: ResetTokenProblem };
 
-export function decideBeginReset(state: StateRow, tokenHash: string, now: number, d1Version = 0): BeginDecision {
-  const problem = resetTokenProblem(state, tokenHash, now);
+export function decideBeginReset(
+  state: StateRow,
+  tokenHash: string,
+  now: number,
+  d1Version = 0,
+  ttlMs = RESET_LINK_TTL_MS,
+): BeginDecision {
+  const problem = resetTokenProblem(state, tokenHash, now, ttlMs);
   if (problem !== null) return { ok: false, reason: problem };
   return { ok: true, ...decidePasswordChange(state, d1Version) };
 }

@@ -4,6 +4,7 @@
  */
 import { encodeBase64 } from "@oslojs/encoding";
 import { OUTBOX_SCHEMA } from "./outbox-table";
+import { RESET_LINK_SCHEMA } from "./reset-link-table";
 import { RESET_REQUEST_SCHEMA } from "./reset-request-table";
 import { ADDED_STATE_COLUMNS, INSERT_INITIAL_STATE, REGISTRY_SCHEMA, type StateRow } from "./session-registry-schema";
 
@@ -20,6 +21,7 @@ export class StateTable {
   upgrade(): void {
     this.sql.exec(OUTBOX_SCHEMA);
     this.sql.exec(RESET_REQUEST_SCHEMA);
+    this.sql.exec(RESET_LINK_SCHEMA);
     const have = new Set(
       this.sql
         .exec<{ name: string }>("PRAGMA table_info(state)")
@@ -36,6 +38,7 @@ export class StateTable {
     this.sql.exec(REGISTRY_SCHEMA);
     this.sql.exec(OUTBOX_SCHEMA);
     this.sql.exec(RESET_REQUEST_SCHEMA);
+    this.sql.exec(RESET_LINK_SCHEMA);
     this.sql.exec(INSERT_INITIAL_STATE, newTokenKey());
   }
 

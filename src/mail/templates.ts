@@ -3,6 +3,7 @@
  * from APP_URL only (invariant 6), never from the request.
  */
 import type { ClientInfo } from "../core/client-info";
+import { describeMinutes } from "../core/time";
 import { describeUserAgent } from "../core/user-agent";
 
 /** An email's words, ready for a provider. */
@@ -18,10 +19,19 @@ export interface ResetEmailInput {
   requestedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
   forgotUrl: string;
+  /** How long the link works (RESET_LINK_MINUTES). */
+  lifetimeMinutes: number;
 }
 
 /** The reset-link email. */
-export function renderResetEmail({ link, requestedAt, client, forgotUrl }: ResetEmailInput): RenderedEmail {
+export function renderResetEmail({
+  link,
+  requestedAt,
+  client,
+  forgotUrl,
+  lifetimeMinutes,
+}: ResetEmailInput): RenderedEmail {
+  const lifetime = describeMinutes(lifetimeMinutes);
   const when = formatTime(requestedAt);
   const from = describeClient(client);
   const subject = "Reset your password";
@@ -31,7 +41,7 @@ export function renderResetEmail({ link, requestedAt, client, forgotUrl }: Reset
     "To choose a new password, open this link:",
     link,
     "",
-    "The link works once and expires 60 minutes after the request.",
+    `The link works once and expires ${lifetime} after the request.`,
     `Requested ${when}, from ${from}.`,
     "",
     `If the link has expired, ask for a new one at ${forgotUrl}`,
@@ -42,7 +52,7 @@ export function renderResetEmail({ link, requestedAt, client, forgotUrl }: Reset
     `<p>Someone (hopefully you) asked to reset the password of your account.</p>
 <p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 18px;background:#1f4fd1;color:#fff;border-radius:6px;text-decoration:none">Reset Password</a></p>
 <p>Or paste this link into your browser:<br><span style="word-break:break-all">${escapeHtml(link)}</span></p>
-<p>The link works once and expires <strong>60 minutes</strong> after the request.<br>Requested ${escapeHtml(when)}, from ${escapeHtml(from)}.</p>
+<p>The link works once and expires <strong>${lifetime}</strong> after the request.<br>Requested ${escapeHtml(when)}, from ${escapeHtml(from)}.</p>
 <p>If the link has expired, <a href="${escapeHtml(forgotUrl)}">ask for a new one</a>. If you did not ask for this, ignore this email: your password stays as it is.</p>`,
   );
   return { subject, text, html };

@@ -2,7 +2,7 @@
 import { describeUserAgent } from "../core/user-agent";
 import type { AuditEvent } from "../domain/account";
 import type { SessionInfo, User } from "../domain/sessions";
-import { Field, NewPasswordFields, Notice } from "./layout";
+import { Field, NewPasswordFields, Notice, Time } from "./layout";
 
 const EVENT_LABELS: Record<AuditEvent["type"], string> = {
   sign_up: "Account created",
@@ -58,7 +58,7 @@ function Profile({ user }: { user: User }) {
       <dd>{user.email}</dd>
       <dt>Password changed</dt>
       <dd>
-        <Time iso={user.passwordUpdatedAt} />
+        <Time at={user.passwordUpdatedAt} />
       </dd>
     </dl>
   );
@@ -73,9 +73,8 @@ function SessionList({ sessions, currentSessionId }: { sessions: SessionInfo[]; 
           {s.id === currentSessionId && <span class="badge">This session</span>}
           <br />
           <span class="meta">
-            {[s.location, s.ip].filter(Boolean).join(" · ") || "Unknown place"} · signed in{" "}
-            <Time iso={new Date(s.createdAt).toISOString()} /> · last seen{" "}
-            <Time iso={new Date(s.lastSeenAt).toISOString()} />
+            {[s.location, s.ip].filter(Boolean).join(" · ") || "Unknown place"} · signed in <Time at={s.createdAt} /> ·
+            last seen <Time at={s.lastSeenAt} />
           </span>
         </li>
       ))}
@@ -132,15 +131,11 @@ function EventList({ events }: { events: AuditEvent[] }) {
     <ul class="events">
       {events.map((e) => (
         <li>
-          <strong>{EVENT_LABELS[e.type]}</strong> <Time iso={e.createdAt} />
+          <strong>{EVENT_LABELS[e.type]}</strong> <Time at={e.createdAt} />
           <br />
           <span class="meta">{[describeUserAgent(e.userAgent), e.ip, e.detail].filter(Boolean).join(" · ")}</span>
         </li>
       ))}
     </ul>
   );
-}
-
-function Time({ iso }: { iso: string }) {
-  return <time datetime={iso}>{iso.replace("T", " ").slice(0, 16)} UTC</time>;
 }

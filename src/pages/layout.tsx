@@ -55,6 +55,12 @@ export function Notice({ tone, children }: PropsWithChildren<{ tone: "info" | "s
   );
 }
 
+/** A moment, in UTC to the minute (the reader's own language and zone come with translations). */
+export function Time({ at }: { at: number | string }) {
+  const iso = typeof at === "number" ? new Date(at).toISOString() : at;
+  return <time datetime={iso}>{iso.replace("T", " ").slice(0, 16)} UTC</time>;
+}
+
 export interface FieldProps {
   name: string;
   label: string;

@@ -5,8 +5,9 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { requestPasswordReset, resetPassword } from "../domain/password-reset";
-import { isResetLinkUsable } from "../domain/reset-link";
+import { describeMinutes, MINUTE_MS } from "../core/time";
+import { requestPasswordReset, resendForDeadLink, resetPassword } from "../domain/password-reset";
+import { resetLinkFate } from "../domain/reset-link";
 import type { AppEnv } from "../http/app-env";
 import { emailField, passwordField } from "../http/fields";
 import { formBody } from "../http/form-body";
@@ -14,20 +15,28 @@ import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
 import { type FormErrors, refusalMessages, TOO_MANY_REQUESTS } from "./messages";
 import {
+  type DeadLink,
+  DeadLinkPage,
   ForgotPasswordPage,
   InstructionsSentPage,
-  InvalidResetLinkPage,
+  NewLinkSentPage,
   ResetPasswordPage,
 } from "./password-reset-pages";
 import { clearResetCookie, readResetCookie, writeResetCookie } from "./session-cookie";
 
 const forgotForm = z.object({ email: emailField("Enter a valid email address.") });
 const resetForm = z.object({ password: passwordField, password_confirmation: passwordField });
+const newLinkForm = z.object({ token: z.string().max(200) });
 
-/** 410 and the page that says the link is dead and offers a new one. */
-function invalidLink(c: Context<AppEnv>): Response | Promise<Response> {
+/** The link lifetime as the pages say it. */
+function lifetime(c: Context<AppEnv>): string {
+  return describeMinutes(c.get("config").resetLinkMs / MINUTE_MS);
+}
+
+/** 410 and the page that says why the link is dead and offers a new one. */
+function deadLink(c: Context<AppEnv>, fate: DeadLink, token: string): Response | Promise<Response> {
   c.status(410);
-  return c.render(<InvalidResetLinkPage />, { title: "Link no longer valid" });
+  return c.render(<DeadLinkPage fate={fate} lifetime={lifetime(c)} token={token} />, { title: "Link no longer valid" });
 }
 
 function renderForgot(c: Context<AppEnv>, status: 200 | 422 | 429, props: { email?: string; error?: string } = {}) {
@@ -51,7 +60,7 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
     async (c) => {
       const { email } = c.req.valid("form");
       await requestPasswordReset(flowContext(c), email);
-      return c.render(<InstructionsSentPage email={email} />, { title: "Check your email" });
+      return c.render(<InstructionsSentPage email={email} lifetime={lifetime(c)} />, { title: "Check your email" });
     },
   )
   .get("/reset-password", async (c) => {
@@ -59,14 +68,16 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
     if (fromLink !== undefined) {
       // Only a usable token is planted in the cookie: a link to someone else's dead or made-up token shows
       // the invalid page at once, and never leaves a cookie behind.
-      if (!(await isResetLinkUsable(c.env, fromLink, Date.now()))) return invalidLink(c);
+      const fate = await resetLinkFate(c.env, fromLink, Date.now());
+      if (fate.fate !== "usable") return deadLink(c, fate, fromLink);
       writeResetCookie(c, fromLink);
       return c.redirect("/reset-password", 303);
     }
     const token = readResetCookie(c);
-    if (token === undefined || !(await isResetLinkUsable(c.env, token, Date.now()))) {
+    const fate = token === undefined ? ({ fate: "invalid" } as const) : await resetLinkFate(c.env, token, Date.now());
+    if (fate.fate !== "usable") {
       clearResetCookie(c);
-      return invalidLink(c);
+      return deadLink(c, fate, token ?? "");
     }
     return renderResetForm(c, 200);
   })
@@ -85,7 +96,21 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
       });
       if (result.ok || result.reason === "token_invalid") clearResetCookie(c);
       if (result.ok) return c.redirect("/login?notice=reset", 303);
-      if (result.reason === "token_invalid") return invalidLink(c);
+      if (result.reason === "token_invalid") {
+        const token = readResetCookie(c) ?? "";
+        const fate = await resetLinkFate(c.env, token, Date.now());
+        return deadLink(c, fate.fate === "usable" ? { fate: "invalid" } : fate, token);
+      }
       return renderResetForm(c, 422, refusalMessages(result, c.get("config").passwordMinLength));
+    },
+  )
+  .post(
+    "/reset-password/new-link",
+    ipRateLimit("IP_FORGOT_LIMIT", { onLimited: (c) => renderForgot(c, 429, { error: TOO_MANY_REQUESTS }) }),
+    formBody(newLinkForm, (c) => c.redirect("/forgot-password", 303)),
+    async (c) => {
+      const sent = await resendForDeadLink(flowContext(c), c.req.valid("form").token);
+      if (!sent) return c.redirect("/forgot-password", 303);
+      return c.render(<NewLinkSentPage lifetime={lifetime(c)} />, { title: "Check your email" });
     },
   );

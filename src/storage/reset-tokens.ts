@@ -1,8 +1,9 @@
 /**
- * KV access for reset tokens: reset:<sha256(token)> -> {userId, issuedAt}, expiring after 60 minutes.
+ * KV access for reset tokens: reset:<sha256(token)> -> {userId, issuedAt}, expiring with the link.
  * KV only finds the user; whether the token may still be used is the SessionRegistry's decision.
  */
-import { RESET_LINK_TTL_SECONDS } from "../core/reset-token";
+/** KV's shortest expirationTtl. */
+const MIN_TTL_SECONDS = 60;
 
 export interface ResetTokenRecord {
   userId: string;
@@ -14,9 +15,16 @@ export function resetTokenKey(tokenHash: string): string {
   return `reset:${tokenHash}`;
 }
 
-/** Writes the record with the link's 60-minute TTL. */
-export async function storeResetToken(kv: KVNamespace, tokenHash: string, record: ResetTokenRecord): Promise<void> {
-  await kv.put(resetTokenKey(tokenHash), JSON.stringify(record), { expirationTtl: RESET_LINK_TTL_SECONDS });
+/** Writes the record to expire with the link: `expiresAt` (epoch ms), or a minute from `now` if that is sooner. */
+export async function storeResetToken(
+  kv: KVNamespace,
+  tokenHash: string,
+  record: ResetTokenRecord,
+  expiresAt: number,
+  now: number,
+): Promise<void> {
+  const expirationTtl = Math.max(MIN_TTL_SECONDS, Math.ceil((expiresAt - now) / 1000));
+  await kv.put(resetTokenKey(tokenHash), JSON.stringify(record), { expirationTtl });
 }
 
 /** The record for a token hash; null when absent, expired at KV, or not of the expected shape. */

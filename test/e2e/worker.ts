@@ -17,6 +17,7 @@ export class SessionRegistry extends RealSessionRegistry {
     const state = this.state();
     if (state.reset_token_hash === null || state.reset_issued_at === null) return null;
     this.sql.exec("UPDATE state SET reset_issued_at = ?", state.reset_issued_at - ms);
+    this.sql.exec("UPDATE reset_links SET issued_at = issued_at - ? WHERE token_hash = ?", ms, state.reset_token_hash);
     return state.reset_token_hash;
   }
 }
@@ -32,7 +33,10 @@ export default {
       const tokenHash = await registry.ageResetToken(ms);
       if (tokenHash === null) return new Response("no token", { status: 404 });
       const record = await findResetToken(env.KV, tokenHash);
-      if (record !== null) await storeResetToken(env.KV, tokenHash, { ...record, issuedAt: record.issuedAt - ms });
+      if (record !== null) {
+        const issuedAt = record.issuedAt - ms;
+        await storeResetToken(env.KV, tokenHash, { ...record, issuedAt }, issuedAt + 3_600_000, Date.now());
+      }
       return new Response("aged");
     }
     return worker.fetch(request, env, ctx);

@@ -38,7 +38,7 @@ describe("GET /reset-password?token=", () => {
     const response = await api(`/reset-password?token=${"A".repeat(43)}`, { headers: { accept: "text/html" } });
     expect(response.status).toBe(410);
     expect(response.headers.get("set-cookie")).toBeNull();
-    expect(await response.text()).toContain("This link is no longer valid");
+    expect(await response.text()).toContain("This link is not valid");
   });
 
   it("303 to the token-free URL with a __Host- session cookie (no Max-Age) for a live token", async () => {

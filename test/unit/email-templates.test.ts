@@ -13,6 +13,7 @@ describe("the reset email", () => {
     requestedAt: AT,
     client: { ip: "203.0.113.7", userAgent: FIREFOX },
     forgotUrl: FORGOT,
+    lifetimeMinutes: 60,
   });
 
   it("has the subject, the link, the 60-minute lifetime, the request's time and origin, in text", () => {
@@ -37,6 +38,7 @@ describe("the reset email", () => {
       requestedAt: AT,
       client: { ip: "<b>1.2.3.4</b>", userAgent: null },
       forgotUrl: FORGOT,
+      lifetimeMinutes: 60,
     });
     expect(hostile.html).not.toContain("<script>");
     expect(hostile.html).not.toContain("<b>1.2.3.4</b>");
@@ -50,6 +52,7 @@ describe("the reset email", () => {
       requestedAt: AT,
       client: { ip: null, userAgent: null },
       forgotUrl: FORGOT,
+      lifetimeMinutes: 60,
     });
     expect(anonymous.text).toContain("from an unknown address (Unknown device).");
   });

@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { RESET_LINK_TTL_MS } from "../../src/core/reset-token";
+import type { ResetTokenStatus } from "../../src/durable/session-registry-rules";
 import {
   decideBeginReset,
   decideCreateSession,
   decideIssue,
   LAST_SEEN_RESOLUTION_MS,
+  linkFate,
   pendingResetCommitted,
   resetTokenProblem,
   sessionFreshness,
@@ -141,5 +143,39 @@ describe("withinLimits", () => {
   });
   it("no windows: always within", () => {
     expect(withinLimits([T0, T0, T0], T0, [])).toBe(true);
+  });
+});
+
+describe("linkFate", () => {
+  const TTL = 60 * 60_000;
+  const status = (overrides: Partial<ResetTokenStatus> = {}): ResetTokenStatus => ({
+    problem: "invalid",
+    pendingVersion: null,
+    pendingAt: null,
+    history: { issuedAt: T0, replacedAt: null, usedAt: null },
+    passwordChangedAt: T0 - DAY,
+    ...overrides,
+  });
+  it.each<[string, Partial<ResetTokenStatus>, number, unknown]>([
+    ["the newest link, in time", { problem: null }, 3, { fate: "usable" }],
+    [
+      "its reset is in D1, never completed here",
+      { pendingVersion: 4, pendingAt: T0 + 5 },
+      4,
+      { fate: "committed", at: T0 + 5 },
+    ],
+    ["pending but not yet in D1", { problem: null, pendingVersion: 4, pendingAt: T0 + 5 }, 3, { fate: "usable" }],
+    ["used", { history: { issuedAt: T0, replacedAt: null, usedAt: T0 + 9 } }, 3, { fate: "used", at: T0 + 9 }],
+    [
+      "replaced by a newer email",
+      { history: { issuedAt: T0, replacedAt: T0 + 7, usedAt: null } },
+      3,
+      { fate: "replaced", at: T0 + 7 },
+    ],
+    ["issued before the password changed", { passwordChangedAt: T0 + 3 }, 3, { fate: "password_changed", at: T0 + 3 }],
+    ["expired", { problem: "expired" }, 3, { fate: "expired", at: T0 + TTL }],
+    ["never issued here", { history: null }, 3, { fate: "invalid" }],
+  ])("%s", (_label, overrides, d1Version, expected) => {
+    expect(linkFate(status(overrides), d1Version, TTL)).toEqual(expected);
   });
 });
