@@ -2,8 +2,9 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { requestPasswordReset, resetPassword } from "../domain/password-reset";
+import { redeemResetCode } from "../domain/reset-code";
 import type { AppEnv } from "../http/app-env";
-import { emailField, passwordField } from "../http/fields";
+import { emailField, emailTextField, passwordField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { jsonBody } from "../http/json-body";
 import { flowContext } from "../http/request-context";
@@ -18,12 +19,24 @@ const forgotBody = z.strictObject({
   user: z.strictObject({ email: emailField("is not a valid email address.") }),
 });
 
+/**
+ * Contentstack's body, or (our extension) `email` + `reset_password_code` in place of the token: the code
+ * from the same email, for a client on another device than the one that got the link.
+ */
 const resetBody = z.strictObject({
-  user: z.strictObject({
-    reset_password_token: z.string().min(1, "is required.").max(512),
-    password: passwordField,
-    password_confirmation: passwordField,
-  }),
+  user: z
+    .strictObject({
+      reset_password_token: z.string().min(1, "is required.").max(512).optional(),
+      email: emailTextField.optional(),
+      reset_password_code: z.string().min(1, "is required.").max(32).optional(),
+      password: passwordField,
+      password_confirmation: passwordField,
+    })
+    .superRefine((user, ctx) => {
+      if (user.reset_password_token !== undefined) return;
+      if (user.email !== undefined && user.reset_password_code !== undefined) return;
+      ctx.addIssue({ code: "custom", path: ["reset_password_token"], message: "is required." });
+    }),
 });
 
 export const passwordResetRoutes = new Hono<AppEnv>()
@@ -34,8 +47,16 @@ export const passwordResetRoutes = new Hono<AppEnv>()
   })
   .post("/reset_password", ipRateLimit("IP_RESET_LIMIT"), ...jsonBody(resetBody), async (c) => {
     const { user } = c.req.valid("json");
-    const result = await resetPassword(flowContext(c), {
-      token: user.reset_password_token,
+    const ctx = flowContext(c);
+    let token = user.reset_password_token;
+    if (token === undefined) {
+      // The code is exchanged for its link's token; a wrong or dead code is refused like a dead token.
+      const redeemed = await redeemResetCode(ctx, user.email ?? "", user.reset_password_code ?? "");
+      if (!redeemed.ok) return refuse(c, { ok: false, reason: "token_invalid" });
+      token = redeemed.token;
+    }
+    const result = await resetPassword(ctx, {
+      token,
       password: user.password,
       passwordConfirmation: user.password_confirmation,
     });

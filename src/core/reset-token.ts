@@ -34,6 +34,39 @@ export function deriveResetSecret(tokenKey: Uint8Array, requestId: string): stri
   return encodeBase64urlNoPadding(hmac(SHA256, tokenKey, encoder.encode(requestId)));
 }
 
+/**
+ * Crockford's base32: no I, L, O or U, so a code read off a phone and typed on a laptop cannot be misread;
+ * typing O for 0 or I or L for 1 is forgiven, as is any case, space or dash.
+ */
+const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/** 8 characters of 5 bits: 40 bits, against at most 5 wrong tries per code. */
+export const RESET_CODE_LENGTH = 8;
+
+/**
+ * The code mailed beside the link of one request, derived like its secret (so a retried message re-sends
+ * the same code) from a separate input, so neither gives the other away.
+ */
+export function deriveResetCode(tokenKey: Uint8Array, requestId: string): string {
+  const bytes = hmac(SHA256, tokenKey, encoder.encode(`code:${requestId}`));
+  let bits = 0n;
+  for (const byte of bytes.slice(0, 5)) bits = (bits << 8n) | BigInt(byte);
+  let code = "";
+  for (let i = RESET_CODE_LENGTH - 1; i >= 0; i--) code += CODE_ALPHABET[Number((bits >> BigInt(i * 5)) & 31n)];
+  return code;
+}
+
+/** A code as a person typed it, in canonical form, or null if it cannot be one. */
+export function normalizeResetCode(typed: string): string | null {
+  const code = typed.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
+  if (code.length !== RESET_CODE_LENGTH || [...code].some((c) => !CODE_ALPHABET.includes(c))) return null;
+  return code;
+}
+
+/** "ABCD-EFGH": how the email shows a code. */
+export function formatResetCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
 /** The token mailed for a secret: it names its user. */
 export function formatResetToken(userId: string, secret: string): string {
   if (!UID_PATTERN.test(userId)) throw new TypeError("invalid user id");

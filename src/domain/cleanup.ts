@@ -1,6 +1,7 @@
 /** The daily clean-up: state that exists only for a while is forgotten on schedule. */
 import { DAY_MS, isoTime } from "../core/time";
 import { deleteOldUnknownEmailEvents } from "../storage/audit";
+import { deleteOldCodeFailures } from "../storage/reset-code-failures";
 import { deleteStaleThrottles } from "../storage/sign-in-throttle";
 
 /** Failed sign-ins are forgotten a day after the last one (a live lock is always kept). */
@@ -12,5 +13,7 @@ const UNKNOWN_EMAIL_EVENTS_MS = 30 * DAY_MS;
 export async function runDailyCleanup(env: Env, now: number): Promise<void> {
   const staleThrottles = await deleteStaleThrottles(env.DB, now - THROTTLE_MEMORY_MS, now);
   const unknownEmailEvents = await deleteOldUnknownEmailEvents(env.DB, isoTime(now - UNKNOWN_EMAIL_EVENTS_MS));
-  console.log(JSON.stringify({ event: "daily_cleanup", staleThrottles, unknownEmailEvents }));
+  // A count outlives its window (at most a day, RESET_LINK_MINUTES' ceiling) by nothing that matters.
+  const codeFailures = await deleteOldCodeFailures(env.DB, now - DAY_MS);
+  console.log(JSON.stringify({ event: "daily_cleanup", staleThrottles, unknownEmailEvents, codeFailures }));
 }

@@ -33,17 +33,17 @@ export async function deliverEmailJobs(env: Env, config: Config, jobs: EmailJob[
   const outcomes = await Promise.all(
     jobs.map((job) =>
       deliverEmailJob(env, config, job, accounts, now).catch(
-        (error: unknown): JobOutcome => ({ delivery: fault(`error: ${String(error)}`), audit: null }),
+        (error: unknown): JobOutcome => ({ delivery: fault(`error: ${String(error)}`), writes: [] }),
       ),
     ),
   );
-  const audit = outcomes.flatMap((outcome) => (outcome.audit === null ? [] : [outcome.audit]));
-  if (audit.length > 0) {
+  const writes = outcomes.flatMap((outcome) => outcome.writes);
+  if (writes.length > 0) {
     try {
-      await env.DB.batch(audit);
+      await env.DB.batch(writes);
     } catch (error) {
       const unwritten = fault(`audit row not written: ${String(error)}`);
-      return outcomes.map((outcome) => (outcome.audit === null ? outcome.delivery : unwritten));
+      return outcomes.map((outcome) => (outcome.writes.length === 0 ? outcome.delivery : unwritten));
     }
   }
   return outcomes.map((outcome) => outcome.delivery);
@@ -74,7 +74,7 @@ function deliverEmailJob(env: Env, config: Config, job: EmailJob, accounts: Acco
     default:
       return Promise.resolve({
         delivery: { ok: false, reason: "undeliverable", detail: "unknown job kind" } as const,
-        audit: null,
+        writes: [],
       });
   }
 }
@@ -88,9 +88,9 @@ async function notifyPasswordChanged(
   now: number,
 ): Promise<JobOutcome> {
   if (now - job.changedAt > CHANGED_NOTICE_MAX_AGE_MS) {
-    return { delivery: { ok: false, reason: "undeliverable", detail: "notice older than 23 hours" }, audit: null };
+    return { delivery: { ok: false, reason: "undeliverable", detail: "notice older than 23 hours" }, writes: [] };
   }
-  if (user === null) return { delivery: { ok: true, detail: "no account" }, audit: null };
+  if (user === null) return { delivery: { ok: true, detail: "no account" }, writes: [] };
   const rendered = renderPasswordChangedEmail({
     changedAt: job.changedAt,
     client: job,
@@ -104,5 +104,5 @@ async function notifyPasswordChanged(
     reference: job.requestId,
     kind: "password_changed",
   };
-  return { delivery: await sendEmail(env, config, email, now), audit: null };
+  return { delivery: await sendEmail(env, config, email, now), writes: [] };
 }

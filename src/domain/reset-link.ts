@@ -4,12 +4,14 @@
  * SessionRegistry decides whether the token is the newest, unused and unexpired (invariants 1–3).
  */
 import { type Config, readConfig } from "../core/config";
-import { formatResetToken, isResetTokenExpired, parseResetToken } from "../core/reset-token";
+import { emailKey } from "../core/email-address";
+import { formatResetCode, formatResetToken, isResetTokenExpired, parseResetToken } from "../core/reset-token";
 import { HOUR_MS, isoTime, MINUTE_MS } from "../core/time";
 import { type LimitWindow, sessionRegistry } from "../durable/session-registry";
 import { judgeResetLink, type LinkFate, linkFate } from "../durable/session-registry-rules";
 import { renderResetEmail } from "../mail/templates";
 import { auditEventStatement } from "../storage/audit";
+import { clearCodeFailuresStatement } from "../storage/reset-code-failures";
 import { findResetToken, storeResetToken } from "../storage/reset-tokens";
 import { findUserById, type User } from "../storage/users";
 import type { PasswordResetJob } from "./email-jobs";
@@ -37,10 +39,10 @@ export async function issueResetLink(
   if (isResetTokenExpired(job.requestedAt, now, config.resetLinkMs)) {
     return {
       delivery: { ok: false, reason: "undeliverable", detail: "request older than the link lifetime" },
-      audit: null,
+      writes: [],
     };
   }
-  if (user === null) return { delivery: { ok: true, detail: "no account" }, audit: null };
+  if (user === null) return { delivery: { ok: true, detail: "no account" }, writes: [] };
   // The requestId makes a retry of this job count once against the limit, and re-derive the same token.
   const issued = await sessionRegistry(env, user.id).issueResetToken(
     job.requestId,
@@ -50,7 +52,7 @@ export async function issueResetLink(
   if (!issued.ok) {
     return {
       delivery: { ok: true, detail: issued.reason === "limited" ? "per-email limit" : "superseded" },
-      audit: null,
+      writes: [],
     };
   }
   const rendered = renderResetEmail({
@@ -59,6 +61,8 @@ export async function issueResetLink(
     client: job,
     forgotUrl: `${config.appUrl}/forgot-password`,
     lifetimeMinutes: config.resetLinkMs / MINUTE_MS,
+    code: formatResetCode(issued.code),
+    codeUrl: `${config.appUrl}/reset-password/code`,
   });
   const expiresAt = job.requestedAt + config.resetLinkMs;
   const record = { userId: user.id, issuedAt: job.requestedAt };
@@ -76,10 +80,11 @@ export async function issueResetLink(
       console.warn(JSON.stringify({ event: "reset_record_write_failed", userId: user.id, error: String(error) })),
     ),
   ]);
-  if (!delivery.ok) return { delivery, audit: null };
+  if (!delivery.ok) return { delivery, writes: [] };
   const detail = `link valid until ${isoTime(expiresAt)}`;
   const at = isoTime(job.requestedAt);
-  return { delivery, audit: auditEventStatement(env.DB, user.id, "password_reset_requested", job, at, detail) };
+  const audit = auditEventStatement(env.DB, user.id, "password_reset_requested", job, at, detail);
+  return { delivery, writes: [audit, clearCodeFailuresStatement(env.DB, emailKey(user.email))] };
 }
 
 /** A step of a reset could not reach its storage; nothing observable changed, retrying is safe (a 503). */

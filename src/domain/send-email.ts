@@ -20,10 +20,10 @@ export type Delivery =
   | { ok: false; reason: "retryable"; detail: string; retryAfterSeconds?: number | undefined }
   | { ok: false; reason: "undeliverable" | "quota_exceeded" | "misconfigured"; detail: string };
 
-/** What one job of the email queue came to, and the audit row to write for it with its batch's (if any). */
+/** What one job of the email queue came to, and the D1 writes (audit row and the like) to make with its batch's. */
 export interface JobOutcome {
   delivery: Delivery;
-  audit: D1PreparedStatement | null;
+  writes: D1PreparedStatement[];
 }
 
 /** Sends one email through the provider, in its turn. */

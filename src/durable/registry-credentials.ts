@@ -6,8 +6,8 @@
  */
 import { decodeBase64 } from "@oslojs/encoding";
 import { readConfig } from "../core/config";
-import { deriveResetSecret } from "../core/reset-token";
-import { hashSecret } from "../core/secrets";
+import { deriveResetCode, deriveResetSecret } from "../core/reset-token";
+import { constantTimeEqualText, hashSecret } from "../core/secrets";
 import { notifySignedOut } from "./live-sign-out";
 import { RegistryStorage } from "./registry-storage";
 import {
@@ -17,10 +17,17 @@ import {
   judgeResetLink,
   pendingResetCommitted,
   type ResetTokenStatus,
+  resetTokenProblem,
   resetTokenStatus,
   withinLimits,
 } from "./session-registry-rules";
-import type { BeginResetResult, IssueResult, LimitWindow, PasswordChangeResult } from "./session-registry-schema";
+import type {
+  BeginResetResult,
+  IssueResult,
+  LimitWindow,
+  PasswordChangeResult,
+  RedeemResult,
+} from "./session-registry-schema";
 
 /** Reset tokens, credential versions and password changes; the sessions' RPCs extend this. */
 export abstract class RegistryCredentials extends RegistryStorage {
@@ -39,13 +46,32 @@ export abstract class RegistryCredentials extends RegistryStorage {
     const state = this.state();
     const decision = decideIssue(state, requestId, issuedAt);
     if (!decision.ok) return decision;
-    const secret = deriveResetSecret(decodeBase64(state.token_key), requestId);
+    const key = decodeBase64(state.token_key);
+    const secret = deriveResetSecret(key, requestId);
     const tokenHash = hashSecret(secret);
     if (decision.store) {
       this.stateRow.storeIssuedToken(requestId, tokenHash, issuedAt);
       this.resetLinks.issued(tokenHash, issuedAt);
     }
-    return { ok: true, secret, tokenHash };
+    return { ok: true, secret, tokenHash, code: deriveResetCode(key, requestId) };
+  }
+
+  /**
+   * Read-only: the code mailed beside the newest link, exchanged for that link's secret while the link
+   * works, so a code and its link are one credential: newest only, single use, the same lifetime. Wrong
+   * codes are counted by the caller, per address, in D1 (so an address without an account counts alike).
+   */
+  redeemResetCode(code: string, now: number): RedeemResult {
+    if (!this.initialized) return { ok: false };
+    const state = this.state();
+    if (state.reset_request_id === null) return { ok: false };
+    const key = decodeBase64(state.token_key);
+    if (!constantTimeEqualText(deriveResetCode(key, state.reset_request_id), code)) return { ok: false };
+    const secret = deriveResetSecret(key, state.reset_request_id);
+    if (resetTokenProblem(state, hashSecret(secret), now, readConfig(this.env).resetLinkMs) !== null) {
+      return { ok: false };
+    }
+    return { ok: true, secret };
   }
 
   /** Read-only: what this registry knows of a link (judged together with D1's version by `judgeResetLink`). */

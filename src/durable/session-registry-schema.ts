@@ -15,11 +15,14 @@ export type CreateSessionResult =
  * request or one over the per-address limits.
  */
 export type IssueResult =
-  | { ok: true; secret: string; tokenHash: string }
+  | { ok: true; secret: string; tokenHash: string; code: string }
   | { ok: false; reason: "superseded" | "limited" };
 
 /** What beginPasswordChange answers: the version the new hash must carry, or that the session is gone. */
 export type PasswordChangeResult = { ok: true; credentialVersion: number } | { ok: false; reason: "not_signed_in" };
+
+/** What redeemResetCode answers: the secret of the link the code was mailed with, or nothing. */
+export type RedeemResult = { ok: true; secret: string } | { ok: false };
 
 /** A sliding window of a limit: at most `max` requests in any `ms` milliseconds. */
 export interface LimitWindow {

@@ -21,6 +21,9 @@ export interface ResetEmailInput {
   forgotUrl: string;
   /** How long the link works (RESET_LINK_MINUTES). */
   lifetimeMinutes: number;
+  /** The code that works in place of the link ("ABCD-EFGH"), and the page that takes it. */
+  code: string;
+  codeUrl: string;
 }
 
 /** The reset-link email. */
@@ -30,6 +33,8 @@ export function renderResetEmail({
   client,
   forgotUrl,
   lifetimeMinutes,
+  code,
+  codeUrl,
 }: ResetEmailInput): RenderedEmail {
   const lifetime = describeMinutes(lifetimeMinutes);
   const when = formatTime(requestedAt);
@@ -41,7 +46,10 @@ export function renderResetEmail({
     "To choose a new password, open this link:",
     link,
     "",
-    `The link works once and expires ${lifetime} after the request.`,
+    `Resetting on another device? Enter this code at ${codeUrl}:`,
+    code,
+    "",
+    `The link and the code work once (either one uses both up) and expire ${lifetime} after the request.`,
     `Requested ${when}, from ${from}.`,
     "",
     `If the link has expired, ask for a new one at ${forgotUrl}`,
@@ -52,7 +60,9 @@ export function renderResetEmail({
     `<p>Someone (hopefully you) asked to reset the password of your account.</p>
 <p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 18px;background:#1f4fd1;color:#fff;border-radius:6px;text-decoration:none">Reset Password</a></p>
 <p>Or paste this link into your browser:<br><span style="word-break:break-all">${escapeHtml(link)}</span></p>
-<p>The link works once and expires <strong>${lifetime}</strong> after the request.<br>Requested ${escapeHtml(when)}, from ${escapeHtml(from)}.</p>
+<p>Resetting on another device? Enter this code at <a href="${escapeHtml(codeUrl)}">${escapeHtml(codeUrl)}</a>:</p>
+<p style="font-size:24px;font-family:ui-monospace,monospace;letter-spacing:2px"><strong>${escapeHtml(code)}</strong></p>
+<p>The link and the code work once (either one uses both up) and expire <strong>${lifetime}</strong> after the request.<br>Requested ${escapeHtml(when)}, from ${escapeHtml(from)}.</p>
 <p>If the link has expired, <a href="${escapeHtml(forgotUrl)}">ask for a new one</a>. If you did not ask for this, ignore this email: your password stays as it is.</p>`,
   );
   return { subject, text, html };

@@ -30,6 +30,10 @@ export function InstructionsSentPage({ email, lifetime }: { email: string; lifet
         The link in the email is valid for <strong>{lifetime}</strong> and works once. Check your spam folder if it does
         not arrive within a few minutes.
       </p>
+      <p>
+        Reading the email on another device? It also has a code:{" "}
+        <a href={`/reset-password/code?email=${encodeURIComponent(email)}`}>Have a code? Enter it here</a>.
+      </p>
       <form method="post" action="/forgot-password" class="inline">
         <input type="hidden" name="email" value={email} />
         <button type="submit" class="secondary">

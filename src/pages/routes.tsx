@@ -15,6 +15,7 @@ import { renderErrorPage } from "./error-page";
 import { Layout } from "./layout";
 import { passwordCheckRoutes } from "./password-check-routes";
 import { passwordResetPageRoutes } from "./password-reset-routes";
+import { resetCodeRoutes } from "./reset-code-routes";
 import { readSessionCookie } from "./session-cookie";
 import { signInPageRoutes } from "./sign-in-routes";
 
@@ -89,5 +90,6 @@ pageRoutes.use(
 pageRoutes.get("/", (c) => c.redirect(readSessionCookie(c) !== undefined ? "/account" : "/login", 303));
 pageRoutes.route("/", signInPageRoutes);
 pageRoutes.route("/", passwordResetPageRoutes);
+pageRoutes.route("/", resetCodeRoutes);
 pageRoutes.route("/", accountRoutes);
 pageRoutes.route("/", passwordCheckRoutes);

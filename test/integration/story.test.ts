@@ -31,7 +31,7 @@ describe("forgot and reset password, end to end", () => {
     const [resetMail] = await mailbox(email);
     expect(resetMail!.subject).toBe("Reset your password");
     expect(resetMail!.text).toContain("https://accounts.example.test/reset-password?token=");
-    expect(resetMail!.text).toContain("expires 60 minutes after the request");
+    expect(resetMail!.text).toContain("expire 60 minutes after the request");
     expect(resetMail!.html).toContain("Reset Password");
 
     const reset = await resetPassword(token);

@@ -506,7 +506,8 @@ describe("what gets sent", () => {
     expect(resend.delivered.size).toBe(3);
     expect(prepared.filter((sql) => sql.includes("FROM users"))).toHaveLength(1);
     expect(batches).toHaveBeenCalledTimes(1);
-    expect(batches.mock.calls[0]![0]).toHaveLength(3);
+    // Per email sent: its audit row, and its address's wrong-code count cleared (a new code starts over).
+    expect(batches.mock.calls[0]![0]).toHaveLength(6);
     expect(registries.mock.calls.map(([name]) => name).sort()).toEqual(known.map((u) => u.id).sort());
     const audited = await env.DB.prepare(
       "SELECT COUNT(*) AS n FROM audit_events WHERE type = 'password_reset_requested' AND user_id IN (?, ?, ?)",

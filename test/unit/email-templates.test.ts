@@ -14,12 +14,17 @@ describe("the reset email", () => {
     client: { ip: "203.0.113.7", userAgent: FIREFOX },
     forgotUrl: FORGOT,
     lifetimeMinutes: 60,
+    code: "ABCD-EFGH",
+    codeUrl: "https://accounts.example.com/reset-password/code",
   });
 
   it("has the subject, the link, the 60-minute lifetime, the request's time and origin, in text", () => {
     expect(email.subject).toBe("Reset your password");
     expect(email.text).toContain(`\n${LINK}\n`);
-    expect(email.text).toContain("The link works once and expires 60 minutes after the request.");
+    expect(email.text).toContain(
+      "The link and the code work once (either one uses both up) and expire 60 minutes after the request.",
+    );
+    expect(email.text).toContain("Enter this code at https://accounts.example.com/reset-password/code:\nABCD-EFGH");
     expect(email.text).toContain("Requested Mon, 30 Nov 2026 08:05:00 UTC, from 203.0.113.7 (Firefox on Linux).");
     expect(email.text).toContain(`ask for a new one at ${FORGOT}`);
   });
@@ -39,6 +44,8 @@ describe("the reset email", () => {
       client: { ip: "<b>1.2.3.4</b>", userAgent: null },
       forgotUrl: FORGOT,
       lifetimeMinutes: 60,
+      code: "ABCD-EFGH",
+      codeUrl: "https://accounts.example.com/reset-password/code",
     });
     expect(hostile.html).not.toContain("<script>");
     expect(hostile.html).not.toContain("<b>1.2.3.4</b>");
@@ -53,6 +60,8 @@ describe("the reset email", () => {
       client: { ip: null, userAgent: null },
       forgotUrl: FORGOT,
       lifetimeMinutes: 60,
+      code: "ABCD-EFGH",
+      codeUrl: "https://accounts.example.com/reset-password/code",
     });
     expect(anonymous.text).toContain("from an unknown address (Unknown device).");
   });

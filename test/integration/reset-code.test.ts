@@ -1,0 +1,163 @@
+/**
+ * The code beside the link: right, wrong ×5 (then dead), used, replaced, expired, through the API's
+ * extension and the page; the same answers for an address without an account; using the code uses the
+ * link up and the other way round.
+ */
+import { exports } from "cloudflare:workers";
+import { describe, expect, it, vi } from "vitest";
+import { normalizeResetCode } from "../../src/core/reset-token";
+import {
+  api,
+  BASE,
+  json,
+  NEW_PASSWORD,
+  randomIp,
+  requestReset,
+  resetPassword,
+  signIn,
+  signUp,
+  tokenFrom,
+  uniqueEmail,
+  waitForMail,
+} from "../helpers";
+
+/** The newest reset email's link token and code. */
+async function linkAndCode(email: string, count = 1) {
+  const [message] = await waitForMail(email, count);
+  const code = /\n([0-9A-Z]{4}-[0-9A-Z]{4})\n/.exec(message!.text)?.[1];
+  if (code === undefined) throw new Error(`no code in: ${message!.text}`);
+  return { token: tokenFrom(message!), code };
+}
+
+async function freshAccount(label: string) {
+  const email = uniqueEmail(label);
+  await signUp(email);
+  expect((await requestReset(email)).status).toBe(200);
+  return { email, ...(await linkAndCode(email)) };
+}
+
+function resetWithCode(email: string, code: string, password = NEW_PASSWORD) {
+  return api("/v3/user/reset_password", {
+    body: { user: { email, reset_password_code: code, password, password_confirmation: password } },
+  });
+}
+
+describe("codes: unit", () => {
+  it("forgives case, dashes, spaces, O for 0 and I or L for 1; refuses other shapes", () => {
+    expect(normalizeResetCode("abcd-efgh")).toBe("ABCDEFGH");
+    expect(normalizeResetCode(" o1i l-2345 ")).toBe("0111" + "2345");
+    expect(normalizeResetCode("ABCD-EFG")).toBeNull();
+    expect(normalizeResetCode("ABCD-EFGU")).toBeNull();
+  });
+});
+
+describe("POST /v3/user/reset_password with email + reset_password_code", () => {
+  it("a right code resets the password, and the link is used up with it", async () => {
+    const { email, token, code } = await freshAccount("code-right");
+    expect((await resetWithCode(email, code.toLowerCase())).status).toBe(200);
+    expect((await signIn(email, NEW_PASSWORD)).status).toBe(200);
+    expect((await resetPassword(token, "another-fresh-passphrase-91")).status).toBe(422);
+    expect((await resetWithCode(email, code, "another-fresh-passphrase-91")).status).toBe(422);
+  });
+
+  it("using the link uses the code up", async () => {
+    const { email, token, code } = await freshAccount("code-after-link");
+    expect((await resetPassword(token)).status).toBe(200);
+    expect((await resetWithCode(email, code, "another-fresh-passphrase-91")).status).toBe(422);
+  });
+
+  // Attack: guessing the code. Five wrong tries kill it, even the right one after them.
+  it("five wrong codes and the code is dead, for a known and an unknown address alike", async () => {
+    const { email, code } = await freshAccount("code-wrong");
+    const ghost = uniqueEmail("code-ghost");
+    for (const address of [email, ghost]) {
+      for (let i = 0; i < 5; i++) {
+        const response = await resetWithCode(address, `ZZZZ-ZZZ${i}`);
+        expect(response.status).toBe(422);
+        expect(await json(response)).toMatchObject({ error_code: 162 });
+      }
+    }
+    expect((await resetWithCode(email, code)).status).toBe(422);
+    expect((await signIn(email, NEW_PASSWORD)).status).toBe(422);
+  });
+
+  it("a code replaced by a newer email, and an expired one, are refused", async () => {
+    const { email, code: older } = await freshAccount("code-replaced");
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 2 * 60_000 });
+    try {
+      expect((await requestReset(email)).status).toBe(200);
+      const { code: newer } = await linkAndCode(email, 2);
+      expect(newer).not.toBe(older);
+      expect((await resetWithCode(email, older)).status).toBe(422);
+      vi.setSystemTime(Date.now() + 61 * 60_000);
+      expect((await resetWithCode(email, newer)).status).toBe(422);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("Contentstack's own body keeps its error when neither a token nor a code is sent", async () => {
+    const response = await api("/v3/user/reset_password", {
+      body: { user: { password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD } },
+    });
+    expect(response.status).toBe(422);
+    expect((await json(response)).errors).toEqual({ reset_password_token: ["is required."] });
+  });
+});
+
+describe("/reset-password/code", () => {
+  function post(email: string, code: string) {
+    return exports.default.fetch(
+      new Request(`${BASE}/reset-password/code`, {
+        method: "POST",
+        body: new URLSearchParams({ email, code }),
+        redirect: "manual",
+        headers: {
+          accept: "text/html",
+          origin: BASE,
+          "cf-connecting-ip": randomIp(),
+          "content-type": "application/x-www-form-urlencoded",
+        },
+      }),
+    );
+  }
+
+  it("a right code leads to the Reset Password form with the link's token in the reset cookie", async () => {
+    const { email, code } = await freshAccount("code-page");
+    const response = await post(email, code);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/reset-password");
+    expect(response.headers.get("set-cookie")).toMatch(/^__Host-reset_token=blt[0-9a-f]{24}\.[A-Za-z0-9_-]{43};/);
+  });
+
+  it("a wrong code says so, the same for an address without an account, then says to ask for a new email", async () => {
+    const { email } = await freshAccount("code-page-wrong");
+    const ghost = uniqueEmail("code-page-ghost");
+    for (let i = 0; i < 4; i++) {
+      const [a, b] = [await post(email, `ZZZZ-ZZZ${i}`), await post(ghost, `ZZZZ-ZZZ${i}`)];
+      expect([a.status, b.status]).toEqual([422, 422]);
+      expect((await a.text()).replace(email, "")).toBe((await b.text()).replace(ghost, ""));
+    }
+    const [a, b] = [await post(email, "ZZZZ-ZZZ9"), await post(ghost, "ZZZZ-ZZZ9")];
+    const [textA, textB] = [await a.text(), await b.text()];
+    expect(textA).toContain("Too many wrong codes: this code no longer works. Ask for a new email.");
+    expect(textA.replace(email, "")).toBe(textB.replace(ghost, ""));
+  });
+
+  it("the confirmation page offers the code form", async () => {
+    const email = uniqueEmail("code-offer");
+    const response = await exports.default.fetch(
+      new Request(`${BASE}/forgot-password`, {
+        method: "POST",
+        body: new URLSearchParams({ email }),
+        headers: {
+          accept: "text/html",
+          origin: BASE,
+          "cf-connecting-ip": randomIp(),
+          "content-type": "application/x-www-form-urlencoded",
+        },
+      }),
+    );
+    expect(await response.text()).toContain(`href="/reset-password/code?email=${encodeURIComponent(email)}"`);
+  });
+});
