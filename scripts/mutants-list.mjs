@@ -233,6 +233,13 @@ export const MUTANTS = [
     replace: `const verified = await (await import("../core/password-hash")).verifyPassword(input.currentPassword, auth.user.passwordHash, config.pepper).then((v) => v.valid ? { ok: true, user: auth.user, key: "", needsRehash: false, trusted: false } : { ok: false, reason: "invalid_credentials" });`,
     tests: t("integration/change-password"),
   },
+  {
+    name: "wrong reset codes are never counted",
+    file: "src/domain/reset-code.ts",
+    find: `const wrongSoFar = await countCodeFailure(env.DB, key, now, window);`,
+    replace: "const wrongSoFar = 0;",
+    tests: t("integration/reset-code"),
+  },
   // Email delivery.
   {
     name: "each email attempt gets a new idempotency key",

@@ -197,6 +197,42 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
     await phone.getByText("Password changed", { exact: true }).first().waitFor();
   });
 
+  it("a code read on the phone resets the password on the laptop, and the link then says it was used", async () => {
+    const email = `code.${Date.now()}@example.com`;
+    const [phone, laptop] = [await newPage(), await newPage()];
+    await signUp(phone, email);
+    await requestLink(phone, email);
+    await phone.getByText("Have a code? Enter it here").waitFor();
+    const deadline = Date.now() + 10_000;
+    let text;
+    for (;;) {
+      const { messages } = await (await fetch(`${server.origin}/dev/mailbox?to=${encodeURIComponent(email)}`)).json();
+      text = messages.find((m) => m.subject === "Reset your password")?.text;
+      if (text !== undefined) break;
+      assert.ok(Date.now() < deadline, "reset email did not arrive");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const code = /\n([0-9A-Z]{4}-[0-9A-Z]{4})\n/.exec(text)[1];
+
+    await laptop.goto(`${server.origin}/reset-password/code`);
+    await laptop.fill("#email", email);
+    await laptop.fill("#code", code.toLowerCase());
+    await shot(laptop, "enter-code");
+    await submitAndWait(laptop, 'button:has-text("Continue")');
+    assert.match(laptop.url(), /\/reset-password$/);
+    await laptop.fill("#password", NEW_PASSWORD);
+    await laptop.fill("#password_confirmation", NEW_PASSWORD);
+    await submitAndWait(laptop, 'button:has-text("Reset Password")');
+    await laptop.getByText("Your password has been successfully reset.").waitFor();
+
+    // The link in the same email is used up with the code, and its page says so.
+    await openNewestResetLinkExpecting(phone, email);
+    await phone.getByRole("heading", { name: "This link has already been used" }).waitFor();
+    await shot(phone, "used-link");
+    await phone.goto(`${server.origin}/reset-password?token=not-a-token`);
+    await phone.getByRole("heading", { name: "This link is not valid" }).waitFor();
+  });
+
   it("an expired link shows a page that says so and offers a new one", async () => {
     const email = `expired.${Date.now()}@example.com`;
     const page = await newPage();
@@ -216,10 +252,13 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
     );
     assert.equal(aged.status, 200);
     await openNewestResetLinkExpecting(page, email);
-    await page.getByRole("heading", { name: "This link is no longer valid" }).waitFor();
+    await page.getByRole("heading", { name: "This link has expired" }).waitFor();
+    await page.getByText("Reset links work for 60 minutes. This one expired at").waitFor();
     await shot(page, "expired-link");
-    await page.click("text=Send a new link");
-    await page.waitForURL(/\/forgot-password$/);
+    // The new link goes to the address the old one went to, which the page never shows.
+    await submitAndWait(page, 'button:has-text("Send a new link")');
+    await page.getByText("We have sent a new link to the address the old one was sent to.").waitFor();
+    assert.equal(await page.getByText(email).count(), 0);
   });
 
   async function openNewestResetLinkExpecting(page, email) {
