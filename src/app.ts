@@ -7,6 +7,7 @@
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { apiFallback } from "./api/fallback";
+import { mailWebhookRoutes } from "./api/mail-webhook";
 import { passwordResetRoutes } from "./api/password-reset";
 import { userRoutes } from "./api/user";
 import { userSessionRoutes } from "./api/user-session";
@@ -40,6 +41,8 @@ export function createApp(dev?: DevRoutes): Hono<AppEnv> {
   // CSP, renderer) can see it; otherwise a body-less PUT/DELETE would meet the CSRF check and answer 400.
   app.all("/v3", apiFallback);
   app.all("/v3/*", apiFallback);
+  // The provider's webhook, before the pages' middleware (it has no Origin, and answers JSON).
+  app.route("/", mailWebhookRoutes);
   if (dev !== undefined) app.route("/", dev.api);
   app.route("/", pageRoutes);
   if (dev !== undefined) app.route("/", dev.pages);

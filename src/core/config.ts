@@ -24,6 +24,10 @@ export interface Config {
   benchRoutes: boolean;
   pepper: string | null;
   resendApiKey: string | null;
+  /** Resend's webhook signing secret ("whsec_…"); without it the delivery-event endpoint is off. */
+  resendWebhookSecret: string | null;
+  /** How long an address that bounced or complained gets no email: BOUNCE_SUPPRESSION_DAYS, 1–365, default 14. */
+  bounceSuppressionMs: number;
   /** Resend's API origin; a local stand-in in tests. https in production (loopback aside). */
   resendApiUrl: string;
   /** Sends per second across every consumer invocation: Resend's team limit (5/s by default). */
@@ -82,6 +86,8 @@ export function parseConfig(env: Env): Config {
     benchRoutes: flag(vars.BENCH_ROUTES, "BENCH_ROUTES") && !production,
     pepper: nonEmpty(vars.PASSWORD_PEPPER),
     resendApiKey,
+    resendWebhookSecret: nonEmpty(vars.RESEND_WEBHOOK_SECRET),
+    bounceSuppressionMs: integer(vars.BOUNCE_SUPPRESSION_DAYS ?? "14", "BOUNCE_SUPPRESSION_DAYS", 1, 365) * DAY_MS,
     resendApiUrl: apiOrigin(vars.RESEND_API_URL, "RESEND_API_URL", "https://api.resend.com", production),
     resendRatePerSecond: integer(vars.RESEND_RATE_PER_SECOND ?? "5", "RESEND_RATE_PER_SECOND", 1, 1000),
     hibpApiUrl: apiOrigin(vars.HIBP_API_URL, "HIBP_API_URL", "https://api.pwnedpasswords.com", production),

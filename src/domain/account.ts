@@ -1,6 +1,8 @@
-/** What /account shows a signed-in person: their live sessions and recent security events. */
+/** What /account shows a signed-in person: their live sessions, recent security events, and a mail block. */
+import { emailKey } from "../core/email-address";
 import { sessionRegistry } from "../durable/session-registry";
 import { type AuditEvent, listAuditEvents } from "../storage/audit";
+import { findSuppression } from "../storage/mail-events";
 import type { SessionInfo } from "./sessions";
 
 export type { AuditEvent } from "../storage/audit";
@@ -11,13 +13,20 @@ const RECENT_EVENTS = 10;
 export interface AccountOverview {
   sessions: SessionInfo[];
   events: AuditEvent[];
+  /** The address bounced or complained: no email goes to it until `until` (shown only to its owner). */
+  suppression: { until: number; reason: string; since: number } | null;
 }
 
-/** Live sessions (newest first) and the newest events, read at once. */
-export async function accountOverview(env: Env, userId: string, now: number): Promise<AccountOverview> {
-  const [sessions, events] = await Promise.all([
-    sessionRegistry(env, userId).listSessions(now),
-    listAuditEvents(env.DB, userId, RECENT_EVENTS),
+/** Live sessions (newest first), the newest events and any suppression of the address, read at once. */
+export async function accountOverview(
+  env: Env,
+  user: { id: string; email: string },
+  now: number,
+): Promise<AccountOverview> {
+  const [sessions, events, suppression] = await Promise.all([
+    sessionRegistry(env, user.id).listSessions(now),
+    listAuditEvents(env.DB, user.id, RECENT_EVENTS),
+    findSuppression(env.DB, emailKey(user.email), now),
   ]);
-  return { sessions, events };
+  return { sessions, events, suppression };
 }

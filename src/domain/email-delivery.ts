@@ -15,10 +15,11 @@ export type { Delivery } from "./send-email";
 /** A "password changed" notice redelivered after this long would only confuse: it is dropped. */
 const CHANGED_NOTICE_MAX_AGE_MS = 23 * HOUR_MS;
 
-/** The accounts a batch names: reset jobs by email, notices by user id. */
+/** The accounts a batch names: reset jobs by email, notices by user id; and those no email may go to. */
 interface Accounts {
   byEmail: Map<string, User>;
   byId: Map<string, User>;
+  suppressed: Set<string>;
 }
 
 /**
@@ -29,7 +30,7 @@ interface Accounts {
  * gets a second one, and the rows are written then.
  */
 export async function deliverEmailJobs(env: Env, config: Config, jobs: EmailJob[], now: number): Promise<Delivery[]> {
-  const accounts = await lookUpAccounts(env.DB, jobs);
+  const accounts = await lookUpAccounts(env.DB, jobs, now);
   const outcomes = await Promise.all(
     jobs.map((job) =>
       deliverEmailJob(env, config, job, accounts, now).catch(
@@ -54,18 +55,24 @@ function fault(detail: string): Delivery {
   return { ok: false, reason: "retryable", detail };
 }
 
-async function lookUpAccounts(db: D1Database, jobs: EmailJob[]): Promise<Accounts> {
+async function lookUpAccounts(db: D1Database, jobs: EmailJob[], now: number): Promise<Accounts> {
   const emails = jobs.flatMap((job) => (job?.kind === "password_reset" ? [job.email] : []));
   const ids = jobs.flatMap((job) => (job?.kind === "password_changed" ? [job.userId] : []));
-  const users = await findUsersByEmailsOrIds(db, emails, ids);
+  const found = await findUsersByEmailsOrIds(db, emails, ids, now);
   return {
-    byEmail: new Map(users.map((user) => [user.email, user])),
-    byId: new Map(users.map((user) => [user.id, user])),
+    byEmail: new Map(found.map(({ user }) => [user.email, user])),
+    byId: new Map(found.map(({ user }) => [user.id, user])),
+    suppressed: new Set(found.flatMap(({ user, suppressed }) => (suppressed ? [user.id] : []))),
   };
 }
 
 /** Runs the flow a job asks for. */
 function deliverEmailJob(env: Env, config: Config, job: EmailJob, accounts: Accounts, now: number) {
+  const user = job?.kind === "password_reset" ? accounts.byEmail.get(job.email) : accounts.byId.get(job?.userId);
+  // The address bounced or complained lately: sending again would only hurt the sender's reputation.
+  if (user !== undefined && accounts.suppressed.has(user.id)) {
+    return Promise.resolve({ delivery: { ok: true, detail: "suppressed: the address bounced" } as const, writes: [] });
+  }
   switch (job?.kind) {
     case "password_reset":
       return issueResetLink(env, config, job, accounts.byEmail.get(job.email) ?? null, now);

@@ -1,6 +1,6 @@
 /** /account: profile, active sessions (this one marked), sign-out buttons, recent security events. */
 import { describeUserAgent } from "../core/user-agent";
-import type { AuditEvent } from "../domain/account";
+import type { AccountOverview, AuditEvent } from "../domain/account";
 import type { SessionInfo, User } from "../domain/sessions";
 import { Field, NewPasswordFields, Notice, Time } from "./layout";
 
@@ -13,6 +13,9 @@ const EVENT_LABELS: Record<AuditEvent["type"], string> = {
   password_reset_requested: "Password reset link sent",
   password_reset_completed: "Password reset",
   password_changed: "Password changed",
+  reset_email_bounced: "Reset email bounced",
+  email_bounced: "Email bounced",
+  email_complained: "Email marked as spam",
 };
 
 export interface AccountPageProps {
@@ -20,6 +23,7 @@ export interface AccountPageProps {
   sessions: SessionInfo[];
   currentSessionId: string;
   events: AuditEvent[];
+  suppression: AccountOverview["suppression"];
   notice: string | null;
   /** Messages next to the change-password form's fields (after a refused change). */
   passwordErrors: Record<string, string>;
@@ -28,11 +32,19 @@ export interface AccountPageProps {
 
 /** The page: profile, sessions with the sign-out actions, recent events. */
 export function AccountPage(props: AccountPageProps) {
-  const { user, sessions, currentSessionId, events, notice, passwordErrors, minLength } = props;
+  const { user, sessions, currentSessionId, events, suppression, notice, passwordErrors, minLength } = props;
   return (
     <>
       <h1>Your account</h1>
       {notice !== null && <Notice tone="success">{notice}</Notice>}
+      {suppression !== null && (
+        <Notice tone="error">
+          We could not deliver email to <strong>{user.email}</strong>: it{" "}
+          {suppression.reason === "complained" ? "was marked as spam" : "bounced"} at <Time at={suppression.since} />.
+          We will send nothing to it until <Time at={suppression.until} />, and a password reset email would not reach
+          you either. Check the address with your email provider.
+        </Notice>
+      )}
       <Profile user={user} />
       <h2>Active sessions</h2>
       <SessionList sessions={sessions} currentSessionId={currentSessionId} />

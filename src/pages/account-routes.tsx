@@ -57,7 +57,7 @@ async function renderAccount(
   status: 200 | 422 | 429,
   { notice = null, errors = {} }: { notice?: string | null; errors?: FormErrors },
 ) {
-  const { sessions, events } = await accountOverview(c.env, auth.user.id, Date.now());
+  const { sessions, events, suppression } = await accountOverview(c.env, auth.user, Date.now());
   c.status(status);
   const page = (
     <AccountPage
@@ -65,6 +65,7 @@ async function renderAccount(
       sessions={sessions}
       currentSessionId={auth.session.id}
       events={events}
+      suppression={suppression}
       notice={notice}
       passwordErrors={errors}
       minLength={c.get("config").passwordMinLength}

@@ -9,7 +9,10 @@ export type AuditEventType =
   | "sessions_revoked"
   | "password_reset_requested"
   | "password_reset_completed"
-  | "password_changed";
+  | "password_changed"
+  | "reset_email_bounced"
+  | "email_bounced"
+  | "email_complained";
 
 export interface AuditContext {
   ip: string | null;

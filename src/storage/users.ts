@@ -89,19 +89,26 @@ export async function findUserWithFailures(
 }
 
 /**
- * Every user with one of `emails` or `ids`, in one query (the email queue's batch looks its accounts up
- * together). The lists travel as JSON, so the statement has two parameters however long they are.
+ * Every user with one of `emails` or `ids`, and whether their address is suppressed at `now` (it bounced or
+ * complained), in one query: the email queue's batch looks its accounts up together. The lists travel as
+ * JSON, so the statement has three parameters however long they are.
  */
-export async function findUsersByEmailsOrIds(db: D1Database, emails: string[], ids: string[]): Promise<User[]> {
+export async function findUsersByEmailsOrIds(
+  db: D1Database,
+  emails: string[],
+  ids: string[],
+  now: number,
+): Promise<{ user: User; suppressed: boolean }[]> {
   if (emails.length === 0 && ids.length === 0) return [];
   const { results } = await db
     .prepare(
-      `SELECT * FROM users WHERE email IN (SELECT value FROM json_each(?1))
-         OR id IN (SELECT value FROM json_each(?2))`,
+      `SELECT u.*, s.until AS suppressed_until FROM users u
+         LEFT JOIN mail_suppressions s ON s.email_key = u.email_key AND s.until > ?3
+       WHERE u.email IN (SELECT value FROM json_each(?1)) OR u.id IN (SELECT value FROM json_each(?2))`,
     )
-    .bind(JSON.stringify(emails), JSON.stringify(ids))
-    .all<UserRow>();
-  return results.map(rowToUser);
+    .bind(JSON.stringify(emails), JSON.stringify(ids), now)
+    .all<UserRow & { suppressed_until: number | null }>();
+  return results.map((row) => ({ user: rowToUser(row), suppressed: row.suppressed_until !== null }));
 }
 
 export async function findUserById(db: D1Database, id: string): Promise<User | null> {

@@ -38,6 +38,8 @@ describe("readConfig / parseConfig", () => {
       hibpFailOpen: true,
       benchRoutes: false,
       pepper: null,
+      resendWebhookSecret: null,
+      bounceSuppressionMs: 14 * DAY,
       resendApiKey: null,
       replyTo: null,
       resendApiUrl: "https://api.resend.com",

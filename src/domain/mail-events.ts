@@ -1,0 +1,106 @@
+/**
+ * Delivery you can see: the email provider's signed webhook (Resend's, signed with Svix) reports what
+ * became of each email. Each event is recorded once, against the email's idempotency key (rebuilt from the
+ * tags the email was sent with); a bounce or a complaint suppresses the address for a while (the consumer
+ * sends it nothing), and shows on the owner's /account as a security event and a notice.
+ */
+import { emailKey, normalizeEmail } from "../core/email-address";
+import { type SvixHeaders, verifySvixSignature } from "../core/svix";
+import { isoTime } from "../core/time";
+import { type AuditEventType, auditEventStatement } from "../storage/audit";
+import { recordMailEvent, suppressStatement } from "../storage/mail-events";
+import { findUserByEmail } from "../storage/users";
+
+export type WebhookResult =
+  | { ok: true; recorded: boolean }
+  | { ok: false; reason: "not_configured" | "malformed" | "stale" | "forged" | "bad_payload" };
+
+const EVENT_TYPES = {
+  "email.delivered": "delivered",
+  "email.bounced": "bounced",
+  "email.complained": "complained",
+} as const;
+
+/** The job kinds whose idempotency keys the tags name (domain/reset-link.ts, email-delivery.ts). */
+const KEY_PREFIXES: Record<string, string> = { password_reset: "password-reset", password_changed: "password-changed" };
+
+interface Payload {
+  type?: unknown;
+  data?: { email_id?: unknown; to?: unknown; tags?: unknown; bounce?: { type?: unknown; message?: unknown } };
+}
+
+/** Verifies, parses and records one webhook request. */
+export async function receiveMailWebhook(
+  env: Env,
+  config: { resendWebhookSecret: string | null; bounceSuppressionMs: number },
+  request: { headers: SvixHeaders; body: string },
+  now: number,
+): Promise<WebhookResult> {
+  if (config.resendWebhookSecret === null) return { ok: false, reason: "not_configured" };
+  const check = verifySvixSignature(config.resendWebhookSecret, request.headers, request.body, now);
+  if (check !== "valid") return { ok: false, reason: check };
+  let payload: Payload;
+  try {
+    payload = JSON.parse(request.body) as Payload;
+  } catch {
+    return { ok: false, reason: "bad_payload" };
+  }
+  const type = EVENT_TYPES[String(payload.type) as keyof typeof EVENT_TYPES];
+  // Other events (sent, opened, delivery delayed …) are acknowledged and not kept.
+  if (type === undefined) return { ok: true, recorded: false };
+  const data = payload.data ?? {};
+  const to = Array.isArray(data.to) ? data.to[0] : data.to;
+  if (typeof to !== "string") return { ok: false, reason: "bad_payload" };
+  const address = normalizeEmail(to);
+  const key = emailKey(address);
+  const tags = readTags(data.tags);
+  const prefix = KEY_PREFIXES[tags.type ?? ""];
+  const user = await findUserByEmail(env.DB, address);
+  const bounce = data.bounce ?? {};
+  const detail = [tags.type, typeof bounce.type === "string" ? bounce.type : null, text(bounce.message)]
+    .filter(Boolean)
+    .join(": ");
+  const recorded = await recordMailEvent(env.DB, {
+    webhookId: request.headers.id ?? "",
+    type,
+    idempotencyKey: prefix !== undefined && tags.request_id !== undefined ? `${prefix}/${tags.request_id}` : null,
+    providerId: typeof data.email_id === "string" ? data.email_id : null,
+    emailKey: key,
+    userId: user?.id ?? null,
+    detail: detail === "" ? null : detail,
+    createdAt: isoTime(now),
+  });
+  // A retry of an event already recorded (the provider retries until it gets a 2xx): nothing more to do.
+  if (!recorded || type === "delivered") return { ok: true, recorded };
+  // A transient bounce (a full mailbox) may clear by itself: recorded, not suppressed.
+  if (type === "bounced" && bounce.type === "Transient") return { ok: true, recorded };
+  const statements = [suppressStatement(env.DB, key, now + config.bounceSuppressionMs, type, now)];
+  if (user !== null) {
+    const event: AuditEventType =
+      type === "complained"
+        ? "email_complained"
+        : tags.type === "password_reset"
+          ? "reset_email_bounced"
+          : "email_bounced";
+    statements.push(auditEventStatement(env.DB, user.id, event, { ip: null, userAgent: null }, isoTime(now), detail));
+  }
+  await env.DB.batch(statements);
+  return { ok: true, recorded };
+}
+
+/** Resend gives tags as `{name: value}`; accept `[{name, value}]` as well. */
+function readTags(tags: unknown): Record<string, string | undefined> {
+  if (Array.isArray(tags)) {
+    return Object.fromEntries(
+      tags.flatMap((t) => (typeof t?.name === "string" && typeof t?.value === "string" ? [[t.name, t.value]] : [])),
+    );
+  }
+  if (typeof tags !== "object" || tags === null) return {};
+  return Object.fromEntries(
+    Object.entries(tags).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" ? value.slice(0, 200) : null;
+}
