@@ -233,6 +233,50 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
     await phone.getByRole("heading", { name: "This link is not valid" }).waitFor();
   });
 
+  it("a replaced link and a link older than a password change each say so", async () => {
+    const email = `causes.${Date.now()}@example.com`;
+    const page = await newPage();
+    await signUp(page, email);
+    await requestLink(page, email);
+    const first = await newestLink(email, 1);
+    // A second email a few minutes later (the test moves the first request back past the one-a-minute limit).
+    const aged = await fetch(
+      `${server.origin}/__e2e/age-reset-requests?email=${encodeURIComponent(email)}&ms=${3 * 60_000}`,
+      {
+        method: "POST",
+      },
+    );
+    assert.equal(aged.status, 200);
+    await requestLink(page, email);
+    const second = await newestLink(email, 2);
+    assert.notEqual(second, first);
+    await page.goto(first);
+    await page.getByRole("heading", { name: "A newer link replaced this one" }).waitFor();
+    await shot(page, "replaced-link");
+
+    // The password changed on /account after the second link went out: that link now says so.
+    await signIn(page, email, OLD_PASSWORD);
+    await page.waitForURL(/\/account$/);
+    await page.fill("#current_password", OLD_PASSWORD);
+    await page.fill("#password", NEW_PASSWORD);
+    await page.fill("#password_confirmation", NEW_PASSWORD);
+    await submitAndWait(page, 'button:has-text("Change password")');
+    await page.goto(second);
+    await page.getByRole("heading", { name: "Your password was changed since" }).waitFor();
+  });
+
+  /** The link of the newest reset email, once `count` of them have arrived. */
+  async function newestLink(email, count) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const { messages } = await (await fetch(`${server.origin}/dev/mailbox?to=${encodeURIComponent(email)}`)).json();
+      const links = messages.filter((m) => m.subject === "Reset your password");
+      if (links.length >= count) return /(http\S+\/reset-password\?token=\S+)/.exec(links[0].text)[1];
+      assert.ok(Date.now() < deadline, "reset email did not arrive");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
   it("an expired link shows a page that says so and offers a new one", async () => {
     const email = `expired.${Date.now()}@example.com`;
     const page = await newPage();

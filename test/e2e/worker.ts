@@ -20,6 +20,11 @@ export class SessionRegistry extends RealSessionRegistry {
     this.sql.exec("UPDATE reset_links SET issued_at = issued_at - ? WHERE token_hash = ?", ms, state.reset_token_hash);
     return state.reset_token_hash;
   }
+
+  /** Test-only: moves the counted forgot-password requests `ms` into the past (past the one-a-minute limit). */
+  ageResetRequests(ms: number): void {
+    this.sql.exec("UPDATE reset_requests SET at = at - ?", ms);
+  }
 }
 
 export default {
@@ -37,6 +42,13 @@ export default {
         const issuedAt = record.issuedAt - ms;
         await storeResetToken(env.KV, tokenHash, { ...record, issuedAt }, issuedAt + 3_600_000, Date.now());
       }
+      return new Response("aged");
+    }
+    if (url.pathname === "/__e2e/age-reset-requests" && request.method === "POST") {
+      const user = await findUserByEmail(env.DB, url.searchParams.get("email") ?? "");
+      if (user === null) return new Response("unknown user", { status: 404 });
+      const registry = env.SESSION_REGISTRY.getByName(user.id) as unknown as DurableObjectStub<SessionRegistry>;
+      await registry.ageResetRequests(Number(url.searchParams.get("ms")));
       return new Response("aged");
     }
     return worker.fetch(request, env, ctx);
