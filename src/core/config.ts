@@ -26,6 +26,8 @@ export interface Config {
   resendApiKey: string | null;
   /** Resend's webhook signing secret ("whsec_…"); without it the delivery-event endpoint is off. */
   resendWebhookSecret: string | null;
+  /** How long accounts' security events are kept: AUDIT_RETENTION_DAYS, 30–3650, default 400. */
+  auditRetentionMs: number;
   /** How long an address that bounced or complained gets no email: BOUNCE_SUPPRESSION_DAYS, 1–365, default 14. */
   bounceSuppressionMs: number;
   /** Resend's API origin; a local stand-in in tests. https in production (loopback aside). */
@@ -87,6 +89,7 @@ export function parseConfig(env: Env): Config {
     pepper: nonEmpty(vars.PASSWORD_PEPPER),
     resendApiKey,
     resendWebhookSecret: nonEmpty(vars.RESEND_WEBHOOK_SECRET),
+    auditRetentionMs: integer(vars.AUDIT_RETENTION_DAYS ?? "400", "AUDIT_RETENTION_DAYS", 30, 3650) * DAY_MS,
     bounceSuppressionMs: integer(vars.BOUNCE_SUPPRESSION_DAYS ?? "14", "BOUNCE_SUPPRESSION_DAYS", 1, 365) * DAY_MS,
     resendApiUrl: apiOrigin(vars.RESEND_API_URL, "RESEND_API_URL", "https://api.resend.com", production),
     resendRatePerSecond: integer(vars.RESEND_RATE_PER_SECOND ?? "5", "RESEND_RATE_PER_SECOND", 1, 1000),

@@ -1,6 +1,8 @@
 /** The daily clean-up: state that exists only for a while is forgotten on schedule. */
+
+import { readConfig } from "../core/config";
 import { DAY_MS, isoTime } from "../core/time";
-import { deleteOldUnknownEmailEvents } from "../storage/audit";
+import { pruneAuditEvents } from "../storage/audit";
 import { deleteOldCodeFailures } from "../storage/reset-code-failures";
 import { deleteStaleThrottles } from "../storage/sign-in-throttle";
 
@@ -9,11 +11,19 @@ const THROTTLE_MEMORY_MS = DAY_MS;
 /** Failed sign-ins on unknown emails are kept a month for spotting credential stuffing, then dropped. */
 const UNKNOWN_EMAIL_EVENTS_MS = 30 * DAY_MS;
 
-/** Deletes stale sign-in counters and old unknown-email audit rows; logs how many. */
+/**
+ * Deletes stale sign-in counters, audit rows past their age (AUDIT_RETENTION_DAYS for accounts' events, a
+ * month for failures on unknown emails) in bounded slices, and old wrong-code counts; logs how many, and
+ * whether old audit rows remain for tomorrow (a backlog larger than one run's budget).
+ */
 export async function runDailyCleanup(env: Env, now: number): Promise<void> {
   const staleThrottles = await deleteStaleThrottles(env.DB, now - THROTTLE_MEMORY_MS, now);
-  const unknownEmailEvents = await deleteOldUnknownEmailEvents(env.DB, isoTime(now - UNKNOWN_EMAIL_EVENTS_MS));
+  const retention = readConfig(env).auditRetentionMs;
+  const accountEvents = await pruneAuditEvents(env.DB, "accounts", isoTime(now - retention));
+  const unknownEmailEvents = await pruneAuditEvents(env.DB, "unknown_emails", isoTime(now - UNKNOWN_EMAIL_EVENTS_MS));
   // A count outlives its window (at most a day, RESET_LINK_MINUTES' ceiling) by nothing that matters.
   const codeFailures = await deleteOldCodeFailures(env.DB, now - DAY_MS);
-  console.log(JSON.stringify({ event: "daily_cleanup", staleThrottles, unknownEmailEvents, codeFailures }));
+  console.log(
+    JSON.stringify({ event: "daily_cleanup", staleThrottles, accountEvents, unknownEmailEvents, codeFailures }),
+  );
 }

@@ -39,13 +39,36 @@ export function auditEventStatement(
     .bind(userId, type, context.ip, truncateUserAgent(context.userAgent), detail, now);
 }
 
-/** Forgets failed-sign-in events on unknown emails once they are older than `before` (ISO-8601). */
-export async function deleteOldUnknownEmailEvents(db: D1Database, before: string): Promise<number> {
-  const result = await db
-    .prepare("DELETE FROM audit_events WHERE user_id IS NULL AND created_at < ?")
-    .bind(before)
-    .run();
-  return result.meta.changes;
+/** Events an account keeps at most (the trigger of migration 0006 deletes older ones on insert). */
+export const AUDIT_EVENTS_PER_USER = 1000;
+
+/** Which events an age limit applies to: those of accounts, or failed sign-ins on unknown emails. */
+export type AuditScope = "accounts" | "unknown_emails";
+
+/**
+ * Deletes events of `scope` created before `before` (ISO-8601), `slice` rows per statement so each stays
+ * well inside D1's limits on one statement's time and rows; at most `maxSlices` statements. Ids grow with
+ * time, so each slice finds its rows at the front of the table. Returns the rows deleted and whether
+ * old rows may remain for the next run.
+ */
+export async function pruneAuditEvents(
+  db: D1Database,
+  scope: AuditScope,
+  before: string,
+  { slice = 1000, maxSlices = 50 } = {},
+): Promise<{ deleted: number; more: boolean }> {
+  const who = scope === "accounts" ? "user_id IS NOT NULL" : "user_id IS NULL";
+  const statement = db.prepare(
+    `DELETE FROM audit_events WHERE id IN
+       (SELECT id FROM audit_events WHERE ${who} AND created_at < ?1 ORDER BY id LIMIT ?2)`,
+  );
+  let deleted = 0;
+  for (let i = 0; i < maxSlices; i++) {
+    const changes = (await statement.bind(before, slice).run()).meta.changes;
+    deleted += changes;
+    if (changes < slice) return { deleted, more: false };
+  }
+  return { deleted, more: true };
 }
 
 /** The newest events of a user. */

@@ -39,6 +39,7 @@ describe("readConfig / parseConfig", () => {
       benchRoutes: false,
       pepper: null,
       resendWebhookSecret: null,
+      auditRetentionMs: 400 * DAY,
       bounceSuppressionMs: 14 * DAY,
       resendApiKey: null,
       replyTo: null,

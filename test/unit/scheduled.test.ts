@@ -2,6 +2,7 @@ import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/dev/worker";
+import { AUDIT_EVENTS_PER_USER, pruneAuditEvents } from "../../src/storage/audit";
 
 describe("daily clean-up (scheduled)", () => {
   it("deletes failed-sign-in counters older than a day, keeps recent ones and live locks", async () => {
@@ -23,5 +24,58 @@ describe("daily clean-up (scheduled)", () => {
       email_key: string;
     }>();
     expect(results.map((r) => r.email_key)).toEqual(["locked", "recent"]);
+  });
+});
+
+describe("bounded audit growth", () => {
+  const day = 86_400_000;
+  const now = Date.UTC(2026, 10, 28, 3, 17);
+  const insert = (userId: string | null, type: string, at: number) =>
+    env.DB.prepare(
+      "INSERT INTO audit_events (user_id, type, ip, user_agent, detail, created_at) VALUES (?, ?, '203.0.113.9', 'Mozilla/5.0', NULL, ?)",
+    ).bind(userId, type, new Date(at).toISOString());
+  const count = async (userId: string | null) =>
+    (
+      await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE user_id IS ?")
+        .bind(userId)
+        .first<{ n: number }>()
+    )?.n;
+
+  it("the daily job drops accounts' events after AUDIT_RETENTION_DAYS (400) and unknown-email failures after 30 days", async () => {
+    const user = `blt${crypto.randomUUID().replaceAll("-", "").slice(0, 24)}`;
+    await env.DB.prepare("DELETE FROM audit_events WHERE user_id IS NULL").run();
+    await env.DB.batch([
+      insert(user, "sign_in", now - 401 * day),
+      insert(user, "sign_in", now - 399 * day),
+      insert(null, "sign_in_failed", now - 31 * day),
+      insert(null, "sign_in_failed", now - 29 * day),
+    ]);
+    await worker.scheduled!(createScheduledController({ cron: "17 3 * * *", scheduledTime: now }), env);
+    expect(await count(user)).toBe(1);
+    expect(await count(null)).toBe(1);
+  });
+
+  it("prunes in bounded slices and says when rows remain for the next run", async () => {
+    const user = `blt${crypto.randomUUID().replaceAll("-", "").slice(0, 24)}`;
+    await env.DB.batch(Array.from({ length: 5 }, () => insert(user, "sign_in", now - 500 * day)));
+    const before = new Date(now - 400 * day).toISOString();
+    const first = await pruneAuditEvents(env.DB, "accounts", before, { slice: 2, maxSlices: 2 });
+    expect(first).toEqual({ deleted: 4, more: true });
+    const second = await pruneAuditEvents(env.DB, "accounts", before, { slice: 2, maxSlices: 2 });
+    expect(second.more).toBe(false);
+    expect(await count(user)).toBe(0);
+  });
+
+  // Abuse: a flood of failed sign-ins on one account must not grow its history (or the table) without bound.
+  it(`an account keeps its newest ${AUDIT_EVENTS_PER_USER} events`, async () => {
+    const user = `blt${crypto.randomUUID().replaceAll("-", "").slice(0, 24)}`;
+    await env.DB.batch(
+      Array.from({ length: AUDIT_EVENTS_PER_USER + 5 }, (_, i) => insert(user, "sign_in_failed", now + i)),
+    );
+    expect(await count(user)).toBe(AUDIT_EVENTS_PER_USER);
+    const oldest = await env.DB.prepare("SELECT MIN(created_at) AS at FROM audit_events WHERE user_id = ?")
+      .bind(user)
+      .first<{ at: string }>();
+    expect(oldest?.at).toBe(new Date(now + 5).toISOString());
   });
 });
