@@ -254,6 +254,13 @@ export const MUTANTS = [
     replace: "if (false) {",
     tests: t("integration/mail-webhook"),
   },
+  {
+    name: "an account's audit history grows without bound",
+    file: "migrations/0006_audit_bounds.sql",
+    find: "LIMIT 1 OFFSET 1000);",
+    replace: "LIMIT 1 OFFSET 1000000);",
+    tests: t("unit/scheduled"),
+  },
   // Email delivery.
   {
     name: "each email attempt gets a new idempotency key",
