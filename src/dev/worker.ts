@@ -13,6 +13,7 @@ import { backgroundHandlers } from "../background";
 import { readConfig } from "../core/config";
 import type { DeadLetter, EmailJob } from "../domain/email-jobs";
 import type { AppEnv } from "../http/app-env";
+import { isLocalHostname } from "../http/local-only";
 import { benchRoutes } from "./bench-routes";
 import { Recording } from "./binding-meter";
 import { devMailboxRoutes } from "./mailbox-routes";
@@ -49,7 +50,8 @@ export default {
 /** One request under the meter: its calls, and those of the work it left to waitUntil, as one recording. */
 async function meteredFetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
   const url = new URL(request.url);
-  const benchIp = request.headers.get("x-bench-client-ip");
+  // Only for requests addressed to this machine, like the bench routes themselves.
+  const benchIp = isLocalHostname(url.hostname) ? request.headers.get("x-bench-client-ip") : null;
   const headers = new Headers(request.headers);
   if (benchIp !== null) headers.set("cf-connecting-ip", benchIp);
   const forwarded = new Request(request, { headers });

@@ -7,8 +7,8 @@
 import { emailKey, normalizeEmail } from "../core/email-address";
 import { type SvixHeaders, verifySvixSignature } from "../core/svix";
 import { isoTime } from "../core/time";
-import { type AuditEventType, auditEventStatement } from "../storage/audit";
-import { recordMailEvent, suppressStatement } from "../storage/mail-events";
+import { type AuditEventType, auditEventIfChangedStatement } from "../storage/audit";
+import { recordMailEventStatement, suppressStatement } from "../storage/mail-events";
 import { findUserByEmail } from "../storage/users";
 
 export type WebhookResult =
@@ -60,7 +60,7 @@ export async function receiveMailWebhook(
   const detail = [tags.type, typeof bounce.type === "string" ? bounce.type : null, text(bounce.message)]
     .filter(Boolean)
     .join(": ");
-  const recorded = await recordMailEvent(env.DB, {
+  const record = recordMailEventStatement(env.DB, {
     webhookId: request.headers.id ?? "",
     type,
     idempotencyKey: prefix !== undefined && tags.request_id !== undefined ? `${prefix}/${tags.request_id}` : null,
@@ -70,22 +70,22 @@ export async function receiveMailWebhook(
     detail: detail === "" ? null : detail,
     createdAt: isoTime(now),
   });
-  // A retry of an event already recorded (the provider retries until it gets a 2xx): nothing more to do.
-  if (!recorded || type === "delivered") return { ok: true, recorded };
-  // A transient bounce (a full mailbox) may clear by itself: recorded, not suppressed.
-  if (type === "bounced" && bounce.type === "Transient") return { ok: true, recorded };
-  const statements = [suppressStatement(env.DB, key, now + config.bounceSuppressionMs, type, now)];
-  if (user !== null) {
+  // One atomic batch: the event; the owner's audit row only if the event is new (a retry of a message the
+  // provider already delivered adds nothing); the suppression every time (it only ever extends).
+  const statements = [record];
+  const suppresses = type === "complained" || (type === "bounced" && bounce.type !== "Transient");
+  if (suppresses && user !== null) {
     const event: AuditEventType =
       type === "complained"
         ? "email_complained"
         : tags.type === "password_reset"
           ? "reset_email_bounced"
           : "email_bounced";
-    statements.push(auditEventStatement(env.DB, user.id, event, { ip: null, userAgent: null }, isoTime(now), detail));
+    statements.push(auditEventIfChangedStatement(env.DB, user.id, event, isoTime(now), detail));
   }
-  await env.DB.batch(statements);
-  return { ok: true, recorded };
+  if (suppresses) statements.push(suppressStatement(env.DB, key, now + config.bounceSuppressionMs, type, now));
+  const [recorded] = await env.DB.batch(statements);
+  return { ok: true, recorded: recorded?.meta.changes === 1 };
 }
 
 /** Resend gives tags as `{name: value}`; accept `[{name, value}]` as well. */

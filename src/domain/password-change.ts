@@ -13,7 +13,13 @@ import { clearThrottleStatements } from "../storage/sign-in-throttle";
 import type { FlowContext } from "./context";
 import { type SignInRefusal, verifyThrottled } from "./password-attempt";
 import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
-import { earlierAttemptWon, finishPasswordChange, unavailableOnError, writeNewHash } from "./password-write";
+import {
+  earlierAttemptWon,
+  finishPasswordChange,
+  passwordChangedNotice,
+  unavailableOnError,
+  writeNewHash,
+} from "./password-write";
 import type { Authenticated } from "./sessions";
 
 export interface ChangeInput {
@@ -54,14 +60,19 @@ export async function changePassword(ctx: FlowContext, auth: Authenticated, inpu
   const registry = sessionRegistry(env, user.id);
   const begun = await unavailableOnError(
     async (): Promise<PasswordChangeResult> =>
-      registry.beginPasswordChange(auth.session.id, now, user.credentialVersion),
+      registry.beginPasswordChange(
+        auth.session.id,
+        now,
+        user.credentialVersion,
+        passwordChangedNotice(ctx, user.id, "account"),
+      ),
   );
   if (!begun.ok) return { ok: false, reason: "not_signed_in" };
   const version = begun.credentialVersion;
   const wrote = await writeNewHash(ctx, user.id, newHash, version);
   // No change: a reset or another change won the race, or an earlier attempt of this one did (reply lost).
   const ours = wrote || (await earlierAttemptWon(ctx, user.id, version, input.password));
-  ctx.defer(finishPasswordChange(ctx, user, { ours, via: "account" }));
+  ctx.defer(finishPasswordChange(ctx, user, { ours, via: "account", version }));
   if (!ours) return { ok: false, reason: "changed_elsewhere" };
   return { ok: true, deviceToken: issueDeviceToken(config.pepper, key, version) };
 }

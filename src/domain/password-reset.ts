@@ -17,7 +17,13 @@ import type { User } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { PasswordResetJob } from "./email-jobs";
 import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
-import { earlierAttemptWon, finishPasswordChange, unavailableOnError, writeNewHash } from "./password-write";
+import {
+  earlierAttemptWon,
+  finishPasswordChange,
+  passwordChangedNotice,
+  unavailableOnError,
+  writeNewHash,
+} from "./password-write";
 import { locateResetToken, readResetLink } from "./reset-link";
 
 /** Queues a reset email for whoever owns `email`, if anyone. */
@@ -75,14 +81,15 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
 
   const registry = sessionRegistry(env, user.id);
   const begun = await unavailableOnError(
-    async (): Promise<BeginResetResult> => registry.beginReset(found.tokenHash, now, user.credentialVersion),
+    async (): Promise<BeginResetResult> =>
+      registry.beginReset(found.tokenHash, now, user.credentialVersion, passwordChangedNotice(ctx, user.id, "reset")),
   );
   if (!begun.ok) return { ok: false, reason: "token_invalid" };
   // If this fails, sessions are already revoked and the old password can no longer create any: safe to retry.
   const wrote = await writeNewHash(ctx, user.id, newHash, begun.credentialVersion);
   // No change: another request with this link won, or an earlier attempt of this one did (its reply was lost).
   const ours = wrote || (await earlierAttemptWon(ctx, user.id, begun.credentialVersion, input.password));
-  ctx.defer(finishPasswordChange(ctx, user, { ours, via: "reset" }));
+  ctx.defer(finishPasswordChange(ctx, user, { ours, via: "reset", version: begun.credentialVersion }));
   return ours ? { ok: true } : { ok: false, reason: "token_invalid" };
 }
 
@@ -95,7 +102,7 @@ async function finishCommitted(ctx: FlowContext, user: User, password: string): 
   if (!(await verifyPassword(password, user.passwordHash, ctx.config.pepper)).valid) {
     return { ok: false, reason: "token_invalid" };
   }
-  ctx.defer(finishPasswordChange(ctx, user, { ours: true, via: "reset" }));
+  ctx.defer(finishPasswordChange(ctx, user, { ours: true, via: "reset", version: user.credentialVersion }));
   return { ok: true };
 }
 
@@ -107,7 +114,7 @@ async function finishCommitted(ctx: FlowContext, user: User, password: string): 
 export async function resendForDeadLink(ctx: FlowContext, token: string): Promise<boolean> {
   const found = await locateResetToken(ctx.env, token, ctx.now);
   if (found === null) return false;
-  const read = await readResetLink(ctx.env, found, ctx.now);
+  const read = await unavailableOnError(() => readResetLink(ctx.env, found, ctx.now));
   if (read === null || read.status.history === null) return false;
   await requestPasswordReset(ctx, read.user.email);
   return true;

@@ -64,39 +64,45 @@ const AUDIT = {
 } as const;
 
 /**
- * After the response: the registry voids every outstanding reset link and keeps the "password changed"
- * notice in its outbox until the queue takes it (one call), while D1 gets the audit rows and the cleared
- * sign-in throttle. Only the completion runs when another request's change won (that one sends its own
- * notice). Failures are logged and never undo the change: a pending registry is finished by the next use
- * of any link, the page or the next change, and a notice the registry could not take goes to the queue
- * directly. The KV record of a link is left to its TTL: the registry already refuses it.
+ * The "password changed" notice of a change about to begin. The registry holds it from the moment the change
+ * begins and sends it once D1 holds the change, so it cannot be lost between the write and the response.
  */
-export async function finishPasswordChange(
-  { env, client, now }: FlowContext,
-  user: User,
-  { ours, via }: { ours: boolean; via: "reset" | "account" },
-): Promise<void> {
-  const registry = sessionRegistry(env, user.id);
-  if (!ours) {
-    await registry.completeReset(now).catch((error) => logFailure("complete_reset_failed", user.id, error));
-    return;
-  }
-  const job: PasswordChangedJob = {
+export function passwordChangedNotice(
+  { client, now }: FlowContext,
+  userId: string,
+  via: "reset" | "account",
+): PasswordChangedJob {
+  return {
     kind: "password_changed",
     requestId: generateSecret(16),
-    userId: user.id,
+    userId,
     changedAt: now,
     ip: client.ip,
     userAgent: client.userAgent,
     via,
   };
+}
+
+/**
+ * After the response: the registry completes the change of credential version `version` (every outstanding
+ * reset link void, its held notice released), while D1 gets the audit rows and the cleared sign-in
+ * throttle (only for the request whose change it was). Failures are logged and never undo the change: a
+ * change left pending is finished, and its notice sent, by whatever next brings D1's version to the
+ * registry (a link, the page, a sign-in, another change). The KV record of a link is left to its TTL.
+ */
+export async function finishPasswordChange(
+  { env, client, now }: FlowContext,
+  user: User,
+  { ours, via, version }: { ours: boolean; via: "reset" | "account"; version: number },
+): Promise<void> {
+  const completed = sessionRegistry(env, user.id)
+    .completeReset(now, version)
+    .catch((error) => logFailure("complete_reset_failed", user.id, error));
+  if (!ours) return completed;
   const at = isoTime(now);
   const audit = AUDIT[via];
   await Promise.all([
-    registry.completeReset(now, { id: job.requestId, message: job }).catch(async (error) => {
-      logFailure("complete_reset_failed", user.id, error);
-      await env.EMAIL_QUEUE.send(job, { contentType: "json" }).catch((e) => logFailure("notice_lost", user.id, e));
-    }),
+    completed,
     env.DB.batch([
       ...clearThrottleStatements(env.DB, emailKey(user.email)),
       auditEventStatement(env.DB, user.id, audit.event, client, at),

@@ -1,14 +1,15 @@
 /**
  * The code beside the link: for a person who reads the email on one device and resets on another. A
  * right code is exchanged for its link's token, so everything after (the Reset Password form, the API's
- * reset) is the link's flow, and using either one uses both up. Wrong codes are counted per address in D1,
- * for addresses with and without an account alike: the same steps (one D1 batch, one registry read, one D1
- * write) and the same answers, so the form reveals nothing about who has an account (invariant 5).
+ * reset) is the link's flow, and using either one uses both up. Attempts are counted per address in D1
+ * before the code is checked, for addresses with and without an account alike: the same steps (one D1
+ * batch, one registry read) and the same answers, so the form reveals nothing about who has an account
+ * (invariant 5).
  */
 import { emailKey, normalizeEmail } from "../core/email-address";
 import { formatResetToken, normalizeResetCode } from "../core/reset-token";
 import { sessionRegistry } from "../durable/session-registry";
-import { codeFailuresStatement, countCodeFailure, failuresIn } from "../storage/reset-code-failures";
+import { clearCodeAttemptsStatement, countCodeAttemptStatement } from "../storage/reset-code-failures";
 import { findUserByEmailStatement, rowToUser, type UserRow } from "../storage/users";
 import type { FlowContext } from "./context";
 import { ResetUnavailableError } from "./reset-link";
@@ -27,23 +28,24 @@ export async function redeemResetCode(
   const address = normalizeEmail(email);
   const key = emailKey(address);
   const code = normalizeResetCode(typed);
-  const window = config.resetLinkMs;
   try {
-    const [users, failures] = await env.DB.batch<Record<string, unknown>>([
+    // The attempt is counted before the code is checked: guesses sent together each take their own number.
+    const [users, counted] = await env.DB.batch<Record<string, unknown>>([
       findUserByEmailStatement(env.DB, address),
-      codeFailuresStatement(env.DB, key),
+      countCodeAttemptStatement(env.DB, key, now, config.resetLinkMs),
     ]);
     const row = users?.results[0] as UserRow | undefined;
-    const counted = failuresIn(failures?.results[0] as { failures: number; since: number } | undefined, now, window);
-    if (counted >= MAX_WRONG_CODES) return { ok: false, reason: "code_dead" };
-    // Not a code at all (a typo in its length): no guess, nothing counted, for every address alike.
-    if (code === null) return { ok: false, reason: "wrong_code" };
+    const attempt = Number(counted?.results[0]?.failures ?? MAX_WRONG_CODES + 1);
+    if (attempt > MAX_WRONG_CODES) return { ok: false, reason: "code_dead" };
+    const wrong = { ok: false, reason: attempt >= MAX_WRONG_CODES ? "code_dead" : "wrong_code" } as const;
+    // Not a code at all (a typo in its length): no registry read, for every address alike.
+    if (code === null) return wrong;
     // An address without an account asks an object that has nothing, so it takes the same steps.
     const user = row === undefined ? null : rowToUser(row);
     const redeemed = await sessionRegistry(env, user?.id ?? `nobody:${key}`).redeemResetCode(code, now);
-    if (redeemed.ok && user !== null) return { ok: true, token: formatResetToken(user.id, redeemed.secret) };
-    const wrongSoFar = await countCodeFailure(env.DB, key, now, window);
-    return { ok: false, reason: wrongSoFar >= MAX_WRONG_CODES ? "code_dead" : "wrong_code" };
+    if (!redeemed.ok || user === null) return wrong;
+    await clearCodeAttemptsStatement(env.DB, key, now + 1).run();
+    return { ok: true, token: formatResetToken(user.id, redeemed.secret) };
   } catch (error) {
     throw new ResetUnavailableError("a reset code could not be checked", { cause: error });
   }

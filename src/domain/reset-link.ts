@@ -11,7 +11,7 @@ import { type LimitWindow, sessionRegistry } from "../durable/session-registry";
 import { judgeResetLink, type LinkFate, linkFate } from "../durable/session-registry-rules";
 import { renderResetEmail } from "../mail/templates";
 import { auditEventStatement } from "../storage/audit";
-import { clearCodeFailuresStatement } from "../storage/reset-code-failures";
+import { clearCodeAttemptsStatement } from "../storage/reset-code-failures";
 import { findResetToken, storeResetToken } from "../storage/reset-tokens";
 import { findUserById, type User } from "../storage/users";
 import type { PasswordResetJob } from "./email-jobs";
@@ -84,7 +84,7 @@ export async function issueResetLink(
   const detail = `link valid until ${isoTime(expiresAt)}`;
   const at = isoTime(job.requestedAt);
   const audit = auditEventStatement(env.DB, user.id, "password_reset_requested", job, at, detail);
-  return { delivery, writes: [audit, clearCodeFailuresStatement(env.DB, emailKey(user.email))] };
+  return { delivery, writes: [audit, clearCodeAttemptsStatement(env.DB, emailKey(user.email), job.requestedAt)] };
 }
 
 /** A step of a reset could not reach its storage; nothing observable changed, retrying is safe (a 503). */

@@ -10,7 +10,11 @@ const MAX_RETRY_DELAY_MS = 5 * MINUTE_MS;
 
 export const OUTBOX_SCHEMA = `
 CREATE TABLE IF NOT EXISTS outbox (
-  id TEXT PRIMARY KEY, body TEXT NOT NULL, due_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0);`;
+  id TEXT PRIMARY KEY, body TEXT NOT NULL, due_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+  held_version INTEGER);`;
+
+/** The column added after the first release (outboxes created before it get it on start). */
+export const OUTBOX_HELD_COLUMN = "ALTER TABLE outbox ADD COLUMN held_version INTEGER";
 
 interface OutboxRow extends Record<string, SqlStorageValue> {
   id: string;
@@ -28,9 +32,30 @@ export class OutboxTable {
     this.sql.exec("INSERT OR IGNORE INTO outbox (id, body, due_at) VALUES (?, ?, ?)", id, JSON.stringify(message), now);
   }
 
+  /**
+   * Keeps a message that may be sent only once the password change of credential version `version` is in
+   * D1 (the "password changed" notice, stored when the change begins). One per version: the first kept.
+   */
+  hold(message: unknown, version: number): void {
+    this.sql.exec(
+      "INSERT OR IGNORE INTO outbox (id, body, due_at, held_version) VALUES (?, ?, 0, ?)",
+      `held:${version}`,
+      JSON.stringify(message),
+      version,
+    );
+  }
+
+  /** The changes up to `version` are in D1: their held messages become due now. Returns how many. */
+  release(version: number, now: number): number {
+    return this.sql.exec("UPDATE outbox SET held_version = NULL, due_at = ? WHERE held_version <= ?", now, version)
+      .rowsWritten;
+  }
+
   /** Sends every due message through `send`; a failure is retried after 2, 4, 8 … s, at most 5 minutes. */
   async flush(now: number, send: (message: unknown) => Promise<unknown>): Promise<void> {
-    const due = this.sql.exec<OutboxRow>("SELECT * FROM outbox WHERE due_at <= ? ORDER BY due_at", now).toArray();
+    const due = this.sql
+      .exec<OutboxRow>("SELECT * FROM outbox WHERE held_version IS NULL AND due_at <= ? ORDER BY due_at", now)
+      .toArray();
     for (const row of due) {
       try {
         await send(JSON.parse(row.body));
@@ -45,8 +70,9 @@ export class OutboxTable {
     }
   }
 
-  /** When the next message is due, or null when the outbox is empty. */
+  /** When the next message is due, or null when none is (held messages wait for their release). */
   nextDue(): number | null {
-    return this.sql.exec<{ m: number | null }>("SELECT MIN(due_at) AS m FROM outbox").one().m;
+    return this.sql.exec<{ m: number | null }>("SELECT MIN(due_at) AS m FROM outbox WHERE held_version IS NULL").one()
+      .m;
   }
 }

@@ -96,34 +96,36 @@ export abstract class RegistryCredentials extends RegistryStorage {
    * version and revokes every session in one atomic step. Repeatable with the same token until
    * completeReset, so a reset that failed at the D1 step can be retried.
    */
-  beginReset(tokenHash: string, now: number, d1Version = 0): BeginResetResult {
+  beginReset(tokenHash: string, now: number, d1Version = 0, notice?: unknown): BeginResetResult {
     if (!this.initialized) return { ok: false, reason: "invalid" };
-    this.finishIfCommitted(d1Version);
+    this.finishIfCommitted(d1Version, now);
     const state = this.state();
     const decision = decideBeginReset(state, tokenHash, now, d1Version, readConfig(this.env).resetLinkMs);
     if (!decision.ok) return decision;
     // A retry of a pending reset with another (newer) link: the pending reset is now this link's, so that
     // finishing it later uses this link up (and not only the first one).
     if (!decision.fresh && state.reset_pending_token_hash !== tokenHash) this.stateRow.adoptPendingReset(tokenHash);
-    if (decision.fresh) {
-      this.stateRow.beginReset(decision.credentialVersion, tokenHash, now);
-      this.startNewEpoch(now);
-      notifySignedOut(this.ctx, "password_reset", () => true);
-    }
+    if (decision.fresh) this.stateRow.beginReset(decision.credentialVersion, tokenHash, now);
+    // Every time, fresh or not: a pending change begun on /account kept its own session alive, and a reset
+    // by link must end that one too. Ending no sessions twice is harmless.
+    this.startNewEpoch(now);
+    notifySignedOut(this.ctx, "password_reset", () => true);
+    if (notice !== undefined) this.outbox.hold(notice, decision.credentialVersion);
     return { ok: true, credentialVersion: decision.credentialVersion };
   }
 
   /**
-   * Second half, once D1 holds the new hash: voids every outstanding token and rotates the token key; and
-   * keeps `notice` (the "password changed" email) in the outbox until the queue takes it, in the same step.
+   * Second half, once D1 holds the new hash of credential version `version`: voids every outstanding token,
+   * rotates the token key, and releases the "password changed" notice held since the change began. Does
+   * nothing unless that version is the pending one, so a late call cannot finish a newer change.
    */
-  async completeReset(now: number, notice?: { id: string; message: unknown }): Promise<void> {
+  async completeReset(now: number, version: number): Promise<void> {
     if (!this.initialized) return;
-    const used = this.state().reset_pending_token_hash;
-    if (used !== null) this.resetLinks.used(used, now);
+    const state = this.state();
+    if (state.reset_pending_version !== version) return;
+    if (state.reset_pending_token_hash !== null) this.resetLinks.used(state.reset_pending_token_hash, now);
     this.stateRow.completeReset(now);
-    if (notice === undefined) return;
-    this.outbox.add(notice.id, notice.message, now);
+    this.outbox.release(version, now);
     await this.alarmBy(now);
   }
 
@@ -137,31 +139,32 @@ export abstract class RegistryCredentials extends RegistryStorage {
    * session but `keepSessionId` ended, in one atomic step; the kept session joins the new epoch. Refused
    * unless that session is live now. Repeatable like beginReset until completeReset.
    */
-  beginPasswordChange(keepSessionId: string, now: number, d1Version: number): PasswordChangeResult {
+  beginPasswordChange(keepSessionId: string, now: number, d1Version: number, notice?: unknown): PasswordChangeResult {
     if (!this.initialized) return { ok: false, reason: "not_signed_in" };
-    this.finishIfCommitted(d1Version);
+    this.finishIfCommitted(d1Version, now);
     const kept = this.sessions.live(keepSessionId);
     if (kept === undefined) return { ok: false, reason: "not_signed_in" };
     const decision = decidePasswordChange(this.state(), d1Version);
-    if (decision.fresh) {
-      this.stateRow.beginReset(decision.credentialVersion, null, now);
-      this.sessions.moveToEpoch(keepSessionId, kept.epoch, this.startNewEpoch(now));
-      notifySignedOut(this.ctx, "password_changed", (tag) => tag !== keepSessionId);
-    }
+    if (decision.fresh) this.stateRow.beginReset(decision.credentialVersion, null, now);
+    this.sessions.moveToEpoch(keepSessionId, kept.epoch, this.startNewEpoch(now));
+    notifySignedOut(this.ctx, "password_changed", (tag) => tag !== keepSessionId);
+    if (notice !== undefined) this.outbox.hold(notice, decision.credentialVersion);
     return { ok: true, credentialVersion: decision.credentialVersion };
   }
 
   /**
-   * An earlier password change reached D1 but never completed here (a lost reply, a failed completeReset):
-   * finish it first, or the next one would take its pending branch, revoke nothing and lose at D1
-   * (invariant 10).
+   * An earlier password change reached D1 but never completed here (a lost reply, a failed or dropped
+   * completeReset): finish it, and send the notice it held. Called with D1's version by the next reset,
+   * password change, link check and sign-in, so a change is finished by whatever comes next (invariant 10).
    */
-  private finishIfCommitted(d1Version: number): void {
+  protected finishIfCommitted(d1Version: number, now: number): void {
     const state = this.state();
     if (!pendingResetCommitted(state, d1Version)) return;
     if (state.reset_pending_token_hash !== null) {
-      this.resetLinks.used(state.reset_pending_token_hash, state.reset_pending_at ?? Date.now());
+      this.resetLinks.used(state.reset_pending_token_hash, state.reset_pending_at ?? now);
     }
     this.stateRow.finishCommittedReset(state);
+    // Its notice was held since the change began; the change is in D1, so it goes out now.
+    if (this.outbox.release(d1Version, now) > 0) void this.alarmBy(now);
   }
 }

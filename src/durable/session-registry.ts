@@ -34,6 +34,8 @@ export class SessionRegistry extends RegistryCredentials {
   /** Creates a session for a sign-in that verified the password of `credentialVersion` (invariant 4). */
   createSession(userId: string, credentialVersion: number, meta: SessionMeta, now: number): CreateSessionResult {
     this.ensureStorage();
+    // The sign-in read D1's version: a change it shows committed is finished here (its notice sent).
+    this.finishIfCommitted(credentialVersion, now);
     const state = this.state();
     const decision = decideCreateSession(state, credentialVersion);
     if (!decision.ok) return decision;

@@ -3,7 +3,7 @@
  * authority. Every statement is synchronous, so the object's methods stay atomic.
  */
 import { encodeBase64 } from "@oslojs/encoding";
-import { OUTBOX_SCHEMA } from "./outbox-table";
+import { OUTBOX_HELD_COLUMN, OUTBOX_SCHEMA } from "./outbox-table";
 import { RESET_LINK_SCHEMA } from "./reset-link-table";
 import { RESET_REQUEST_SCHEMA } from "./reset-request-table";
 import { ADDED_STATE_COLUMNS, INSERT_INITIAL_STATE, REGISTRY_SCHEMA, type StateRow } from "./session-registry-schema";
@@ -31,6 +31,8 @@ export class StateTable {
     for (const [name, type] of ADDED_STATE_COLUMNS) {
       if (!have.has(name)) this.sql.exec(`ALTER TABLE state ADD COLUMN ${name} ${type}`);
     }
+    const outbox = this.sql.exec<{ name: string }>("PRAGMA table_info(outbox)").toArray();
+    if (!outbox.some((c) => c.name === "held_version")) this.sql.exec(OUTBOX_HELD_COLUMN);
   }
 
   /** Creates the tables and the state row, with a fresh token key. */
@@ -105,7 +107,7 @@ export class StateTable {
   /** The reset is done: every outstanding token void, the key they derive from rotated. */
   completeReset(now: number): void {
     this.sql.exec(
-      `UPDATE state SET password_changed_at = ?, token_key = ?, reset_request_id = NULL, reset_token_hash = NULL,
+      `UPDATE state SET password_changed_at = MAX(password_changed_at, ?), token_key = ?, reset_request_id = NULL, reset_token_hash = NULL,
        reset_issued_at = NULL, reset_pending_version = NULL, reset_pending_token_hash = NULL, reset_pending_at = NULL`,
       now,
       newTokenKey(),

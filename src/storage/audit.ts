@@ -39,6 +39,24 @@ export function auditEventStatement(
     .bind(userId, type, context.ip, truncateUserAgent(context.userAgent), detail, now);
 }
 
+/**
+ * The insert for one event that happens only if the statement just before it in the same batch changed a
+ * row (SQLite's changes()): a record and its audit row in one atomic batch, the row only the first time.
+ */
+export function auditEventIfChangedStatement(
+  db: D1Database,
+  userId: string,
+  type: AuditEventType,
+  now: string,
+  detail: string | null,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      "INSERT INTO audit_events (user_id, type, ip, user_agent, detail, created_at) SELECT ?, ?, NULL, NULL, ?, ? WHERE changes() = 1",
+    )
+    .bind(userId, type, detail, now);
+}
+
 /** Events an account keeps at most (the trigger of migration 0006 deletes older ones on insert). */
 export const AUDIT_EVENTS_PER_USER = 1000;
 

@@ -12,9 +12,9 @@ export interface MailEvent {
   createdAt: string;
 }
 
-/** Records an event once per webhook message id; returns false for a message already recorded. */
-export async function recordMailEvent(db: D1Database, event: MailEvent): Promise<boolean> {
-  const result = await db
+/** The insert of an event, once per webhook message id (a repeat changes nothing): batch it with what follows from it. */
+export function recordMailEventStatement(db: D1Database, event: MailEvent): D1PreparedStatement {
+  return db
     .prepare(
       `INSERT INTO mail_events (webhook_id, type, idempotency_key, provider_id, email_key, user_id, detail, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (webhook_id) DO NOTHING`,
@@ -28,9 +28,7 @@ export async function recordMailEvent(db: D1Database, event: MailEvent): Promise
       event.userId,
       event.detail,
       event.createdAt,
-    )
-    .run();
-  return result.meta.changes === 1;
+    );
 }
 
 /** Stops email to an address until `until` (epoch ms); a later suppression extends it, never shortens it. */

@@ -1,31 +1,18 @@
 /**
- * D1 access for wrong reset codes, counted per address (its email key) whether or not it has an account:
- * at most 5 per code, then the code is dead. A window starts with the first wrong code and lasts as long
- * as a link; a new code clears the count.
+ * D1 access for reset-code attempts, counted per address (its email key) whether or not it has an
+ * account, before the code is checked, so guesses sent at once cannot all pass one count: at most 5 per
+ * code, then the code is dead. A window starts with the first attempt and lasts as long as a link; a
+ * right code or a new code clears the count. (The table is `reset_code_failures`: a right code deletes its row.)
  */
 
-/** The count for an address, to read in the same batch as the account. Map with `failuresIn`. */
-export function codeFailuresStatement(db: D1Database, emailKey: string): D1PreparedStatement {
-  return db.prepare("SELECT failures, since FROM reset_code_failures WHERE email_key = ?").bind(emailKey);
-}
-
-/** Wrong codes counted inside the current window (`windowMs` long), from a row of `codeFailuresStatement`. */
-export function failuresIn(
-  row: { failures: number; since: number } | undefined,
-  now: number,
-  windowMs: number,
-): number {
-  return row === undefined || row.since <= now - windowMs ? 0 : row.failures;
-}
-
-/** Counts one more wrong code (a window older than `windowMs` starts over); returns the new count. */
-export async function countCodeFailure(
+/** Counts one more attempt (a window older than `windowMs` starts over), to batch with the account's read. */
+export function countCodeAttemptStatement(
   db: D1Database,
   emailKey: string,
   now: number,
   windowMs: number,
-): Promise<number> {
-  const row = await db
+): D1PreparedStatement {
+  return db
     .prepare(
       `INSERT INTO reset_code_failures (email_key, failures, since) VALUES (?1, 1, ?2)
        ON CONFLICT (email_key) DO UPDATE SET
@@ -33,14 +20,15 @@ export async function countCodeFailure(
          since = CASE WHEN since <= ?2 - ?3 THEN ?2 ELSE since END
        RETURNING failures`,
     )
-    .bind(emailKey, now, windowMs)
-    .first<{ failures: number }>();
-  return row?.failures ?? 1;
+    .bind(emailKey, now, windowMs);
 }
 
-/** A new code was mailed to the address: its count starts over. */
-export function clearCodeFailuresStatement(db: D1Database, emailKey: string): D1PreparedStatement {
-  return db.prepare("DELETE FROM reset_code_failures WHERE email_key = ?").bind(emailKey);
+/**
+ * The count starts over: for a right code, and for a new code mailed for a request made at `before` (only
+ * counts begun before that request go, so a re-run of the same job clears nothing newer).
+ */
+export function clearCodeAttemptsStatement(db: D1Database, emailKey: string, before: number): D1PreparedStatement {
+  return db.prepare("DELETE FROM reset_code_failures WHERE email_key = ? AND since < ?").bind(emailKey, before);
 }
 
 /** Forgets counts whose window started before `before` (epoch ms); returns how many. */

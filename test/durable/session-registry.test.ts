@@ -212,6 +212,36 @@ describe("reset-token authority", () => {
     expect(await stub.createSession(userId, 0, meta, now + 5)).toEqual({ ok: false, reason: "stale_credentials" });
   });
 
+  // Attack: someone holding a session and the password starts a change on /account whose D1 write fails (or
+  // is slow). The owner's reset by link must still end that session.
+  it("a reset by link ends the session a pending /account change kept", async () => {
+    const { userId, stub } = registry();
+    const now = Date.now();
+    const attacker = await create(stub, userId, now);
+    const { tokenHash } = await issue(stub, "req-1", now);
+    expect((await stub.beginPasswordChange(attacker.sessionId, now + 1, 0)).ok).toBe(true);
+    expect(await stub.validateSession(attacker.sessionId, now + 2)).not.toBeNull();
+    expect(await stub.beginReset(tokenHash, now + 3, 0)).toEqual({ ok: true, credentialVersion: 1 });
+    expect(await stub.validateSession(attacker.sessionId, now + 4)).toBeNull();
+  });
+
+  // Fault: the completion after the response is dropped (the isolate went away). The held notice goes out when
+  // the next sign-in brings D1's version, which shows the change committed.
+  it("a change whose completion was lost is finished, and its notice sent, by the next sign-in", async () => {
+    const { userId, stub } = registry();
+    const now = Date.now();
+    const send = await runInDurableObject(stub, (instance) =>
+      vi.spyOn((instance as unknown as { env: Env }).env.EMAIL_QUEUE, "send").mockResolvedValue(undefined as never),
+    );
+    const { tokenHash } = await issue(stub, "req-1", now);
+    const notice = { kind: "password_changed", requestId: "n-1", userId, changedAt: now, ip: null, userAgent: null };
+    expect((await stub.beginReset(tokenHash, now + 1, 0, notice)).ok).toBe(true);
+    // D1 now holds version 1; nobody calls completeReset. A sign-in with the new password reads version 1.
+    await create(stub, userId, now + 2, 1);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith(notice, { contentType: "json" }), { timeout: 5000 });
+    expect(await stub.checkResetToken(tokenHash, now + 3, 1)).toBe(false);
+  });
+
   it("beginReset is repeatable until completeReset; completeReset voids the token", async () => {
     const { userId, stub } = registry();
     const now = Date.now();
@@ -223,7 +253,9 @@ describe("reset-token authority", () => {
     expect(await stub.beginReset(tokenHash, now + 2)).toEqual({ ok: true, credentialVersion: 1 }); // same version, not 2
     expect(await stub.credentialVersion()).toBe(1);
 
-    await stub.completeReset(now + 3);
+    await stub.completeReset(now + 3, 0); // not the pending version: a late call finishes nothing
+    expect(await stub.beginReset(tokenHash, now + 3)).toEqual({ ok: true, credentialVersion: 1 });
+    await stub.completeReset(now + 3, 1);
     expect(await stub.beginReset(tokenHash, now + 4)).toEqual({ ok: false, reason: "invalid" });
     expect(await stub.checkResetToken(tokenHash, now + 4)).toBe(false);
     expect(await stub.credentialVersion()).toBe(1);
@@ -240,7 +272,7 @@ describe("reset-token authority", () => {
     const t0 = Date.now();
     const first = await issue(stub, "req-1", t0);
     expect((await stub.beginReset(first.tokenHash, t0 + 1000)).ok).toBe(true);
-    await stub.completeReset(t0 + 1000);
+    await stub.completeReset(t0 + 1000, 1);
 
     // A request made before the change, processed after it (late queue job): no token.
     expect(await stub.issueResetToken("req-late", t0 + 500)).toEqual({ ok: false, reason: "superseded" });
@@ -326,10 +358,13 @@ describe("the outbox (invariant 8)", () => {
       ip: null,
       userAgent: null,
     };
-    const notice = { id: message.requestId, message };
-    await stub.completeReset(Date.now(), notice);
-    await stub.completeReset(Date.now(), notice); // a repeated call keeps one copy
-
+    const { tokenHash } = await issue(stub, "req-outbox", Date.now());
+    // Held from the moment the change begins, sent once it completes; a repeated begin keeps one copy.
+    expect((await stub.beginReset(tokenHash, Date.now(), 0, message)).ok).toBe(true);
+    expect((await stub.beginReset(tokenHash, Date.now(), 0, { ...message, requestId: "another" })).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(send).not.toHaveBeenCalled();
+    await stub.completeReset(Date.now(), 1);
     const outboxRows = () =>
       runInDurableObject(stub, (_i, state) => state.storage.sql.exec("SELECT COUNT(*) AS n FROM outbox").one().n);
     await vi.waitFor(async () => expect(await outboxRows()).toBe(0), { timeout: 10_000, interval: 100 });

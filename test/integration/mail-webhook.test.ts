@@ -74,9 +74,17 @@ describe("POST /webhooks/resend", () => {
     const email = uniqueEmail("bounce");
     await signUp(email);
     const body = event("email.bounced", email, { bounce: { type: "Permanent", message: "Mailbox does not exist" } });
-    const { response } = await deliver(body);
+    const { id, response } = await deliver(body);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: true, recorded: true });
+    // The provider's retry of the same message adds no second audit row.
+    expect((await deliver(body, { id })).response.status).toBe(200);
+    const audited = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE type = 'reset_email_bounced' AND user_id = (SELECT id FROM users WHERE email = ?)",
+    )
+      .bind(email)
+      .first<{ n: number }>();
+    expect(audited?.n).toBe(1);
     expect(await eventsFor(email)).toMatchObject([
       {
         type: "bounced",

@@ -81,6 +81,18 @@ describe("POST /v3/user/reset_password with email + reset_password_code", () => 
     expect((await signIn(email, NEW_PASSWORD)).status).toBe(422);
   });
 
+  // Attack: guesses sent all at once, hoping each reads the count before any is written.
+  it("twenty guesses at once still kill the code: each attempt is counted before it is checked", async () => {
+    const { email, code } = await freshAccount("code-burst");
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        resetWithCode(email, `ZZZZ-Z${String(i).padStart(3, "0").replace(/[01]/g, "Z")}`),
+      ),
+    );
+    expect(answers.every((r) => r.status === 422)).toBe(true);
+    expect((await resetWithCode(email, code)).status).toBe(422);
+  });
+
   it("a code replaced by a newer email, and an expired one, are refused", async () => {
     const { email, code: older } = await freshAccount("code-replaced");
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 2 * 60_000 });
