@@ -261,6 +261,13 @@ export const MUTANTS = [
     replace: "LIMIT 1 OFFSET 1000000);",
     tests: t("unit/scheduled"),
   },
+  {
+    name: "a read replica that has not seen an account signs its session out",
+    file: "src/domain/sessions.ts",
+    find: "const found = nearby ?? (await findUserWithFailures(env.DB, parsed.userId));",
+    replace: "const found = nearby;",
+    tests: t("integration/read-replicas"),
+  },
   // Email delivery.
   {
     name: "each email attempt gets a new idempotency key",

@@ -90,14 +90,20 @@ function meterD1(db: D1Database): D1Database {
     real.set(proxy, statement);
     return proxy;
   };
-  return intercept(db, {
-    prepare: (query: unknown) => wrap(db.prepare(query as string)),
-    batch: (statements: unknown) =>
-      counted("d1", async (r) => {
-        const results = await db.batch((statements as D1PreparedStatement[]).map((s) => real.get(s) ?? s));
-        for (const result of results) addRows(r, result.meta);
-        return results;
-      }),
+  // A database and its sessions (read replicas) prepare and batch alike.
+  const meterQueries = <T extends D1Database | D1DatabaseSession>(target: T, extra: Methods = {}): T =>
+    intercept(target, {
+      ...extra,
+      prepare: (query: unknown) => wrap(target.prepare(query as string)),
+      batch: (statements: unknown) =>
+        counted("d1", async (r) => {
+          const results = await target.batch((statements as D1PreparedStatement[]).map((s) => real.get(s) ?? s));
+          for (const result of results) addRows(r, result.meta);
+          return results;
+        }),
+    });
+  return meterQueries(db, {
+    withSession: (constraint: unknown) => meterQueries(db.withSession(constraint as D1SessionConstraint)),
   });
 }
 

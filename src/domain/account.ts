@@ -17,15 +17,21 @@ export interface AccountOverview {
   suppression: { until: number; reason: string; since: number } | null;
 }
 
-/** Live sessions (newest first), the newest events and any suppression of the address, read at once. */
+/**
+ * Live sessions (newest first), the newest events and any suppression of the address, read at once. The
+ * events come from the nearest D1 read replica unless `fresh` (the page right after the person's own
+ * change, which must show it): then from the primary.
+ */
 export async function accountOverview(
   env: Env,
   user: { id: string; email: string },
   now: number,
+  { fresh = false } = {},
 ): Promise<AccountOverview> {
+  const db = fresh ? env.DB : env.DB.withSession("first-unconstrained");
   const [sessions, events, suppression] = await Promise.all([
     sessionRegistry(env, user.id).listSessions(now),
-    listAuditEvents(env.DB, user.id, RECENT_EVENTS),
+    listAuditEvents(db, user.id, RECENT_EVENTS),
     findSuppression(env.DB, emailKey(user.email), now),
   ]);
   return { sessions, events, suppression };

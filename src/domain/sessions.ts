@@ -28,17 +28,23 @@ export type AuthResult = ({ ok: true } & Authenticated) | { ok: false; reason: "
 
 /**
  * The user and live session behind a token; refused for anything missing, malformed, revoked or idle.
- * The registry and D1 are asked at once: the token names the user, so neither waits for the other.
+ * The registry and D1 are asked at once: the token names the user, so neither waits for the other. The
+ * registry decides whether the session lives; D1 only supplies the profile, so it is read from the
+ * nearest read replica, which may lag the primary by a moment (a last-login or failed-attempt count a
+ * moment old). A replica that has not yet seen the account (just signed up) is not final: the primary is
+ * asked then.
  */
 export async function authenticate(env: Env, token: string | undefined, now: number): Promise<AuthResult> {
   // A forged token is refused here, before any Durable Object or D1 call.
   const parsed = parseSessionToken(token, readConfig(env).pepper);
   if (parsed === null || token === undefined) return { ok: false, reason: "not_signed_in" };
-  const [session, found] = await Promise.all([
+  const [session, nearby] = await Promise.all([
     sessionRegistry(env, parsed.userId).validateSession(parsed.sessionId, now),
-    findUserWithFailures(env.DB, parsed.userId),
+    findUserWithFailures(env.DB.withSession("first-unconstrained"), parsed.userId),
   ]);
-  if (session === null || found === null) return { ok: false, reason: "not_signed_in" };
+  if (session === null) return { ok: false, reason: "not_signed_in" };
+  const found = nearby ?? (await findUserWithFailures(env.DB, parsed.userId));
+  if (found === null) return { ok: false, reason: "not_signed_in" };
   return { ok: true, user: found.user, failedAttempts: found.failedAttempts, session, token };
 }
 

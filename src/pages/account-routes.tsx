@@ -57,7 +57,9 @@ async function renderAccount(
   status: 200 | 422 | 429,
   { notice = null, errors = {} }: { notice?: string | null; errors?: FormErrors },
 ) {
-  const { sessions, events, suppression } = await accountOverview(c.env, auth.user, Date.now());
+  // Right after the person's own change (?done=, or a refused form) the page reads the primary, so it shows it.
+  const fresh = status !== 200 || c.req.query("done") !== undefined;
+  const { sessions, events, suppression } = await accountOverview(c.env, auth.user, Date.now(), { fresh });
   c.status(status);
   const page = (
     <AccountPage

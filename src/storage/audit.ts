@@ -90,7 +90,11 @@ export async function pruneAuditEvents(
 }
 
 /** The newest events of a user. */
-export async function listAuditEvents(db: D1Database, userId: string, limit: number): Promise<AuditEvent[]> {
+export async function listAuditEvents(
+  db: D1Database | D1DatabaseSession,
+  userId: string,
+  limit: number,
+): Promise<AuditEvent[]> {
   const { results } = await db
     .prepare(
       "SELECT type, ip, user_agent, detail, created_at FROM audit_events WHERE user_id = ? ORDER BY id DESC LIMIT ?",

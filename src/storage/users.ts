@@ -73,9 +73,12 @@ export function findUserByEmailStatement(db: D1Database, email: string): D1Prepa
   return db.prepare("SELECT * FROM users WHERE email = ?").bind(email);
 }
 
-/** A user with the current failed sign-in count (Contentstack's failed_attempts), in one query. */
+/**
+ * A user with the current failed sign-in count (Contentstack's failed_attempts), in one query. `db` may be
+ * a D1 session on a read replica (`withSession`): the caller decides what may lag.
+ */
 export async function findUserWithFailures(
-  db: D1Database,
+  db: D1Database | D1DatabaseSession,
   id: string,
 ): Promise<{ user: User; failedAttempts: number } | null> {
   const row = await db
