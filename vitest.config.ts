@@ -20,8 +20,11 @@ export default defineConfig(async () => {
           },
           // Faster batches for tests. This replaces the wrangler consumer settings, so retries and the
           // dead-letter queue are repeated here (docs/design.md, "Platform facts").
+          // A second email queue, so tests can spread jobs over two (EMAIL_QUEUES=2; src/core/email-queues.ts).
+          queueProducers: { EMAIL_QUEUE_2: { queueName: "email-2" } },
           queueConsumers: {
             email: { maxBatchTimeout: 0.05, maxRetries: 100, deadLetterQueue: "email-dlq", retryDelay: 0 },
+            "email-2": { maxBatchTimeout: 0.05, maxRetries: 100, deadLetterQueue: "email-dlq", retryDelay: 0 },
             "email-dlq": { maxBatchTimeout: 0.05, maxRetries: 20 },
           },
         },

@@ -26,6 +26,8 @@ export interface Config {
   resendApiKey: string | null;
   /** Resend's webhook signing secret ("whsec_…"); without it the delivery-event endpoint is off. */
   resendWebhookSecret: string | null;
+  /** How many email queues jobs are spread over (EMAIL_QUEUES, 1–16, default 1); each needs its binding. */
+  emailQueues: number;
   /** How long accounts' security events are kept: AUDIT_RETENTION_DAYS, 30–3650, default 400. */
   auditRetentionMs: number;
   /** How long an address that bounced or complained gets no email: BOUNCE_SUPPRESSION_DAYS, 1–365, default 14. */
@@ -89,6 +91,7 @@ export function parseConfig(env: Env): Config {
     pepper: nonEmpty(vars.PASSWORD_PEPPER),
     resendApiKey,
     resendWebhookSecret: nonEmpty(vars.RESEND_WEBHOOK_SECRET),
+    emailQueues: emailQueueCount(env, vars.EMAIL_QUEUES),
     auditRetentionMs: integer(vars.AUDIT_RETENTION_DAYS ?? "400", "AUDIT_RETENTION_DAYS", 30, 3650) * DAY_MS,
     bounceSuppressionMs: integer(vars.BOUNCE_SUPPRESSION_DAYS ?? "14", "BOUNCE_SUPPRESSION_DAYS", 1, 365) * DAY_MS,
     resendApiUrl: apiOrigin(vars.RESEND_API_URL, "RESEND_API_URL", "https://api.resend.com", production),
@@ -104,6 +107,17 @@ export function parseConfig(env: Env): Config {
     throw new ConfigError(`${where} needs the PASSWORD_PEPPER secret, at least ${MIN_PEPPER_LENGTH} characters`);
   }
   return config;
+}
+
+/** EMAIL_QUEUES, checked against the bindings: a queue without its binding would lose its jobs. */
+function emailQueueCount(env: Env, value: string | undefined): number {
+  const count = integer(value ?? "1", "EMAIL_QUEUES", 1, 16);
+  for (let i = 2; i <= count; i++) {
+    if ((env as unknown as Record<string, unknown>)[`EMAIL_QUEUE_${i}`] === undefined) {
+      throw new ConfigError(`EMAIL_QUEUES=${count} needs a queue binding EMAIL_QUEUE_${i}`);
+    }
+  }
+  return count;
 }
 
 /** Every emailed link's origin. Production sends links over https only (a loopback test server aside). */

@@ -8,7 +8,8 @@
  * version and revokes every session (beginReset); then D1's conditional write lets exactly one request win
  * (invariant 1), and completeReset voids every outstanding link (invariant 2).
  */
-import { normalizeEmail } from "../core/email-address";
+import { emailKey, normalizeEmail } from "../core/email-address";
+import { emailQueueFor } from "../core/email-queues";
 import { hashPassword, verifyPassword } from "../core/password-hash";
 import { parseResetToken } from "../core/reset-token";
 import { generateSecret } from "../core/secrets";
@@ -36,7 +37,8 @@ export async function requestPasswordReset({ env, client, now }: FlowContext, em
     ip: client.ip,
     userAgent: client.userAgent,
   };
-  await env.EMAIL_QUEUE.send(job, { contentType: "json" });
+  // One address's requests share a queue (and its order), however many queues there are.
+  await emailQueueFor(env, emailKey(job.email)).send(job, { contentType: "json" });
 }
 
 export interface ResetInput {

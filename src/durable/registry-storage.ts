@@ -4,6 +4,7 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { readConfig } from "../core/config";
+import { emailQueueFor } from "../core/email-queues";
 import { SECOND_MS } from "../core/time";
 import { acceptLiveSocket, answerSocketClose, LIVE_PING, LIVE_PONG } from "./live-sign-out";
 import { OutboxTable } from "./outbox-table";
@@ -61,7 +62,9 @@ export abstract class RegistryStorage extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     if (!this.initialized) return;
     const now = Date.now();
-    await this.outbox.flush(now, (message) => this.env.EMAIL_QUEUE.send(message, { contentType: "json" }));
+    // This user's notices share a queue (and its order), however many queues there are.
+    const queue = emailQueueFor(this.env, this.ctx.id.name ?? this.ctx.id.toString());
+    await this.outbox.flush(now, (message) => queue.send(message, { contentType: "json" }));
     const idleMs = readConfig(this.env).sessionIdleMs;
     const oldestSeen = this.sessions.purge(this.state().session_epoch, now - idleMs);
     const next = [this.outbox.nextDue(), oldestSeen === null ? null : oldestSeen + idleMs].filter((t) => t !== null);

@@ -39,6 +39,7 @@ describe("readConfig / parseConfig", () => {
       benchRoutes: false,
       pepper: null,
       resendWebhookSecret: null,
+      emailQueues: 1,
       auditRetentionMs: 400 * DAY,
       bounceSuppressionMs: 14 * DAY,
       resendApiKey: null,
