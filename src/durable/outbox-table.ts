@@ -34,11 +34,13 @@ export class OutboxTable {
 
   /**
    * Keeps a message that may be sent only once the password change of credential version `version` is in
-   * D1 (the "password changed" notice, stored when the change begins). One per version: the first kept.
+   * D1 (the "password changed" notice, stored when the change begins). One per version: a retry of the change
+   * replaces it while it is held, so the notice tells of the attempt that last began (the likeliest to commit).
    */
   hold(message: unknown, version: number): void {
     this.sql.exec(
-      "INSERT OR IGNORE INTO outbox (id, body, due_at, held_version) VALUES (?, ?, 0, ?)",
+      `INSERT INTO outbox (id, body, due_at, held_version) VALUES (?1, ?2, 0, ?3)
+       ON CONFLICT (id) DO UPDATE SET body = ?2 WHERE held_version IS NOT NULL`,
       `held:${version}`,
       JSON.stringify(message),
       version,
