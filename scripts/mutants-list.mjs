@@ -250,7 +250,7 @@ export const MUTANTS = [
   {
     name: "a bounced address is mailed again at once",
     file: "src/domain/email-delivery.ts",
-    find: `if (job?.kind === "password_reset" && user !== undefined && accounts.suppressed.has(user.id)) {`,
+    find: `if (user !== null && accounts.suppressed.has(user.id)) {`,
     replace: "if (false) {",
     tests: t("integration/mail-webhook"),
   },

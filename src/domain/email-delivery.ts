@@ -68,15 +68,19 @@ async function lookUpAccounts(db: D1Database, jobs: EmailJob[], now: number): Pr
 
 /** Runs the flow a job asks for. */
 function deliverEmailJob(env: Env, config: Config, job: EmailJob, accounts: Accounts, now: number) {
-  const user = job?.kind === "password_reset" ? accounts.byEmail.get(job.email) : accounts.byId.get(job?.userId);
-  // The address bounced or complained lately: another reset email would only hurt the sender's reputation.
-  // A "password changed" notice still goes: one spam click must not hide an account takeover from its owner.
-  if (job?.kind === "password_reset" && user !== undefined && accounts.suppressed.has(user.id)) {
-    return Promise.resolve({ delivery: { ok: true, detail: "suppressed: the address bounced" } as const, writes: [] });
-  }
   switch (job?.kind) {
-    case "password_reset":
-      return issueResetLink(env, config, job, accounts.byEmail.get(job.email) ?? null, now);
+    case "password_reset": {
+      const user = accounts.byEmail.get(job.email) ?? null;
+      // The address bounced or complained lately: another reset email would only hurt the sender's
+      // reputation. (A "password changed" notice still goes: one spam click must not hide a takeover.)
+      if (user !== null && accounts.suppressed.has(user.id)) {
+        return Promise.resolve({
+          delivery: { ok: true, detail: "suppressed: the address bounced" } as const,
+          writes: [],
+        });
+      }
+      return issueResetLink(env, config, job, user, now);
+    }
     case "password_changed":
       return notifyPasswordChanged(env, config, job, accounts.byId.get(job.userId) ?? null, now);
     default:

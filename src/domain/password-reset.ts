@@ -72,10 +72,10 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
   if (found === null) return { ok: false, reason: "token_invalid" };
   const read = await unavailableOnError(() => readResetLink(env, found, now));
   if (read === null) return { ok: false, reason: "token_invalid" };
-  const { user, link } = read;
+  const { user, fate } = read;
   // A used or superseded link must not buy a password hash (or a breach lookup).
-  if (link === "committed") return finishCommitted(ctx, user, input.password);
-  if (link === "refused") return { ok: false, reason: "token_invalid" };
+  if (fate.fate === "committed") return finishCommitted(ctx, user, input.password);
+  if (fate.fate !== "usable") return { ok: false, reason: "token_invalid" };
 
   const problem = await checkPassword(input.password, policyOptions(config, user.email));
   if (problem !== null) return { ok: false, reason: "password_rejected", problem };

@@ -8,7 +8,7 @@ import { emailKey } from "../core/email-address";
 import { formatResetCode, formatResetToken, isResetTokenExpired, parseResetToken } from "../core/reset-token";
 import { HOUR_MS, isoTime, MINUTE_MS } from "../core/time";
 import { type LimitWindow, sessionRegistry } from "../durable/session-registry";
-import { judgeResetLink, type LinkFate, linkFate } from "../durable/session-registry-rules";
+import { type LinkFate, linkFate } from "../durable/session-registry-rules";
 import { renderResetEmail } from "../mail/templates";
 import { auditEventStatement } from "../storage/audit";
 import { clearCodeAttemptsStatement } from "../storage/reset-code-failures";
@@ -121,8 +121,9 @@ export async function readResetLink(env: Env, found: LocatedToken, now: number) 
     findUserById(env.DB, found.userId),
     sessionRegistry(env, found.userId).resetTokenStatus(found.tokenHash, now),
   ]);
+  if (user === null) return null;
   // D1's version tells whether this link's reset already committed (its reply lost).
-  return user === null ? null : { user, link: judgeResetLink(status, user.credentialVersion), status };
+  return { user, status, fate: linkFate(status, user.credentialVersion, readConfig(env).resetLinkMs) };
 }
 
 export type { LinkFate } from "../durable/session-registry-rules";
@@ -135,9 +136,7 @@ export async function resetLinkFate(env: Env, token: string, now: number): Promi
   const found = await locateResetToken(env, token, now);
   if (found === null) return { fate: "invalid" };
   try {
-    const read = await readResetLink(env, found, now);
-    if (read === null) return { fate: "invalid" };
-    return linkFate(read.status, read.user.credentialVersion, readConfig(env).resetLinkMs);
+    return (await readResetLink(env, found, now))?.fate ?? { fate: "invalid" };
   } catch (error) {
     throw new ResetUnavailableError("a reset link could not be checked", { cause: error });
   }

@@ -14,7 +14,7 @@ import {
   decideBeginReset,
   decideIssue,
   decidePasswordChange,
-  judgeResetLink,
+  linkFate,
   pendingResetCommitted,
   type ResetTokenStatus,
   resetTokenProblem,
@@ -74,7 +74,7 @@ export abstract class RegistryCredentials extends RegistryStorage {
     return { ok: true, secret };
   }
 
-  /** Read-only: what this registry knows of a link (judged together with D1's version by `judgeResetLink`). */
+  /** Read-only: what this registry knows of a link (judged together with D1's version by `linkFate`). */
   resetTokenStatus(tokenHash: string, now: number): ResetTokenStatus {
     if (!this.initialized) {
       return { problem: "invalid", pendingVersion: null, pendingAt: null, history: null, passwordChangedAt: 0 };
@@ -88,7 +88,8 @@ export abstract class RegistryCredentials extends RegistryStorage {
    * a token whose reset D1 already holds is used up.
    */
   checkResetToken(tokenHash: string, now: number, d1Version = 0): boolean {
-    return judgeResetLink(this.resetTokenStatus(tokenHash, now), d1Version) === "usable";
+    const status = this.resetTokenStatus(tokenHash, now);
+    return linkFate(status, d1Version, readConfig(this.env).resetLinkMs).fate === "usable";
   }
 
   /**

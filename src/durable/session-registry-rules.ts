@@ -107,16 +107,6 @@ export function linkFate(status: ResetTokenStatus, d1Version: number, ttlMs: num
 }
 
 /**
- * A link, given the registry's status and D1's credential version: usable; "committed", the link of a reset
- * D1 already holds though the registry never completed it (a retry with the same password may finish it);
- * or refused.
- */
-export function judgeResetLink(status: ResetTokenStatus, d1Version: number): "usable" | "committed" | "refused" {
-  if (status.pendingVersion !== null && status.pendingVersion <= d1Version) return "committed";
-  return status.problem === null ? "usable" : "refused";
-}
-
-/**
  * The first half of a reset. A fresh begin bumps the credential version and revokes every session; a
  * retry of a begun reset (its D1 write failed) reuses the pending version and revokes nothing more, since
  * no session can have been created since (invariant 10).
