@@ -45,6 +45,22 @@ export async function api(path: string, options: ApiOptions = {}): Promise<Respo
   return exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body, redirect: "manual" }));
 }
 
+/**
+ * A request from a browser on this site: HTML wanted, a same-site Origin, a client address (random unless
+ * given), the session cookie if given. With `form` it is a form POST; redirects are not followed.
+ */
+export function page(
+  path: string,
+  { form, cookie, ip }: { form?: Record<string, string>; cookie?: string; ip?: string } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: "text/html", origin: BASE, "cf-connecting-ip": ip ?? randomIp() };
+  if (cookie !== undefined) headers.cookie = `__Host-session=${cookie}`;
+  if (form === undefined) return exports.default.fetch(new Request(`${BASE}${path}`, { headers, redirect: "manual" }));
+  headers["content-type"] = "application/x-www-form-urlencoded";
+  const body = new URLSearchParams(form);
+  return exports.default.fetch(new Request(`${BASE}${path}`, { method: "POST", headers, body, redirect: "manual" }));
+}
+
 export async function json<T = any>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }

@@ -3,13 +3,12 @@
  * other session signed out while this one stays, the "password changed" email, the audit row, and every
  * outstanding reset link void.
  */
-import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import {
   authtokenFor,
-  BASE,
   homeIp,
   NEW_PASSWORD,
+  page,
   resetPassword,
   resetTokenFor,
   STRONG_PASSWORD,
@@ -22,16 +21,7 @@ import {
 
 /** A page request from the person's own browser: their session cookie, their address, same-origin. */
 function fromBrowser(email: string, authtoken: string, path: string, form?: Record<string, string>) {
-  const headers: Record<string, string> = {
-    accept: "text/html",
-    origin: BASE,
-    "cf-connecting-ip": homeIp(email),
-    cookie: `__Host-session=${authtoken}`,
-  };
-  if (form === undefined) return exports.default.fetch(new Request(`${BASE}${path}`, { headers, redirect: "manual" }));
-  headers["content-type"] = "application/x-www-form-urlencoded";
-  const body = new URLSearchParams(form);
-  return exports.default.fetch(new Request(`${BASE}${path}`, { method: "POST", headers, body, redirect: "manual" }));
+  return page(path, { form, cookie: authtoken, ip: homeIp(email) });
 }
 
 function change(email: string, authtoken: string, current: string, password = NEW_PASSWORD, confirmation = password) {

@@ -3,14 +3,13 @@
  * since, or not a link at all) and offers a new link without showing or asking for the address. The API
  * keeps answering every dead link alike (422/162), as Contentstack does.
  */
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { parseResetToken } from "../../src/core/reset-token";
 import {
   authtokenFor,
-  BASE,
   NEW_PASSWORD,
-  randomIp,
+  page,
   resetPassword,
   resetTokenFor,
   STRONG_PASSWORD,
@@ -19,12 +18,6 @@ import {
   uniqueEmail,
   waitForMail,
 } from "../helpers";
-
-function page(path: string, init: { method?: string; body?: URLSearchParams } = {}) {
-  const headers: Record<string, string> = { accept: "text/html", origin: BASE, "cf-connecting-ip": randomIp() };
-  if (init.body !== undefined) headers["content-type"] = "application/x-www-form-urlencoded";
-  return exports.default.fetch(new Request(`${BASE}${path}`, { ...init, headers, redirect: "manual" }));
-}
 
 async function deadPage(token: string) {
   const response = await page(`/reset-password?token=${token}`);
@@ -66,24 +59,8 @@ describe("a dead link's page names its cause", () => {
     await signUp(email);
     const token = await resetTokenFor(email);
     const authtoken = await authtokenFor(email, STRONG_PASSWORD);
-    const body = new URLSearchParams({
-      current_password: STRONG_PASSWORD,
-      password: NEW_PASSWORD,
-      password_confirmation: NEW_PASSWORD,
-    });
-    const changed = await exports.default.fetch(
-      new Request(`${BASE}/account/password`, {
-        method: "POST",
-        body,
-        redirect: "manual",
-        headers: {
-          accept: "text/html",
-          origin: BASE,
-          cookie: `__Host-session=${authtoken}`,
-          "content-type": "application/x-www-form-urlencoded",
-        },
-      }),
-    );
+    const form = { current_password: STRONG_PASSWORD, password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD };
+    const changed = await page("/account/password", { form, cookie: authtoken });
     expect(changed.status).toBe(303);
     const html = await deadPage(token);
     expect(html).toContain("Your password was changed since");
@@ -120,7 +97,7 @@ describe("Send a new link", () => {
     const before = (await waitForMail(email, 2)).length; // the link, and the "password changed" notice
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 2 * 60_000 });
     try {
-      const response = await page("/reset-password/new-link", { method: "POST", body: new URLSearchParams({ token }) });
+      const response = await page("/reset-password/new-link", { form: { token } });
       expect(response.status).toBe(200);
       const html = await response.text();
       expect(html).toContain("We have sent a new link to the address the old one was sent to.");
@@ -141,10 +118,7 @@ describe("Send a new link", () => {
     const send = vi.spyOn(env.EMAIL_QUEUE, "send");
     const forged = `${user.uid}.${"B".repeat(43)}`;
     expect(parseResetToken(forged)).not.toBeNull();
-    const response = await page("/reset-password/new-link", {
-      method: "POST",
-      body: new URLSearchParams({ token: forged }),
-    });
+    const response = await page("/reset-password/new-link", { form: { token: forged } });
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/forgot-password");
     expect(send).not.toHaveBeenCalled();

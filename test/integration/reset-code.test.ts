@@ -3,15 +3,13 @@
  * extension and the page; the same answers for an address without an account; using the code uses the
  * link up and the other way round.
  */
-import { exports } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { normalizeResetCode } from "../../src/core/reset-token";
 import {
   api,
-  BASE,
   json,
   NEW_PASSWORD,
-  randomIp,
+  page,
   requestReset,
   resetPassword,
   signIn,
@@ -118,21 +116,7 @@ describe("POST /v3/user/reset_password with email + reset_password_code", () => 
 });
 
 describe("/reset-password/code", () => {
-  function post(email: string, code: string) {
-    return exports.default.fetch(
-      new Request(`${BASE}/reset-password/code`, {
-        method: "POST",
-        body: new URLSearchParams({ email, code }),
-        redirect: "manual",
-        headers: {
-          accept: "text/html",
-          origin: BASE,
-          "cf-connecting-ip": randomIp(),
-          "content-type": "application/x-www-form-urlencoded",
-        },
-      }),
-    );
-  }
+  const post = (email: string, code: string) => page("/reset-password/code", { form: { email, code } });
 
   it("a right code leads to the Reset Password form with the link's token in the reset cookie", async () => {
     const { email, code } = await freshAccount("code-page");
@@ -158,18 +142,7 @@ describe("/reset-password/code", () => {
 
   it("the confirmation page offers the code form", async () => {
     const email = uniqueEmail("code-offer");
-    const response = await exports.default.fetch(
-      new Request(`${BASE}/forgot-password`, {
-        method: "POST",
-        body: new URLSearchParams({ email }),
-        headers: {
-          accept: "text/html",
-          origin: BASE,
-          "cf-connecting-ip": randomIp(),
-          "content-type": "application/x-www-form-urlencoded",
-        },
-      }),
-    );
+    const response = await page("/forgot-password", { form: { email } });
     expect(await response.text()).toContain(`href="/reset-password/code?email=${encodeURIComponent(email)}"`);
   });
 });
