@@ -1,6 +1,12 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { shardBindings } from "./scripts/sharded-config.mjs";
+
+// `npm run test:sharded` runs the same suite with users over several D1 shards: TEST_SHARD_LAYOUT="1,4" is
+// a deployment that began with one database and grew to four (src/core/shards.ts).
+const shardLayout = process.env.TEST_SHARD_LAYOUT ?? "1";
+const extraShards = shardBindings(Number(shardLayout.split(",").at(-1))).slice(1);
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
@@ -17,7 +23,9 @@ export default defineConfig(async () => {
             TEST_RESEND_URL: inject("resendUrl"),
             TEST_RESEND_API_KEY: inject("resendApiKey"),
             TEST_HIBP_URL: inject("hibpUrl"),
+            D1_SHARD_LAYOUT: shardLayout,
           },
+          d1Databases: Object.fromEntries(extraShards.map((binding) => [binding, `accounts-${binding}`])),
           // Faster batches for tests. This replaces the wrangler consumer settings, so retries and the
           // dead-letter queue are repeated here (docs/design.md, "Platform facts").
           // A second email queue, so tests can spread jobs over two (EMAIL_QUEUES=2; src/core/email-queues.ts).
@@ -35,6 +43,7 @@ export default defineConfig(async () => {
       setupFiles: ["./test/apply-migrations.ts"],
       globalSetup: ["./test/support/global-setup.ts"],
       testTimeout: 20_000,
+      name: shardLayout === "1" ? "one shard" : `shards ${shardLayout}`,
     },
   };
 });

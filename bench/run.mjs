@@ -82,7 +82,7 @@ const PASSWORD = "bench-passphrase-orange-kettle-42";
 const WRONG_PASSWORD = "bench-passphrase-orange-kettle-43";
 const NEW_PASSWORD = "bench-new-passphrase-violet-lamp-7";
 const DOMAIN = "bench.example.com";
-const TOKEN_RE = /\/reset-password\?token=(blt[0-9a-f]{24}\.[A-Za-z0-9_-]{43})\b/;
+const TOKEN_RE = /\/reset-password\?token=(blt(?:[0-9a-f]{4})?[0-9a-f]{24}\.[A-Za-z0-9_-]{43})\b/;
 
 const wallStart = performance.now();
 const phases = {};

@@ -335,4 +335,29 @@ export const MUTANTS = [
     replace: "if (false) {",
     tests: t("unit/config"),
   },
+  // Shards: an account created under an older generation of the layout (only a grown layout has one).
+  {
+    name: "sign-up ignores older generations' shards (a second account for a taken address)",
+    file: "src/domain/sign-up.ts",
+    find: `if (older.length > 0 && (await findUserByEmailIn(older, email)) !== null) return { ok: false, reason: "email_taken" };`,
+    replace: "",
+    tests: t("integration/shards"),
+    env: { TEST_SHARD_LAYOUT: "1,4" },
+  },
+  {
+    name: "sign-in looks for the account only at its email's placement",
+    file: "src/domain/password-attempt.ts",
+    find: "const user = attempt.user ?? elsewhere;",
+    replace: "const user = attempt.user;",
+    tests: t("integration/shards"),
+    env: { TEST_SHARD_LAYOUT: "1,4" },
+  },
+  {
+    name: "failed_attempts read only from the account's shard",
+    file: "src/domain/sessions.ts",
+    find: `return throttles === db ? found.failedAttempts : countFailures(throttles.withSession("first-unconstrained"), key);`,
+    replace: "return found.failedAttempts;",
+    tests: t("integration/shards"),
+    env: { TEST_SHARD_LAYOUT: "1,4" },
+  },
 ];

@@ -55,7 +55,8 @@ try {
       {
         cwd: scratch,
         encoding: "utf8",
-        env: { ...process.env, CI: "true" },
+        // A mutant may need a layout of shards (TEST_SHARD_LAYOUT) to be observable at all.
+        env: { ...process.env, CI: "true", ...mutant.env },
         timeout: 300_000,
       },
     );

@@ -1,7 +1,10 @@
 /** Story-level helpers: talk to the Worker through its real fetch, like an SDK or a browser would. */
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { expect, vi } from "vitest";
+import { emailKey, normalizeEmail } from "../src/core/email-address";
+import { shardBinding } from "../src/core/shards";
 import type { MailboxMessage } from "../src/mail/mailbox";
+import { allShardDatabases, emailDatabase, placementOf, userDatabase } from "../src/storage/shard-databases";
 
 export const BASE = "https://accounts.example.test";
 export const STRONG_PASSWORD = "violet-harbour-lantern-47";
@@ -12,6 +15,47 @@ let counter = 0;
 export function uniqueEmail(label = "user"): string {
   counter++;
   return `${label}.${Date.now().toString(36)}.${counter}.${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/**
+ * The D1 shard of an address's per-email state (throttles, code failures, suppressions), and of any account
+ * signed up for it under the test run's layout (TEST_SHARD_LAYOUT; with one shard, env.DB).
+ */
+export function shardForEmail(email: string): D1Database {
+  return emailDatabase(env, emailKey(normalizeEmail(email)));
+}
+
+/** The D1 shard an account's id names. */
+export function shardForUser(userId: string): D1Database {
+  return userDatabase(env, userId);
+}
+
+/** Every shard of the test run's layout. */
+export function everyShard(): D1Database[] {
+  return allShardDatabases(env).map(({ db }) => db);
+}
+
+/** The binding name of an address's shard (to swap it for a failing stand-in in an env copy). */
+export function shardBindingForEmail(email: string): string {
+  return shardBinding(placementOf(env, emailKey(normalizeEmail(email))));
+}
+
+/**
+ * `prepare` of every shard replaced by `replace(realPrepare, sql)`, whose closure's state all shards share:
+ * a fault aimed at one statement hits it in whichever shard it runs. Returns how to restore them all.
+ */
+export function spyOnShardPrepare(
+  replace: (realPrepare: (sql: string) => D1PreparedStatement, sql: string) => D1PreparedStatement,
+): { mockRestore(): void } {
+  const spies = everyShard().map((db) => {
+    const realPrepare = db.prepare.bind(db);
+    return vi.spyOn(db, "prepare").mockImplementation((sql: string) => replace(realPrepare, sql));
+  });
+  return {
+    mockRestore() {
+      for (const spy of spies) spy.mockRestore();
+    },
+  };
 }
 
 /** A unique client address, so per-IP flood limits do not couple tests. */
@@ -128,7 +172,7 @@ export async function waitForMail(email: string, count = 1): Promise<MailboxMess
 
 /** The reset token in a reset email's link. */
 export function tokenFrom(message: MailboxMessage): string {
-  const match = /\/reset-password\?token=((?:blt[0-9a-f]{24}\.)?[A-Za-z0-9_-]{43})/.exec(message.text);
+  const match = /\/reset-password\?token=((?:blt(?:[0-9a-f]{4})?[0-9a-f]{24}\.)?[A-Za-z0-9_-]{43})/.exec(message.text);
   if (match === null) throw new Error(`no reset link in: ${message.text}`);
   return match[1]!;
 }
@@ -166,7 +210,7 @@ export const NOT_LOGGED_IN = {
   error_code: 105,
   errors: {},
 };
-export const TOKEN_SHAPE = /^blt[0-9a-f]{24}\.[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]{22}$/;
+export const TOKEN_SHAPE = /^blt(?:[0-9a-f]{4})?[0-9a-f]{24}\.[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]{22}$/;
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** Durations, as the tests write them. */
 export const MINUTE = 60_000;

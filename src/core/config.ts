@@ -2,6 +2,7 @@
  * Typed, validated configuration read from the Worker's vars and secrets.
  * A bad value fails the first request loudly (logged, generic 500) instead of silently weakening security.
  */
+import { parseShardLayout, type ShardLayout, shardBinding, shardCount } from "./shards";
 import { DAY_MS, MINUTE_MS } from "./time";
 
 export type EmailProviderName = "resend" | "mailbox";
@@ -28,6 +29,8 @@ export interface Config {
   resendWebhookSecret: string | null;
   /** How many email queues jobs are spread over (EMAIL_QUEUES, 1–16, default 1); each needs its binding. */
   emailQueues: number;
+  /** Users' D1 shards per generation (D1_SHARD_LAYOUT, default "1"; core/shards.ts); each shard needs its binding. */
+  shardLayout: ShardLayout;
   /** How long accounts' security events are kept: AUDIT_RETENTION_DAYS, 30–3650, default 400. */
   auditRetentionMs: number;
   /** How long an address that bounced or complained gets no email: BOUNCE_SUPPRESSION_DAYS, 1–365, default 14. */
@@ -92,6 +95,7 @@ export function parseConfig(env: Env): Config {
     resendApiKey,
     resendWebhookSecret: nonEmpty(vars.RESEND_WEBHOOK_SECRET),
     emailQueues: emailQueueCount(env, vars.EMAIL_QUEUES),
+    shardLayout: shardLayout(env, vars.D1_SHARD_LAYOUT),
     auditRetentionMs: integer(vars.AUDIT_RETENTION_DAYS ?? "400", "AUDIT_RETENTION_DAYS", 30, 3650) * DAY_MS,
     bounceSuppressionMs: integer(vars.BOUNCE_SUPPRESSION_DAYS ?? "14", "BOUNCE_SUPPRESSION_DAYS", 1, 365) * DAY_MS,
     resendApiUrl: apiOrigin(vars.RESEND_API_URL, "RESEND_API_URL", "https://api.resend.com", production),
@@ -112,15 +116,24 @@ export function parseConfig(env: Env): Config {
 /** EMAIL_QUEUES, checked against the bindings: a queue without its binding would lose its jobs. */
 function emailQueueCount(env: Env, value: string | undefined): number {
   const count = integer(value ?? "1", "EMAIL_QUEUES", 1, 16);
-  for (let i = 2; i <= count; i++) {
-    if ((env as unknown as Record<string, unknown>)[`EMAIL_QUEUE_${i}`] === undefined) {
-      throw new ConfigError(`EMAIL_QUEUES=${count} needs a queue binding EMAIL_QUEUE_${i}`);
-    }
-  }
+  for (let i = 2; i <= count; i++) requireBinding(env, `EMAIL_QUEUE_${i}`, `EMAIL_QUEUES=${count}`);
   return count;
 }
 
-/** Every emailed link's origin. Production sends links over https only (a loopback test server aside). */
+/** D1_SHARD_LAYOUT, checked against the bindings: an account placed in a missing shard could not be stored. */
+function shardLayout(env: Env, value: string | undefined): ShardLayout {
+  const layout = parseShardLayout(value);
+  if (typeof layout === "string") throw new ConfigError(`D1_SHARD_LAYOUT ${JSON.stringify(value)}: ${layout}`);
+  for (let i = 0; i < shardCount(layout); i++) requireBinding(env, shardBinding(i), `D1_SHARD_LAYOUT=${value}`);
+  return layout;
+}
+
+function requireBinding(env: Env, binding: string, setting: string): void {
+  if ((env as unknown as Record<string, unknown>)[binding] === undefined) {
+    throw new ConfigError(`${setting} needs a binding ${binding}`);
+  }
+}
+
 function parseOrigin(value: string | undefined, production: boolean): string {
   const url = parseUrl(required(value, "APP_URL"), "APP_URL");
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError("APP_URL must be http(s)");

@@ -9,13 +9,14 @@
 import { hmac } from "@oslojs/crypto/hmac";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeBase64urlNoPadding } from "@oslojs/encoding";
-import { hashSecret, UID_PATTERN } from "./secrets";
+import { hashSecret } from "./secrets";
+import { UID_PATTERN, UID_SOURCE } from "./shards";
 import { HOUR_MS } from "./time";
 
 /** A reset link works for 60 minutes after the request that asked for it, unless RESET_LINK_MINUTES says otherwise. */
 export const RESET_LINK_TTL_MS = HOUR_MS;
 
-const TOKEN_PATTERN = /^(?:(blt[0-9a-f]{24})\.)?([A-Za-z0-9_-]{43})$/;
+const TOKEN_PATTERN = new RegExp(`^(?:(${UID_SOURCE})\\.)?([A-Za-z0-9_-]{43})$`);
 const encoder = new TextEncoder();
 
 /** A token taken apart: the user it names (null for a token from before user ids), and its secret's hash. */

@@ -24,10 +24,3 @@ export function constantTimeEqualText(a: string, b: string): boolean {
   const right = encoder.encode(b);
   return left.length === right.length && constantTimeEqual(left, right);
 }
-
-/** A Contentstack-style uid: "blt" + 24 lower-case hex characters (96 random bits). */
-export function generateUid(): string {
-  return `blt${encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(12)))}`;
-}
-
-export const UID_PATTERN = /^blt[0-9a-f]{24}$/;

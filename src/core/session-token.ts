@@ -6,12 +6,13 @@
  * round trips. Tokens from before the MAC are refused: everyone signs in once more after that release.
  */
 import { encodeBase64urlNoPadding } from "@oslojs/encoding";
-import { constantTimeEqualText, generateSecret, hashSecret, UID_PATTERN } from "./secrets";
+import { constantTimeEqualText, generateSecret, hashSecret } from "./secrets";
 import { serverMac } from "./server-keys";
+import { UID_PATTERN, UID_SOURCE } from "./shards";
 
 const SECRET_BYTES = 24;
 const MAC_BYTES = 16;
-const TOKEN_PATTERN = /^(blt[0-9a-f]{24})\.([A-Za-z0-9_-]{32})\.([A-Za-z0-9_-]{22})$/;
+const TOKEN_PATTERN = new RegExp(`^(${UID_SOURCE})\\.([A-Za-z0-9_-]{32})\\.([A-Za-z0-9_-]{22})$`);
 
 export interface ParsedSessionToken {
   userId: string;

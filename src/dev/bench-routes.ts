@@ -7,6 +7,7 @@
  */
 import { Hono } from "hono";
 import { spendPasswordCheck } from "../core/password-hash";
+import { UID_PATTERN } from "../core/shards";
 import { sessionRegistry } from "../durable/session-registry";
 import { apiError } from "../http/api-errors";
 import type { AppEnv } from "../http/app-env";
@@ -76,7 +77,7 @@ export const benchRoutes = new Hono<AppEnv>()
     const n = Number(c.req.query("sessions"));
     const users = Number(c.req.query("users") ?? "1");
     const userId = c.req.query("user") ?? "";
-    if (!Number.isInteger(n) || n < 1 || n > 100_000 || !/^blt[0-9a-f]{24}$/.test(userId))
+    if (!Number.isInteger(n) || n < 1 || n > 100_000 || !UID_PATTERN.test(userId))
       return apiError(c, "validation_failed");
     if (!Number.isInteger(users) || users < 1 || users > 100 || n * users > 200_000)
       return apiError(c, "validation_failed");

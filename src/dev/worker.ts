@@ -1,6 +1,6 @@
 /**
  * The development Worker (`npm run dev`, the tests, the benchmark): the production Worker plus the dev
- * mailbox and the benchmark's baselines. wrangler.toml's top-level `main` points here; the production
+ * mailbox, the shard spread (/dev/shards) and the benchmark's baselines. wrangler.toml's top-level `main` points here; the production
  * environment's `main` is src/index.ts, so none of this is in the production bundle.
  *
  * With BENCH_ROUTES=true (the benchmark's configuration) every binding is metered (binding-meter.ts), and
@@ -18,10 +18,14 @@ import { benchRoutes } from "./bench-routes";
 import { Recording } from "./binding-meter";
 import { devMailboxRoutes } from "./mailbox-routes";
 import { intercept, meteredEnv, meterGlobalFetch } from "./metered-env";
+import { devShardRoutes } from "./shard-routes";
 
 export { MailPacer, SessionRegistry } from "../index";
 
-const app = createApp({ api: new Hono<AppEnv>().route("/", benchRoutes), pages: devMailboxRoutes });
+const app = createApp({
+  api: new Hono<AppEnv>().route("/", benchRoutes),
+  pages: new Hono<AppEnv>().route("/", devMailboxRoutes).route("/", devShardRoutes),
+});
 
 /** The benchmark's configuration; a bad configuration is left for the app's error boundary to answer. */
 function benchMode(env: Env): boolean {

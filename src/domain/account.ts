@@ -3,6 +3,7 @@ import { emailKey } from "../core/email-address";
 import { sessionRegistry } from "../durable/session-registry";
 import { type AuditEvent, listAuditEvents } from "../storage/audit";
 import { findSuppression } from "../storage/mail-events";
+import { emailDatabase, userDatabase } from "../storage/shard-databases";
 import type { SessionInfo } from "./sessions";
 
 export type { AuditEvent } from "../storage/audit";
@@ -28,11 +29,13 @@ export async function accountOverview(
   now: number,
   { fresh = false } = {},
 ): Promise<AccountOverview> {
-  const db = fresh ? env.DB : env.DB.withSession("first-unconstrained");
+  const primary = userDatabase(env, user.id);
+  const db = fresh ? primary : primary.withSession("first-unconstrained");
+  const key = emailKey(user.email);
   const [sessions, events, suppression] = await Promise.all([
     sessionRegistry(env, user.id).listSessions(now),
     listAuditEvents(db, user.id, RECENT_EVENTS),
-    findSuppression(env.DB, emailKey(user.email), now),
+    findSuppression(emailDatabase(env, key), key, now),
   ]);
   return { sessions, events, suppression };
 }

@@ -4,6 +4,7 @@ import { readConfig } from "../core/config";
 import { DAY_MS, isoTime } from "../core/time";
 import { pruneAuditEvents } from "../storage/audit";
 import { deleteOldCodeFailures } from "../storage/reset-code-failures";
+import { allShardDatabases } from "../storage/shard-databases";
 import { deleteStaleThrottles } from "../storage/sign-in-throttle";
 
 /** Failed sign-ins are forgotten a day after the last one (a live lock is always kept). */
@@ -13,17 +14,21 @@ const UNKNOWN_EMAIL_EVENTS_MS = 30 * DAY_MS;
 
 /**
  * Deletes stale sign-in counters, audit rows past their age (AUDIT_RETENTION_DAYS for accounts' events, a
- * month for failures on unknown emails) in bounded slices, and old wrong-code counts; logs how many, and
- * whether old audit rows remain for tomorrow (a backlog larger than one run's budget).
+ * month for failures on unknown emails) in bounded slices, and old wrong-code counts, in every shard side by
+ * side (each is its own database, so none slows another). Logs how many per shard, and whether old audit
+ * rows remain for tomorrow (a backlog larger than one run's budget).
  */
 export async function runDailyCleanup(env: Env, now: number): Promise<void> {
-  const staleThrottles = await deleteStaleThrottles(env.DB, now - THROTTLE_MEMORY_MS, now);
   const retention = readConfig(env).auditRetentionMs;
-  const accountEvents = await pruneAuditEvents(env.DB, "accounts", isoTime(now - retention));
-  const unknownEmailEvents = await pruneAuditEvents(env.DB, "unknown_emails", isoTime(now - UNKNOWN_EMAIL_EVENTS_MS));
+  await Promise.all(allShardDatabases(env).map(({ name, db }) => cleanUpShard(name, db, retention, now)));
+}
+
+async function cleanUpShard(shard: string, db: D1Database, retention: number, now: number): Promise<void> {
+  const staleThrottles = await deleteStaleThrottles(db, now - THROTTLE_MEMORY_MS, now);
+  const accountEvents = await pruneAuditEvents(db, "accounts", isoTime(now - retention));
+  const unknownEmailEvents = await pruneAuditEvents(db, "unknown_emails", isoTime(now - UNKNOWN_EMAIL_EVENTS_MS));
   // A count outlives its window (at most a day, RESET_LINK_MINUTES' ceiling) by nothing that matters.
-  const codeFailures = await deleteOldCodeFailures(env.DB, now - DAY_MS);
-  console.log(
-    JSON.stringify({ event: "daily_cleanup", staleThrottles, accountEvents, unknownEmailEvents, codeFailures }),
-  );
+  const codeFailures = await deleteOldCodeFailures(db, now - DAY_MS);
+  const counts = { staleThrottles, accountEvents, unknownEmailEvents, codeFailures };
+  console.log(JSON.stringify({ event: "daily_cleanup", shard, ...counts }));
 }

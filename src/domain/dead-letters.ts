@@ -1,6 +1,7 @@
 /** Emails that could not be delivered: logged and recorded where an operator will see them (invariant 8). */
 import { isoTime } from "../core/time";
 import { insertDeadLetter } from "../storage/dead-letters";
+import { shardDatabase } from "../storage/shard-databases";
 import type { DeadLetter, EmailJob } from "./email-jobs";
 
 /**
@@ -15,7 +16,8 @@ export async function recordUndeliverable(
   const letter = asDeadLetter(message.body, message.attempts);
   const kind = typeof letter.job?.kind === "string" ? letter.job.kind : "unknown";
   console.error(JSON.stringify({ event: "email_undeliverable", messageId: message.id, kind, reason: letter.reason }));
-  await insertDeadLetter(env.DB, {
+  // Operators' tables live in the first shard (DB), whatever the layout.
+  await insertDeadLetter(shardDatabase(env, 0), {
     messageId: message.id,
     kind,
     reason: letter.reason,

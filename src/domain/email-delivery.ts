@@ -3,8 +3,11 @@
  * maps to ack, retry or dead letter (invariant 8).
  */
 import type { Config } from "../core/config";
+import { emailKey } from "../core/email-address";
 import { HOUR_MS } from "../core/time";
 import { renderPasswordChangedEmail } from "../mail/templates";
+import { findSuppression } from "../storage/mail-events";
+import { allShardDatabases, emailCandidateDatabases, emailDatabase, userDatabase } from "../storage/shard-databases";
 import { findUsersByEmailsOrIds, type User } from "../storage/users";
 import type { EmailJob, PasswordChangedJob } from "./email-jobs";
 import { issueResetLink } from "./reset-link";
@@ -23,14 +26,14 @@ interface Accounts {
 }
 
 /**
- * Runs a batch of jobs, one Delivery per job in order. One D1 query finds every account the batch names;
- * the jobs run side by side (each user's registry and the mail pacer keep their own order); the audit rows
- * of every email sent go to D1 in one batch. A job's own fault is retried alone. If the audit batch fails,
- * the jobs it was for are retried: their emails go out again under the same idempotency keys, so nobody
- * gets a second one, and the rows are written then.
+ * Runs a batch of jobs, one Delivery per job in order. One D1 query per shard finds every account the batch
+ * names; the jobs run side by side (each user's registry and the mail pacer keep their own order); the audit
+ * rows of every email sent go to each shard in one batch. A job's own fault is retried alone. If a shard's
+ * batch fails, the jobs with writes there are retried: their emails go out again under the same idempotency
+ * keys, so nobody gets a second one, and the rows are written then.
  */
 export async function deliverEmailJobs(env: Env, config: Config, jobs: EmailJob[], now: number): Promise<Delivery[]> {
-  const accounts = await lookUpAccounts(env.DB, jobs, now);
+  const accounts = await lookUpAccounts(env, jobs, now);
   const outcomes = await Promise.all(
     jobs.map((job) =>
       deliverEmailJob(env, config, job, accounts, now).catch(
@@ -38,16 +41,20 @@ export async function deliverEmailJobs(env: Env, config: Config, jobs: EmailJob[
       ),
     ),
   );
-  const writes = outcomes.flatMap((outcome) => outcome.writes);
-  if (writes.length > 0) {
-    try {
-      await env.DB.batch(writes);
-    } catch (error) {
-      const unwritten = fault(`audit row not written: ${String(error)}`);
-      return outcomes.map((outcome) => (outcome.writes.length === 0 ? outcome.delivery : unwritten));
-    }
-  }
-  return outcomes.map((outcome) => outcome.delivery);
+  const failed = await writeByShard(outcomes.flatMap((outcome) => outcome.writes));
+  return outcomes.map((outcome) => {
+    const error = outcome.writes.map(([db]) => failed.get(db)).find((e) => e !== undefined);
+    return error === undefined ? outcome.delivery : fault(`audit row not written: ${String(error)}`);
+  });
+}
+
+/** Each shard's writes in one batch, the shards side by side; the error of each shard whose batch failed. */
+async function writeByShard(writes: [D1Database, D1PreparedStatement][]): Promise<Map<D1Database, unknown>> {
+  const byShard = new Map<D1Database, D1PreparedStatement[]>();
+  for (const [db, statement] of writes) byShard.set(db, [...(byShard.get(db) ?? []), statement]);
+  const failed = new Map<D1Database, unknown>();
+  await Promise.all([...byShard].map(([db, batch]) => db.batch(batch).catch((error) => failed.set(db, error))));
+  return failed;
 }
 
 /** A fault (storage unreachable, a bug) is retried like a provider's bad moment. */
@@ -55,14 +62,33 @@ function fault(detail: string): Delivery {
   return { ok: false, reason: "retryable", detail };
 }
 
-async function lookUpAccounts(db: D1Database, jobs: EmailJob[], now: number): Promise<Accounts> {
-  const emails = jobs.flatMap((job) => (job?.kind === "password_reset" ? [job.email] : []));
-  const ids = jobs.flatMap((job) => (job?.kind === "password_changed" ? [job.userId] : []));
-  const found = await findUsersByEmailsOrIds(db, emails, ids, now);
+/**
+ * The batch's accounts: each shard asked once, for the emails it may hold and the ids it does, side by side.
+ * The query reads suppressions with the account; an account created before the layout's newest generation
+ * has its address's suppression at the placement, which is then asked too (a second step, only for it).
+ */
+async function lookUpAccounts(env: Env, jobs: EmailJob[], now: number): Promise<Accounts> {
+  const asks = new Map(allShardDatabases(env).map(({ db }) => [db, { emails: [] as string[], ids: [] as string[] }]));
+  for (const job of jobs) {
+    if (job?.kind === "password_reset") {
+      for (const db of emailCandidateDatabases(env, emailKey(job.email))) asks.get(db)?.emails.push(job.email);
+    } else if (job?.kind === "password_changed") asks.get(userDatabase(env, job.userId))?.ids.push(job.userId);
+  }
+  const found = (
+    await Promise.all([...asks].map(([db, { emails, ids }]) => findUsersByEmailsOrIds(db, emails, ids, now)))
+  ).flat();
+  const suppressed = await Promise.all(
+    found.map(async ({ user, suppressed }) => {
+      const key = emailKey(user.email);
+      const placement = emailDatabase(env, key);
+      if (placement === userDatabase(env, user.id)) return suppressed;
+      return (await findSuppression(placement, key, now)) !== null;
+    }),
+  );
   return {
     byEmail: new Map(found.map(({ user }) => [user.email, user])),
     byId: new Map(found.map(({ user }) => [user.id, user])),
-    suppressed: new Set(found.flatMap(({ user, suppressed }) => (suppressed ? [user.id] : []))),
+    suppressed: new Set(found.flatMap(({ user }, i) => (suppressed[i] ? [user.id] : []))),
   };
 }
 

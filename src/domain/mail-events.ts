@@ -9,7 +9,8 @@ import { type SvixHeaders, verifySvixSignature } from "../core/svix";
 import { isoTime } from "../core/time";
 import { type AuditEventType, auditEventIfChangedStatement } from "../storage/audit";
 import { recordMailEventStatement, suppressStatement } from "../storage/mail-events";
-import { findUserByEmail } from "../storage/users";
+import { emailCandidateDatabases, emailDatabase, userDatabase } from "../storage/shard-databases";
+import { findUserByEmailIn } from "../storage/users";
 
 export type WebhookResult =
   | { ok: true; recorded: boolean }
@@ -55,12 +56,16 @@ export async function receiveMailWebhook(
   const key = emailKey(address);
   const tags = readTags(data.tags);
   const prefix = KEY_PREFIXES[tags.type ?? ""];
-  const user = await findUserByEmail(env.DB, address);
+  const user = await findUserByEmailIn(emailCandidateDatabases(env, key), address);
+  // The event and its audit row in the account's shard (one batch: the row depends on the event being new);
+  // the suppression with the address's other state, at its placement. With one shard, one batch.
+  const db = user === null ? emailDatabase(env, key) : userDatabase(env, user.id);
+  const placement = emailDatabase(env, key);
   const bounce = data.bounce ?? {};
   const detail = [tags.type, typeof bounce.type === "string" ? bounce.type : null, text(bounce.message)]
     .filter(Boolean)
     .join(": ");
-  const record = recordMailEventStatement(env.DB, {
+  const record = recordMailEventStatement(db, {
     webhookId: request.headers.id ?? "",
     type,
     idempotencyKey: prefix !== undefined && tags.request_id !== undefined ? `${prefix}/${tags.request_id}` : null,
@@ -81,10 +86,16 @@ export async function receiveMailWebhook(
         : tags.type === "password_reset"
           ? "reset_email_bounced"
           : "email_bounced";
-    statements.push(auditEventIfChangedStatement(env.DB, user.id, event, isoTime(now), detail));
+    statements.push(auditEventIfChangedStatement(db, user.id, event, isoTime(now), detail));
   }
-  if (suppresses) statements.push(suppressStatement(env.DB, key, now + config.bounceSuppressionMs, type, now));
-  const [recorded] = await env.DB.batch(statements);
+  const suppression = suppresses
+    ? [suppressStatement(placement, key, now + config.bounceSuppressionMs, type, now)]
+    : [];
+  const apart = db !== placement && suppression.length > 0;
+  const [[recorded]] = await Promise.all([
+    db.batch(apart ? statements : [...statements, ...suppression]),
+    apart ? placement.batch(suppression) : null,
+  ]);
   return { ok: true, recorded: recorded?.meta.changes === 1 };
 }
 

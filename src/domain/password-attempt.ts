@@ -13,6 +13,7 @@ import { spendPasswordCheck, verifyPassword } from "../core/password-hash";
 import { generateSecret } from "../core/secrets";
 import { DAY_MS, isoTime, MINUTE_MS, SECOND_MS } from "../core/time";
 import { auditEventStatement } from "../storage/audit";
+import { emailCandidateDatabases, emailDatabase, userDatabase } from "../storage/shard-databases";
 import {
   type AttemptScopes,
   type DailyCap,
@@ -22,7 +23,7 @@ import {
   type SignInAttempt,
   startSignInAttempt,
 } from "../storage/sign-in-throttle";
-import type { User } from "../storage/users";
+import { findUserByEmailIn, type User } from "../storage/users";
 import type { FlowContext } from "./context";
 
 /** Answer to an attempt made while another attempt on the same email is still being checked. */
@@ -83,7 +84,7 @@ export async function verifyThrottled(
   const version = user?.credentialVersion ?? NO_ACCOUNT;
   if (failedBefore !== null && failedBefore.credentialVersion === version) {
     if (now - failedBefore.at > RETRY_WINDOW_MS) await spendPasswordCheck(credentials.password, config.pepper);
-    await releaseAttempt(env.DB, key, scopes.slotScope, attemptId);
+    await releaseAttempt(emailDatabase(env, key), key, scopes.slotScope, attemptId);
     return { ok: false, reason: "invalid_credentials" };
   }
 
@@ -125,15 +126,22 @@ async function admit(
   const scopes = { emailKey: key, slotScope: claim?.scope ?? networkScope, networkScope };
   const mark = signInAttemptMark(config.pepper, key, credentials.password);
   const attemptId = generateSecret(12);
-  const attempt = await startSignInAttempt(env.DB, { ...scopes, email, attemptId, mark }, now);
-  const { user } = attempt;
+  // The throttle lives at the email's placement, which also holds its account unless an older generation
+  // does: those shards are asked in the same step (core/shards.ts).
+  const throttles = emailDatabase(env, key);
+  const older = emailCandidateDatabases(env, key).filter((db) => db !== throttles);
+  const [attempt, elsewhere] = await Promise.all([
+    startSignInAttempt(throttles, { ...scopes, email, attemptId, mark }, now),
+    older.length === 0 ? null : findUserByEmailIn(older, email),
+  ]);
+  const user = attempt.user ?? elsewhere;
   // Trust holds only for a token issued at the account's current password: a reset voids every device token.
   const trusted = claim !== null && user !== null && claim.credentialVersion === user.credentialVersion;
   const lockedUntil = trusted
     ? attempt.slotLockedUntil
     : Math.max(attempt.slotLockedUntil, attempt.networkLockedUntil, attempt.capLockedUntil);
   if (lockedUntil > now) {
-    if (attempt.acquired) await releaseAttempt(env.DB, key, scopes.slotScope, attemptId);
+    if (attempt.acquired) await releaseAttempt(throttles, key, scopes.slotScope, attemptId);
     return { ok: false, refusal: { ok: false, reason: "locked", retryAfterMs: lockedUntil - now } };
   }
   // Another attempt in this scope is being checked: parallel guesses wait their turn behind the lock check.
@@ -154,8 +162,10 @@ export async function refuse(
   user: User | null,
   { failure, mark }: FailureRecord,
 ): Promise<SignInRefusal> {
-  await recordFailure(env.DB, failure, mark, now, { schedule: LOCK_SCHEDULE, cap: DAILY_CAP });
+  const throttles = emailDatabase(env, failure.emailKey);
+  await recordFailure(throttles, failure, mark, now, { schedule: LOCK_SCHEDULE, cap: DAILY_CAP });
   const detail = user === null ? `no account: ${failure.emailKey.slice(0, 16)}` : null;
-  defer(auditEventStatement(env.DB, user?.id ?? null, "sign_in_failed", client, isoTime(now), detail).run());
+  const db = user === null ? throttles : userDatabase(env, user.id);
+  defer(auditEventStatement(db, user?.id ?? null, "sign_in_failed", client, isoTime(now), detail).run());
   return { ok: false, reason: "invalid_credentials" } as const;
 }

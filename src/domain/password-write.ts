@@ -9,6 +9,7 @@ import { generateSecret } from "../core/secrets";
 import { isoTime } from "../core/time";
 import { sessionRegistry } from "../durable/session-registry";
 import { auditEventStatement } from "../storage/audit";
+import { batchByDatabase, emailDatabase, userDatabase } from "../storage/shard-databases";
 import { clearThrottleStatements } from "../storage/sign-in-throttle";
 import { findUserById, replacePasswordHash, type User } from "../storage/users";
 import type { FlowContext } from "./context";
@@ -36,9 +37,9 @@ export async function writeNewHash(
   version: number,
 ): Promise<boolean> {
   try {
-    return await replacePasswordHash(env.DB, userId, hash, version, isoTime(now));
+    return await replacePasswordHash(userDatabase(env, userId), userId, hash, version, isoTime(now));
   } catch (error) {
-    const after = await findUserById(env.DB, userId).catch(() => null);
+    const after = await findUserById(userDatabase(env, userId), userId).catch(() => null);
     if (after === null || after.credentialVersion < version) {
       throw new ResetUnavailableError("the new password could not be written", { cause: error });
     }
@@ -53,7 +54,7 @@ export async function earlierAttemptWon(
   version: number,
   password: string,
 ): Promise<boolean> {
-  const current = await unavailableOnError(() => findUserById(env.DB, userId));
+  const current = await unavailableOnError(() => findUserById(userDatabase(env, userId), userId));
   if (current === null || current.credentialVersion !== version) return false;
   return (await verifyPassword(password, current.passwordHash, config.pepper)).valid;
 }
@@ -101,12 +102,20 @@ export async function finishPasswordChange(
   if (!ours) return completed;
   const at = isoTime(now);
   const audit = AUDIT[via];
+  const key = emailKey(user.email);
+  const db = userDatabase(env, user.id);
+  const throttles = emailDatabase(env, key);
   await Promise.all([
     completed,
-    env.DB.batch([
-      ...clearThrottleStatements(env.DB, emailKey(user.email)),
-      auditEventStatement(env.DB, user.id, audit.event, client, at),
-      auditEventStatement(env.DB, user.id, "sessions_revoked", client, at, audit.detail),
+    batchByDatabase([
+      [throttles, clearThrottleStatements(throttles, key)],
+      [
+        db,
+        [
+          auditEventStatement(db, user.id, audit.event, client, at),
+          auditEventStatement(db, user.id, "sessions_revoked", client, at, audit.detail),
+        ],
+      ],
     ]).catch((error) => logFailure("after_reset_failed", user.id, error)),
   ]);
 }

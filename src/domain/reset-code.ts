@@ -10,7 +10,8 @@ import { emailKey, normalizeEmail } from "../core/email-address";
 import { formatResetToken, normalizeResetCode } from "../core/reset-token";
 import { sessionRegistry } from "../durable/session-registry";
 import { clearCodeAttemptsStatement, countCodeAttemptStatement } from "../storage/reset-code-failures";
-import { findUserByEmailStatement, rowToUser, type UserRow } from "../storage/users";
+import { emailCandidateDatabases, emailDatabase } from "../storage/shard-databases";
+import { findUserByEmailIn, findUserByEmailStatement, rowToUser, type UserRow } from "../storage/users";
 import type { FlowContext } from "./context";
 import { ResetUnavailableError } from "./reset-link";
 
@@ -30,9 +31,15 @@ export async function redeemResetCode(
   const code = normalizeResetCode(typed);
   try {
     // The attempt is counted before the code is checked: guesses sent together each take their own number.
-    const [users, counted] = await env.DB.batch<Record<string, unknown>>([
-      findUserByEmailStatement(env.DB, address),
-      countCodeAttemptStatement(env.DB, key, now, config.resetLinkMs),
+    // At the placement, with the account unless an older generation holds it (asked in the same step).
+    const db = emailDatabase(env, key);
+    const older = emailCandidateDatabases(env, key).filter((candidate) => candidate !== db);
+    const [[users, counted], elsewhere] = await Promise.all([
+      db.batch<Record<string, unknown>>([
+        findUserByEmailStatement(db, address),
+        countCodeAttemptStatement(db, key, now, config.resetLinkMs),
+      ]),
+      older.length === 0 ? null : findUserByEmailIn(older, address),
     ]);
     const row = users?.results[0] as UserRow | undefined;
     const attempt = Number(counted?.results[0]?.failures ?? MAX_WRONG_CODES + 1);
@@ -41,10 +48,10 @@ export async function redeemResetCode(
     // Not a code at all (a typo in its length): no registry read, for every address alike.
     if (code === null) return wrong;
     // An address without an account asks an object that has nothing, so it takes the same steps.
-    const user = row === undefined ? null : rowToUser(row);
+    const user = row === undefined ? elsewhere : rowToUser(row);
     const redeemed = await sessionRegistry(env, user?.id ?? `nobody:${key}`).redeemResetCode(code, now);
     if (!redeemed.ok || user === null) return wrong;
-    await clearCodeAttemptsStatement(env.DB, key, now + 1).run();
+    await clearCodeAttemptsStatement(db, key, now + 1).run();
     return { ok: true, token: formatResetToken(user.id, redeemed.secret) };
   } catch (error) {
     throw new ResetUnavailableError("a reset code could not be checked", { cause: error });

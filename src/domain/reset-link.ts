@@ -13,6 +13,7 @@ import { renderResetEmail } from "../mail/templates";
 import { auditEventStatement } from "../storage/audit";
 import { clearCodeAttemptsStatement } from "../storage/reset-code-failures";
 import { findResetToken, storeResetToken } from "../storage/reset-tokens";
+import { emailDatabase, userDatabase } from "../storage/shard-databases";
 import { findUserById, type User } from "../storage/users";
 import type { PasswordResetJob } from "./email-jobs";
 import { type JobOutcome, sendEmail } from "./send-email";
@@ -83,8 +84,17 @@ export async function issueResetLink(
   if (!delivery.ok) return { delivery, writes: [] };
   const detail = `link valid until ${isoTime(expiresAt)}`;
   const at = isoTime(job.requestedAt);
-  const audit = auditEventStatement(env.DB, user.id, "password_reset_requested", job, at, detail);
-  return { delivery, writes: [audit, clearCodeAttemptsStatement(env.DB, emailKey(user.email), job.requestedAt)] };
+  const db = userDatabase(env, user.id);
+  const key = emailKey(user.email);
+  const codes = emailDatabase(env, key);
+  const audit = auditEventStatement(db, user.id, "password_reset_requested", job, at, detail);
+  return {
+    delivery,
+    writes: [
+      [db, audit],
+      [codes, clearCodeAttemptsStatement(codes, key, job.requestedAt)],
+    ],
+  };
 }
 
 /** A step of a reset could not reach its storage; nothing observable changed, retrying is safe (a 503). */
@@ -118,7 +128,7 @@ export async function locateResetToken(env: Env, token: string, now: number): Pr
 /** The account behind a located link and what its registry says of the link, asked of D1 and the registry at once. */
 export async function readResetLink(env: Env, found: LocatedToken, now: number) {
   const [user, status] = await Promise.all([
-    findUserById(env.DB, found.userId),
+    findUserById(userDatabase(env, found.userId), found.userId),
     sessionRegistry(env, found.userId).resetTokenStatus(found.tokenHash, now),
   ]);
   if (user === null) return null;

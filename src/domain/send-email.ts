@@ -20,10 +20,13 @@ export type Delivery =
   | { ok: false; reason: "retryable"; detail: string; retryAfterSeconds?: number | undefined }
   | { ok: false; reason: "undeliverable" | "quota_exceeded" | "misconfigured"; detail: string };
 
-/** What one job of the email queue came to, and the D1 writes (audit row and the like) to make with its batch's. */
+/**
+ * What one job of the email queue came to, and the D1 writes (audit row and the like) to make with its
+ * batch's, each with the shard it goes to.
+ */
 export interface JobOutcome {
   delivery: Delivery;
-  writes: D1PreparedStatement[];
+  writes: [D1Database, D1PreparedStatement][];
 }
 
 /** Sends one email through the provider, in its turn. */

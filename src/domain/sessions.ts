@@ -4,11 +4,14 @@
  * The user's SessionRegistry holds the truth.
  */
 import { readConfig } from "../core/config";
+import { emailKey } from "../core/email-address";
 import { parseSessionToken } from "../core/session-token";
 import { isoTime } from "../core/time";
 import { liveSocketRequest } from "../durable/live-sign-out";
 import { type SessionInfo, sessionRegistry } from "../durable/session-registry";
 import { auditEventStatement } from "../storage/audit";
+import { emailDatabase, userDatabase } from "../storage/shard-databases";
+import { countFailures } from "../storage/sign-in-throttle";
 import { findUserWithFailures, type User } from "../storage/users";
 import type { FlowContext } from "./context";
 
@@ -38,14 +41,26 @@ export async function authenticate(env: Env, token: string | undefined, now: num
   // A forged token is refused here, before any Durable Object or D1 call.
   const parsed = parseSessionToken(token, readConfig(env).pepper);
   if (parsed === null || token === undefined) return { ok: false, reason: "not_signed_in" };
+  const db = userDatabase(env, parsed.userId);
   const [session, nearby] = await Promise.all([
     sessionRegistry(env, parsed.userId).validateSession(parsed.sessionId, now),
-    findUserWithFailures(env.DB.withSession("first-unconstrained"), parsed.userId),
+    findUserWithFailures(db.withSession("first-unconstrained"), parsed.userId),
   ]);
   if (session === null) return { ok: false, reason: "not_signed_in" };
-  const found = nearby ?? (await findUserWithFailures(env.DB, parsed.userId));
+  const found = nearby ?? (await findUserWithFailures(db, parsed.userId));
   if (found === null) return { ok: false, reason: "not_signed_in" };
-  return { ok: true, user: found.user, failedAttempts: found.failedAttempts, session, token };
+  const failedAttempts = await failuresOf(env, db, found);
+  return { ok: true, user: found.user, failedAttempts, session, token };
+}
+
+/**
+ * The failure count read with the account is complete when the email's throttles share its shard (always,
+ * but for an account created before the layout's newest generation): else they are read at the placement.
+ */
+async function failuresOf(env: Env, db: D1Database, found: { user: User; failedAttempts: number }): Promise<number> {
+  const key = emailKey(found.user.email);
+  const throttles = emailDatabase(env, key);
+  return throttles === db ? found.failedAttempts : countFailures(throttles.withSession("first-unconstrained"), key);
 }
 
 export type SignOutResult = { ok: true } | { ok: false; reason: "not_signed_in" };
@@ -56,7 +71,8 @@ export async function signOut(ctx: FlowContext, token: string | undefined): Prom
   if (parsed === null) return { ok: false, reason: "not_signed_in" };
   const ended = await sessionRegistry(ctx.env, parsed.userId).revokeSession(parsed.sessionId, "signed_out");
   if (!ended) return { ok: false, reason: "not_signed_in" };
-  ctx.defer(auditEventStatement(ctx.env.DB, parsed.userId, "sign_out", ctx.client, isoTime(ctx.now)).run());
+  const db = userDatabase(ctx.env, parsed.userId);
+  ctx.defer(auditEventStatement(db, parsed.userId, "sign_out", ctx.client, isoTime(ctx.now)).run());
   return { ok: true };
 }
 
@@ -65,7 +81,14 @@ export async function signOutOtherSessions(ctx: FlowContext, auth: Authenticated
   const ended = await sessionRegistry(ctx.env, auth.user.id).revokeOtherSessions(auth.session.id, ctx.now);
   const detail = `${ended} other sessions`;
   ctx.defer(
-    auditEventStatement(ctx.env.DB, auth.user.id, "sessions_revoked", ctx.client, isoTime(ctx.now), detail).run(),
+    auditEventStatement(
+      userDatabase(ctx.env, auth.user.id),
+      auth.user.id,
+      "sessions_revoked",
+      ctx.client,
+      isoTime(ctx.now),
+      detail,
+    ).run(),
   );
   return ended;
 }
@@ -75,7 +98,14 @@ export async function signOutEverywhere(ctx: FlowContext, auth: Authenticated): 
   const ended = await sessionRegistry(ctx.env, auth.user.id).revokeAllSessions("signed_out_everywhere", ctx.now);
   const detail = `all ${ended} sessions`;
   ctx.defer(
-    auditEventStatement(ctx.env.DB, auth.user.id, "sessions_revoked", ctx.client, isoTime(ctx.now), detail).run(),
+    auditEventStatement(
+      userDatabase(ctx.env, auth.user.id),
+      auth.user.id,
+      "sessions_revoked",
+      ctx.client,
+      isoTime(ctx.now),
+      detail,
+    ).run(),
   );
   return ended;
 }

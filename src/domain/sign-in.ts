@@ -9,6 +9,7 @@ import { hashPassword } from "../core/password-hash";
 import { isoTime } from "../core/time";
 import { sessionRegistry } from "../durable/session-registry";
 import { auditEventStatement } from "../storage/audit";
+import { batchByDatabase, emailDatabase, userDatabase } from "../storage/shard-databases";
 import { clearThrottleStatements } from "../storage/sign-in-throttle";
 import { recordSignInStatement, type User, upgradePasswordHash } from "../storage/users";
 import type { FlowContext } from "./context";
@@ -44,10 +45,11 @@ export async function signIn(
   ]);
   // The password was changed between our read and the session: the verified password is no longer valid.
   if (!created.ok) return refuse(ctx, user, verified.asFailure);
-  ctx.defer(auditEventStatement(env.DB, user.id, "sign_in", ctx.client, isoTime(now)).run());
+  const db = userDatabase(env, user.id);
+  ctx.defer(auditEventStatement(db, user.id, "sign_in", ctx.client, isoTime(now)).run());
   if (verified.needsRehash) {
     const upgrade = hashPassword(credentials.password, config.pepper);
-    ctx.defer(upgrade.then((hash) => upgradePasswordHash(env.DB, user.id, user.passwordHash, hash)));
+    ctx.defer(upgrade.then((hash) => upgradePasswordHash(db, user.id, user.passwordHash, hash)));
   }
   if (options.replacing !== undefined) ctx.defer(signOut(ctx, options.replacing).catch(() => undefined));
   const deviceToken =
@@ -64,5 +66,10 @@ export async function signIn(
  * settled it), and what was cleared was cleared for someone who did hold the password until that moment.
  */
 async function recordSuccess({ env, now }: FlowContext, user: User, key: string): Promise<void> {
-  await env.DB.batch([recordSignInStatement(env.DB, user.id, isoTime(now)), ...clearThrottleStatements(env.DB, key)]);
+  const db = userDatabase(env, user.id);
+  const throttles = emailDatabase(env, key);
+  await batchByDatabase([
+    [db, [recordSignInStatement(db, user.id, isoTime(now))]],
+    [throttles, clearThrottleStatements(throttles, key)],
+  ]);
 }

@@ -1,10 +1,11 @@
 /** Sign-up: a new account in D1 with a policy-checked, hashed password. No session is created. */
 import { emailKey, normalizeEmail } from "../core/email-address";
 import { hashPassword } from "../core/password-hash";
-import { generateUid } from "../core/secrets";
+import { newUserId } from "../core/shards";
 import { isoTime } from "../core/time";
 import { auditEventStatement } from "../storage/audit";
-import { insertUser, type User } from "../storage/users";
+import { emailCandidateDatabases, placementOf, shardDatabase } from "../storage/shard-databases";
+import { findUserByEmailIn, insertUser, type User } from "../storage/users";
 import type { FlowContext } from "./context";
 import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
 
@@ -23,7 +24,11 @@ export type SignUpRefusal =
 
 export type SignUpResult = { ok: true; user: User } | SignUpRefusal;
 
-/** Creates the account; the email's UNIQUE constraint decides between concurrent sign-ups. */
+/**
+ * Creates the account in its email's placement shard. The email's UNIQUE constraint there decides between
+ * concurrent sign-ups (every sign-up for an address, under one layout, goes to the same shard); an account
+ * created under an older generation lives elsewhere, so those shards are asked first (docs/scale.md).
+ */
 export async function signUp({ env, config, client, now }: FlowContext, input: SignUpInput): Promise<SignUpResult> {
   if (input.password !== input.passwordConfirmation) return { ok: false, reason: "password_mismatch" };
   const email = normalizeEmail(input.email);
@@ -31,16 +36,21 @@ export async function signUp({ env, config, client, now }: FlowContext, input: S
   if (problem !== null) return { ok: false, reason: "password_rejected", problem };
   const passwordHash = await hashPassword(input.password, config.pepper);
   const createdAt = isoTime(now);
-  const user = await insertUser(env.DB, {
-    id: generateUid(),
+  const key = emailKey(email);
+  const placement = placementOf(env, key);
+  const db = shardDatabase(env, placement);
+  const older = emailCandidateDatabases(env, key).filter((candidate) => candidate !== db);
+  if (older.length > 0 && (await findUserByEmailIn(older, email)) !== null) return { ok: false, reason: "email_taken" };
+  const user = await insertUser(db, {
+    id: newUserId(placement),
     email,
-    emailKey: emailKey(email),
+    emailKey: key,
     passwordHash,
     firstName: input.firstName,
     lastName: input.lastName,
     now: createdAt,
   });
   if (user === null) return { ok: false, reason: "email_taken" };
-  await auditEventStatement(env.DB, user.id, "sign_up", client, createdAt).run();
+  await auditEventStatement(db, user.id, "sign_up", client, createdAt).run();
   return { ok: true, user };
 }

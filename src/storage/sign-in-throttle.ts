@@ -161,6 +161,15 @@ function releaseStatement(db: D1Database, emailKey: string, scope: string, attem
     .bind(emailKey, scope, attemptId);
 }
 
+/** An email's failed sign-ins across its scopes (Contentstack's failed_attempts), as users.findUserWithFailures counts them. */
+export async function countFailures(db: D1Database | D1DatabaseSession, emailKey: string): Promise<number> {
+  const row = await db
+    .prepare("SELECT COALESCE(SUM(failures), 0) AS failures FROM sign_in_throttle WHERE email_key = ? AND scope != '*'")
+    .bind(emailKey)
+    .first<{ failures: number }>();
+  return row?.failures ?? 0;
+}
+
 /** Forgets every scope's failures and the marks, and frees the slots (successful sign-in, password reset); batched with that step. */
 export function clearThrottleStatements(db: D1Database, emailKey: string): D1PreparedStatement[] {
   return [

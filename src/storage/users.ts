@@ -68,6 +68,15 @@ export async function findUserByEmail(db: D1Database, email: string): Promise<Us
   return row === null ? null : rowToUser(row);
 }
 
+/**
+ * The account for `email` in whichever of `dbs` (an email key's candidate shards) holds it, asked side by
+ * side: one round trip however many generations the layout has. At most one can hold it (sign-up checks).
+ */
+export async function findUserByEmailIn(dbs: D1Database[], email: string): Promise<User | null> {
+  const found = await Promise.all(dbs.map((db) => findUserByEmail(db, email)));
+  return found.find((user) => user !== null) ?? null;
+}
+
 /** The lookup by email, for callers that batch it with other statements; map rows with `rowToUser`. */
 export function findUserByEmailStatement(db: D1Database, email: string): D1PreparedStatement {
   return db.prepare("SELECT * FROM users WHERE email = ?").bind(email);
@@ -112,6 +121,11 @@ export async function findUsersByEmailsOrIds(
     .bind(JSON.stringify(emails), JSON.stringify(ids), now)
     .all<UserRow & { suppressed_until: number | null }>();
   return results.map((row) => ({ user: rowToUser(row), suppressed: row.suppressed_until !== null }));
+}
+
+/** How many accounts a shard holds (the local spread page; an operator's count). */
+export async function countUsers(db: D1Database): Promise<number> {
+  return (await db.prepare("SELECT COUNT(*) AS n FROM users").first<{ n: number }>())?.n ?? 0;
 }
 
 export async function findUserById(db: D1Database, id: string): Promise<User | null> {

@@ -7,7 +7,8 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RESET_LINK_TTL_MS } from "../../src/core/reset-token";
-import { generateUid, hashSecret } from "../../src/core/secrets";
+import { hashSecret } from "../../src/core/secrets";
+import { newUserId } from "../../src/core/shards";
 import type { SessionRegistry } from "../../src/durable/session-registry";
 
 const DAY = 86_400_000;
@@ -21,7 +22,7 @@ afterEach(() => {
 });
 
 function registry() {
-  const userId = generateUid();
+  const userId = newUserId(0);
   return { userId, stub: env.SESSION_REGISTRY.getByName(userId) };
 }
 
@@ -315,7 +316,7 @@ describe("sign out other sessions racing a reset", () => {
   // Attack: with a stolen cookie, spam "sign out other sessions" so that one call lands right after the
   // victim's reset revoked everything; carrying the (revoked) kept session into the new epoch would revive it.
   it("revokeOtherSessions after everything was revoked keeps nothing alive and ends nothing new", async () => {
-    const userId = generateUid();
+    const userId = newUserId(0);
     const stub = env.SESSION_REGISTRY.getByName(userId);
     const now = Date.now();
     const stolen = await stub.createSession(userId, 0, { ip: null, userAgent: null, location: null }, now);

@@ -4,10 +4,12 @@
  * test/e2e (through the generated .wrangler.e2e-<port>.toml); production builds never include it.
  */
 
+import { emailKey, normalizeEmail } from "../../src/core/email-address";
 import worker from "../../src/dev/worker";
 import { SessionRegistry as RealSessionRegistry } from "../../src/durable/session-registry";
 import { findResetToken, storeResetToken } from "../../src/storage/reset-tokens";
-import { findUserByEmail } from "../../src/storage/users";
+import { emailCandidateDatabases } from "../../src/storage/shard-databases";
+import { findUserByEmailIn } from "../../src/storage/users";
 
 export { MailPacer } from "../../src/durable/mail-pacer";
 
@@ -27,11 +29,17 @@ export class SessionRegistry extends RealSessionRegistry {
   }
 }
 
+/** The account for an address, in whichever shard holds it. */
+function userByEmail(env: Env, email: string) {
+  const address = normalizeEmail(email);
+  return findUserByEmailIn(emailCandidateDatabases(env, emailKey(address)), address);
+}
+
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
     if (url.pathname === "/__e2e/age-reset-token" && request.method === "POST") {
-      const user = await findUserByEmail(env.DB, url.searchParams.get("email") ?? "");
+      const user = await userByEmail(env, url.searchParams.get("email") ?? "");
       const ms = Number(url.searchParams.get("ms"));
       if (user === null || !Number.isFinite(ms)) return new Response("unknown user", { status: 404 });
       const registry = env.SESSION_REGISTRY.getByName(user.id) as unknown as DurableObjectStub<SessionRegistry>;
@@ -45,7 +53,7 @@ export default {
       return new Response("aged");
     }
     if (url.pathname === "/__e2e/age-reset-requests" && request.method === "POST") {
-      const user = await findUserByEmail(env.DB, url.searchParams.get("email") ?? "");
+      const user = await userByEmail(env, url.searchParams.get("email") ?? "");
       if (user === null) return new Response("unknown user", { status: 404 });
       const registry = env.SESSION_REGISTRY.getByName(user.id) as unknown as DurableObjectStub<SessionRegistry>;
       await registry.ageResetRequests(Number(url.searchParams.get("ms")));

@@ -16,6 +16,7 @@ import {
   MINUTE,
   NOT_LOGGED_IN,
   STRONG_PASSWORD,
+  shardForUser,
   signIn,
   signUp,
   TOKEN_SHAPE,
@@ -283,7 +284,8 @@ describe("DELETE /v3/user-session (sign out)", () => {
     expect((await api("/v3/user-session", { method: "DELETE", authtoken: token })).status).toBe(200);
     expect((await api("/v3/user-session", { method: "DELETE", authtoken: token })).status).toBe(401);
     const events = await vi.waitFor(async () => {
-      const { results } = await env.DB.prepare("SELECT type FROM audit_events WHERE user_id = ? AND type = 'sign_out'")
+      const { results } = await shardForUser(uid)
+        .prepare("SELECT type FROM audit_events WHERE user_id = ? AND type = 'sign_out'")
         .bind(uid)
         .all<{ type: string }>();
       if (results.length === 0) throw new Error("no sign_out event yet");

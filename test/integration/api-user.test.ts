@@ -33,7 +33,7 @@ describe("POST /v3/user (sign up)", () => {
     expect(Object.keys(body).sort()).toEqual(["notice", "user"]);
     expect(body.notice).toBe("Your account has been created.");
     const { user } = body;
-    expect(user.uid).toMatch(/^blt[0-9a-f]{24}$/);
+    expect(user.uid).toMatch(/^blt(?:[0-9a-f]{4})?[0-9a-f]{24}$/);
     expect(user.email).toBe(email.toLowerCase());
     expect(user.first_name).toBe("Ada");
     expect(user.last_name).toBe("Lovelace");

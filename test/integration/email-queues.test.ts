@@ -44,7 +44,7 @@ describe("email queues", () => {
 
   it("EMAIL_QUEUES names queues that must be bound", () => {
     expect(() => readConfig({ ...env, EMAIL_QUEUES: "3" } as Env)).toThrow(
-      "EMAIL_QUEUES=3 needs a queue binding EMAIL_QUEUE_3",
+      "EMAIL_QUEUES=3 needs a binding EMAIL_QUEUE_3",
     );
     expect(readConfig(twoQueues).emailQueues).toBe(2);
   });

@@ -54,7 +54,7 @@ async function expectWellFormed(endpoint: Endpoint, response: Response, sent: st
     expect(response.status, context).toBe(endpoint.success);
     expect(typeof body.notice, context).toBe("string");
     if (endpoint.path === "/v3/user-session") expect(typeof body.user?.authtoken, context).toBe("string");
-    if (endpoint.path === "/v3/user") expect(body.user?.uid, context).toMatch(/^blt[0-9a-f]{24}$/);
+    if (endpoint.path === "/v3/user") expect(body.user?.uid, context).toMatch(/^blt(?:[0-9a-f]{4})?[0-9a-f]{24}$/);
     return;
   }
   expect(Object.keys(body).sort(), context).toEqual(["error_code", "error_message", "errors"]);

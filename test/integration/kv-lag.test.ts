@@ -17,6 +17,7 @@ import {
   NEW_PASSWORD,
   randomIp,
   resetTokenFor,
+  shardBindingForEmail,
   signIn,
   signUp,
   tokenFrom,
@@ -146,7 +147,8 @@ describe("invariant 16: a KV miss is never final", () => {
     await signUp(email);
     const token = await resetTokenFor(email);
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const db = new Proxy(env.DB, {
+    const binding = shardBindingForEmail(email);
+    const db = new Proxy((env as unknown as Record<string, D1Database>)[binding]!, {
       get: (target, property) =>
         property === "prepare"
           ? () => {
@@ -158,7 +160,7 @@ describe("invariant 16: a KV miss is never final", () => {
       headers: { accept: "text/html", "cf-connecting-ip": randomIp() },
       redirect: "manual",
     });
-    const page = await worker.fetch(request, { ...env, DB: db } as Env, createExecutionContext());
+    const page = await worker.fetch(request, { ...env, [binding]: db } as Env, createExecutionContext());
     expect(page.status).toBe(503);
     expect(await page.text()).toContain("Please try again in a moment with the same link.");
     expect((await call(`/reset-password?token=${token}`, env)).status).toBe(303);

@@ -15,6 +15,7 @@ import {
   mailbox,
   requestReset,
   STRONG_PASSWORD,
+  shardForEmail,
   signUp,
   uniqueEmail,
   waitForMail,
@@ -60,7 +61,10 @@ async function deliver(body: string, options: { id?: string; at?: Date; signatur
 }
 
 async function eventsFor(email: string) {
-  const { results } = await env.DB.prepare("SELECT * FROM mail_events WHERE email_key = ?").bind(emailKey(email)).all();
+  const { results } = await shardForEmail(email)
+    .prepare("SELECT * FROM mail_events WHERE email_key = ?")
+    .bind(emailKey(email))
+    .all();
   return results;
 }
 
@@ -79,9 +83,10 @@ describe("POST /webhooks/resend", () => {
     expect(await response.json()).toEqual({ received: true, recorded: true });
     // The provider's retry of the same message adds no second audit row.
     expect((await deliver(body, { id })).response.status).toBe(200);
-    const audited = await env.DB.prepare(
-      "SELECT COUNT(*) AS n FROM audit_events WHERE type = 'reset_email_bounced' AND user_id = (SELECT id FROM users WHERE email = ?)",
-    )
+    const audited = await shardForEmail(email)
+      .prepare(
+        "SELECT COUNT(*) AS n FROM audit_events WHERE type = 'reset_email_bounced' AND user_id = (SELECT id FROM users WHERE email = ?)",
+      )
       .bind(email)
       .first<{ n: number }>();
     expect(audited?.n).toBe(1);
@@ -127,7 +132,7 @@ describe("POST /webhooks/resend", () => {
   it("a forged signature is refused and nothing is recorded or suppressed", async () => {
     const email = uniqueEmail("forged");
     const body = event("email.bounced", email);
-    const forged = new Webhook("whsec_" + btoa("another-secret-32-bytes-long!!!!"));
+    const forged = new Webhook(`whsec_${btoa("another-secret-32-bytes-long!!!!")}`);
     const { response } = await deliver(body, { signature: forged.sign("msg_x", new Date(), body) });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: "forged" });
@@ -153,7 +158,8 @@ describe("POST /webhooks/resend", () => {
     );
     expect(response.status).toBe(200);
     expect(await eventsFor(email)).toMatchObject([{ type: "complained", user_id: null, idempotency_key: null }]);
-    const suppression = await env.DB.prepare("SELECT reason FROM mail_suppressions WHERE email_key = ?")
+    const suppression = await shardForEmail(email)
+      .prepare("SELECT reason FROM mail_suppressions WHERE email_key = ?")
       .bind(emailKey(email))
       .first();
     expect(suppression).toEqual({ reason: "complained" });
@@ -164,7 +170,8 @@ describe("POST /webhooks/resend", () => {
     await deliver(event("email.delivered", email));
     await deliver(event("email.bounced", email, { bounce: { type: "Transient", message: "Mailbox full" } }));
     expect(await eventsFor(email)).toHaveLength(2);
-    const suppression = await env.DB.prepare("SELECT 1 FROM mail_suppressions WHERE email_key = ?")
+    const suppression = await shardForEmail(email)
+      .prepare("SELECT 1 FROM mail_suppressions WHERE email_key = ?")
       .bind(emailKey(email))
       .first();
     expect(suppression).toBeNull();

@@ -2,16 +2,15 @@
  * Reads that may lag go to the nearest D1 read replica (the Sessions API); the registry, not D1, decides
  * whether a session lives. A replica that has not yet seen an account is never final: the primary is asked.
  */
-import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { authtokenFor, STRONG_PASSWORD, signUp, uniqueEmail, whoAmI } from "../helpers";
+import { authtokenFor, STRONG_PASSWORD, shardForEmail, signUp, uniqueEmail, whoAmI } from "../helpers";
 
 afterEach(() => vi.restoreAllMocks());
 
 /** A replica that is behind: it has no rows at all yet. */
-function laggingReplica() {
+function laggingReplica(email: string) {
   const empty = { first: async () => null, all: async () => ({ results: [], success: true, meta: {} }) };
-  return vi.spyOn(env.DB, "withSession").mockImplementation(
+  return vi.spyOn(shardForEmail(email), "withSession").mockImplementation(
     () =>
       ({
         prepare: () => ({ bind: () => empty, ...empty }),
@@ -26,7 +25,7 @@ describe("read replicas", () => {
     const email = uniqueEmail("replica");
     await signUp(email);
     const authtoken = await authtokenFor(email, STRONG_PASSWORD);
-    const sessions = vi.spyOn(env.DB, "withSession");
+    const sessions = vi.spyOn(shardForEmail(email), "withSession");
     expect((await whoAmI(authtoken)).status).toBe(200);
     expect(sessions).toHaveBeenCalledWith("first-unconstrained");
   });
@@ -36,7 +35,7 @@ describe("read replicas", () => {
     const email = uniqueEmail("replica-lag");
     await signUp(email);
     const authtoken = await authtokenFor(email, STRONG_PASSWORD);
-    const replica = laggingReplica();
+    const replica = laggingReplica(email);
     const response = await whoAmI(authtoken);
     expect(response.status).toBe(200);
     expect(replica).toHaveBeenCalled();

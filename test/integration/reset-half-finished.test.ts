@@ -16,6 +16,7 @@ import {
   STRONG_PASSWORD,
   signIn,
   signUp,
+  spyOnShardPrepare,
   uniqueEmail,
   waitForMail,
   whoAmI,
@@ -28,10 +29,9 @@ afterEach(() => {
 
 /** D1 performs the password write, then the reply is lost `times` times (the caller sees an error). */
 function loseWriteReply(times: number, alsoFailReads = false) {
-  const realPrepare = env.DB.prepare.bind(env.DB);
   let lost = 0;
   let readsFailing = false;
-  return vi.spyOn(env.DB, "prepare").mockImplementation((sql: string) => {
+  return spyOnShardPrepare((realPrepare, sql) => {
     const statement = realPrepare(sql);
     if (readsFailing && sql.startsWith("SELECT * FROM users WHERE id")) {
       return { bind: () => ({ first: () => Promise.reject(new Error("D1 unreachable (simulated)")) }) } as never;
@@ -155,9 +155,8 @@ describe("invariant 10: half-finished resets", () => {
 
 /** The password write fails once, before anything is written (D1 unreachable). */
 function failWriteOnce() {
-  const realPrepare = env.DB.prepare.bind(env.DB);
   let failed = false;
-  return vi.spyOn(env.DB, "prepare").mockImplementation((sql: string) => {
+  return spyOnShardPrepare((realPrepare, sql) => {
     const statement = realPrepare(sql);
     if (!sql.includes("UPDATE users SET password_hash") || failed) return statement;
     return {

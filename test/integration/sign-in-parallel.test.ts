@@ -2,9 +2,8 @@
  * Attack: fire many password guesses for one account at the same moment. If the lock were only checked
  * before the (slow) password hash and counted after it, every parallel guess would pass the check.
  */
-import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { api, json, STRONG_PASSWORD, signIn, signUp, uniqueEmail } from "../helpers";
+import { api, json, STRONG_PASSWORD, shardForEmail, signIn, signUp, uniqueEmail } from "../helpers";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -54,10 +53,11 @@ describe("parallel sign-in guesses for one email", () => {
     const ip = "198.51.100.222";
     await signUp(email);
     for (let i = 0; i < 4; i++) expect((await signIn(email, `distinct-guess-${i}-xyz`, { ip })).status).toBe(422);
-    const realBatch = env.DB.batch.bind(env.DB);
+    const throttles = shardForEmail(email);
+    const realBatch = throttles.batch.bind(throttles);
     let batches = 0;
     let squeezed: number | undefined;
-    vi.spyOn(env.DB, "batch").mockImplementation(async (statements) => {
+    vi.spyOn(throttles, "batch").mockImplementation(async (statements) => {
       const result = await realBatch(statements);
       // The 5th attempt's second batch records its failure; a guess runs right after it commits.
       if (++batches === 2) squeezed = (await signIn(email, "the-squeezed-in-guess-99", { ip })).status;

@@ -3,7 +3,7 @@
  * form, a retyped typo) adds nothing to the failure count, so it cannot walk the owner into the lock, while
  * distinct guesses still lock as before. Contentstack's CLI repeats every 422 three more times.
  */
-import { env, exports } from "cloudflare:workers";
+import { exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { emailKey } from "../../src/core/email-address";
 import { hashSecret } from "../../src/core/secrets";
@@ -14,6 +14,7 @@ import {
   json,
   MINUTE,
   STRONG_PASSWORD,
+  shardForEmail,
   signIn,
   signUp,
   uniqueEmail,
@@ -36,7 +37,8 @@ async function cliSignIn(email: string, password: string): Promise<Response[]> {
 }
 
 async function failures(email: string): Promise<number> {
-  const row = await env.DB.prepare("SELECT failures FROM sign_in_throttle WHERE email_key = ?")
+  const row = await shardForEmail(email)
+    .prepare("SELECT failures FROM sign_in_throttle WHERE email_key = ?")
     .bind(emailKey(email))
     .first<{ failures: number }>();
   return row?.failures ?? 0;
@@ -56,7 +58,8 @@ describe("one mistake counts once", () => {
     expect(ok.status).toBe(200);
     // Success forgets the failures and their marks.
     expect(await failures(email)).toBe(0);
-    const marks = await env.DB.prepare("SELECT COUNT(*) AS n FROM sign_in_failure_marks WHERE email_key = ?")
+    const marks = await shardForEmail(email)
+      .prepare("SELECT COUNT(*) AS n FROM sign_in_failure_marks WHERE email_key = ?")
       .bind(emailKey(email))
       .first<{ n: number }>();
     expect(marks?.n).toBe(0);
@@ -102,7 +105,8 @@ describe("one mistake counts once", () => {
     const typo = "violet-harbour-lantern-48";
     await signUp(email);
     await signIn(email, typo);
-    const { results } = await env.DB.prepare("SELECT mark FROM sign_in_failure_marks WHERE email_key = ?")
+    const { results } = await shardForEmail(email)
+      .prepare("SELECT mark FROM sign_in_failure_marks WHERE email_key = ?")
       .bind(emailKey(email))
       .all<{ mark: string }>();
     expect(results).toHaveLength(1);

@@ -60,5 +60,5 @@ export async function resetEmailsTo(resend, email, count = 1, subject = "Reset y
 
 /** The token in a reset email's link. */
 export function tokenIn(email) {
-  return /\/reset-password\?token=(blt[0-9a-f]{24}\.[A-Za-z0-9_-]{43})/.exec(email.body.text)[1];
+  return /\/reset-password\?token=(blt(?:[0-9a-f]{4})?[0-9a-f]{24}\.[A-Za-z0-9_-]{43})/.exec(email.body.text)[1];
 }

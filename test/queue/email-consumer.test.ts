@@ -8,13 +8,15 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { emailKey, normalizeEmail } from "../../src/core/email-address";
 import { parseResetToken } from "../../src/core/reset-token";
 import worker from "../../src/dev/worker";
 import type { DeadLetter, EmailJob, PasswordResetJob } from "../../src/domain/email-jobs";
 import { USER_AGENT } from "../../src/mail/resend";
 import { backoffSeconds, EMAIL_MAX_ATTEMPTS, withJitter } from "../../src/queue/email-consumer";
 import { resetTokenKey } from "../../src/storage/reset-tokens";
-import { BASE, signUp, uniqueEmail } from "../helpers";
+import { emailCandidateDatabases } from "../../src/storage/shard-databases";
+import { BASE, everyShard, shardForEmail, shardForUser, signUp, uniqueEmail } from "../helpers";
 
 const RESEND_URL = "https://api.resend.com/emails";
 const MAIL_FROM = "Account Security <no-reply@localhost>"; // wrangler.toml [vars]
@@ -126,7 +128,7 @@ async function newUser(label: string): Promise<{ email: string; id: string }> {
 }
 
 const linkPattern = new RegExp(
-  `${BASE.replace(/[.]/g, "\\.")}/reset-password\\?token=(blt[0-9a-f]{24}\\.[A-Za-z0-9_-]{43})`,
+  `${BASE.replace(/[.]/g, "\\.")}/reset-password\\?token=(blt(?:[0-9a-f]{4})?[0-9a-f]{24}\\.[A-Za-z0-9_-]{43})`,
 );
 function linkToken(text: string): string {
   const match = linkPattern.exec(text);
@@ -187,9 +189,8 @@ describe("retries against a failing provider", () => {
     expect(dlq).not.toHaveBeenCalled();
 
     // Exactly one "reset requested" audit event: the failed attempt did not count as sent.
-    const audit = await env.DB.prepare(
-      "SELECT COUNT(*) AS n FROM audit_events WHERE user_id = ? AND type = 'password_reset_requested'",
-    )
+    const audit = await shardForUser(userId)
+      .prepare("SELECT COUNT(*) AS n FROM audit_events WHERE user_id = ? AND type = 'password_reset_requested'")
       .bind(userId)
       .first<{ n: number }>();
     expect(audit?.n).toBe(1);
@@ -481,20 +482,30 @@ describe("what gets sent", () => {
     expect(dlq).not.toHaveBeenCalled();
   });
 
-  // Cost: a batch of jobs is one D1 lookup for all its accounts and one audit batch, and an address without an
-  // account touches no Durable Object (nothing is created for addresses that were only ever typed).
+  // Cost: a batch of jobs is one D1 lookup for all its accounts and one audit batch (per shard they touch), and
+  // an address without an account touches no Durable Object (nothing is created for addresses only ever typed).
   it("a batch: one account lookup, one audit batch, no registry for unknown addresses", async () => {
     const known = await Promise.all([newUser("batch-a"), newUser("batch-b"), newUser("batch-c")]);
     const ghosts = [uniqueEmail("batch-ghost"), uniqueEmail("batch-ghost")];
     const resend = fakeResend([ok("re_1"), ok("re_2"), ok("re_3")]);
     const jobs = [...known.map((u) => resetJob(u.email)), ...ghosts.map((g) => resetJob(g))];
     const prepared: string[] = [];
-    const realPrepare = env.DB.prepare.bind(env.DB);
-    vi.spyOn(resendEnv.DB, "prepare").mockImplementation((sql: string) => {
-      prepared.push(sql);
-      return realPrepare(sql);
-    });
-    const batches = vi.spyOn(resendEnv.DB, "batch");
+    const batches: D1PreparedStatement[][] = [];
+    for (const db of everyShard()) {
+      const realPrepare = db.prepare.bind(db);
+      vi.spyOn(db, "prepare").mockImplementation((sql: string) => {
+        prepared.push(sql);
+        return realPrepare(sql);
+      });
+      const realBatch = db.batch.bind(db);
+      vi.spyOn(db, "batch").mockImplementation((statements) => {
+        batches.push(statements);
+        return realBatch(statements);
+      });
+    }
+    // With one shard, one of each; with more, one per shard the batch's addresses may live in.
+    const lookedIn = new Set([...known.map((u) => u.email), ...ghosts].flatMap(candidateShardsOf));
+    const wroteIn = new Set(known.map((u) => shardForEmail(u.email)));
     const registries = vi.spyOn(resendEnv.SESSION_REGISTRY, "getByName");
     const batch = createMessageBatch(
       "email",
@@ -504,17 +515,18 @@ describe("what gets sent", () => {
     const result = await getQueueResult(batch, createExecutionContext());
     expect(result.explicitAcks.sort()).toEqual(jobs.map((_, i) => `b-${i}`).sort());
     expect(resend.delivered.size).toBe(3);
-    expect(prepared.filter((sql) => sql.includes("FROM users"))).toHaveLength(1);
-    expect(batches).toHaveBeenCalledTimes(1);
+    expect(prepared.filter((sql) => sql.includes("FROM users"))).toHaveLength(lookedIn.size);
+    expect(batches).toHaveLength(wroteIn.size);
     // Per email sent: its audit row, and its address's wrong-code count cleared (a new code starts over).
-    expect(batches.mock.calls[0]![0]).toHaveLength(6);
+    expect(batches.flat()).toHaveLength(6);
     expect(registries.mock.calls.map(([name]) => name).sort()).toEqual(known.map((u) => u.id).sort());
-    const audited = await env.DB.prepare(
-      "SELECT COUNT(*) AS n FROM audit_events WHERE type = 'password_reset_requested' AND user_id IN (?, ?, ?)",
-    )
-      .bind(...known.map((u) => u.id))
-      .first<{ n: number }>();
-    expect(audited?.n).toBe(3);
+    for (const user of known) {
+      const audited = await shardForUser(user.id)
+        .prepare("SELECT COUNT(*) AS n FROM audit_events WHERE type = 'password_reset_requested' AND user_id = ?")
+        .bind(user.id)
+        .first<{ n: number }>();
+      expect(audited?.n).toBe(1);
+    }
   });
 
   // Fault: the audit batch fails after the emails went out. The jobs are retried; the retry sends under the same
@@ -523,16 +535,15 @@ describe("what gets sent", () => {
     const user = await newUser("audit-fault");
     const resend = fakeResend([ok("re_1"), ok("re_2")]);
     const job = resetJob(user.email);
-    vi.spyOn(resendEnv.DB, "batch").mockRejectedValueOnce(new Error("D1_ERROR: network connection lost"));
+    vi.spyOn(shardForEmail(user.email), "batch").mockRejectedValueOnce(new Error("D1_ERROR: network connection lost"));
     const first = await deliver("email", job, 1, "m-audit");
     expect(first.result.retryMessages.map((m) => m.msgId)).toEqual(["m-audit"]);
     const second = await deliver("email", job, 2, "m-audit");
     expect(second.result.explicitAcks).toEqual(["m-audit"]);
     expect(resend.calls).toHaveLength(2);
     expect(resend.delivered.size).toBe(1);
-    const audited = await env.DB.prepare(
-      "SELECT COUNT(*) AS n FROM audit_events WHERE type = 'password_reset_requested' AND user_id = ?",
-    )
+    const audited = await shardForUser(user.id)
+      .prepare("SELECT COUNT(*) AS n FROM audit_events WHERE type = 'password_reset_requested' AND user_id = ?")
       .bind(user.id)
       .first<{ n: number }>();
     expect(audited?.n).toBe(1);
@@ -573,6 +584,11 @@ describe("what gets sent", () => {
     });
   });
 });
+
+/** The shards that may hold an account for `email` (the consumer asks each once per batch). */
+function candidateShardsOf(email: string): D1Database[] {
+  return emailCandidateDatabases(env, emailKey(normalizeEmail(email)));
+}
 
 describe("the dead-letter consumer under faults", () => {
   // Fault: D1 is briefly down. The dead-letter queue is the last place an undeliverable email is remembered,

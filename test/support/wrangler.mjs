@@ -25,9 +25,9 @@ export async function freePort() {
   });
 }
 
-/** `wrangler d1 migrations apply DB --local` with these arguments added; throws with its output if it fails. */
-export function applyLocalMigrations(args) {
-  const migrate = spawnSync(process.execPath, [wranglerJs, "d1", "migrations", "apply", "DB", "--local", ...args], {
+/** `wrangler d1 migrations apply <binding> --local` with these arguments added; throws with its output if it fails. */
+export function applyLocalMigrations(args, binding = "DB") {
+  const migrate = spawnSync(process.execPath, [wranglerJs, "d1", "migrations", "apply", binding, "--local", ...args], {
     cwd: root,
     encoding: "utf8",
     env: { ...toolEnv, CI: "true" },

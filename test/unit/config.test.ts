@@ -19,8 +19,11 @@ const DEV_VARS = {
 
 const PEPPER = "a-production-pepper-of-44-characters-0123456";
 
-function parse(vars: Record<string, string | undefined>) {
-  return parseConfig({ ...DEV_VARS, ...vars } as unknown as Env);
+/** Stands in for a D1 binding: the configuration only checks that each shard's binding exists. */
+const BOUND = { DB: {} };
+
+function parse(vars: Record<string, string | undefined>, bindings: Record<string, object> = BOUND) {
+  return parseConfig({ ...DEV_VARS, ...bindings, ...vars } as unknown as Env);
 }
 
 describe("readConfig / parseConfig", () => {
@@ -40,6 +43,7 @@ describe("readConfig / parseConfig", () => {
       pepper: null,
       resendWebhookSecret: null,
       emailQueues: 1,
+      shardLayout: [1],
       auditRetentionMs: 400 * DAY,
       bounceSuppressionMs: 14 * DAY,
       resendApiKey: null,
@@ -88,6 +92,16 @@ describe("readConfig / parseConfig", () => {
     });
   });
 
+  it("reads a shard layout whose every shard is bound", () => {
+    const four = { ...BOUND, DB_2: {}, DB_3: {}, DB_4: {} };
+    expect(parse({ D1_SHARD_LAYOUT: " 1, 4 " }, four).shardLayout).toEqual([1, 4]);
+    expect(parse({ D1_SHARD_LAYOUT: "2,3,4" }, four).shardLayout).toEqual([2, 3, 4]);
+    expect(() => parse({ D1_SHARD_LAYOUT: "1,4" }, { ...BOUND, DB_2: {}, DB_4: {} })).toThrow(
+      "D1_SHARD_LAYOUT=1,4 needs a binding DB_3",
+    );
+    expect(() => parse({}, {})).toThrow("D1_SHARD_LAYOUT=undefined needs a binding DB");
+  });
+
   // Each refusal: a misconfigured deployment must fail loudly, not run weakened.
   it.each([
     [{ EMAIL_PROVIDER: "smtp" }, 'EMAIL_PROVIDER must be "resend" or "mailbox", got "smtp"'],
@@ -107,6 +121,13 @@ describe("readConfig / parseConfig", () => {
     [{ MAX_SESSIONS_PER_USER: "many" }, 'MAX_SESSIONS_PER_USER must be an integer from 1 to 100000, got "many"'],
     [{ HIBP_ENABLED: "yes" }, 'HIBP_ENABLED must be "true" or "false", got "yes"'],
     [{ BENCH_ROUTES: "1" }, 'BENCH_ROUTES must be "true" or "false", got "1"'],
+    [{ D1_SHARD_LAYOUT: "4" }, "D1_SHARD_LAYOUT=4 needs a binding DB_2"],
+    [{ D1_SHARD_LAYOUT: "4,2" }, 'D1_SHARD_LAYOUT "4,2": each generation must add shards'],
+    [{ D1_SHARD_LAYOUT: "1,1" }, 'D1_SHARD_LAYOUT "1,1": each generation must add shards'],
+    [{ D1_SHARD_LAYOUT: "0" }, 'D1_SHARD_LAYOUT "0": each generation is a shard count from 1 to 1024'],
+    [{ D1_SHARD_LAYOUT: "1025" }, 'D1_SHARD_LAYOUT "1025": each generation is a shard count from 1 to 1024'],
+    [{ D1_SHARD_LAYOUT: "one" }, 'D1_SHARD_LAYOUT "one": each generation is a shard count from 1 to 1024'],
+    [{ D1_SHARD_LAYOUT: "1,,4" }, 'D1_SHARD_LAYOUT "1,,4": each generation is a shard count from 1 to 1024'],
     [
       { MAIL_FROM: "Account Security no-reply@example.com" },
       'MAIL_FROM must look like "Name <address@domain>", got "Account Security no-reply@example.com"',
