@@ -4,10 +4,13 @@
 // operation counts and costs measured by the benchmark of record. Outputs: databases needed (by storage and
 // by write rate), queues needed, storage per database, peak primary queries per database, monthly cost, and
 // the first limit each deployment meets. `-- --write` regenerates the table in docs/scale.md; `-- --check`
-// fails if the table there is not what the script prints (run by `npm run lint`).
+// fails if the table there is not what the script prints (run by `npm run lint`). The second table,
+// scripts/simulate-spread.mjs, sends synthetic accounts and a day of traffic through the real shard routing
+// (about 20 s for its 100 million accounts); --write and --check cover it too.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PRICES } from "../bench/cost.mjs";
+import { spreadTable } from "./simulate-spread.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 /** The benchmark of record (README "Benchmark"): per-flow operations and cost per million. */
@@ -138,31 +141,32 @@ export function table() {
   return [head, "|---|---|---|---|---|---|---|---|", ...rows].join("\n");
 }
 
-const START = "<!-- simulate:start -->";
-const END = "<!-- simulate:end -->";
+/** `text` with the generated block between `<!-- name:start -->` and `<!-- name:end -->` replaced by `table`. */
+function withBlock(text, name, table) {
+  const [start, end] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
+  const [before, rest] = text.split(start);
+  const after = rest?.split(end)[1];
+  if (after === undefined) throw new Error(`docs/scale.md has no ${start} … ${end} block`);
+  return `${before}${start}\n${table}\n${end}${after}`;
+}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = table();
+  const [capacity, spread] = [table(), spreadTable()];
+  if (!process.argv.includes("--check"))
+    console.log(`${capacity}\n\nThe spread, through the real shard routing:\n${spread}`);
   const doc = path.join(ROOT, "docs/scale.md");
-  if (process.argv.includes("--write") || process.argv.includes("--check")) {
-    const text = readFileSync(doc, "utf8");
-    const [before, rest] = text.split(START);
-    const after = rest?.split(END)[1];
-    if (after === undefined) throw new Error(`docs/scale.md has no ${START} … ${END} block`);
-    const next = `${before}${START}\n${out}\n${END}${after}`;
-    if (process.argv.includes("--check")) {
-      if (next !== text) {
-        console.error(
-          "docs/scale.md: the capacity table is not what `npm run simulate` prints; run `npm run simulate -- --write`",
-        );
-        process.exit(1);
-      }
-      console.log("docs/scale.md: the capacity table matches the model");
-    } else {
-      writeFileSync(doc, next);
-      console.log("docs/scale.md updated");
+  const text = readFileSync(doc, "utf8");
+  const next = withBlock(withBlock(text, "simulate", capacity), "spread", spread);
+  if (process.argv.includes("--check")) {
+    if (next !== text) {
+      console.error(
+        "docs/scale.md: its tables are not what `npm run simulate` prints; run `npm run simulate -- --write`",
+      );
+      process.exit(1);
     }
-  } else {
-    console.log(out);
+    console.log("docs/scale.md: both tables match the model");
+  } else if (process.argv.includes("--write")) {
+    writeFileSync(doc, next);
+    console.log("docs/scale.md updated");
   }
 }
