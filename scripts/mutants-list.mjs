@@ -360,4 +360,23 @@ export const MUTANTS = [
     tests: t("integration/shards"),
     env: { TEST_SHARD_LAYOUT: "1,4" },
   },
+  {
+    name: "the consumer trusts the suppression read in the account's shard only",
+    file: "src/domain/email-delivery.ts",
+    find: "if (placement === userDatabase(env, user.id)) return suppressed;",
+    replace: "return suppressed;",
+    tests: t("integration/shards"),
+    env: { TEST_SHARD_LAYOUT: "1,4" },
+  },
+  {
+    name: "one shard that cannot be read holds back the whole email batch",
+    file: "src/domain/email-delivery.ts",
+    find: `findUsersByEmailsOrIds(db, emails, ids, now).catch(() => {
+          unreadable.add(db);
+          return [];
+        }),`,
+    replace: "findUsersByEmailsOrIds(db, emails, ids, now),",
+    tests: t("integration/shards"),
+    env: { TEST_SHARD_LAYOUT: "1,4" },
+  },
 ];

@@ -18,11 +18,15 @@ export type { Delivery } from "./send-email";
 /** A "password changed" notice redelivered after this long would only confuse: it is dropped. */
 const CHANGED_NOTICE_MAX_AGE_MS = 23 * HOUR_MS;
 
-/** The accounts a batch names: reset jobs by email, notices by user id; and those no email may go to. */
+/**
+ * The accounts a batch names: reset jobs by email, notices by user id; those no email may go to; and the
+ * shards that could not be read, whose jobs are retried while the rest of the batch goes out.
+ */
 interface Accounts {
   byEmail: Map<string, User>;
   byId: Map<string, User>;
   suppressed: Set<string>;
+  unreadable: Set<D1Database>;
 }
 
 /**
@@ -36,9 +40,10 @@ export async function deliverEmailJobs(env: Env, config: Config, jobs: EmailJob[
   const accounts = await lookUpAccounts(env, jobs, now);
   const outcomes = await Promise.all(
     jobs.map((job) =>
-      deliverEmailJob(env, config, job, accounts, now).catch(
-        (error: unknown): JobOutcome => ({ delivery: fault(`error: ${String(error)}`), writes: [] }),
-      ),
+      (shardsOf(env, job).some((db) => accounts.unreadable.has(db))
+        ? Promise.resolve({ delivery: fault("its account's shard could not be read"), writes: [] })
+        : deliverEmailJob(env, config, job, accounts, now)
+      ).catch((error: unknown): JobOutcome => ({ delivery: fault(`error: ${String(error)}`), writes: [] })),
     ),
   );
   const failed = await writeByShard(outcomes.flatMap((outcome) => outcome.writes));
@@ -70,26 +75,56 @@ function fault(detail: string): Delivery {
 async function lookUpAccounts(env: Env, jobs: EmailJob[], now: number): Promise<Accounts> {
   const asks = new Map(allShardDatabases(env).map(({ db }) => [db, { emails: [] as string[], ids: [] as string[] }]));
   for (const job of jobs) {
-    if (job?.kind === "password_reset") {
-      for (const db of emailCandidateDatabases(env, emailKey(job.email))) asks.get(db)?.emails.push(job.email);
-    } else if (job?.kind === "password_changed") asks.get(userDatabase(env, job.userId))?.ids.push(job.userId);
+    if (job?.kind === "password_reset") for (const db of shardsOf(env, job)) asks.get(db)?.emails.push(job.email);
+    if (job?.kind === "password_changed") for (const db of shardsOf(env, job)) asks.get(db)?.ids.push(job.userId);
   }
+  // A shard that cannot be read holds back only the jobs that need it (a shard outage is not everyone's).
+  const unreadable = new Set<D1Database>();
   const found = (
-    await Promise.all([...asks].map(([db, { emails, ids }]) => findUsersByEmailsOrIds(db, emails, ids, now)))
+    await Promise.all(
+      [...asks].map(([db, { emails, ids }]) =>
+        findUsersByEmailsOrIds(db, emails, ids, now).catch(() => {
+          unreadable.add(db);
+          return [];
+        }),
+      ),
+    )
   ).flat();
   const suppressed = await Promise.all(
     found.map(async ({ user, suppressed }) => {
       const key = emailKey(user.email);
       const placement = emailDatabase(env, key);
       if (placement === userDatabase(env, user.id)) return suppressed;
-      return (await findSuppression(placement, key, now)) !== null;
+      return findSuppression(placement, key, now).then(
+        (found) => found !== null,
+        () => {
+          unreadable.add(placement);
+          return false;
+        },
+      );
     }),
   );
+  // Were an address ever in two shards (two sign-ups racing a layout's deploy), the account every other flow
+  // finds first, the one nearest its placement, is the one mailed.
+  const rank = (user: User) => emailCandidateDatabases(env, emailKey(user.email)).indexOf(userDatabase(env, user.id));
+  const byEmail = new Map<string, User>();
+  for (const { user } of found) {
+    const other = byEmail.get(user.email);
+    if (other === undefined || rank(user) < rank(other)) byEmail.set(user.email, user);
+  }
   return {
-    byEmail: new Map(found.map(({ user }) => [user.email, user])),
+    byEmail,
     byId: new Map(found.map(({ user }) => [user.id, user])),
     suppressed: new Set(found.flatMap(({ user }, i) => (suppressed[i] ? [user.id] : []))),
+    unreadable,
   };
+}
+
+/** The shards a job's account may be in (a reset job names an email; a notice, an account). */
+function shardsOf(env: Env, job: EmailJob): D1Database[] {
+  if (job?.kind === "password_reset") return emailCandidateDatabases(env, emailKey(job.email));
+  if (job?.kind === "password_changed") return [userDatabase(env, job.userId)];
+  return [];
 }
 
 /** Runs the flow a job asks for. */

@@ -132,8 +132,13 @@ async function admit(
   const older = emailCandidateDatabases(env, key).filter((db) => db !== throttles);
   const [attempt, elsewhere] = await Promise.all([
     startSignInAttempt(throttles, { ...scopes, email, attemptId, mark }, now),
-    older.length === 0 ? null : findUserByEmailIn(older, email),
+    older.length === 0 ? null : findUserByEmailIn(older, email).catch((error: unknown) => error as Error),
   ]);
+  // An older shard that cannot be read fails the attempt, without leaving its slot taken for the next one.
+  if (elsewhere instanceof Error) {
+    if (attempt.acquired) await releaseAttempt(throttles, key, scopes.slotScope, attemptId);
+    throw elsewhere;
+  }
   const user = attempt.user ?? elsewhere;
   // Trust holds only for a token issued at the account's current password: a reset voids every device token.
   const trusted = claim !== null && user !== null && claim.credentialVersion === user.credentialVersion;

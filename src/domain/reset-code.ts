@@ -31,15 +31,14 @@ export async function redeemResetCode(
   const code = normalizeResetCode(typed);
   try {
     // The attempt is counted before the code is checked: guesses sent together each take their own number.
-    // At the placement, with the account unless an older generation holds it (asked in the same step).
+    // At the placement, with the account unless an older generation holds it.
     const db = emailDatabase(env, key);
     const older = emailCandidateDatabases(env, key).filter((candidate) => candidate !== db);
-    const [[users, counted], elsewhere] = await Promise.all([
-      db.batch<Record<string, unknown>>([
-        findUserByEmailStatement(db, address),
-        countCodeAttemptStatement(db, key, now, config.resetLinkMs),
-      ]),
-      older.length === 0 ? null : findUserByEmailIn(older, address),
+    // Older shards first (a grown layout only): if one cannot be read, no attempt has been counted.
+    const elsewhere = older.length === 0 ? null : await findUserByEmailIn(older, address);
+    const [users, counted] = await db.batch<Record<string, unknown>>([
+      findUserByEmailStatement(db, address),
+      countCodeAttemptStatement(db, key, now, config.resetLinkMs),
     ]);
     const row = users?.results[0] as UserRow | undefined;
     const attempt = Number(counted?.results[0]?.failures ?? MAX_WRONG_CODES + 1);

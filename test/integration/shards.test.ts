@@ -3,19 +3,25 @@
  * with the layout "1,4" (`npm run test:sharded`); these tests hold what only a layout can show: the spread,
  * sign-up's uniqueness across shards, and an account created under an older generation working in full.
  */
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { readConfig } from "../../src/core/config";
 import { emailKey, normalizeEmail } from "../../src/core/email-address";
 import { hashPassword } from "../../src/core/password-hash";
 import { newUserId, shardBinding, shardCount } from "../../src/core/shards";
+import worker from "../../src/dev/worker";
+import type { PasswordResetJob } from "../../src/domain/email-jobs";
+import { suppressStatement } from "../../src/storage/mail-events";
 import { placementOf, shardDatabase } from "../../src/storage/shard-databases";
 import { insertUser } from "../../src/storage/users";
 import {
   api,
   authtokenFor,
   json,
+  mailbox,
   NEW_PASSWORD,
+  page,
   postSignUp,
   resetPassword,
   resetTokenFor,
@@ -27,6 +33,15 @@ import {
 } from "../helpers";
 
 const layout = readConfig(env).shardLayout;
+
+const resetJob = (email: string): PasswordResetJob => ({
+  kind: "password_reset",
+  requestId: crypto.randomUUID(),
+  email,
+  requestedAt: Date.now(),
+  ip: "203.0.113.9",
+  userAgent: "TestAgent/1.0",
+});
 
 async function spread(): Promise<{ name: string; users: number }[]> {
   const response = await api("/dev/shards");
@@ -90,5 +105,72 @@ describe.runIf(layout.length > 1)("an account from an older generation", () => {
     expect(reset.status).toBe(200);
     expect((await whoAmI(token)).status).toBe(401);
     expect((await signIn(email, NEW_PASSWORD)).status).toBe(200);
+  });
+
+  // Its address's suppression lives at the placement, not in its shard: the consumer and /account must look there.
+  it("a bounce recorded for its address holds back reset emails and shows on /account", async () => {
+    const { email } = await olderAccount();
+    const key = emailKey(email);
+    const now = Date.now();
+    await suppressStatement(shardDatabase(env, placementOf(env, key)), key, now + 86_400_000, "bounced", now).run();
+    const batch = createMessageBatch("email", [
+      { id: "suppressed", timestamp: new Date(), attempts: 1, body: resetJob(email) },
+    ]);
+    await worker.queue(batch as MessageBatch<any>, env);
+    expect((await getQueueResult(batch, createExecutionContext())).explicitAcks).toEqual(["suppressed"]);
+    expect(await mailbox(email)).toHaveLength(0);
+    const account = await page("/account", { cookie: await authtokenFor(email, STRONG_PASSWORD) });
+    expect(await account.text()).toContain("We will send nothing to it until");
+  });
+});
+
+// A shard's outage is its own accounts' trouble, not everyone's: the other shards' people sign in, and the
+// email queue keeps sending their mail, retrying only the jobs that need the shard that is down.
+describe.runIf(shardCount(layout) > 1)("one shard down", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A new address placed in `shard` (or, with `not`, anywhere else but shard 0, which older lookups share). */
+  function emailIn(shard: number, not = false): string {
+    for (;;) {
+      const email = uniqueEmail("outage");
+      const placed = placementOf(env, emailKey(email));
+      if (not ? placed !== shard && placed !== 0 : placed === shard) return email;
+    }
+  }
+
+  function breakShard(shard: number): void {
+    const db = shardDatabase(env, shard);
+    const down = () => {
+      throw new Error("D1_ERROR: shard unreachable (simulated)");
+    };
+    vi.spyOn(db, "prepare").mockImplementation(down);
+    vi.spyOn(db, "batch").mockImplementation(down);
+  }
+
+  it("sign-in works on the other shards; on the broken one it is a clean 5xx envelope", async () => {
+    const [healthy, broken] = [emailIn(1, true), emailIn(1)];
+    await Promise.all([signUp(healthy), signUp(broken)]);
+    breakShard(1);
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    expect((await signIn(healthy, STRONG_PASSWORD)).status).toBe(200);
+    const refused = await signIn(broken, STRONG_PASSWORD);
+    expect(refused.status).toBeGreaterThanOrEqual(500);
+    expect(Object.keys(await json(refused))).toEqual(["error_message", "error_code", "errors"]);
+  });
+
+  it("the email queue sends the healthy shards' jobs of a batch and retries only the broken shard's", async () => {
+    const [healthy, broken] = [emailIn(1, true), emailIn(1)];
+    await Promise.all([signUp(healthy), signUp(broken)]);
+    breakShard(1);
+    const batch = createMessageBatch("email", [
+      { id: "healthy", timestamp: new Date(), attempts: 1, body: resetJob(healthy) },
+      { id: "broken", timestamp: new Date(), attempts: 1, body: resetJob(broken) },
+    ]);
+    await worker.queue(batch as MessageBatch<any>, env);
+    const result = await getQueueResult(batch, createExecutionContext());
+    expect(result.explicitAcks).toEqual(["healthy"]);
+    expect(result.retryMessages.map((m) => m.msgId)).toEqual(["broken"]);
+    expect(await mailbox(healthy)).toHaveLength(1);
+    expect(await mailbox(broken)).toHaveLength(0);
   });
 });
