@@ -264,7 +264,7 @@ export const MUTANTS = [
   {
     name: "a read replica that has not seen an account signs its session out",
     file: "src/domain/sessions.ts",
-    find: "const found = nearby ?? (await findUserWithFailures(env.DB, parsed.userId));",
+    find: "const found = nearby ?? (await findUserWithFailures(db, parsed.userId));",
     replace: "const found = nearby;",
     tests: t("integration/read-replicas"),
   },
