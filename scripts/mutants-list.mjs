@@ -379,4 +379,41 @@ export const MUTANTS = [
     tests: t("integration/shards"),
     env: { TEST_SHARD_LAYOUT: "1,4" },
   },
+  // Two-factor: every protection of the second factor.
+  {
+    name: "an authenticator code works again within its window (replay)",
+    file: "src/durable/second-factor-table.ts",
+    find: "proof.totpStep <= last.last_step",
+    replace: "proof.totpStep < last.last_step",
+    tests: t("integration/two-factor"),
+  },
+  {
+    name: "wrong codes are never limited",
+    file: "src/durable/second-factor-table.ts",
+    find: "if (failures.length >= MAX_WRONG_CODES) {",
+    replace: "if (false) {",
+    tests: t("integration/two-factor"),
+  },
+  {
+    name: "a recovery code works more than once",
+    file: "src/durable/second-factor-table.ts",
+    find: `return this.sql.exec("DELETE FROM recovery_codes WHERE hash = ?", proof.recoveryHash).rowsWritten > 0;`,
+    replace: `return this.sql.exec("SELECT hash FROM recovery_codes WHERE hash = ?", proof.recoveryHash).toArray().length > 0;`,
+    tests: t("integration/two-factor"),
+  },
+  {
+    name: "the API signs in an account with two-factor on without its code",
+    file: "src/domain/sign-in.ts",
+    find: `const factor = await useSecondFactor(ctx, user, options.secondFactor);
+    if (!factor.ok) return factor;`,
+    replace: "",
+    tests: t("integration/two-factor"),
+  },
+  {
+    name: "a reset skips the second factor",
+    file: "src/domain/password-reset.ts",
+    find: "if (asksSecondFactor(user) && input.secondFactor !== PROVEN) {",
+    replace: "if (false) {",
+    tests: t("integration/two-factor"),
+  },
 ];

@@ -179,9 +179,18 @@ export function tokenFrom(message: MailboxMessage): string {
 
 /** Forgot-password, then the token from the email that arrives. */
 export async function resetTokenFor(email: string): Promise<string> {
-  const before = (await mailbox(email)).length;
+  const resets = async () => (await mailbox(email)).filter((m) => m.subject === "Reset your password");
+  const before = (await resets()).length;
   expect((await requestReset(email)).status).toBe(200);
-  const messages = await waitForMail(email, before + 1);
+  // Other notices (two-factor turned on, say) may arrive in between: the newest reset email is the one.
+  const messages = await vi.waitFor(
+    async () => {
+      const found = await resets();
+      if (found.length <= before) throw new Error(`no new reset email for ${email}`);
+      return found;
+    },
+    { timeout: 10_000, interval: 50 },
+  );
   return tokenFrom(messages[0]!);
 }
 

@@ -31,6 +31,8 @@ const resetBody = z.strictObject({
       reset_password_code: z.string().min(1, "is required.").max(32).optional(),
       password: passwordField,
       password_confirmation: passwordField,
+      // For an account with two-factor on: a current code or a recovery code (else 401, error_code 294).
+      tfa_token: z.string().max(64).optional(),
     })
     .superRefine((user, ctx) => {
       if (user.reset_password_token !== undefined) return;
@@ -59,6 +61,7 @@ export const passwordResetRoutes = new Hono<AppEnv>()
       token,
       password: user.password,
       passwordConfirmation: user.password_confirmation,
+      secondFactor: user.tfa_token,
     });
     if (!result.ok) return refuse(c, result);
     return c.json({ notice: RESET_NOTICE });

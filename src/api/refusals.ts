@@ -7,12 +7,18 @@ import { describePasswordProblem } from "../domain/password-policy";
 import type { ResetRefusal } from "../domain/password-reset";
 import type { SignInRefusal } from "../domain/sign-in";
 import type { SignUpRefusal } from "../domain/sign-up";
+import type { SecondFactorRefusal } from "../domain/two-factor";
 import { describeWait } from "../domain/wait";
-import { apiError } from "../http/api-errors";
+import { apiError, secondFactorRequired } from "../http/api-errors";
 import type { AppEnv } from "../http/app-env";
 
 /** Every refusal a flow can answer the API with. */
-export type Refusal = SignUpRefusal | SignInRefusal | ResetRefusal | { ok: false; reason: "not_signed_in" };
+export type Refusal =
+  | SignUpRefusal
+  | SignInRefusal
+  | ResetRefusal
+  | SecondFactorRefusal
+  | { ok: false; reason: "not_signed_in" };
 
 /** The envelope for a refusal. */
 export function refuse(c: Context<AppEnv>, refusal: Refusal): Response {
@@ -39,6 +45,16 @@ export function refuse(c: Context<AppEnv>, refusal: Refusal): Response {
       return apiError(c, "reset_token_invalid", { reset_password_token: ["is invalid or has expired."] });
     case "not_signed_in":
       return apiError(c, "not_logged_in");
+    case "second_factor_required":
+    case "second_factor_wrong":
+      return secondFactorRequired(c);
+    case "second_factor_locked":
+      return apiError(
+        c,
+        "rate_limited",
+        { tfa_token: [`has had too many wrong codes: try again in ${describeWait(refusal.retryAfterMs)}.`] },
+        refusal.retryAfterMs / 1000,
+      );
   }
 }
 

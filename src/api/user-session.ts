@@ -15,7 +15,8 @@ const signInBody = z.strictObject({
   user: z.strictObject({
     email: emailTextField,
     password: requiredPasswordField("is required."),
-    // Accepted for SDK compatibility; two-factor sign-in does not exist yet, so it is ignored.
+    // The authenticator code (or a recovery code) of an account with two-factor on; ignored for any other,
+    // as Contentstack ignores it.
     tfa_token: z.string().max(64).optional(),
   }),
 });
@@ -23,8 +24,13 @@ const signInBody = z.strictObject({
 export const userSessionRoutes = new Hono<AppEnv>()
   .post("/", ipRateLimit("IP_SIGN_IN_LIMIT"), ...jsonBody(signInBody), async (c) => {
     const { user } = c.req.valid("json");
-    const result = await signIn(flowContext(c), { email: user.email, password: user.password });
-    if (!result.ok) return refuse(c, result);
+    const credentials = { email: user.email, password: user.password };
+    const result = await signIn(flowContext(c), credentials, { secondFactor: user.tfa_token });
+    if (!result.ok)
+      return refuse(
+        c,
+        result.reason === "second_factor_pending" ? { ok: false, reason: "second_factor_required" } : result,
+      );
     return c.json({ notice: "Login Successful.", user: userJson(result.user, { authtoken: result.token }) });
   })
   .delete("/", async (c) => {

@@ -2,7 +2,9 @@
  * Typed, validated configuration read from the Worker's vars and secrets.
  * A bad value fails the first request loudly (logged, generic 500) instead of silently weakening security.
  */
-import { parseShardLayout, type ShardLayout, shardBinding, shardCount } from "./shards";
+import { ConfigError, emailQueueCount, integer, nonEmpty, required, shardLayout } from "./config-values";
+import { parseSealingKey } from "./secret-box";
+import type { ShardLayout } from "./shards";
 import { DAY_MS, MINUTE_MS } from "./time";
 
 export type EmailProviderName = "resend" | "mailbox";
@@ -29,6 +31,8 @@ export interface Config {
   resendWebhookSecret: string | null;
   /** How many email queues jobs are spread over (EMAIL_QUEUES, 1–16, default 1); each needs its binding. */
   emailQueues: number;
+  /** TOTP_ENCRYPTION_KEY: seals authenticator keys at rest (core/secret-box.ts); required outside development. */
+  sealingKey: Uint8Array | null;
   /** Users' D1 shards per generation (D1_SHARD_LAYOUT, default "1"; core/shards.ts); each shard needs its binding. */
   shardLayout: ShardLayout;
   /** How long accounts' security events are kept: AUDIT_RETENTION_DAYS, 30–3650, default 400. */
@@ -41,11 +45,6 @@ export interface Config {
   resendRatePerSecond: number;
   /** Have I Been Pwned's range API origin; a local stand-in in tests. https in production (loopback aside). */
   hibpApiUrl: string;
-}
-
-/** A configuration value that would run the Worker weakened or broken. */
-class ConfigError extends Error {
-  override name = "ConfigError";
 }
 
 const cache = new WeakMap<object, Config>();
@@ -96,6 +95,7 @@ export function parseConfig(env: Env): Config {
     resendWebhookSecret: nonEmpty(vars.RESEND_WEBHOOK_SECRET),
     emailQueues: emailQueueCount(env, vars.EMAIL_QUEUES),
     shardLayout: shardLayout(env, vars.D1_SHARD_LAYOUT),
+    sealingKey: parseSealingKey(vars.TOTP_ENCRYPTION_KEY),
     auditRetentionMs: integer(vars.AUDIT_RETENTION_DAYS ?? "400", "AUDIT_RETENTION_DAYS", 30, 3650) * DAY_MS,
     bounceSuppressionMs: integer(vars.BOUNCE_SUPPRESSION_DAYS ?? "14", "BOUNCE_SUPPRESSION_DAYS", 1, 365) * DAY_MS,
     resendApiUrl: apiOrigin(vars.RESEND_API_URL, "RESEND_API_URL", "https://api.resend.com", production),
@@ -110,28 +110,10 @@ export function parseConfig(env: Env): Config {
     const where = production ? "production" : `ENVIRONMENT=${JSON.stringify(vars.ENVIRONMENT)}`;
     throw new ConfigError(`${where} needs the PASSWORD_PEPPER secret, at least ${MIN_PEPPER_LENGTH} characters`);
   }
-  return config;
-}
-
-/** EMAIL_QUEUES, checked against the bindings: a queue without its binding would lose its jobs. */
-function emailQueueCount(env: Env, value: string | undefined): number {
-  const count = integer(value ?? "1", "EMAIL_QUEUES", 1, 16);
-  for (let i = 2; i <= count; i++) requireBinding(env, `EMAIL_QUEUE_${i}`, `EMAIL_QUEUES=${count}`);
-  return count;
-}
-
-/** D1_SHARD_LAYOUT, checked against the bindings: an account placed in a missing shard could not be stored. */
-function shardLayout(env: Env, value: string | undefined): ShardLayout {
-  const layout = parseShardLayout(value);
-  if (typeof layout === "string") throw new ConfigError(`D1_SHARD_LAYOUT ${JSON.stringify(value)}: ${layout}`);
-  for (let i = 0; i < shardCount(layout); i++) requireBinding(env, shardBinding(i), `D1_SHARD_LAYOUT=${value}`);
-  return layout;
-}
-
-function requireBinding(env: Env, binding: string, setting: string): void {
-  if ((env as unknown as Record<string, unknown>)[binding] === undefined) {
-    throw new ConfigError(`${setting} needs a binding ${binding}`);
+  if (!development && config.sealingKey === null) {
+    throw new ConfigError("TOTP_ENCRYPTION_KEY must be a secret of 32 bytes in base64 (openssl rand -base64 32)");
   }
+  return config;
 }
 
 function parseOrigin(value: string | undefined, production: boolean): string {
@@ -182,24 +164,6 @@ function mailbox(value: string, name: string): string {
 function optionalMailbox(value: string | undefined, name: string): string | null {
   const text = nonEmpty(value);
   return text === null ? null : mailbox(text, name);
-}
-
-function required(value: string | undefined, name: string): string {
-  const text = nonEmpty(value);
-  if (text === null) throw new ConfigError(`${name} is required`);
-  return text;
-}
-
-function nonEmpty(value: string | undefined): string | null {
-  return value === undefined || value.trim() === "" ? null : value.trim();
-}
-
-function integer(value: string | undefined, name: string, min: number, max: number): number {
-  const n = Number(required(value, name));
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
-  }
-  return n;
 }
 
 function flag(value: string | undefined, name: string): boolean {

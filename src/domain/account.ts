@@ -16,6 +16,8 @@ export interface AccountOverview {
   events: AuditEvent[];
   /** The address bounced or complained: no email goes to it until `until` (shown only to its owner). */
   suppression: { until: number; reason: string; since: number } | null;
+  /** Unused recovery codes (two-factor on). */
+  recoveryCodesLeft: number;
 }
 
 /**
@@ -25,17 +27,19 @@ export interface AccountOverview {
  */
 export async function accountOverview(
   env: Env,
-  user: { id: string; email: string },
+  user: { id: string; email: string; totpSecret: string | null },
   now: number,
   { fresh = false } = {},
 ): Promise<AccountOverview> {
   const primary = userDatabase(env, user.id);
   const db = fresh ? primary : primary.withSession("first-unconstrained");
   const key = emailKey(user.email);
-  const [sessions, events, suppression] = await Promise.all([
-    sessionRegistry(env, user.id).listSessions(now),
+  const registry = sessionRegistry(env, user.id);
+  const [sessions, events, suppression, recoveryCodesLeft] = await Promise.all([
+    registry.listSessions(now),
     listAuditEvents(db, user.id, RECENT_EVENTS),
     findSuppression(emailDatabase(env, key), key, now),
+    user.totpSecret === null ? 0 : registry.recoveryCodesLeft(),
   ]);
-  return { sessions, events, suppression };
+  return { sessions, events, suppression, recoveryCodesLeft };
 }

@@ -4,19 +4,15 @@
  */
 import type { Config } from "../core/config";
 import { emailKey } from "../core/email-address";
-import { HOUR_MS } from "../core/time";
-import { renderPasswordChangedEmail } from "../mail/templates";
 import { findSuppression } from "../storage/mail-events";
 import { allShardDatabases, emailCandidateDatabases, emailDatabase, userDatabase } from "../storage/shard-databases";
 import { findUsersByEmailsOrIds, type User } from "../storage/users";
-import type { EmailJob, PasswordChangedJob } from "./email-jobs";
+import { notifyAccountChange } from "./account-notices";
+import type { EmailJob } from "./email-jobs";
 import { issueResetLink } from "./reset-link";
-import { type Delivery, type JobOutcome, sendEmail } from "./send-email";
+import type { Delivery, JobOutcome } from "./send-email";
 
 export type { Delivery } from "./send-email";
-
-/** A "password changed" notice redelivered after this long would only confuse: it is dropped. */
-const CHANGED_NOTICE_MAX_AGE_MS = 23 * HOUR_MS;
 
 /**
  * The accounts a batch names: reset jobs by email, notices by user id; those no email may go to; and the
@@ -76,7 +72,9 @@ async function lookUpAccounts(env: Env, jobs: EmailJob[], now: number): Promise<
   const asks = new Map(allShardDatabases(env).map(({ db }) => [db, { emails: [] as string[], ids: [] as string[] }]));
   for (const job of jobs) {
     if (job?.kind === "password_reset") for (const db of shardsOf(env, job)) asks.get(db)?.emails.push(job.email);
-    if (job?.kind === "password_changed") for (const db of shardsOf(env, job)) asks.get(db)?.ids.push(job.userId);
+    if (job?.kind === "password_changed" || job?.kind === "two_factor_changed") {
+      for (const db of shardsOf(env, job)) asks.get(db)?.ids.push(job.userId);
+    }
   }
   // A shard that cannot be read holds back only the jobs that need it (a shard outage is not everyone's).
   const unreadable = new Set<D1Database>();
@@ -123,7 +121,7 @@ async function lookUpAccounts(env: Env, jobs: EmailJob[], now: number): Promise<
 /** The shards a job's account may be in (a reset job names an email; a notice, an account). */
 function shardsOf(env: Env, job: EmailJob): D1Database[] {
   if (job?.kind === "password_reset") return emailCandidateDatabases(env, emailKey(job.email));
-  if (job?.kind === "password_changed") return [userDatabase(env, job.userId)];
+  if (job?.kind === "password_changed" || job?.kind === "two_factor_changed") return [userDatabase(env, job.userId)];
   return [];
 }
 
@@ -143,39 +141,12 @@ function deliverEmailJob(env: Env, config: Config, job: EmailJob, accounts: Acco
       return issueResetLink(env, config, job, user, now);
     }
     case "password_changed":
-      return notifyPasswordChanged(env, config, job, accounts.byId.get(job.userId) ?? null, now);
+    case "two_factor_changed":
+      return notifyAccountChange(env, config, job, accounts.byId.get(job.userId) ?? null, now);
     default:
       return Promise.resolve({
         delivery: { ok: false, reason: "undeliverable", detail: "unknown job kind" } as const,
         writes: [],
       });
   }
-}
-
-/** The "your password was changed" email, to the account's current address. */
-async function notifyPasswordChanged(
-  env: Env,
-  config: Config,
-  job: PasswordChangedJob,
-  user: User | null,
-  now: number,
-): Promise<JobOutcome> {
-  if (now - job.changedAt > CHANGED_NOTICE_MAX_AGE_MS) {
-    return { delivery: { ok: false, reason: "undeliverable", detail: "notice older than 23 hours" }, writes: [] };
-  }
-  if (user === null) return { delivery: { ok: true, detail: "no account" }, writes: [] };
-  const rendered = renderPasswordChangedEmail({
-    changedAt: job.changedAt,
-    client: job,
-    forgotUrl: `${config.appUrl}/forgot-password`,
-    keptSession: job.via === "account",
-  });
-  const email = {
-    to: user.email,
-    ...rendered,
-    idempotencyKey: `password-changed/${job.requestId}`,
-    reference: job.requestId,
-    kind: "password_changed",
-  };
-  return { delivery: await sendEmail(env, config, email, now), writes: [] };
 }

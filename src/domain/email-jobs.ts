@@ -23,8 +23,21 @@ export interface PasswordChangedJob {
   via?: "reset" | "account";
 }
 
+/** Two-factor sign-in was turned on or off, or new recovery codes were made: tell the account holder. */
+export interface TwoFactorChangedJob {
+  kind: "two_factor_changed";
+  requestId: string;
+  userId: string;
+  change: TwoFactorChange;
+  changedAt: number;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type TwoFactorChange = "enabled" | "disabled" | "recovery_codes";
+
 /** Every job the email queue carries. */
-export type EmailJob = PasswordResetJob | PasswordChangedJob;
+export type EmailJob = PasswordResetJob | PasswordChangedJob | TwoFactorChangedJob;
 
 /** What the dead-letter queue carries: the job plus why it could not be delivered. */
 export interface DeadLetter {

@@ -26,6 +26,7 @@ import {
   writeNewHash,
 } from "./password-write";
 import { locateResetToken, readResetLink } from "./reset-link";
+import { asksSecondFactor, type SecondFactorRefusal, useSecondFactor } from "./two-factor";
 
 /** Queues a reset email for whoever owns `email`, if anyone. */
 export async function requestPasswordReset({ env, client, now }: FlowContext, email: string): Promise<void> {
@@ -45,7 +46,15 @@ export interface ResetInput {
   token: string;
   password: string;
   passwordConfirmation: string;
+  /**
+   * For an account with two-factor on: its code or a recovery code (the API's tfa_token), or `PROVEN` when
+   * the page already checked it for this link (proveSecondFactorForReset). A reset never turns two-factor off.
+   */
+  secondFactor?: string | typeof PROVEN | undefined;
 }
+
+/** A second factor the reset page already checked for this very link. */
+export const PROVEN = Symbol("second factor proven");
 
 /** Why a reset was refused. Token reasons are deliberately one public message (invalid = expired = used). */
 export type ResetRefusal =
@@ -53,7 +62,7 @@ export type ResetRefusal =
   | { ok: false; reason: "password_mismatch" }
   | { ok: false; reason: "password_rejected"; problem: PasswordProblem };
 
-export type ResetResult = { ok: true } | ResetRefusal;
+export type ResetResult = { ok: true } | ResetRefusal | SecondFactorRefusal;
 
 export { ResetUnavailableError } from "./reset-link";
 
@@ -79,6 +88,12 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
 
   const problem = await checkPassword(input.password, policyOptions(config, user.email));
   if (problem !== null) return { ok: false, reason: "password_rejected", problem };
+  // After the policy (a rejected password does not waste a code), before the registry (a wrong code does not
+  // use up the link).
+  if (asksSecondFactor(user) && input.secondFactor !== PROVEN) {
+    const factor = await useSecondFactor(ctx, user, input.secondFactor);
+    if (!factor.ok) return factor;
+  }
   const newHash = await hashPassword(input.password, config.pepper);
 
   const registry = sessionRegistry(env, user.id);
@@ -93,6 +108,23 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
   const ours = wrote || (await earlierAttemptWon(ctx, user.id, begun.credentialVersion, input.password));
   ctx.defer(finishPasswordChange(ctx, user, { ours, via: "reset", version: begun.credentialVersion }));
   return ours ? { ok: true } : { ok: false, reason: "token_invalid" };
+}
+
+/**
+ * The page's step before the new password, for an account with two-factor on: the link must still work,
+ * and the code (or a recovery code) is used up here. "not_asked": this account has two-factor off.
+ */
+export async function proveSecondFactorForReset(
+  ctx: FlowContext,
+  token: string,
+  code: string,
+): Promise<{ ok: true } | { ok: false; reason: "not_asked" } | ResetRefusal | SecondFactorRefusal> {
+  const found = await locateResetToken(ctx.env, token, ctx.now);
+  if (found === null) return { ok: false, reason: "token_invalid" };
+  const read = await unavailableOnError(() => readResetLink(ctx.env, found, ctx.now));
+  if (read === null || read.fate.fate !== "usable") return { ok: false, reason: "token_invalid" };
+  if (!asksSecondFactor(read.user)) return { ok: false, reason: "not_asked" };
+  return useSecondFactor(ctx, read.user, code);
 }
 
 /**

@@ -142,11 +142,17 @@ export type { LinkFate } from "../durable/session-registry-rules";
  * Whether a link works now, and if not why (read-only): the reset page says so before any typing, and a
  * dead link's page names its cause. Only the link's holder sees it, so the cause reveals nothing to others.
  */
-export async function resetLinkFate(env: Env, token: string, now: number): Promise<LinkFate> {
+export async function resetLinkFate(
+  env: Env,
+  token: string,
+  now: number,
+): Promise<LinkFate & { asksSecondFactor?: boolean }> {
   const found = await locateResetToken(env, token, now);
   if (found === null) return { fate: "invalid" };
   try {
-    return (await readResetLink(env, found, now))?.fate ?? { fate: "invalid" };
+    const read = await readResetLink(env, found, now);
+    // Whether the page must ask for the account's second factor before the new password (two-factor.ts).
+    return read === null ? { fate: "invalid" } : { ...read.fate, asksSecondFactor: read.user.totpSecret !== null };
   } catch (error) {
     throw new ResetUnavailableError("a reset link could not be checked", { cause: error });
   }

@@ -4,58 +4,117 @@
  * password already counted for this email counts once (invariant 12): client retries and a retyped typo
  * do not walk a person into the lock.
  */
-import { issueDeviceToken } from "../core/device-token";
+import { deviceClaim, issueDeviceToken } from "../core/device-token";
+import { emailKey } from "../core/email-address";
 import { hashPassword } from "../core/password-hash";
 import { isoTime } from "../core/time";
 import { sessionRegistry } from "../durable/session-registry";
 import { auditEventStatement } from "../storage/audit";
 import { batchByDatabase, emailDatabase, userDatabase } from "../storage/shard-databases";
 import { clearThrottleStatements } from "../storage/sign-in-throttle";
-import { recordSignInStatement, type User, upgradePasswordHash } from "../storage/users";
+import { findUserById, recordSignInStatement, type User, upgradePasswordHash } from "../storage/users";
 import type { FlowContext } from "./context";
 import { refuse, type SignInRefusal, verifyThrottled } from "./password-attempt";
 import { signOut } from "./sessions";
+import { asksSecondFactor, type SecondFactorRefusal, useSecondFactor } from "./two-factor";
 
 export { lockDurationMs, type SignInRefusal } from "./password-attempt";
 
 /** On success, `deviceToken` is this browser's device token for the account (new, or the one it sent). */
-export type SignInResult = { ok: true; user: User; token: string; deviceToken: string } | SignInRefusal;
+export type SignInResult =
+  | { ok: true; user: User; token: string; deviceToken: string }
+  | SignInRefusal
+  | SecondFactorRefusal
+  | { ok: false; reason: "second_factor_pending"; user: User };
+
+export interface SignInOptions {
+  /** A session the client already holds: it is ended after success (rotation). */
+  replacing?: string | undefined;
+  deviceToken?: string | undefined;
+  /** The second factor, for an account that has two-factor sign-in on (the API's tfa_token). */
+  secondFactor?: string | undefined;
+  /** Pages: a right password on such an account answers "pending", and the code is asked on a page of its own. */
+  askSecondFactorLater?: boolean;
+}
 
 /**
  * Verifies the credentials and creates a session; refusals are the same for unknown emails (invariant 5).
  * Failures count per scope (invariant 12): a browser presenting a device token for this account at its
  * current credential version is judged on its own failures; any other client on its network's, and all of
- * them together on the email's daily cap. `replacing` is a session the client already holds: it is ended
- * after success (rotation).
+ * them together on the email's daily cap. An account with two-factor on also needs its second factor
+ * (two-factor.ts): asked only once the password is right, so it reveals nothing about other accounts.
  */
 export async function signIn(
   ctx: FlowContext,
   credentials: { email: string; password: string },
-  options: { replacing?: string | undefined; deviceToken?: string | undefined } = {},
+  options: SignInOptions = {},
 ): Promise<SignInResult> {
-  const { env, config, now } = ctx;
   const verified = await verifyThrottled(ctx, credentials, options.deviceToken);
   if (!verified.ok) return verified;
   const { user, trusted, key } = verified;
+  if (asksSecondFactor(user)) {
+    // The password was right: its throttle is cleared and the attempt's slot freed, whatever the code says.
+    const throttles = emailDatabase(ctx.env, key);
+    await throttles.batch(clearThrottleStatements(throttles, key));
+    if (options.askSecondFactorLater) return { ok: false, reason: "second_factor_pending", user };
+    const factor = await useSecondFactor(ctx, user, options.secondFactor);
+    if (!factor.ok) return factor;
+  }
+  const session = await startSession(ctx, user, key, { ...options, trusted });
+  if (!session.ok) return refuse(ctx, user, verified.asFailure);
+  if (verified.needsRehash) {
+    const upgrade = hashPassword(credentials.password, ctx.config.pepper);
+    const db = userDatabase(ctx.env, user.id);
+    ctx.defer(upgrade.then((hash) => upgradePasswordHash(db, user.id, user.passwordHash, hash)));
+  }
+  return session;
+}
 
+/**
+ * The second step of a page sign-in: the account whose password this browser proved (its pending cookie,
+ * at credential version `credentialVersion`), and the code typed now.
+ */
+export async function completeSecondFactorSignIn(
+  ctx: FlowContext,
+  pending: { userId: string; credentialVersion: number },
+  code: string,
+  options: Pick<SignInOptions, "replacing" | "deviceToken"> = {},
+): Promise<SignInResult | { ok: false; reason: "second_factor_expired" }> {
+  const user = await findUserById(userDatabase(ctx.env, pending.userId), pending.userId);
+  // The password changed since (or two-factor went off, or the account is gone): start again.
+  if (user === null || user.credentialVersion !== pending.credentialVersion || !asksSecondFactor(user)) {
+    return { ok: false, reason: "second_factor_expired" };
+  }
+  const factor = await useSecondFactor(ctx, user, code);
+  if (!factor.ok) return factor;
+  const key = emailKey(user.email);
+  const claim = deviceClaim(ctx.config.pepper, key, options.deviceToken);
+  const trusted = claim !== null && claim.credentialVersion === user.credentialVersion;
+  const session = await startSession(ctx, user, key, { ...options, trusted });
+  return session.ok ? session : { ok: false, reason: "second_factor_expired" };
+}
+
+/** The session, and what comes with it: last login and throttle cleared, audit, rotation, device token. */
+async function startSession(
+  ctx: FlowContext,
+  user: User,
+  key: string,
+  options: Pick<SignInOptions, "replacing" | "deviceToken"> & { trusted: boolean },
+): Promise<{ ok: true; user: User; token: string; deviceToken: string } | { ok: false }> {
+  const { env, now } = ctx;
   // The session and the success's D1 batch at once: the person waits for one step, not two.
   const [created] = await Promise.all([
     sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, ctx.client, now),
     recordSuccess(ctx, user, key),
   ]);
   // The password was changed between our read and the session: the verified password is no longer valid.
-  if (!created.ok) return refuse(ctx, user, verified.asFailure);
-  const db = userDatabase(env, user.id);
-  ctx.defer(auditEventStatement(db, user.id, "sign_in", ctx.client, isoTime(now)).run());
-  if (verified.needsRehash) {
-    const upgrade = hashPassword(credentials.password, config.pepper);
-    ctx.defer(upgrade.then((hash) => upgradePasswordHash(db, user.id, user.passwordHash, hash)));
-  }
+  if (!created.ok) return { ok: false };
+  ctx.defer(auditEventStatement(userDatabase(env, user.id), user.id, "sign_in", ctx.client, isoTime(now)).run());
   if (options.replacing !== undefined) ctx.defer(signOut(ctx, options.replacing).catch(() => undefined));
   const deviceToken =
-    trusted && options.deviceToken !== undefined
+    options.trusted && options.deviceToken !== undefined
       ? options.deviceToken
-      : issueDeviceToken(config.pepper, key, user.credentialVersion);
+      : issueDeviceToken(ctx.config.pepper, key, user.credentialVersion);
   return { ok: true, user, token: created.token, deviceToken };
 }
 

@@ -3,7 +3,8 @@
  * "the user's credential version" are one strongly consistent, single-threaded thing. It is also the
  * authority on reset tokens (KV cannot make a token single-use).
  *
- * Sessions' RPC here; credentials and reset tokens in registry-credentials.ts; storage, alarms and sockets
+ * Sessions' RPC here; credentials and reset tokens in registry-credentials.ts; the second factor in
+ * registry-second-factor.ts; storage, alarms and sockets
  * in registry-storage.ts; every decision is a pure rule in session-registry-rules.ts. Each RPC method reads, decides and writes with no await in between, so it is
  * atomic (input gates). Revoking all sessions is O(1): sessions carry the epoch they were created in and
  * only the current epoch is live.
@@ -11,10 +12,11 @@
 import { readConfig } from "../core/config";
 import { createSessionToken } from "../core/session-token";
 import { notifySignedOut, type SignOutReason } from "./live-sign-out";
-import { RegistryCredentials } from "./registry-credentials";
+import { RegistrySecondFactor } from "./registry-second-factor";
 import { decideCreateSession, sessionFreshness } from "./session-registry-rules";
 import { type CreateSessionResult, type SessionInfo, type SessionMeta, toSessionInfo } from "./session-registry-schema";
 
+export type { SecondFactorProof, SecondFactorResult } from "./registry-second-factor";
 export type { ResetTokenStatus } from "./session-registry-rules";
 export type {
   BeginResetResult,
@@ -30,7 +32,7 @@ export function sessionRegistry(env: Env, userId: string): DurableObjectStub<Ses
 }
 
 /** Per-user session registry and reset-token authority: its RPC methods. Addressed with `getByName(userId)`. */
-export class SessionRegistry extends RegistryCredentials {
+export class SessionRegistry extends RegistrySecondFactor {
   /** Creates a session for a sign-in that verified the password of `credentialVersion` (invariant 4). */
   createSession(userId: string, credentialVersion: number, meta: SessionMeta, now: number): CreateSessionResult {
     this.ensureStorage();

@@ -6,6 +6,7 @@ import { encodeBase64 } from "@oslojs/encoding";
 import { OUTBOX_HELD_COLUMN, OUTBOX_SCHEMA } from "./outbox-table";
 import { RESET_LINK_SCHEMA } from "./reset-link-table";
 import { RESET_REQUEST_SCHEMA } from "./reset-request-table";
+import { SECOND_FACTOR_SCHEMA } from "./second-factor-table";
 import { ADDED_STATE_COLUMNS, INSERT_INITIAL_STATE, REGISTRY_SCHEMA, type StateRow } from "./session-registry-schema";
 
 /** Statements on one object's `state` row. */
@@ -22,6 +23,7 @@ export class StateTable {
     this.sql.exec(OUTBOX_SCHEMA);
     this.sql.exec(RESET_REQUEST_SCHEMA);
     this.sql.exec(RESET_LINK_SCHEMA);
+    this.sql.exec(SECOND_FACTOR_SCHEMA);
     const have = new Set(
       this.sql
         .exec<{ name: string }>("PRAGMA table_info(state)")
@@ -41,6 +43,7 @@ export class StateTable {
     this.sql.exec(OUTBOX_SCHEMA);
     this.sql.exec(RESET_REQUEST_SCHEMA);
     this.sql.exec(RESET_LINK_SCHEMA);
+    this.sql.exec(SECOND_FACTOR_SCHEMA);
     this.sql.exec(INSERT_INITIAL_STATE, newTokenKey());
   }
 

@@ -62,3 +62,18 @@ export function apiError(c: Context, key: ApiErrorKey, errors: FieldErrors = {},
   const envelope: ErrorEnvelope = { error_message: message, error_code: code, errors };
   return c.json(envelope, status);
 }
+
+/**
+ * Contentstack's answer to a sign-in (or reset) of an account with two-factor on, without its code or with
+ * a wrong one: 401, error_code 294 and the factor's type, the body its SDK and CLI read (docs/api.md).
+ */
+export function secondFactorRequired(c: Context): Response {
+  return c.json(
+    {
+      error_message: "Please login using the Two-Factor verification Token",
+      error_code: 294,
+      tfa_type: "totp_authenticator",
+    },
+    401,
+  );
+}

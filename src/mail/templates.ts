@@ -105,6 +105,34 @@ export function renderPasswordChangedEmail({
   return { subject, text, html };
 }
 
+/** What a two-factor notice says: which change, when and from where. */
+export interface TwoFactorEmailInput {
+  change: "enabled" | "disabled" | "recovery_codes";
+  changedAt: number;
+  client: Pick<ClientInfo, "ip" | "userAgent">;
+  forgotUrl: string;
+}
+
+const TWO_FACTOR_CHANGES = {
+  enabled: ["Two-factor sign-in is on", "Two-factor sign-in was turned on for your account"],
+  disabled: ["Two-factor sign-in is off", "Two-factor sign-in was turned off for your account"],
+  recovery_codes: ["New recovery codes", "New recovery codes were made for your account (the old ones no longer work)"],
+} as const;
+
+/** The notice sent after each change to two-factor sign-in. */
+export function renderTwoFactorEmail({ change, changedAt, client, forgotUrl }: TwoFactorEmailInput): RenderedEmail {
+  const [subject, what] = TWO_FACTOR_CHANGES[change];
+  const sentence = `${what} ${formatTime(changedAt)}, from ${describeClient(client)}.`;
+  const warning = "If this wasn't you, someone has your password: reset it right away at";
+  const text = [sentence, "", `${warning} ${forgotUrl}.`].join("\n");
+  const html = layout(
+    subject,
+    `<p>${escapeHtml(sentence)}</p>
+<p><strong>${escapeHtml(warning)}</strong> <a href="${escapeHtml(forgotUrl)}">${escapeHtml(forgotUrl)}</a>.</p>`,
+  );
+  return { subject, text, html };
+}
+
 function layout(title: string, body: string): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
 <body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1f24;max-width:560px;margin:0 auto;padding:24px">

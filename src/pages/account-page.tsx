@@ -3,6 +3,7 @@ import { describeUserAgent } from "../core/user-agent";
 import type { AccountOverview, AuditEvent } from "../domain/account";
 import type { SessionInfo, User } from "../domain/sessions";
 import { Field, NewPasswordFields, Notice, Time } from "./layout";
+import { TwoFactorSection } from "./two-factor-pages";
 
 const EVENT_LABELS: Record<AuditEvent["type"], string> = {
   sign_up: "Account created",
@@ -13,6 +14,11 @@ const EVENT_LABELS: Record<AuditEvent["type"], string> = {
   password_reset_requested: "Password reset link sent",
   password_reset_completed: "Password reset",
   password_changed: "Password changed",
+  two_factor_enabled: "Two-factor sign-in turned on",
+  two_factor_disabled: "Two-factor sign-in turned off",
+  recovery_codes_regenerated: "New recovery codes made",
+  recovery_code_used: "Recovery code used",
+  second_factor_failed: "Wrong authentication code",
   reset_email_bounced: "Reset email bounced",
   email_bounced: "Email bounced",
   email_complained: "Email marked as spam",
@@ -27,12 +33,16 @@ export interface AccountPageProps {
   notice: string | null;
   /** Messages next to the change-password form's fields (after a refused change). */
   passwordErrors: Record<string, string>;
+  twoFactor: { since: string | null; recoveryCodesLeft: number };
+  /** Messages next to the two-factor forms' fields. */
+  twoFactorErrors: Record<string, string>;
   minLength: number;
 }
 
 /** The page: profile, sessions with the sign-out actions, recent events. */
 export function AccountPage(props: AccountPageProps) {
   const { user, sessions, currentSessionId, events, suppression, notice, passwordErrors, minLength } = props;
+  const { twoFactor, twoFactorErrors } = props;
   return (
     <>
       <h1>Your account</h1>
@@ -50,6 +60,7 @@ export function AccountPage(props: AccountPageProps) {
       <SessionList sessions={sessions} currentSessionId={currentSessionId} />
       <SignOutActions canSignOutOthers={sessions.length >= 2} />
       <ChangePassword errors={passwordErrors} minLength={minLength} />
+      <TwoFactorSection {...twoFactor} errors={twoFactorErrors} />
       <h2>Recent security events</h2>
       <EventList events={events} />
     </>

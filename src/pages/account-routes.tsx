@@ -32,6 +32,7 @@ import {
 
 const ACCOUNT_NOTICES: Record<string, string> = {
   others: "Every other session has been signed out.",
+  two_factor_off: "Two-factor authentication is off. Signing in asks only for your password now.",
   password: "Your password has been changed. Every other session has been signed out.",
 };
 
@@ -41,25 +42,31 @@ const changeForm = z.object({
   password_confirmation: passwordField,
 });
 
-async function currentSession(c: Context<AppEnv>, now = Date.now()): Promise<AuthResult> {
+export async function currentSession(c: Context<AppEnv>, now = Date.now()): Promise<AuthResult> {
   return authenticate(c.env, readSessionCookie(c), now);
 }
 
-function toLogin(c: Context<AppEnv>, notice: string): Response {
+export function toLogin(c: Context<AppEnv>, notice: string): Response {
   clearSessionCookie(c);
   return c.redirect(`/login?notice=${notice}`, 303);
 }
 
-/** The account page, with a notice or the change-password form's errors. */
-async function renderAccount(
+/** The account page, with a notice or a form's errors (the change-password form's, or the two-factor forms'). */
+export async function renderAccount(
   c: Context<AppEnv>,
   auth: Authenticated,
   status: 200 | 422 | 429,
-  { notice = null, errors = {} }: { notice?: string | null; errors?: FormErrors },
+  {
+    notice = null,
+    errors = {},
+    twoFactorErrors = {},
+  }: { notice?: string | null; errors?: FormErrors; twoFactorErrors?: FormErrors },
 ) {
   // Right after the person's own change (?done=, or a refused form) the page reads the primary, so it shows it.
   const fresh = status !== 200 || c.req.query("done") !== undefined;
-  const { sessions, events, suppression } = await accountOverview(c.env, auth.user, Date.now(), { fresh });
+  const { sessions, events, suppression, recoveryCodesLeft } = await accountOverview(c.env, auth.user, Date.now(), {
+    fresh,
+  });
   c.status(status);
   const page = (
     <AccountPage
@@ -70,6 +77,8 @@ async function renderAccount(
       suppression={suppression}
       notice={notice}
       passwordErrors={errors}
+      twoFactor={{ since: auth.user.totpEnabledAt, recoveryCodesLeft }}
+      twoFactorErrors={twoFactorErrors}
       minLength={c.get("config").passwordMinLength}
     />
   );

@@ -42,6 +42,8 @@ li.current{font-weight:500}
 .actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}.actions form{margin:0}
 form.inline{display:flex;gap:8px;align-items:center;flex-wrap:wrap}form.inline input{width:auto;flex:1}
 article.mail{border-top:1px solid var(--line);padding-top:8px}article.mail pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:14px}
+.qr svg { width: 200px; height: 200px; background: #fff; }
+pre.codes { font-size: 1.1rem; line-height: 1.6; padding: 0.75rem 1rem; background: #f3f4f6; border-radius: 6px; }
 `;
 
 /** Opens a WebSocket to this session's registry; on sign-out goes to /login with the reason. */
@@ -98,5 +100,17 @@ export const PASSWORD_HINTS_JS = `
   }
   password.addEventListener("input", function () { check(); match(); });
   confirm.addEventListener("input", match);
+})();
+`;
+
+/** Recovery codes page: the Copy button copies the codes (the Download link works without it). */
+export const COPY_CODES_JS = `
+(function () {
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var text = document.getElementById(button.getAttribute("data-copy")).textContent;
+      navigator.clipboard.writeText(text).then(function () { button.textContent = "Copied"; });
+    });
+  });
 })();
 `;

@@ -8,6 +8,7 @@ import { describePasswordProblem } from "../domain/password-policy";
 import type { ResetRefusal } from "../domain/password-reset";
 import type { SignInRefusal } from "../domain/sign-in";
 import type { SignUpRefusal } from "../domain/sign-up";
+import type { SecondFactorRefusal } from "../domain/two-factor";
 import { describeWait } from "../domain/wait";
 
 /** Field name (or "form") -> the message shown next to it. */
@@ -36,6 +37,18 @@ export function refusalMessages(refusal: SignUpRefusal | SignInRefusal | ResetRe
       };
     case "token_invalid":
       return { form: INVALID_LINK };
+  }
+}
+
+/** The words for a refused second factor (sign-in, reset and the account page alike). */
+export function secondFactorMessage(refusal: SecondFactorRefusal): string {
+  switch (refusal.reason) {
+    case "second_factor_required":
+      return "Enter the 6-digit code from your authenticator app, or a recovery code.";
+    case "second_factor_wrong":
+      return "That code is not right, or was already used. Enter the current code from your app, or a recovery code.";
+    case "second_factor_locked":
+      return `Too many wrong codes. Try again in ${describeWait(refusal.retryAfterMs)}.`;
   }
 }
 

@@ -6,14 +6,21 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { describeMinutes, MINUTE_MS } from "../core/time";
-import { requestPasswordReset, resendForDeadLink, resetPassword } from "../domain/password-reset";
+import {
+  PROVEN,
+  proveSecondFactorForReset,
+  requestPasswordReset,
+  resendForDeadLink,
+  resetPassword,
+} from "../domain/password-reset";
 import { resetLinkFate } from "../domain/reset-link";
+import { isSecondFactorRefusal, type SecondFactorRefusal } from "../domain/two-factor";
 import type { AppEnv } from "../http/app-env";
 import { emailField, passwordField } from "../http/fields";
 import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
-import { type FormErrors, refusalMessages, TOO_MANY_REQUESTS } from "./messages";
+import { type FormErrors, refusalMessages, secondFactorMessage, TOO_MANY_REQUESTS } from "./messages";
 import {
   type DeadLink,
   DeadLinkPage,
@@ -23,10 +30,13 @@ import {
   ResetPasswordPage,
 } from "./password-reset-pages";
 import { clearResetCookie, readResetCookie, writeResetCookie } from "./session-cookie";
+import { clearTwoFactorCookie, hasResetFactor, writeResetFactor } from "./two-factor-cookies";
+import { SecondFactorStep } from "./two-factor-pages";
 
 const forgotForm = z.object({ email: emailField("Enter a valid email address.") });
 const resetForm = z.object({ password: passwordField, password_confirmation: passwordField });
 const newLinkForm = z.object({ token: z.string().max(200) });
+const codeForm = z.object({ code: z.string().trim().min(1, "Enter the code from your app.").max(32) });
 
 /** The link lifetime as the pages say it. */
 function lifetime(c: Context<AppEnv>): string {
@@ -49,6 +59,17 @@ function renderResetForm(c: Context<AppEnv>, status: 200 | 422 | 429, errors: Fo
   c.status(status);
   const page = <ResetPasswordPage errors={errors} minLength={c.get("config").passwordMinLength} />;
   return c.render(page, { title: "Reset Password", scripts: ["/static/password-hints.js"] });
+}
+
+/** The code step before the new password, for an account with two-factor on. */
+function renderFactorStep(c: Context<AppEnv>, status: 200 | 422 | 429, refusal?: SecondFactorRefusal) {
+  c.status(status);
+  if (refusal?.reason === "second_factor_locked")
+    c.header("Retry-After", String(Math.ceil(refusal.retryAfterMs / 1000)));
+  const error = refusal === undefined ? undefined : secondFactorMessage(refusal);
+  return c.render(<SecondFactorStep action="/reset-password/second-factor" purpose="reset" error={error} />, {
+    title: "Two-factor authentication",
+  });
 }
 
 export const passwordResetPageRoutes = new Hono<AppEnv>()
@@ -75,12 +96,32 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
     }
     const token = readResetCookie(c);
     const fate = token === undefined ? ({ fate: "invalid" } as const) : await resetLinkFate(c.env, token, Date.now());
-    if (fate.fate !== "usable") {
+    if (fate.fate !== "usable" || token === undefined) {
       clearResetCookie(c);
-      return deadLink(c, fate, token ?? "");
+      return deadLink(c, fate.fate === "usable" ? { fate: "invalid" } : fate, token ?? "");
     }
+    if (fate.asksSecondFactor && !hasResetFactor(c, token, Date.now())) return renderFactorStep(c, 200);
     return renderResetForm(c, 200);
   })
+  .post(
+    "/reset-password/second-factor",
+    ipRateLimit("IP_RESET_LIMIT", { onLimited: (c) => renderFactorStep(c, 429) }),
+    formBody(codeForm, (c) => renderFactorStep(c, 422, { ok: false, reason: "second_factor_required" })),
+    async (c) => {
+      const token = readResetCookie(c) ?? "";
+      const result = await proveSecondFactorForReset(flowContext(c), token, c.req.valid("form").code);
+      if (result.ok) writeResetFactor(c, token, Date.now());
+      if (result.ok || result.reason === "not_asked") return c.redirect("/reset-password", 303);
+      if (result.reason === "token_invalid") {
+        clearResetCookie(c);
+        const fate = await resetLinkFate(c.env, token, Date.now());
+        return deadLink(c, fate.fate === "usable" ? { fate: "invalid" } : fate, token);
+      }
+      if (result.reason === "password_mismatch" || result.reason === "password_rejected")
+        return renderFactorStep(c, 422);
+      return renderFactorStep(c, result.reason === "second_factor_locked" ? 429 : 422, result);
+    },
+  )
   .post(
     "/reset-password",
     ipRateLimit("IP_RESET_LIMIT", {
@@ -89,13 +130,19 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
     formBody(resetForm, (c, errors) => renderResetForm(c, 422, errors)),
     async (c) => {
       const form = c.req.valid("form");
+      const token = readResetCookie(c) ?? "";
       const result = await resetPassword(flowContext(c), {
-        token: readResetCookie(c) ?? "",
+        token,
         password: form.password,
         passwordConfirmation: form.password_confirmation,
+        secondFactor: hasResetFactor(c, token, Date.now()) ? PROVEN : undefined,
       });
-      if (result.ok || result.reason === "token_invalid") clearResetCookie(c);
+      if (result.ok || result.reason === "token_invalid") {
+        clearResetCookie(c);
+        clearTwoFactorCookie(c, "reset");
+      }
       if (result.ok) return c.redirect("/login?notice=reset", 303);
+      if (isSecondFactorRefusal(result)) return renderFactorStep(c, 422, result);
       if (result.reason === "token_invalid") {
         const token = readResetCookie(c) ?? "";
         const fate = await resetLinkFate(c.env, token, Date.now());

@@ -10,7 +10,7 @@ import { NONCE, secureHeaders } from "hono/secure-headers";
 import { HOUR_MS } from "../core/time";
 import type { AppEnv } from "../http/app-env";
 import { accountRoutes } from "./account-routes";
-import { LIVE_SIGN_OUT_JS, PASSWORD_HINTS_JS, STYLESHEET } from "./assets";
+import { COPY_CODES_JS, LIVE_SIGN_OUT_JS, PASSWORD_HINTS_JS, STYLESHEET } from "./assets";
 import { renderErrorPage } from "./error-page";
 import { Layout } from "./layout";
 import { passwordCheckRoutes } from "./password-check-routes";
@@ -18,6 +18,7 @@ import { passwordResetPageRoutes } from "./password-reset-routes";
 import { resetCodeRoutes } from "./reset-code-routes";
 import { readSessionCookie } from "./session-cookie";
 import { signInPageRoutes } from "./sign-in-routes";
+import { twoFactorRoutes } from "./two-factor-routes";
 
 /** The same limit as the API's (16 KiB). */
 const PAGE_BODY_LIMIT_BYTES = 16 * 1024;
@@ -29,6 +30,7 @@ const STATIC: Record<string, { body: string; type: string }> = {
   "/static/app.css": { body: STYLESHEET, type: "text/css; charset=utf-8" },
   "/static/live-sign-out.js": { body: LIVE_SIGN_OUT_JS, type: "text/javascript; charset=utf-8" },
   "/static/password-hints.js": { body: PASSWORD_HINTS_JS, type: "text/javascript; charset=utf-8" },
+  "/static/copy-codes.js": { body: COPY_CODES_JS, type: "text/javascript; charset=utf-8" },
 };
 
 /** Every page, behind the page middleware; routes mounted after this at "/" get the same middleware. */
@@ -92,4 +94,5 @@ pageRoutes.route("/", signInPageRoutes);
 pageRoutes.route("/", passwordResetPageRoutes);
 pageRoutes.route("/", resetCodeRoutes);
 pageRoutes.route("/", accountRoutes);
+pageRoutes.route("/", twoFactorRoutes);
 pageRoutes.route("/", passwordCheckRoutes);

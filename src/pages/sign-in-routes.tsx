@@ -3,6 +3,7 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { signIn } from "../domain/sign-in";
 import { signUp } from "../domain/sign-up";
+import { isSecondFactorRefusal } from "../domain/two-factor";
 import type { AppEnv } from "../http/app-env";
 import { emailField, emailTextField, nameField, passwordField, requiredPasswordField } from "../http/fields";
 import { formBody } from "../http/form-body";
@@ -11,6 +12,7 @@ import { flowContext } from "../http/request-context";
 import { type FormErrors, INVALID_CREDENTIALS, refusalMessages, TOO_MANY_ATTEMPTS } from "./messages";
 import { readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from "./session-cookie";
 import { SIGN_IN_NOTICES, type SignInNotice, SignInPage, SignUpPage, type SignUpValues } from "./sign-in-page";
+import { writePendingSignIn } from "./two-factor-cookies";
 
 const signInForm = z.object({ email: emailTextField, password: requiredPasswordField("Enter your password.") });
 const signUpForm = z.object({
@@ -50,12 +52,21 @@ export const signInPageRoutes = new Hono<AppEnv>()
       const form = c.req.valid("form");
       const ctx = flowContext(c);
       // Session rotation: whatever session this browser held before is ended, not reused.
-      const result = await signIn(ctx, form, { replacing: readSessionCookie(c), deviceToken: readDeviceCookie(c) });
-      if (!result.ok) {
+      const result = await signIn(ctx, form, {
+        replacing: readSessionCookie(c),
+        deviceToken: readDeviceCookie(c),
+        askSecondFactorLater: true,
+      });
+      if (!result.ok && result.reason === "second_factor_pending") {
+        writePendingSignIn(c, result.user.id, result.user.credentialVersion, ctx.now);
+        return c.redirect("/login/two-factor", 303);
+      }
+      if (!result.ok && !isSecondFactorRefusal(result)) {
         if (result.reason === "locked") c.header("Retry-After", String(Math.ceil(result.retryAfterMs / 1000)));
         const { form: error } = refusalMessages(result, ctx.config.passwordMinLength);
         return renderSignIn(c, result.reason === "locked" ? 429 : 422, { email: form.email, error });
       }
+      if (!result.ok) return renderSignIn(c, 422, { email: form.email, error: INVALID_CREDENTIALS });
       writeSessionCookie(c, result.token, ctx.config.sessionIdleMs);
       writeDeviceCookie(c, result.deviceToken);
       return c.redirect("/account", 303);

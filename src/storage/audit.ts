@@ -12,7 +12,12 @@ export type AuditEventType =
   | "password_changed"
   | "reset_email_bounced"
   | "email_bounced"
-  | "email_complained";
+  | "email_complained"
+  | "two_factor_enabled"
+  | "two_factor_disabled"
+  | "recovery_codes_regenerated"
+  | "recovery_code_used"
+  | "second_factor_failed";
 
 export interface AuditContext {
   ip: string | null;

@@ -11,6 +11,9 @@ export interface User {
   updatedAt: string;
   passwordUpdatedAt: string;
   lastLoginAt: string | null;
+  /** The sealed authenticator key (core/secret-box.ts); null while two-factor sign-in is off. */
+  totpSecret: string | null;
+  totpEnabledAt: string | null;
 }
 
 export interface UserRow {
@@ -24,6 +27,8 @@ export interface UserRow {
   updated_at: string;
   password_updated_at: string;
   last_login_at: string | null;
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
 }
 
 export function rowToUser(row: UserRow): User {
@@ -38,6 +43,8 @@ export function rowToUser(row: UserRow): User {
     updatedAt: row.updated_at,
     passwordUpdatedAt: row.password_updated_at,
     lastLoginAt: row.last_login_at,
+    totpSecret: row.totp_secret ?? null,
+    totpEnabledAt: row.totp_enabled_at ?? null,
   };
 }
 
@@ -170,4 +177,12 @@ export async function upgradePasswordHash(
 /** The last-login update, for callers that batch it with the audit event. */
 export function recordSignInStatement(db: D1Database, userId: string, now: string): D1PreparedStatement {
   return db.prepare("UPDATE users SET last_login_at = ? WHERE id = ?").bind(now, userId);
+}
+
+/** Turns two-factor sign-in on with a sealed key, or off with null. */
+export async function setTotpSecret(db: D1Database, userId: string, sealed: string | null, now: string): Promise<void> {
+  await db
+    .prepare("UPDATE users SET totp_secret = ?1, totp_enabled_at = ?2, updated_at = ?3 WHERE id = ?4")
+    .bind(sealed, sealed === null ? null : now, now, userId)
+    .run();
 }

@@ -5,9 +5,16 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import contentstack from "@contentstack/management";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateHOTP } from "@oslojs/otp";
 import { startServer } from "./server.mjs";
 
 const OLD_PASSWORD = "violet-harbour-lantern-47";
+
+/** The code an authenticator app shows for `key`, `offset` 30-second steps from now. */
+function codeFor(key, offset) {
+  return generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) + offset), 6);
+}
 const NEW_PASSWORD = "quiet-orchard-compass-2026";
 
 for (const shardLayout of [null, "4"]) {
@@ -117,6 +124,66 @@ for (const shardLayout of [null, "4"]) {
           return true;
         },
       );
+    });
+
+    // Two-factor with the SDK, unmodified: set up on the account page (as a browser would, through fetch), then
+    // login without and with `mfaSecret`. The SDK's resetPassword sends no tfa_token, so the reset with one is
+    // the same request through fetch. Set-up uses the previous step's code, so the SDK's current one is new.
+    it("two-factor: login rejects with 294 and tfa_type, mfaSecret signs in, and a reset takes tfa_token", async () => {
+      const email = `sdk-2fa.${Date.now()}@example.com`;
+      const cookies = new Map();
+      const page = async (path, form) => {
+        const headers = { origin: server.origin, cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; ") };
+        if (form !== undefined) headers["content-type"] = "application/x-www-form-urlencoded";
+        const init = { method: form ? "POST" : "GET", headers, redirect: "manual" };
+        if (form !== undefined) init.body = new URLSearchParams(form).toString();
+        const response = await fetch(`${server.origin}${path}`, init);
+        for (const line of response.headers.getSetCookie()) {
+          const [name, ...value] = line.split(";")[0].split("=");
+          cookies.set(name, value.join("="));
+        }
+        return response;
+      };
+      const signUp = await page("/signup", { email, password: OLD_PASSWORD, password_confirmation: OLD_PASSWORD });
+      assert.equal(signUp.status, 303);
+      assert.equal((await page("/login", { email, password: OLD_PASSWORD })).status, 303);
+      const setup = await (await page("/account/two-factor")).text();
+      const keyText = /<code id="setup-key">([A-Z2-7 ]+)<\/code>/.exec(setup)[1].replace(/ /g, "");
+      const key = decodeBase32IgnorePadding(keyText);
+      assert.equal((await page("/account/two-factor", { code: codeFor(key, -1) })).status, 200);
+
+      await assert.rejects(sdkClient().login({ email, password: OLD_PASSWORD }), (error) => {
+        assert.equal(error.status, 401);
+        assert.equal(error.errorCode, 294);
+        assert.equal(error.errorMessage, "Please login using the Two-Factor verification Token");
+        assert.equal(error.tfa_type, "totp_authenticator");
+        return true;
+      });
+      const client = sdkClient();
+      const login = await client.login({ email, password: OLD_PASSWORD, mfaSecret: keyText });
+      assert.equal(login.notice, "Login Successful.");
+
+      const user = await client.getUser();
+      await user.requestPassword();
+      const token = await newestResetToken(email, 1);
+      const reset = (tfa_token) =>
+        fetch(`${server.origin}/v3/user/reset_password`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            user: {
+              reset_password_token: token,
+              password: NEW_PASSWORD,
+              password_confirmation: NEW_PASSWORD,
+              tfa_token,
+            },
+          }),
+        });
+      const refused = await reset(undefined);
+      assert.equal(refused.status, 401);
+      assert.equal((await refused.json()).error_code, 294);
+      assert.equal((await reset(codeFor(key, 1))).status, 200);
+      await assert.rejects(client.getUser(), (error) => error.status === 401);
     });
 
     // Each account lands in its email's shard: the key's first 32 bits modulo the shard count, computed here

@@ -26,6 +26,7 @@ export async function startProductionServer() {
     HIBP_API_URL: hibp.url,
     HIBP_FAIL_OPEN: "false",
     PASSWORD_PEPPER: "production-tier-pepper-0123456789",
+    TOTP_ENCRYPTION_KEY: Buffer.from("production-tier-totp-key-0123456").toString("base64"),
     MAIL_FROM: "Account Security <no-reply@example.com>",
   };
   const args = [...common, "--ip", "127.0.0.1", "--port", String(port)];

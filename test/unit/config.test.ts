@@ -18,6 +18,8 @@ const DEV_VARS = {
 };
 
 const PEPPER = "a-production-pepper-of-44-characters-0123456";
+/** 32 bytes in base64, as `openssl rand -base64 32` prints. */
+const SEALING_KEY = btoa("a-32-byte-totp-sealing-key-01234");
 
 /** Stands in for a D1 binding: the configuration only checks that each shard's binding exists. */
 const BOUND = { DB: {} };
@@ -44,6 +46,7 @@ describe("readConfig / parseConfig", () => {
       resendWebhookSecret: null,
       emailQueues: 1,
       shardLayout: [1],
+      sealingKey: null,
       auditRetentionMs: 400 * DAY,
       bounceSuppressionMs: 14 * DAY,
       resendApiKey: null,
@@ -61,6 +64,7 @@ describe("readConfig / parseConfig", () => {
       EMAIL_PROVIDER: "resend",
       RESEND_API_KEY: "  re_key  ",
       PASSWORD_PEPPER: ` ${PEPPER} `,
+      TOTP_ENCRYPTION_KEY: SEALING_KEY,
       BENCH_ROUTES: "true",
     });
     expect(config).toMatchObject({
@@ -78,6 +82,7 @@ describe("readConfig / parseConfig", () => {
       EMAIL_PROVIDER: "resend",
       RESEND_API_KEY: "k",
       PASSWORD_PEPPER: PEPPER,
+      TOTP_ENCRYPTION_KEY: SEALING_KEY,
     };
     expect(
       parse({ ...production, RESEND_API_URL: "http://127.0.0.1:9999/x", HIBP_API_URL: "http://localhost:1" }),
@@ -154,6 +159,20 @@ describe("readConfig / parseConfig", () => {
       "production needs the PASSWORD_PEPPER secret, at least 32 characters",
     ],
     [{ ENVIRONMENT: "staging" }, 'ENVIRONMENT="staging" needs the PASSWORD_PEPPER secret, at least 32 characters'],
+    [
+      { ENVIRONMENT: "production", EMAIL_PROVIDER: "resend", RESEND_API_KEY: "k", PASSWORD_PEPPER: PEPPER },
+      "TOTP_ENCRYPTION_KEY must be a secret of 32 bytes in base64 (openssl rand -base64 32)",
+    ],
+    [
+      {
+        ENVIRONMENT: "production",
+        EMAIL_PROVIDER: "resend",
+        RESEND_API_KEY: "k",
+        PASSWORD_PEPPER: PEPPER,
+        TOTP_ENCRYPTION_KEY: btoa("sixteen-bytes!!!"),
+      },
+      "TOTP_ENCRYPTION_KEY must be a secret of 32 bytes in base64 (openssl rand -base64 32)",
+    ],
     [
       {
         ENVIRONMENT: "production",

@@ -1,0 +1,31 @@
+/**
+ * Recovery codes for two-factor sign-in: ten, each 12 Crockford base32 characters (60 random bits), shown
+ * once as "XXXX-XXXX-XXXX" and stored only as a hash salted with the account's id.
+ */
+import { hashSecret } from "./secrets";
+
+export const RECOVERY_CODE_COUNT = 10;
+const LENGTH = 12;
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** Ten new codes, formatted for people. */
+export function newRecoveryCodes(): string[] {
+  return Array.from({ length: RECOVERY_CODE_COUNT }, () => {
+    const bytes = crypto.getRandomValues(new Uint8Array(LENGTH));
+    // 256 is a multiple of 32, so each byte's low five bits are uniform.
+    const code = [...bytes].map((b) => ALPHABET[b & 31]).join("");
+    return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+  });
+}
+
+/** A typed recovery code in its canonical form (case, dashes, spaces and O/I/L forgiven); null if it is not one. */
+export function normalizeRecoveryCode(typed: string): string | null {
+  const code = typed.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
+  if (code.length !== LENGTH || [...code].some((c) => !ALPHABET.includes(c))) return null;
+  return code;
+}
+
+/** The stored form of a (normalised) code of account `userId`. */
+export function recoveryCodeHash(userId: string, code: string): string {
+  return hashSecret(`recovery:${userId}:${code}`);
+}

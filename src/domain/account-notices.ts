@@ -1,0 +1,46 @@
+/**
+ * The notices an account holder gets after a change to how they sign in: the password changed, two-factor
+ * sign-in turned on or off, new recovery codes. Each goes to the account's current address, once (its
+ * idempotency key), and never more than 23 hours late.
+ */
+import type { Config } from "../core/config";
+import { HOUR_MS } from "../core/time";
+import { renderPasswordChangedEmail, renderTwoFactorEmail } from "../mail/templates";
+import type { User } from "../storage/users";
+import type { PasswordChangedJob, TwoFactorChangedJob } from "./email-jobs";
+import { type JobOutcome, sendEmail } from "./send-email";
+
+/** A notice redelivered after this long would only confuse: it is dropped. */
+const NOTICE_MAX_AGE_MS = 23 * HOUR_MS;
+
+export async function notifyAccountChange(
+  env: Env,
+  config: Config,
+  job: PasswordChangedJob | TwoFactorChangedJob,
+  user: User | null,
+  now: number,
+): Promise<JobOutcome> {
+  if (now - job.changedAt > NOTICE_MAX_AGE_MS) {
+    return { delivery: { ok: false, reason: "undeliverable", detail: "notice older than 23 hours" }, writes: [] };
+  }
+  if (user === null) return { delivery: { ok: true, detail: "no account" }, writes: [] };
+  const forgotUrl = `${config.appUrl}/forgot-password`;
+  const rendered =
+    job.kind === "password_changed"
+      ? renderPasswordChangedEmail({
+          changedAt: job.changedAt,
+          client: job,
+          forgotUrl,
+          keptSession: job.via === "account",
+        })
+      : renderTwoFactorEmail({ change: job.change, changedAt: job.changedAt, client: job, forgotUrl });
+  const prefix = job.kind === "password_changed" ? "password-changed" : "two-factor";
+  const email = {
+    to: user.email,
+    ...rendered,
+    idempotencyKey: `${prefix}/${job.requestId}`,
+    reference: job.requestId,
+    kind: job.kind,
+  };
+  return { delivery: await sendEmail(env, config, email, now), writes: [] };
+}

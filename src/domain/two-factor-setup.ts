@@ -1,0 +1,135 @@
+/**
+ * Turning two-factor sign-in on and off on /account, and new recovery codes. Setting up keeps the new key
+ * in the browser, sealed for this account with an expiry (the setup cookie), until a code from the app
+ * proves it was saved; only then does it reach D1. Each change is audited and mailed to the account.
+ */
+import { emailKey } from "../core/email-address";
+import { newRecoveryCodes, normalizeRecoveryCode, recoveryCodeHash } from "../core/recovery-codes";
+import { open, seal } from "../core/secret-box";
+import { isoTime, MINUTE_MS } from "../core/time";
+import { matchTotp, newTotpKey, totpKeyText, totpUri } from "../core/totp";
+import { sessionRegistry } from "../durable/session-registry";
+import { emailDatabase, userDatabase } from "../storage/shard-databases";
+import { clearThrottleStatements } from "../storage/sign-in-throttle";
+import { setTotpSecret } from "../storage/users";
+import type { FlowContext } from "./context";
+import { type SignInRefusal, verifyThrottled } from "./password-attempt";
+import type { Authenticated } from "./sessions";
+import {
+  asksSecondFactor,
+  audit,
+  notifyTwoFactorChange,
+  type SecondFactorRefusal,
+  sealingKey,
+  useSecondFactor,
+} from "./two-factor";
+
+/** How long a setup page's key waits for its first code. */
+export const SETUP_MS = 10 * MINUTE_MS;
+
+export interface TwoFactorSetup {
+  /** The key as text, for typing into an app. */
+  keyText: string;
+  /** The otpauth:// URI the QR code carries. */
+  uri: string;
+  /** The key sealed for this account until `SETUP_MS` from now: the setup cookie's value. */
+  pending: string;
+}
+
+const pendingOwner = (userId: string, expiresAt: number) => `setup:${userId}:${expiresAt}`;
+
+/** A new key for the setup page. Nothing is stored: the page's cookie carries it, sealed. */
+export async function startTwoFactorSetup(
+  ctx: FlowContext,
+  user: { id: string; email: string },
+): Promise<TwoFactorSetup> {
+  const key = newTotpKey();
+  const expiresAt = ctx.now + SETUP_MS;
+  const sealed = await seal(sealingKey(ctx), key, pendingOwner(user.id, expiresAt));
+  const issuer = new URL(ctx.config.appUrl).host;
+  return { keyText: totpKeyText(key), uri: totpUri(issuer, user.email, key), pending: `${expiresAt}.${sealed}` };
+}
+
+/** The setup page again (a wrong first code): the same key, from the setup cookie; null if it expired. */
+export async function resumeTwoFactorSetup(
+  ctx: FlowContext,
+  user: { id: string; email: string },
+  pending: string | undefined,
+): Promise<Omit<TwoFactorSetup, "pending"> | null> {
+  const key = await openPending(ctx, user.id, pending);
+  if (key === null) return null;
+  return { keyText: totpKeyText(key), uri: totpUri(new URL(ctx.config.appUrl).host, user.email, key) };
+}
+
+async function openPending(ctx: FlowContext, userId: string, pending: string | undefined): Promise<Uint8Array | null> {
+  const [expiresAt, sealed] = (pending ?? "").split(/\.(.*)/s);
+  if (!(Number(expiresAt) > ctx.now) || sealed === undefined) return null;
+  return open(sealingKey(ctx), sealed, pendingOwner(userId, Number(expiresAt)));
+}
+
+export type SetupRefusal = { ok: false; reason: "setup_expired" | "setup_code_wrong" | "already_on" };
+
+/** Turns two-factor on once `code` shows the app has the key; returns the recovery codes, shown once. */
+export async function enableTwoFactor(
+  ctx: FlowContext,
+  auth: Authenticated,
+  pending: string | undefined,
+  code: string,
+): Promise<{ ok: true; recoveryCodes: string[] } | SetupRefusal> {
+  const { user } = auth;
+  if (asksSecondFactor(user)) return { ok: false, reason: "already_on" };
+  const key = await openPending(ctx, user.id, pending);
+  if (key === null) return { ok: false, reason: "setup_expired" };
+  const step = matchTotp(key, code, ctx.now);
+  if (step === null) return { ok: false, reason: "setup_code_wrong" };
+  const recoveryCodes = newRecoveryCodes();
+  const hashes = recoveryCodes.map((c) => recoveryCodeHash(user.id, normalizeRecoveryCode(c)!));
+  // The registry first: the confirming code's step is used before the key can be asked for anywhere.
+  await sessionRegistry(ctx.env, user.id).enableSecondFactor(step, hashes);
+  const stored = await seal(sealingKey(ctx), key, user.id);
+  await setTotpSecret(userDatabase(ctx.env, user.id), user.id, stored, isoTime(ctx.now));
+  audit(ctx, user.id, "two_factor_enabled");
+  notifyTwoFactorChange(ctx, user.id, "enabled");
+  return { ok: true, recoveryCodes };
+}
+
+type NotOn = { ok: false; reason: "not_on" };
+
+/** Turns two-factor off: the password (throttled like a sign-in) and a current code or recovery code. */
+export async function disableTwoFactor(
+  ctx: FlowContext,
+  auth: Authenticated,
+  input: { password: string; code: string; deviceToken?: string | undefined },
+): Promise<{ ok: true } | SignInRefusal | SecondFactorRefusal | NotOn> {
+  const credentials = { email: auth.user.email, password: input.password };
+  const verified = await verifyThrottled(ctx, credentials, input.deviceToken);
+  if (!verified.ok) return verified;
+  const throttles = emailDatabase(ctx.env, emailKey(verified.user.email));
+  await throttles.batch(clearThrottleStatements(throttles, verified.key));
+  if (verified.user.id !== auth.user.id || !asksSecondFactor(verified.user)) return { ok: false, reason: "not_on" };
+  const factor = await useSecondFactor(ctx, verified.user, input.code);
+  if (!factor.ok) return factor;
+  await setTotpSecret(userDatabase(ctx.env, auth.user.id), auth.user.id, null, isoTime(ctx.now));
+  await sessionRegistry(ctx.env, auth.user.id).disableSecondFactor();
+  audit(ctx, auth.user.id, "two_factor_disabled");
+  notifyTwoFactorChange(ctx, auth.user.id, "disabled");
+  return { ok: true };
+}
+
+/** New recovery codes for a current code (the old ones stop working); returns them, shown once. */
+export async function regenerateRecoveryCodes(
+  ctx: FlowContext,
+  auth: Authenticated,
+  code: string,
+): Promise<{ ok: true; recoveryCodes: string[] } | SecondFactorRefusal | NotOn> {
+  const { user } = auth;
+  if (!asksSecondFactor(user)) return { ok: false, reason: "not_on" };
+  const factor = await useSecondFactor(ctx, user, code);
+  if (!factor.ok) return factor;
+  const recoveryCodes = newRecoveryCodes();
+  const hashes = recoveryCodes.map((c) => recoveryCodeHash(user.id, normalizeRecoveryCode(c)!));
+  await sessionRegistry(ctx.env, user.id).replaceRecoveryCodes(hashes);
+  audit(ctx, user.id, "recovery_codes_regenerated");
+  notifyTwoFactorChange(ctx, user.id, "recovery_codes");
+  return { ok: true, recoveryCodes };
+}

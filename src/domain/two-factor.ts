@@ -1,0 +1,94 @@
+/**
+ * Two-factor sign-in with an authenticator app (TOTP) and recovery codes. The key is sealed in D1 with the
+ * account (core/secret-box.ts); the user's registry decides whether a code may still be used (once each,
+ * at most five wrong ones per 15 minutes whatever the surface). Every surface asks `useSecondFactor`:
+ * sign-in (the API's tfa_token, the pages' second step), a reset, and the changes on /account.
+ */
+import { emailQueueFor } from "../core/email-queues";
+import { normalizeRecoveryCode, recoveryCodeHash } from "../core/recovery-codes";
+import { open } from "../core/secret-box";
+import { generateSecret } from "../core/secrets";
+import { isoTime } from "../core/time";
+import { matchTotp } from "../core/totp";
+import { type SecondFactorProof, sessionRegistry } from "../durable/session-registry";
+import { type AuditEventType, auditEventStatement } from "../storage/audit";
+import { userDatabase } from "../storage/shard-databases";
+import type { User } from "../storage/users";
+import type { FlowContext } from "./context";
+import type { TwoFactorChange, TwoFactorChangedJob } from "./email-jobs";
+
+export type SecondFactorRefusal =
+  | { ok: false; reason: "second_factor_required" }
+  | { ok: false; reason: "second_factor_wrong" }
+  | { ok: false; reason: "second_factor_locked"; retryAfterMs: number };
+
+export function isSecondFactorRefusal(refusal: { reason: string }): refusal is SecondFactorRefusal {
+  return refusal.reason.startsWith("second_factor_") && refusal.reason !== "second_factor_pending";
+}
+
+/** Whether signing in to (or resetting) this account asks for a second factor. */
+export function asksSecondFactor(user: Pick<User, "totpSecret">): boolean {
+  return user.totpSecret !== null;
+}
+
+/** The sealing key; the configuration requires it outside development, and wrangler.toml sets one for it. */
+export function sealingKey({ config }: Pick<FlowContext, "config">): Uint8Array {
+  if (config.sealingKey === null) throw new Error("TOTP_ENCRYPTION_KEY is not set");
+  return config.sealingKey;
+}
+
+/**
+ * Checks `typed` (a 6-digit code or a recovery code) for an account with two-factor on, and uses it up.
+ * Nothing typed asks for it; a wrong, reused or late code is refused the same way, and counted.
+ */
+export async function useSecondFactor(
+  ctx: FlowContext,
+  user: User,
+  typed: string | undefined,
+): Promise<{ ok: true } | SecondFactorRefusal> {
+  if (typed === undefined || typed.trim() === "") return { ok: false, reason: "second_factor_required" };
+  const recovery = normalizeRecoveryCode(typed);
+  let proof: SecondFactorProof;
+  if (recovery !== null) {
+    proof = { recoveryHash: recoveryCodeHash(user.id, recovery) };
+  } else {
+    const key = await open(sealingKey(ctx), user.totpSecret ?? "", user.id);
+    if (key === null) throw new Error("the authenticator key could not be opened (TOTP_ENCRYPTION_KEY changed?)");
+    proof = { totpStep: matchTotp(key, typed, ctx.now) };
+  }
+  const result = await sessionRegistry(ctx.env, user.id).useSecondFactor(proof, ctx.now);
+  if (result.ok) {
+    if (recovery !== null) audit(ctx, user.id, "recovery_code_used", `${result.recoveryCodesLeft} left`);
+    return { ok: true };
+  }
+  if (result.reason === "locked")
+    return { ok: false, reason: "second_factor_locked", retryAfterMs: result.retryAfterMs };
+  audit(ctx, user.id, "second_factor_failed");
+  return { ok: false, reason: "second_factor_wrong" };
+}
+
+/** An audit row after the response. */
+export function audit(ctx: FlowContext, userId: string, event: AuditEventType, detail: string | null = null): void {
+  const db = userDatabase(ctx.env, userId);
+  ctx.defer(auditEventStatement(db, userId, event, ctx.client, isoTime(ctx.now), detail).run());
+}
+
+/** Tells the account holder of a change to two-factor sign-in (after the response; a failure is logged). */
+export function notifyTwoFactorChange(ctx: FlowContext, userId: string, change: TwoFactorChange): void {
+  const job: TwoFactorChangedJob = {
+    kind: "two_factor_changed",
+    requestId: generateSecret(16),
+    userId,
+    change,
+    changedAt: ctx.now,
+    ip: ctx.client.ip,
+    userAgent: ctx.client.userAgent,
+  };
+  ctx.defer(
+    emailQueueFor(ctx.env, userId)
+      .send(job, { contentType: "json" })
+      .catch((error) =>
+        console.error(JSON.stringify({ event: "two_factor_notice_failed", userId, error: String(error) })),
+      ),
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * Two-factor pages: the sign-in's second step (/login/two-factor), the page for lost access, and on
+ * /account: set up (QR code and key, then a code turns it on), new recovery codes, turn off.
+ */
+import { type Context, Hono } from "hono";
+import { renderSVG } from "uqr";
+import { z } from "zod";
+import { completeSecondFactorSignIn } from "../domain/sign-in";
+import { isSecondFactorRefusal, type SecondFactorRefusal } from "../domain/two-factor";
+import {
+  disableTwoFactor,
+  enableTwoFactor,
+  regenerateRecoveryCodes,
+  resumeTwoFactorSetup,
+  SETUP_MS,
+  startTwoFactorSetup,
+} from "../domain/two-factor-setup";
+import type { AppEnv } from "../http/app-env";
+import { requiredPasswordField } from "../http/fields";
+import { formBody } from "../http/form-body";
+import { ipRateLimit } from "../http/ip-rate-limit";
+import { flowContext } from "../http/request-context";
+import { currentSession, renderAccount, toLogin } from "./account-routes";
+import { type FormErrors, INVALID_CREDENTIALS, refusalMessages, secondFactorMessage } from "./messages";
+import { readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from "./session-cookie";
+import { clearTwoFactorCookie, readPendingSignIn, readSetupKey, writeSetupKey } from "./two-factor-cookies";
+import { LostSecondFactorPage, RecoveryCodesPage, SecondFactorStep, TwoFactorSetupPage } from "./two-factor-pages";
+
+const code = z.string().trim().min(1, "Enter the code from your app.").max(32);
+const codeForm = z.object({ code });
+const recoveryForm = z.object({ recovery_code: code });
+const offForm = z.object({ off_password: requiredPasswordField("Enter your password."), off_code: code });
+
+function renderStep(c: Context<AppEnv>, status: 200 | 422 | 429, refusal?: SecondFactorRefusal) {
+  c.status(status);
+  if (refusal?.reason === "second_factor_locked")
+    c.header("Retry-After", String(Math.ceil(refusal.retryAfterMs / 1000)));
+  const error = refusal === undefined ? undefined : secondFactorMessage(refusal);
+  return c.render(<SecondFactorStep action="/login/two-factor" purpose="sign_in" error={error} />, {
+    title: "Two-factor authentication",
+  });
+}
+
+function renderSetup(c: Context<AppEnv>, status: 200 | 422, setup: { keyText: string; uri: string }, error?: string) {
+  c.status(status);
+  const svg = renderSVG(setup.uri, { ecc: "M", border: 2 });
+  return c.render(<TwoFactorSetupPage svg={svg} keyText={setup.keyText} error={error} />, {
+    title: "Set up two-factor authentication",
+  });
+}
+
+function renderCodes(c: Context<AppEnv>, codes: string[], fresh: "enabled" | "regenerated") {
+  return c.render(<RecoveryCodesPage codes={codes} fresh={fresh} />, {
+    title: "Recovery codes",
+    scripts: ["/static/copy-codes.js"],
+  });
+}
+
+export const twoFactorRoutes = new Hono<AppEnv>()
+  .get("/login/two-factor", (c) => {
+    if (readPendingSignIn(c, Date.now()) === null) return c.redirect("/login?notice=expired", 303);
+    return renderStep(c, 200);
+  })
+  .post(
+    "/login/two-factor",
+    ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => renderStep(c, 429) }),
+    formBody(codeForm, (c) => renderStep(c, 422, { ok: false, reason: "second_factor_required" })),
+    async (c) => {
+      const ctx = flowContext(c);
+      const pending = readPendingSignIn(c, ctx.now);
+      if (pending === null) return c.redirect("/login?notice=expired", 303);
+      const options = { replacing: readSessionCookie(c), deviceToken: readDeviceCookie(c) };
+      const result = await completeSecondFactorSignIn(ctx, pending, c.req.valid("form").code, options);
+      if (result.ok) {
+        clearTwoFactorCookie(c, "pending");
+        writeSessionCookie(c, result.token, ctx.config.sessionIdleMs);
+        writeDeviceCookie(c, result.deviceToken);
+        return c.redirect("/account", 303);
+      }
+      if (isSecondFactorRefusal(result))
+        return renderStep(c, result.reason === "second_factor_locked" ? 429 : 422, result);
+      clearTwoFactorCookie(c, "pending");
+      return c.redirect("/login?notice=expired", 303);
+    },
+  )
+  .get("/two-factor/lost", (c) => c.render(<LostSecondFactorPage />, { title: "Lost your second factor?" }))
+  .get("/account/two-factor", async (c) => {
+    const auth = await currentSession(c);
+    if (!auth.ok) return toLogin(c, "expired");
+    if (auth.user.totpSecret !== null) return c.redirect("/account#two-factor", 303);
+    const setup = await startTwoFactorSetup(flowContext(c), auth.user);
+    writeSetupKey(c, setup.pending, SETUP_MS);
+    return renderSetup(c, 200, setup);
+  })
+  .post(
+    "/account/two-factor",
+    ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => c.redirect("/account#two-factor", 303) }),
+    formBody(codeForm, (c) => c.redirect("/account/two-factor", 303)),
+    async (c) => {
+      const auth = await currentSession(c);
+      if (!auth.ok) return toLogin(c, "expired");
+      const ctx = flowContext(c);
+      const result = await enableTwoFactor(ctx, auth, readSetupKey(c), c.req.valid("form").code);
+      if (result.ok) {
+        clearTwoFactorCookie(c, "setup");
+        return renderCodes(c, result.recoveryCodes, "enabled");
+      }
+      if (result.reason === "already_on") return c.redirect("/account#two-factor", 303);
+      const setup = await resumeTwoFactorSetup(ctx, auth.user, readSetupKey(c));
+      if (result.reason === "setup_expired" || setup === null) return c.redirect("/account/two-factor", 303);
+      return renderSetup(c, 422, setup, "That code is not right. Enter the current 6-digit code the app shows.");
+    },
+  )
+  .post(
+    "/account/two-factor/recovery-codes",
+    ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => c.redirect("/account#two-factor", 303) }),
+    formBody(recoveryForm, (c) => c.redirect("/account#two-factor", 303)),
+    async (c) => {
+      const auth = await currentSession(c);
+      if (!auth.ok) return toLogin(c, "expired");
+      const result = await regenerateRecoveryCodes(flowContext(c), auth, c.req.valid("form").recovery_code);
+      if (result.ok) return renderCodes(c, result.recoveryCodes, "regenerated");
+      if (result.reason === "not_on") return c.redirect("/account#two-factor", 303);
+      const status = result.reason === "second_factor_locked" ? 429 : 422;
+      return renderAccount(c, auth, status, { twoFactorErrors: { recovery_code: secondFactorMessage(result) } });
+    },
+  )
+  .post(
+    "/account/two-factor/off",
+    ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => c.redirect("/account#two-factor", 303) }),
+    formBody(offForm, (c) => c.redirect("/account#two-factor", 303)),
+    async (c) => {
+      const auth = await currentSession(c);
+      if (!auth.ok) return toLogin(c, "expired");
+      const form = c.req.valid("form");
+      const input = { password: form.off_password, code: form.off_code, deviceToken: readDeviceCookie(c) };
+      const result = await disableTwoFactor(flowContext(c), auth, input);
+      if (result.ok) return c.redirect("/account?done=two_factor_off", 303);
+      if (result.reason === "not_on") return c.redirect("/account#two-factor", 303);
+      const status = result.reason === "locked" || result.reason === "second_factor_locked" ? 429 : 422;
+      const errors: FormErrors = isSecondFactorRefusal(result)
+        ? { off_code: secondFactorMessage(result) }
+        : result.reason === "invalid_credentials"
+          ? { off_password: "That is not your password." }
+          : { form: refusalMessages(result, c.get("config").passwordMinLength).form ?? INVALID_CREDENTIALS };
+      return renderAccount(c, auth, status, { twoFactorErrors: errors });
+    },
+  );

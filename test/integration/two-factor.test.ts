@@ -1,0 +1,335 @@
+/**
+ * Two-factor authentication (TOTP): enrolment on /account, sign-in through the API (Contentstack's 294) and
+ * the pages' second step, recovery codes, a reset that asks for the factor, the limit across surfaces,
+ * replay, and the key sealed at rest.
+ */
+import { runInDurableObject } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding, encodeBase64 } from "@oslojs/encoding";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { TOTP_STEP_MS, totpAt } from "../../src/core/totp";
+import {
+  api,
+  BASE,
+  json,
+  NEW_PASSWORD,
+  randomIp,
+  resetTokenFor,
+  STRONG_PASSWORD,
+  shardForEmail,
+  signIn,
+  signUp,
+  uniqueEmail,
+  whoAmI,
+} from "../helpers";
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+const TFA_REQUIRED = {
+  error_message: "Please login using the Two-Factor verification Token",
+  error_code: 294,
+  tfa_type: "totp_authenticator",
+};
+
+/** A browser: keeps the cookies the Worker sets, sends same-site form posts. */
+class Browser {
+  cookies = new Map<string, string>();
+  readonly ip = randomIp();
+
+  async request(path: string, form?: Record<string, string>): Promise<Response> {
+    const headers: Record<string, string> = { accept: "text/html", origin: BASE, "cf-connecting-ip": this.ip };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    let body: string | undefined;
+    if (form !== undefined) {
+      headers["content-type"] = "application/x-www-form-urlencoded";
+      body = new URLSearchParams(form).toString();
+    }
+    const response = await exports.default.fetch(
+      new Request(`${BASE}${path}`, { method: form === undefined ? "GET" : "POST", headers, body, redirect: "manual" }),
+    );
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, ...value] = pair!.split("=");
+      if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name!);
+      else this.cookies.set(name!, value.join("="));
+    }
+    return response;
+  }
+}
+
+/** The code the app shows `steps` steps from now. */
+function codeAt(key: Uint8Array, steps = 0): string {
+  return totpAt(key, Math.floor(Date.now() / TOTP_STEP_MS) + steps);
+}
+
+/** Moves the clock one step on, so the next code is a new one (a code works once). */
+function nextStep(): void {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(Date.now() + TOTP_STEP_MS);
+}
+
+/** Signs up, signs in with a browser, and turns two-factor on through the pages: the key and recovery codes. */
+async function enrolled(label: string) {
+  const email = uniqueEmail(label);
+  const { uid } = await signUp(email);
+  const browser = new Browser();
+  expect((await browser.request("/login", { email, password: STRONG_PASSWORD })).status).toBe(303);
+  const setup = await browser.request("/account/two-factor");
+  expect(setup.status).toBe(200);
+  const html = await setup.text();
+  expect(html).toContain("<svg");
+  const keyText = /<code id="setup-key">([A-Z2-7 ]+)<\/code>/.exec(html)![1]!;
+  const key = decodeBase32IgnorePadding(keyText.replace(/ /g, ""));
+  const on = await browser.request("/account/two-factor", { code: codeAt(key) });
+  expect(on.status).toBe(200);
+  const codes = /<pre id="recovery-codes"[^>]*>([^<]+)<\/pre>/
+    .exec(await on.text())![1]!
+    .trim()
+    .split(/\s+/);
+  expect(codes).toHaveLength(10);
+  nextStep();
+  return { email, uid, key, codes, browser };
+}
+
+function apiSignIn(email: string, tfa_token?: string, password = STRONG_PASSWORD) {
+  return api("/v3/user-session", {
+    body: { user: { email, password, ...(tfa_token === undefined ? {} : { tfa_token }) } },
+  });
+}
+
+describe("API sign-in with two-factor on", () => {
+  it("no tfa_token, or a wrong one: 401 with error_code 294 and tfa_type; the right one: 200", async () => {
+    const { email, key } = await enrolled("api-2fa");
+    for (const token of [undefined, "000000", "not-a-code"]) {
+      const refused = await apiSignIn(email, token);
+      expect(refused.status).toBe(401);
+      expect(await json(refused)).toEqual(TFA_REQUIRED);
+    }
+    const ok = await apiSignIn(email, codeAt(key));
+    expect(ok.status).toBe(200);
+    expect((await json(ok)).notice).toBe("Login Successful.");
+  });
+
+  it("a wrong password says nothing about two-factor (the usual 422)", async () => {
+    const { email, key } = await enrolled("api-2fa-pw");
+    const refused = await apiSignIn(email, codeAt(key), "not-the-password-at-all-9");
+    expect(refused.status).toBe(422);
+    expect((await json(refused)).error_code).toBe(104);
+  });
+
+  it("a code works once: the same code again is refused (replay)", async () => {
+    const { email, key } = await enrolled("replay");
+    const code = codeAt(key);
+    expect((await apiSignIn(email, code)).status).toBe(200);
+    expect(await json(await apiSignIn(email, code))).toEqual(TFA_REQUIRED);
+  });
+
+  it("a recovery code signs in once, in any spelling; then it is refused", async () => {
+    const { email, codes } = await enrolled("recovery");
+    expect((await apiSignIn(email, codes[0]!.toLowerCase().replace(/-/g, " "))).status).toBe(200);
+    expect(await json(await apiSignIn(email, codes[0]!))).toEqual(TFA_REQUIRED);
+    expect((await apiSignIn(email, codes[1]!)).status).toBe(200);
+  });
+
+  it("a tfa_token for an account without two-factor is ignored", async () => {
+    const email = uniqueEmail("no-2fa");
+    await signUp(email);
+    expect((await apiSignIn(email, "123456")).status).toBe(200);
+  });
+});
+
+describe("the wrong-code limit", () => {
+  // Attack: guessing 6-digit codes with a stolen password, spread over every surface that takes a code.
+  it("five wrong codes across sign-in and reset, then even the right code is refused (429) for 15 minutes", async () => {
+    const { email, key } = await enrolled("limit");
+    const link = await resetTokenFor(email);
+    const reset = (tfa_token: string) =>
+      api("/v3/user/reset_password", {
+        body: {
+          user: { reset_password_token: link, password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD, tfa_token },
+        },
+      });
+    for (let i = 0; i < 3; i++) expect((await apiSignIn(email, `00000${i}`)).status).toBe(401);
+    for (let i = 0; i < 2; i++) expect((await reset(`11111${i}`)).status).toBe(401);
+    const locked = await apiSignIn(email, codeAt(key));
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get("retry-after")).not.toBeNull();
+    expect((await reset(codeAt(key))).status).toBe(429);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 15 * 60_000 + 1000);
+    expect((await apiSignIn(email, codeAt(key))).status).toBe(200);
+  });
+});
+
+describe("a reset of an account with two-factor on", () => {
+  it("API: needs tfa_token; a wrong one does not use up the link; the right one resets and signs out everywhere", async () => {
+    const { email, key } = await enrolled("reset-2fa");
+    const session = (await json(await apiSignIn(email, codeAt(key)))).user.authtoken;
+    nextStep();
+    const link = await resetTokenFor(email);
+    const body = (tfa_token?: string) => ({
+      user: { reset_password_token: link, password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD, tfa_token },
+    });
+    expect(await json(await api("/v3/user/reset_password", { body: body() }))).toEqual(TFA_REQUIRED);
+    expect(await json(await api("/v3/user/reset_password", { body: body("123456") }))).toEqual(TFA_REQUIRED);
+    const done = await api("/v3/user/reset_password", { body: body(codeAt(key)) });
+    expect(done.status).toBe(200);
+    expect((await whoAmI(session)).status).toBe(401);
+    // A reset never turns two-factor off.
+    nextStep();
+    expect(await json(await apiSignIn(email, undefined, NEW_PASSWORD))).toEqual(TFA_REQUIRED);
+    expect((await apiSignIn(email, codeAt(key), NEW_PASSWORD)).status).toBe(200);
+  });
+
+  it("pages: the link asks for the code before the new password, and a wrong code keeps the link", async () => {
+    const { email, key, browser } = await enrolled("reset-pages");
+    const link = await resetTokenFor(email);
+    const reader = new Browser();
+    expect((await reader.request(`/reset-password?token=${link}`)).status).toBe(303);
+    const step = await reader.request("/reset-password");
+    expect(await step.text()).toContain("enter the 6-digit code from your authenticator app before choosing");
+    // Straight to the final form without the code: asked for the code again, nothing changed.
+    const skipped = await reader.request("/reset-password", {
+      password: NEW_PASSWORD,
+      password_confirmation: NEW_PASSWORD,
+    });
+    expect(skipped.status).toBe(422);
+    const wrong = await reader.request("/reset-password/second-factor", { code: "000000" });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain("That code is not right");
+    expect((await reader.request("/reset-password/second-factor", { code: codeAt(key) })).status).toBe(303);
+    expect(await (await reader.request("/reset-password")).text()).toContain('name="password_confirmation"');
+    const done = await reader.request("/reset-password", {
+      password: NEW_PASSWORD,
+      password_confirmation: NEW_PASSWORD,
+    });
+    expect(done.headers.get("location")).toBe("/login?notice=reset");
+    // The enrolling browser's session ended with the reset.
+    expect((await browser.request("/account")).headers.get("location")).toMatch(/^\/login/);
+  });
+});
+
+describe("pages: sign-in's second step", () => {
+  it("a right password leads to the code step, no session yet; the code signs in", async () => {
+    const { email, key } = await enrolled("pages-2fa");
+    const browser = new Browser();
+    const first = await browser.request("/login", { email, password: STRONG_PASSWORD });
+    expect(first.headers.get("location")).toBe("/login/two-factor");
+    expect(browser.cookies.has("__Host-session")).toBe(false);
+    expect((await browser.request("/account")).headers.get("location")).toMatch(/^\/login/);
+    const wrong = await browser.request("/login/two-factor", { code: "000000" });
+    expect(wrong.status).toBe(422);
+    const done = await browser.request("/login/two-factor", { code: codeAt(key) });
+    expect(done.headers.get("location")).toBe("/account");
+    expect((await browser.request("/account")).status).toBe(200);
+  });
+
+  it("the pending step belongs to the browser that typed the password, and lasts 5 minutes", async () => {
+    const { email, key } = await enrolled("pending");
+    const browser = new Browser();
+    await browser.request("/login", { email, password: STRONG_PASSWORD });
+    const stranger = new Browser();
+    expect((await stranger.request("/login/two-factor", { code: codeAt(key) })).headers.get("location")).toBe(
+      "/login?notice=expired",
+    );
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 5 * 60_000 + 1000);
+    expect((await browser.request("/login/two-factor", { code: codeAt(key) })).headers.get("location")).toBe(
+      "/login?notice=expired",
+    );
+  });
+
+  it("a recovery code signs in on the page, once", async () => {
+    const { email, codes } = await enrolled("pages-recovery");
+    const browser = new Browser();
+    await browser.request("/login", { email, password: STRONG_PASSWORD });
+    expect((await browser.request("/login/two-factor", { code: codes[3]! })).headers.get("location")).toBe("/account");
+    const again = new Browser();
+    await again.request("/login", { email, password: STRONG_PASSWORD });
+    expect((await again.request("/login/two-factor", { code: codes[3]! })).status).toBe(422);
+  });
+});
+
+describe("on /account", () => {
+  it("new recovery codes need a current code, and the old ones stop working", async () => {
+    const { email, key, codes, browser } = await enrolled("regen");
+    const refused = await browser.request("/account/two-factor/recovery-codes", { recovery_code: "000000" });
+    expect(refused.status).toBe(422);
+    const fresh = await browser.request("/account/two-factor/recovery-codes", { recovery_code: codeAt(key) });
+    expect(fresh.status).toBe(200);
+    expect(await fresh.text()).toContain("Your old recovery codes no longer work.");
+    expect(await json(await apiSignIn(email, codes[5]!))).toEqual(TFA_REQUIRED);
+  });
+
+  it("turning off needs the password and a current code; then sign-in asks for the password only", async () => {
+    const { email, key, browser } = await enrolled("off");
+    const noPassword = await browser.request("/account/two-factor/off", {
+      off_password: "wrong-password-123456",
+      off_code: codeAt(key),
+    });
+    expect(noPassword.status).toBe(422);
+    expect(await noPassword.text()).toContain("That is not your password.");
+    const off = await browser.request("/account/two-factor/off", {
+      off_password: STRONG_PASSWORD,
+      off_code: codeAt(key),
+    });
+    expect(off.headers.get("location")).toBe("/account?done=two_factor_off");
+    expect((await signIn(email, STRONG_PASSWORD)).status).toBe(200);
+  });
+
+  it("each change is an audit event and an email to the account", async () => {
+    const { email, uid, key, browser } = await enrolled("notices");
+    await browser.request("/account/two-factor/off", { off_password: STRONG_PASSWORD, off_code: codeAt(key) });
+    const rows = await vi.waitFor(async () => {
+      const { results } = await shardForEmail(email)
+        .prepare("SELECT type FROM audit_events WHERE user_id = ? AND type LIKE 'two_factor_%' ORDER BY id")
+        .bind(uid)
+        .all<{ type: string }>();
+      if (results.length < 2) throw new Error("not yet");
+      return results.map((r) => r.type);
+    });
+    expect(rows).toEqual(["two_factor_enabled", "two_factor_disabled"]);
+    const subjects = await vi.waitFor(async () => {
+      const { messages } = await json(await api(`/dev/mailbox?to=${encodeURIComponent(email)}`));
+      const found = (messages as { subject: string }[]).map((m) => m.subject);
+      if (found.length < 2) throw new Error("not yet");
+      return found;
+    });
+    expect(subjects.sort()).toEqual(["Two-factor sign-in is off", "Two-factor sign-in is on"]);
+  });
+});
+
+describe("lost both the device and the recovery codes", () => {
+  it("the code step links to a page that says plainly what to do, not back into the loop", async () => {
+    const page = await new Browser().request("/two-factor/lost");
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain("not even with a password reset");
+    expect(text).toContain("contact the support team");
+  });
+});
+
+describe("the key at rest", () => {
+  it("D1 holds it sealed (AES-GCM, bound to the account), never the key; the registry holds no key at all", async () => {
+    const { email, uid, key } = await enrolled("sealed");
+    const row = await shardForEmail(email)
+      .prepare("SELECT totp_secret FROM users WHERE id = ?")
+      .bind(uid)
+      .first<{ totp_secret: string }>();
+    expect(row!.totp_secret).toMatch(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    const hex = [...key].map((b) => b.toString(16).padStart(2, "0")).join("");
+    for (const form of [hex, encodeBase32UpperCaseNoPadding(key), encodeBase64(key)]) {
+      expect(row!.totp_secret.toLowerCase()).not.toContain(form.toLowerCase().slice(0, 16));
+    }
+    const stub = env.SESSION_REGISTRY.getByName(uid);
+    const dump = await runInDurableObject(stub, (_instance, state) =>
+      JSON.stringify(
+        ["second_factor", "recovery_codes"].map((table) => state.storage.sql.exec(`SELECT * FROM ${table}`).toArray()),
+      ),
+    );
+    for (const form of [hex, encodeBase32UpperCaseNoPadding(key)]) expect(dump).not.toContain(form.slice(0, 16));
+  });
+});
