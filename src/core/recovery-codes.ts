@@ -1,8 +1,9 @@
 /**
  * Recovery codes for two-factor sign-in: ten, each 12 Crockford base32 characters (60 random bits), shown
- * once as "XXXX-XXXX-XXXX" and stored only as a hash salted with the account's id.
+ * once as "XXXX-XXXX-XXXX" and stored only as a keyed hash bound to the account.
  */
-import { hashSecret } from "./secrets";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import { serverMac } from "./server-keys";
 
 export const RECOVERY_CODE_COUNT = 10;
 const LENGTH = 12;
@@ -25,7 +26,10 @@ export function normalizeRecoveryCode(typed: string): string | null {
   return code;
 }
 
-/** The stored form of a (normalised) code of account `userId`. */
-export function recoveryCodeHash(userId: string, code: string): string {
-  return hashSecret(`recovery:${userId}:${code}`);
+/**
+ * The stored form of a (normalised) code of account `userId`: an HMAC under a key derived from the pepper,
+ * so a copy of the registry's storage alone cannot be searched for the codes.
+ */
+export function recoveryCodeHash(pepper: string | null, userId: string, code: string): string {
+  return encodeHexLowerCase(serverMac(pepper, "recovery-code", `${userId}:${code}`));
 }

@@ -34,7 +34,8 @@ export interface TwoFactorChangedJob {
   userAgent: string | null;
 }
 
-export type TwoFactorChange = "enabled" | "disabled" | "recovery_codes";
+/** What happened: turned on or off, new recovery codes, or wrong codes after the right password locked codes out. */
+export type TwoFactorChange = "enabled" | "disabled" | "recovery_codes" | "codes_locked";
 
 /** Every job the email queue carries. */
 export type EmailJob = PasswordResetJob | PasswordChangedJob | TwoFactorChangedJob;

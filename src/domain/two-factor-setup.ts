@@ -67,69 +67,111 @@ async function openPending(ctx: FlowContext, userId: string, pending: string | u
   return open(sealingKey(ctx), sealed, pendingOwner(userId, Number(expiresAt)));
 }
 
-export type SetupRefusal = { ok: false; reason: "setup_expired" | "setup_code_wrong" | "already_on" };
-
-/** Turns two-factor on once `code` shows the app has the key; returns the recovery codes, shown once. */
-export async function enableTwoFactor(
-  ctx: FlowContext,
-  auth: Authenticated,
-  pending: string | undefined,
-  code: string,
-): Promise<{ ok: true; recoveryCodes: string[] } | SetupRefusal> {
-  const { user } = auth;
-  if (asksSecondFactor(user)) return { ok: false, reason: "already_on" };
-  const key = await openPending(ctx, user.id, pending);
-  if (key === null) return { ok: false, reason: "setup_expired" };
-  const step = matchTotp(key, code, ctx.now);
-  if (step === null) return { ok: false, reason: "setup_code_wrong" };
-  const recoveryCodes = newRecoveryCodes();
-  const hashes = recoveryCodes.map((c) => recoveryCodeHash(user.id, normalizeRecoveryCode(c)!));
-  // The registry first: the confirming code's step is used before the key can be asked for anywhere.
-  await sessionRegistry(ctx.env, user.id).enableSecondFactor(step, hashes);
-  const stored = await seal(sealingKey(ctx), key, user.id);
-  await setTotpSecret(userDatabase(ctx.env, user.id), user.id, stored, isoTime(ctx.now));
-  audit(ctx, user.id, "two_factor_enabled");
-  notifyTwoFactorChange(ctx, user.id, "enabled");
-  return { ok: true, recoveryCodes };
-}
+export type SetupRefusal =
+  | { ok: false; reason: "setup_expired" }
+  | { ok: false; reason: "setup_code_wrong" }
+  | { ok: false; reason: "already_on" };
 
 type NotOn = { ok: false; reason: "not_on" };
 
-/** Turns two-factor off: the password (throttled like a sign-in) and a current code or recovery code. */
-export async function disableTwoFactor(
-  ctx: FlowContext,
-  auth: Authenticated,
-  input: { password: string; code: string; deviceToken?: string | undefined },
-): Promise<{ ok: true } | SignInRefusal | SecondFactorRefusal | NotOn> {
+/** What a change to two-factor sign-in asks for: the account's password, and (but to turn it on) a code. */
+export interface ConfirmInput {
+  password: string;
+  code: string;
+  deviceToken?: string | undefined;
+}
+
+/**
+ * The password, checked (and throttled) like a sign-in, so a session alone (a leaked API token) can neither
+ * turn two-factor on with a key of its own nor use up the owner's wrong-code allowance. The account as the
+ * primary has it now, or the refusal.
+ */
+async function confirmPassword(ctx: FlowContext, auth: Authenticated, input: ConfirmInput) {
   const credentials = { email: auth.user.email, password: input.password };
   const verified = await verifyThrottled(ctx, credentials, input.deviceToken);
   if (!verified.ok) return verified;
   const throttles = emailDatabase(ctx.env, emailKey(verified.user.email));
   await throttles.batch(clearThrottleStatements(throttles, verified.key));
-  if (verified.user.id !== auth.user.id || !asksSecondFactor(verified.user)) return { ok: false, reason: "not_on" };
-  const factor = await useSecondFactor(ctx, verified.user, input.code);
+  if (verified.user.id !== auth.user.id) return { ok: false, reason: "invalid_credentials" } as const;
+  return { ok: true, user: verified.user } as const;
+}
+
+/**
+ * Turns two-factor on once the password is right and `code` shows the app has the key; returns the
+ * recovery codes, shown once. D1 decides between two set-ups racing (only a key-less row takes a key);
+ * then the registry records the confirming code's step and the codes' hashes.
+ */
+export async function enableTwoFactor(
+  ctx: FlowContext,
+  auth: Authenticated,
+  pending: string | undefined,
+  input: ConfirmInput,
+): Promise<{ ok: true; recoveryCodes: string[] } | SetupRefusal | SignInRefusal> {
+  const confirmed = await confirmPassword(ctx, auth, input);
+  if (!confirmed.ok) return confirmed;
+  const { user } = confirmed;
+  if (asksSecondFactor(user)) return { ok: false, reason: "already_on" };
+  const key = await openPending(ctx, user.id, pending);
+  if (key === null) return { ok: false, reason: "setup_expired" };
+  const step = matchTotp(key, input.code, ctx.now);
+  if (step === null) return { ok: false, reason: "setup_code_wrong" };
+  const stored = await seal(sealingKey(ctx), key, user.id);
+  if (!(await setTotpSecret(userDatabase(ctx.env, user.id), user.id, stored, isoTime(ctx.now)))) {
+    return { ok: false, reason: "already_on" };
+  }
+  const recoveryCodes = newRecoveryCodes();
+  // The confirming code's step was already used (a set-up that raced this one, then turned off): no codes
+  // are stored here, and the person makes new ones from /account.
+  await sessionRegistry(ctx.env, user.id).enableSecondFactor(step, hashesOf(ctx, user.id, recoveryCodes));
+  audit(ctx, user.id, "two_factor_enabled");
+  notifyTwoFactorChange(ctx, user.id, "enabled");
+  return { ok: true, recoveryCodes };
+}
+
+/** Turns two-factor off: the password and a current code or recovery code. */
+export async function disableTwoFactor(
+  ctx: FlowContext,
+  auth: Authenticated,
+  input: ConfirmInput,
+): Promise<{ ok: true } | SignInRefusal | SecondFactorRefusal | NotOn> {
+  const confirmed = await confirmPassword(ctx, auth, input);
+  if (!confirmed.ok) return confirmed;
+  if (!asksSecondFactor(confirmed.user)) return { ok: false, reason: "not_on" };
+  const factor = await useSecondFactor(ctx, confirmed.user, input.code);
   if (!factor.ok) return factor;
   await setTotpSecret(userDatabase(ctx.env, auth.user.id), auth.user.id, null, isoTime(ctx.now));
-  await sessionRegistry(ctx.env, auth.user.id).disableSecondFactor();
   audit(ctx, auth.user.id, "two_factor_disabled");
   notifyTwoFactorChange(ctx, auth.user.id, "disabled");
+  // D1 holds "off" now; the registry's leftover codes are unused and replaced by any next set-up.
+  ctx.defer(
+    sessionRegistry(ctx.env, auth.user.id)
+      .disableSecondFactor()
+      .catch((error) =>
+        console.error(JSON.stringify({ event: "two_factor_off_cleanup_failed", error: String(error) })),
+      ),
+  );
   return { ok: true };
 }
 
-/** New recovery codes for a current code (the old ones stop working); returns them, shown once. */
+/** New recovery codes for the password and a current code (the old ones stop working); returns them, shown once. */
 export async function regenerateRecoveryCodes(
   ctx: FlowContext,
   auth: Authenticated,
-  code: string,
-): Promise<{ ok: true; recoveryCodes: string[] } | SecondFactorRefusal | NotOn> {
-  const { user } = auth;
+  input: ConfirmInput,
+): Promise<{ ok: true; recoveryCodes: string[] } | SignInRefusal | SecondFactorRefusal | NotOn> {
+  const confirmed = await confirmPassword(ctx, auth, input);
+  if (!confirmed.ok) return confirmed;
+  const { user } = confirmed;
   if (!asksSecondFactor(user)) return { ok: false, reason: "not_on" };
-  const factor = await useSecondFactor(ctx, user, code);
+  const factor = await useSecondFactor(ctx, user, input.code);
   if (!factor.ok) return factor;
   const recoveryCodes = newRecoveryCodes();
-  const hashes = recoveryCodes.map((c) => recoveryCodeHash(user.id, normalizeRecoveryCode(c)!));
-  await sessionRegistry(ctx.env, user.id).replaceRecoveryCodes(hashes);
+  await sessionRegistry(ctx.env, user.id).replaceRecoveryCodes(hashesOf(ctx, user.id, recoveryCodes));
   audit(ctx, user.id, "recovery_codes_regenerated");
   notifyTwoFactorChange(ctx, user.id, "recovery_codes");
   return { ok: true, recoveryCodes };
+}
+
+function hashesOf(ctx: FlowContext, userId: string, codes: string[]): string[] {
+  return codes.map((code) => recoveryCodeHash(ctx.config.pepper, userId, normalizeRecoveryCode(code)!));
 }

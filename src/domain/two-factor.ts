@@ -23,7 +23,7 @@ export type SecondFactorRefusal =
   | { ok: false; reason: "second_factor_locked"; retryAfterMs: number };
 
 export function isSecondFactorRefusal(refusal: { reason: string }): refusal is SecondFactorRefusal {
-  return refusal.reason.startsWith("second_factor_") && refusal.reason !== "second_factor_pending";
+  return ["second_factor_required", "second_factor_wrong", "second_factor_locked"].includes(refusal.reason);
 }
 
 /** Whether signing in to (or resetting) this account asks for a second factor. */
@@ -50,10 +50,14 @@ export async function useSecondFactor(
   const recovery = normalizeRecoveryCode(typed);
   let proof: SecondFactorProof;
   if (recovery !== null) {
-    proof = { recoveryHash: recoveryCodeHash(user.id, recovery) };
+    proof = { recoveryHash: recoveryCodeHash(ctx.config.pepper, user.id, recovery) };
   } else {
     const key = await open(sealingKey(ctx), user.totpSecret ?? "", user.id);
-    if (key === null) throw new Error("the authenticator key could not be opened (TOTP_ENCRYPTION_KEY changed?)");
+    if (key === null) {
+      // An operator's fault (TOTP_ENCRYPTION_KEY changed): logged for them; recovery codes still work.
+      console.error(JSON.stringify({ event: "totp_key_unopenable", userId: user.id }));
+      throw new Error("the authenticator key could not be opened (TOTP_ENCRYPTION_KEY changed?)");
+    }
     proof = { totpStep: matchTotp(key, typed, ctx.now) };
   }
   const result = await sessionRegistry(ctx.env, user.id).useSecondFactor(proof, ctx.now);
@@ -64,6 +68,8 @@ export async function useSecondFactor(
   if (result.reason === "locked")
     return { ok: false, reason: "second_factor_locked", retryAfterMs: result.retryAfterMs };
   audit(ctx, user.id, "second_factor_failed");
+  // Only the right password reaches a code: wrong codes that lock it mean someone else knows the password.
+  if (result.lockedNow) notifyTwoFactorChange(ctx, user.id, "codes_locked");
   return { ok: false, reason: "second_factor_wrong" };
 }
 

@@ -19,9 +19,9 @@ export abstract class RegistrySecondFactor extends RegistryCredentials {
   }
 
   /** Two-factor on: the step of the code that confirmed the key is used, and these recovery codes replace any. */
-  enableSecondFactor(step: number, recoveryHashes: string[]): void {
+  enableSecondFactor(step: number, recoveryHashes: string[]): boolean {
     this.ensureStorage();
-    this.secondFactor.enable(step, recoveryHashes);
+    return this.secondFactor.enable(step, recoveryHashes);
   }
 
   replaceRecoveryCodes(recoveryHashes: string[]): void {

@@ -19,7 +19,7 @@ export type SecondFactorProof = { totpStep: number | null } | { recoveryHash: st
 
 export type SecondFactorResult =
   | { ok: true; recoveryCodesLeft: number }
-  | { ok: false; reason: "wrong" }
+  | { ok: false; reason: "wrong"; lockedNow: boolean }
   | { ok: false; reason: "locked"; retryAfterMs: number };
 
 /** Statements on one object's second-factor tables. */
@@ -38,24 +38,35 @@ export class SecondFactorTable {
     }
     if (this.accept(proof)) return { ok: true, recoveryCodesLeft: this.recoveryCodesLeft() };
     this.sql.exec("INSERT INTO second_factor_failures (at) VALUES (?)", now);
-    return { ok: false, reason: "wrong" };
+    // This wrong code started the lock: the owner is told (someone who knows the password is guessing).
+    return { ok: false, reason: "wrong", lockedNow: failures.length + 1 >= MAX_WRONG_CODES };
   }
 
   private accept(proof: SecondFactorProof): boolean {
     if ("recoveryHash" in proof) {
       return this.sql.exec("DELETE FROM recovery_codes WHERE hash = ?", proof.recoveryHash).rowsWritten > 0;
     }
-    const last = this.sql.exec<{ last_step: number }>("SELECT last_step FROM second_factor WHERE id = 1").toArray()[0];
-    if (proof.totpStep === null || last === undefined || proof.totpStep <= last.last_step) return false;
-    this.sql.exec("UPDATE second_factor SET last_step = ? WHERE id = 1", proof.totpStep);
+    if (proof.totpStep === null || proof.totpStep <= this.lastStep()) return false;
+    this.sql.exec("INSERT OR REPLACE INTO second_factor (id, last_step) VALUES (1, ?)", proof.totpStep);
     return true;
   }
 
-  /** Two-factor turned on with a key whose code of `step` was just typed: that step is used; new recovery codes. */
-  enable(step: number, recoveryHashes: string[]): void {
+  /** The newest step used; none yet (or the row lost to a failed set-up): any step is new. */
+  private lastStep(): number {
+    const row = this.sql.exec<{ last_step: number }>("SELECT last_step FROM second_factor WHERE id = 1").toArray()[0];
+    return row?.last_step ?? Number.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * Two-factor turned on with a key whose code of `step` was just typed: that step is used; new recovery
+   * codes. False (nothing changed) if that step was already used: the same confirming code sent twice.
+   */
+  enable(step: number, recoveryHashes: string[]): boolean {
+    if (step <= this.lastStep()) return false;
     this.sql.exec("INSERT OR REPLACE INTO second_factor (id, last_step) VALUES (1, ?)", step);
     this.sql.exec("DELETE FROM second_factor_failures");
     this.replaceRecoveryCodes(recoveryHashes);
+    return true;
   }
 
   replaceRecoveryCodes(hashes: string[]): void {
@@ -63,9 +74,11 @@ export class SecondFactorTable {
     for (const hash of hashes) this.sql.exec("INSERT INTO recovery_codes (hash) VALUES (?)", hash);
   }
 
-  /** Two-factor turned off: nothing of it is kept (the step row goes too: the next key starts over). */
+  /**
+   * Two-factor turned off: the codes and the count go. The newest step stays: time only moves on, so a next
+   * key's codes are later steps anyway, and an old code can never come back.
+   */
   disable(): void {
-    this.sql.exec("DELETE FROM second_factor");
     this.sql.exec("DELETE FROM recovery_codes");
     this.sql.exec("DELETE FROM second_factor_failures");
   }

@@ -107,7 +107,7 @@ export function renderPasswordChangedEmail({
 
 /** What a two-factor notice says: which change, when and from where. */
 export interface TwoFactorEmailInput {
-  change: "enabled" | "disabled" | "recovery_codes";
+  change: "enabled" | "disabled" | "recovery_codes" | "codes_locked";
   changedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
   forgotUrl: string;
@@ -117,13 +117,20 @@ const TWO_FACTOR_CHANGES = {
   enabled: ["Two-factor sign-in is on", "Two-factor sign-in was turned on for your account"],
   disabled: ["Two-factor sign-in is off", "Two-factor sign-in was turned off for your account"],
   recovery_codes: ["New recovery codes", "New recovery codes were made for your account (the old ones no longer work)"],
+  codes_locked: [
+    "Wrong authentication codes on your account",
+    "Someone signed in to your account with its password and then typed 5 wrong authentication codes, so codes are refused for 15 minutes",
+  ],
 } as const;
 
 /** The notice sent after each change to two-factor sign-in. */
 export function renderTwoFactorEmail({ change, changedAt, client, forgotUrl }: TwoFactorEmailInput): RenderedEmail {
   const [subject, what] = TWO_FACTOR_CHANGES[change];
   const sentence = `${what} ${formatTime(changedAt)}, from ${describeClient(client)}.`;
-  const warning = "If this wasn't you, someone has your password: reset it right away at";
+  const warning =
+    change === "codes_locked"
+      ? "If this wasn't you, someone has your password: change it on your account page, or reset it at"
+      : "If this wasn't you, someone has your password: reset it right away at";
   const text = [sentence, "", `${warning} ${forgotUrl}.`].join("\n");
   const html = layout(
     subject,

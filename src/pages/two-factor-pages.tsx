@@ -54,6 +54,7 @@ export function TwoFactorSetupPage({ svg, keyText, error }: { svg: string; keyTe
       {error !== undefined && <Notice tone="error">{error}</Notice>}
       <form method="post" action="/account/two-factor">
         <Field name="code" label="6-digit code from the app" type="text" autocomplete="one-time-code" autofocus />
+        <Field name="password" label="Your password" type="password" autocomplete="current-password" />
         <button type="submit">Turn on</button>
       </form>
       <p class="alt">
@@ -149,6 +150,13 @@ export function TwoFactorSection({
       </p>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
       <form method="post" action="/account/two-factor/recovery-codes">
+        <Field
+          name="regen_password"
+          label="Your password"
+          type="password"
+          autocomplete="current-password"
+          error={errors.regen_password}
+        />
         <Field
           name="recovery_code"
           label="Code from your app"

@@ -5,7 +5,7 @@
 import { type Context, Hono } from "hono";
 import { renderSVG } from "uqr";
 import { z } from "zod";
-import { completeSecondFactorSignIn } from "../domain/sign-in";
+import { completeSecondFactorSignIn, type SignInRefusal } from "../domain/sign-in";
 import { isSecondFactorRefusal, type SecondFactorRefusal } from "../domain/two-factor";
 import {
   disableTwoFactor,
@@ -27,9 +27,25 @@ import { clearTwoFactorCookie, readPendingSignIn, readSetupKey, writeSetupKey } 
 import { LostSecondFactorPage, RecoveryCodesPage, SecondFactorStep, TwoFactorSetupPage } from "./two-factor-pages";
 
 const code = z.string().trim().min(1, "Enter the code from your app.").max(32);
+const password = requiredPasswordField("Enter your password.");
 const codeForm = z.object({ code });
-const recoveryForm = z.object({ recovery_code: code });
-const offForm = z.object({ off_password: requiredPasswordField("Enter your password."), off_code: code });
+const setupForm = z.object({ code, password });
+const recoveryForm = z.object({ recovery_code: code, regen_password: password });
+const offForm = z.object({ off_password: password, off_code: code });
+
+/** A refused change's words, next to its form's password or code field. */
+function changeErrors(
+  c: Context<AppEnv>,
+  result: SignInRefusal | SecondFactorRefusal,
+  fields: { password: string; code: string },
+): FormErrors {
+  if (isSecondFactorRefusal(result)) return { [fields.code]: secondFactorMessage(result) };
+  if (result.reason === "invalid_credentials") return { [fields.password]: "That is not your password." };
+  return { form: refusalMessages(result, c.get("config").passwordMinLength).form ?? INVALID_CREDENTIALS };
+}
+
+const statusOf = (result: { reason: string }) =>
+  result.reason === "locked" || result.reason === "second_factor_locked" ? 429 : 422;
 
 function renderStep(c: Context<AppEnv>, status: 200 | 422 | 429, refusal?: SecondFactorRefusal) {
   c.status(status);
@@ -41,7 +57,12 @@ function renderStep(c: Context<AppEnv>, status: 200 | 422 | 429, refusal?: Secon
   });
 }
 
-function renderSetup(c: Context<AppEnv>, status: 200 | 422, setup: { keyText: string; uri: string }, error?: string) {
+function renderSetup(
+  c: Context<AppEnv>,
+  status: 200 | 422 | 429,
+  setup: { keyText: string; uri: string },
+  error?: string,
+) {
   c.status(status);
   const svg = renderSVG(setup.uri, { ecc: "M", border: 2 });
   return c.render(<TwoFactorSetupPage svg={svg} keyText={setup.keyText} error={error} />, {
@@ -95,12 +116,14 @@ export const twoFactorRoutes = new Hono<AppEnv>()
   .post(
     "/account/two-factor",
     ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => c.redirect("/account#two-factor", 303) }),
-    formBody(codeForm, (c) => c.redirect("/account/two-factor", 303)),
+    formBody(setupForm, (c) => c.redirect("/account/two-factor", 303)),
     async (c) => {
       const auth = await currentSession(c);
       if (!auth.ok) return toLogin(c, "expired");
       const ctx = flowContext(c);
-      const result = await enableTwoFactor(ctx, auth, readSetupKey(c), c.req.valid("form").code);
+      const form = c.req.valid("form");
+      const input = { password: form.password, code: form.code, deviceToken: readDeviceCookie(c) };
+      const result = await enableTwoFactor(ctx, auth, readSetupKey(c), input);
       if (result.ok) {
         clearTwoFactorCookie(c, "setup");
         return renderCodes(c, result.recoveryCodes, "enabled");
@@ -108,7 +131,10 @@ export const twoFactorRoutes = new Hono<AppEnv>()
       if (result.reason === "already_on") return c.redirect("/account#two-factor", 303);
       const setup = await resumeTwoFactorSetup(ctx, auth.user, readSetupKey(c));
       if (result.reason === "setup_expired" || setup === null) return c.redirect("/account/two-factor", 303);
-      return renderSetup(c, 422, setup, "That code is not right. Enter the current 6-digit code the app shows.");
+      if (result.reason === "setup_code_wrong") {
+        return renderSetup(c, 422, setup, "That code is not right. Enter the current 6-digit code the app shows.");
+      }
+      return renderSetup(c, statusOf(result), setup, changeErrors(c, result, { password: "form", code: "form" }).form);
     },
   )
   .post(
@@ -118,11 +144,13 @@ export const twoFactorRoutes = new Hono<AppEnv>()
     async (c) => {
       const auth = await currentSession(c);
       if (!auth.ok) return toLogin(c, "expired");
-      const result = await regenerateRecoveryCodes(flowContext(c), auth, c.req.valid("form").recovery_code);
+      const form = c.req.valid("form");
+      const input = { password: form.regen_password, code: form.recovery_code, deviceToken: readDeviceCookie(c) };
+      const result = await regenerateRecoveryCodes(flowContext(c), auth, input);
       if (result.ok) return renderCodes(c, result.recoveryCodes, "regenerated");
       if (result.reason === "not_on") return c.redirect("/account#two-factor", 303);
-      const status = result.reason === "second_factor_locked" ? 429 : 422;
-      return renderAccount(c, auth, status, { twoFactorErrors: { recovery_code: secondFactorMessage(result) } });
+      const twoFactorErrors = changeErrors(c, result, { password: "regen_password", code: "recovery_code" });
+      return renderAccount(c, auth, statusOf(result), { twoFactorErrors });
     },
   )
   .post(
@@ -137,12 +165,7 @@ export const twoFactorRoutes = new Hono<AppEnv>()
       const result = await disableTwoFactor(flowContext(c), auth, input);
       if (result.ok) return c.redirect("/account?done=two_factor_off", 303);
       if (result.reason === "not_on") return c.redirect("/account#two-factor", 303);
-      const status = result.reason === "locked" || result.reason === "second_factor_locked" ? 429 : 422;
-      const errors: FormErrors = isSecondFactorRefusal(result)
-        ? { off_code: secondFactorMessage(result) }
-        : result.reason === "invalid_credentials"
-          ? { off_password: "That is not your password." }
-          : { form: refusalMessages(result, c.get("config").passwordMinLength).form ?? INVALID_CREDENTIALS };
-      return renderAccount(c, auth, status, { twoFactorErrors: errors });
+      const twoFactorErrors = changeErrors(c, result, { password: "off_password", code: "off_code" });
+      return renderAccount(c, auth, statusOf(result), { twoFactorErrors });
     },
   );

@@ -179,10 +179,20 @@ export function recordSignInStatement(db: D1Database, userId: string, now: strin
   return db.prepare("UPDATE users SET last_login_at = ? WHERE id = ?").bind(now, userId);
 }
 
-/** Turns two-factor sign-in on with a sealed key, or off with null. */
-export async function setTotpSecret(db: D1Database, userId: string, sealed: string | null, now: string): Promise<void> {
-  await db
-    .prepare("UPDATE users SET totp_secret = ?1, totp_enabled_at = ?2, updated_at = ?3 WHERE id = ?4")
+/**
+ * Turns two-factor sign-in on with a sealed key, only if it is off (of two set-ups racing, one wins); or
+ * off with null. Returns whether the row changed.
+ */
+export async function setTotpSecret(
+  db: D1Database,
+  userId: string,
+  sealed: string | null,
+  now: string,
+): Promise<boolean> {
+  const onlyIfOff = sealed === null ? "" : " AND totp_secret IS NULL";
+  const result = await db
+    .prepare(`UPDATE users SET totp_secret = ?1, totp_enabled_at = ?2, updated_at = ?3 WHERE id = ?4${onlyIfOff}`)
     .bind(sealed, sealed === null ? null : now, now, userId)
     .run();
+  return result.meta.changes === 1;
 }

@@ -218,6 +218,7 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
     await shot(laptop, "two-factor-setup");
     const key = decodeBase32IgnorePadding((await laptop.locator("#setup-key").textContent()).replace(/\s/g, ""));
     await laptop.fill("#code", codeFor(key, -1));
+    await laptop.fill("#password", OLD_PASSWORD);
     await submitAndWait(laptop, "text=Turn on");
     const codes = (await laptop.locator("#recovery-codes").textContent()).trim().split(/\s+/);
     assert.equal(codes.length, 10);

@@ -150,7 +150,7 @@ for (const shardLayout of [null, "4"]) {
       const setup = await (await page("/account/two-factor")).text();
       const keyText = /<code id="setup-key">([A-Z2-7 ]+)<\/code>/.exec(setup)[1].replace(/ /g, "");
       const key = decodeBase32IgnorePadding(keyText);
-      assert.equal((await page("/account/two-factor", { code: codeFor(key, -1) })).status, 200);
+      assert.equal((await page("/account/two-factor", { code: codeFor(key, -1), password: OLD_PASSWORD })).status, 200);
 
       await assert.rejects(sdkClient().login({ email, password: OLD_PASSWORD }), (error) => {
         assert.equal(error.status, 401);

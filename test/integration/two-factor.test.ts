@@ -83,7 +83,7 @@ async function enrolled(label: string) {
   expect(html).toContain("<svg");
   const keyText = /<code id="setup-key">([A-Z2-7 ]+)<\/code>/.exec(html)![1]!;
   const key = decodeBase32IgnorePadding(keyText.replace(/ /g, ""));
-  const on = await browser.request("/account/two-factor", { code: codeAt(key) });
+  const on = await browser.request("/account/two-factor", { code: codeAt(key), password: STRONG_PASSWORD });
   expect(on.status).toBe(200);
   const codes = /<pre id="recovery-codes"[^>]*>([^<]+)<\/pre>/
     .exec(await on.text())![1]!
@@ -157,6 +157,14 @@ describe("the wrong-code limit", () => {
     const locked = await apiSignIn(email, codeAt(key));
     expect(locked.status).toBe(429);
     expect(locked.headers.get("retry-after")).not.toBeNull();
+    // The right password came before every wrong code: the owner is told someone knows it.
+    const subjects = await vi.waitFor(async () => {
+      const { messages } = await json(await api(`/dev/mailbox?to=${encodeURIComponent(email)}`));
+      const found = (messages as { subject: string }[]).map((m) => m.subject);
+      if (!found.includes("Wrong authentication codes on your account")) throw new Error("not yet");
+      return found;
+    });
+    expect(subjects.filter((s) => s === "Wrong authentication codes on your account")).toHaveLength(1);
     expect((await reset(codeAt(key))).status).toBe(429);
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 15 * 60_000 + 1000);
@@ -254,11 +262,36 @@ describe("pages: sign-in's second step", () => {
 });
 
 describe("on /account", () => {
+  // Attack: a leaked API token (the same token as the session cookie) turning two-factor on with the
+  // attacker's own key, which would lock the owner out for good.
+  it("a session alone cannot turn two-factor on: the password is asked", async () => {
+    const email = uniqueEmail("setup-password");
+    await signUp(email);
+    const browser = new Browser();
+    await browser.request("/login", { email, password: STRONG_PASSWORD });
+    const html = await (await browser.request("/account/two-factor")).text();
+    const key = decodeBase32IgnorePadding(
+      /<code id="setup-key">([A-Z2-7 ]+)<\/code>/.exec(html)![1]!.replace(/ /g, ""),
+    );
+    expect((await browser.request("/account/two-factor", { code: codeAt(key) })).status).toBe(303);
+    const wrong = await browser.request("/account/two-factor", {
+      code: codeAt(key),
+      password: "not-the-password-at-all",
+    });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain("That is not your password.");
+    expect((await apiSignIn(email)).status).toBe(200);
+  });
+
   it("new recovery codes need a current code, and the old ones stop working", async () => {
     const { email, key, codes, browser } = await enrolled("regen");
-    const refused = await browser.request("/account/two-factor/recovery-codes", { recovery_code: "000000" });
-    expect(refused.status).toBe(422);
-    const fresh = await browser.request("/account/two-factor/recovery-codes", { recovery_code: codeAt(key) });
+    const regen = (recovery_code: string, regen_password = STRONG_PASSWORD) =>
+      browser.request("/account/two-factor/recovery-codes", { recovery_code, regen_password });
+    expect((await regen("000000")).status).toBe(422);
+    const noPassword = await regen(codeAt(key), "not-the-password-at-all");
+    expect(noPassword.status).toBe(422);
+    expect(await noPassword.text()).toContain("That is not your password.");
+    const fresh = await regen(codeAt(key));
     expect(fresh.status).toBe(200);
     expect(await fresh.text()).toContain("Your old recovery codes no longer work.");
     expect(await json(await apiSignIn(email, codes[5]!))).toEqual(TFA_REQUIRED);

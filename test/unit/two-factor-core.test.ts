@@ -77,6 +77,9 @@ describe("recovery codes", () => {
     expect(normalizeRecoveryCode(" oOiI LLab cdef ")).toBe("0011 11ABCDEF".replace(/ /g, ""));
     expect(normalizeRecoveryCode("123456")).toBeNull();
     expect(normalizeRecoveryCode("ABCD-EFGH-JKMU")).toBeNull();
-    expect(recoveryCodeHash("blt1", "ABCDEFGHJKMN")).not.toBe(recoveryCodeHash("blt2", "ABCDEFGHJKMN"));
+    expect(recoveryCodeHash(null, "blt1", "ABCDEFGHJKMN")).not.toBe(recoveryCodeHash(null, "blt2", "ABCDEFGHJKMN"));
+    expect(recoveryCodeHash("pepper-a", "blt1", "ABCDEFGHJKMN")).not.toBe(
+      recoveryCodeHash("pepper-b", "blt1", "ABCDEFGHJKMN"),
+    );
   });
 });
