@@ -34,7 +34,13 @@ for (const key of ["triggers", "migrations"]) {
     problems.push(`[env.production] ${key} differs from the default environment's`);
   }
 }
+/** Development gives these a public value in [vars]; production sets them as secrets (README, "Deploying"). */
+const PRODUCTION_SECRETS = new Set(["TOTP_ENCRYPTION_KEY"]);
 for (const name of Object.keys(config.vars ?? {})) {
+  if (PRODUCTION_SECRETS.has(name)) {
+    if (name in (production.vars ?? {})) problems.push(`[env.production.vars] sets ${name}, which must be a secret`);
+    continue;
+  }
   if (!(name in (production.vars ?? {}))) problems.push(`[env.production.vars] lacks ${name}`);
 }
 const required = [

@@ -383,8 +383,8 @@ export const MUTANTS = [
   {
     name: "an authenticator code works again within its window (replay)",
     file: "src/durable/second-factor-table.ts",
-    find: "proof.totpStep <= last.last_step",
-    replace: "proof.totpStep < last.last_step",
+    find: "proof.totpStep <= this.lastStep()",
+    replace: "proof.totpStep < this.lastStep()",
     tests: t("integration/two-factor"),
   },
   {

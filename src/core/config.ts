@@ -3,7 +3,7 @@
  * A bad value fails the first request loudly (logged, generic 500) instead of silently weakening security.
  */
 import { ConfigError, emailQueueCount, integer, nonEmpty, required, shardLayout } from "./config-values";
-import { parseSealingKey } from "./secret-box";
+import { isDevelopmentSealingKey, parseSealingKey } from "./secret-box";
 import type { ShardLayout } from "./shards";
 import { DAY_MS, MINUTE_MS } from "./time";
 
@@ -110,7 +110,7 @@ export function parseConfig(env: Env): Config {
     const where = production ? "production" : `ENVIRONMENT=${JSON.stringify(vars.ENVIRONMENT)}`;
     throw new ConfigError(`${where} needs the PASSWORD_PEPPER secret, at least ${MIN_PEPPER_LENGTH} characters`);
   }
-  if (!development && config.sealingKey === null) {
+  if (!development && (config.sealingKey === null || isDevelopmentSealingKey(config.sealingKey))) {
     throw new ConfigError("TOTP_ENCRYPTION_KEY must be a secret of 32 bytes in base64 (openssl rand -base64 32)");
   }
   return config;

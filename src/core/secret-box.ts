@@ -7,6 +7,11 @@ import { decodeBase64, decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } 
 
 const encoder = new TextEncoder();
 
+/** The public key wrangler.toml gives local development; refused anywhere else (config.ts). */
+export function isDevelopmentSealingKey(key: Uint8Array): boolean {
+  return new TextDecoder().decode(key) === "development-only-totp-key-000000";
+}
+
 /** TOTP_ENCRYPTION_KEY: 32 bytes in base64 (`openssl rand -base64 32`); null if it is not that. */
 export function parseSealingKey(text: string | undefined): Uint8Array | null {
   if (text === undefined) return null;

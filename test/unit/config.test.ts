@@ -179,6 +179,16 @@ describe("readConfig / parseConfig", () => {
         EMAIL_PROVIDER: "resend",
         RESEND_API_KEY: "k",
         PASSWORD_PEPPER: PEPPER,
+        TOTP_ENCRYPTION_KEY: "ZGV2ZWxvcG1lbnQtb25seS10b3RwLWtleS0wMDAwMDA=",
+      },
+      "TOTP_ENCRYPTION_KEY must be a secret of 32 bytes in base64 (openssl rand -base64 32)",
+    ],
+    [
+      {
+        ENVIRONMENT: "production",
+        EMAIL_PROVIDER: "resend",
+        RESEND_API_KEY: "k",
+        PASSWORD_PEPPER: PEPPER,
         APP_URL: "http://accounts.example.com",
       },
       'APP_URL must be https in production, got "http://accounts.example.com"',
