@@ -53,11 +53,15 @@ export async function signIn(
   if (!verified.ok) return verified;
   const { user, trusted, key } = verified;
   if (asksSecondFactor(user)) {
-    // The password was right: its throttle is cleared and the attempt's slot freed, whatever the code says.
+    // The password was right: its throttle is cleared and the attempt's slot freed, whatever the code says,
+    // beside the code's check (one step, not two).
     const throttles = emailDatabase(ctx.env, key);
-    await throttles.batch(clearThrottleStatements(throttles, key));
-    if (options.askSecondFactorLater) return { ok: false, reason: "second_factor_pending", user };
-    const factor = await useSecondFactor(ctx, user, options.secondFactor);
+    const cleared = throttles.batch(clearThrottleStatements(throttles, key));
+    if (options.askSecondFactorLater) {
+      await cleared;
+      return { ok: false, reason: "second_factor_pending", user };
+    }
+    const [, factor] = await Promise.all([cleared, useSecondFactor(ctx, user, options.secondFactor)]);
     if (!factor.ok) return factor;
   }
   const session = await startSession(ctx, user, key, { ...options, trusted });

@@ -8,9 +8,13 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { readConfig } from "../../src/core/config";
+import { seal } from "../../src/core/secret-box";
+import { newTotpKey, TOTP_STEP_MS, totpAt } from "../../src/core/totp";
 import { type FlowTotals, meterTotals, resetMeter } from "../../src/dev/binding-meter";
 import worker from "../../src/dev/worker";
-import { BASE, NEW_PASSWORD, resetTokenFor, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
+import { setTotpSecret } from "../../src/storage/users";
+import { BASE, NEW_PASSWORD, resetTokenFor, STRONG_PASSWORD, shardForUser, signUp, uniqueEmail } from "../helpers";
 
 /** The same bindings with the bench's configuration (config is cached per env object, so a new object). */
 const benchEnv = { ...env, BENCH_ROUTES: "true" } as unknown as Env;
@@ -49,6 +53,24 @@ describe("round trips the person waits for", () => {
     expect(totals.sequential).toBe(2);
     expect(totals.calls.durable_object).toBe(1);
     expect(totals.background).toBeGreaterThanOrEqual(1); // the audit row, after the response
+  });
+
+  it("sign-in with two-factor on: three steps (the attempt; the code beside the throttle's clearing; the session)", async () => {
+    const email = uniqueEmail("rt-2fa");
+    const { uid } = await signUp(email);
+    const key = newTotpKey();
+    const step = Math.floor(Date.now() / TOTP_STEP_MS);
+    const sealed = await seal(readConfig(env).sealingKey!, key, uid);
+    await setTotpSecret(shardForUser(uid), uid, sealed, new Date().toISOString());
+    await env.SESSION_REGISTRY.getByName(uid).enableSecondFactor(step - 1, []);
+    resetMeter();
+    const { response, totals } = await metered("POST", "/v3/user-session", {
+      body: { user: { email, password: STRONG_PASSWORD, tfa_token: totpAt(key, step) } },
+      headers: { "x-bench-client-ip": "198.51.100.71" },
+    });
+    expect(response.status).toBe(200);
+    expect(totals.sequential).toBe(3);
+    expect(totals.calls.durable_object).toBe(2);
   });
 
   it("GET /v3/user: one step (registry and D1 at once)", async () => {
