@@ -33,6 +33,8 @@ export interface Config {
   emailQueues: number;
   /** TOTP_ENCRYPTION_KEY: seals authenticator keys at rest (core/secret-box.ts); required outside development. */
   sealingKey: Uint8Array | null;
+  /** TOTP_ENCRYPTION_KEY_PREVIOUS, during a rotation: still opens what it sealed; each is re-sealed at its next use. */
+  previousSealingKey: Uint8Array | null;
   /** Users' D1 shards per generation (D1_SHARD_LAYOUT, default "1"; core/shards.ts); each shard needs its binding. */
   shardLayout: ShardLayout;
   /** How long accounts' security events are kept: AUDIT_RETENTION_DAYS, 30–3650, default 400. */
@@ -96,6 +98,7 @@ export function parseConfig(env: Env): Config {
     emailQueues: emailQueueCount(env, vars.EMAIL_QUEUES),
     shardLayout: shardLayout(env, vars.D1_SHARD_LAYOUT),
     sealingKey: parseSealingKey(vars.TOTP_ENCRYPTION_KEY),
+    previousSealingKey: optionalSealingKey(vars.TOTP_ENCRYPTION_KEY_PREVIOUS),
     auditRetentionMs: integer(vars.AUDIT_RETENTION_DAYS ?? "400", "AUDIT_RETENTION_DAYS", 30, 3650) * DAY_MS,
     bounceSuppressionMs: integer(vars.BOUNCE_SUPPRESSION_DAYS ?? "14", "BOUNCE_SUPPRESSION_DAYS", 1, 365) * DAY_MS,
     resendApiUrl: apiOrigin(vars.RESEND_API_URL, "RESEND_API_URL", "https://api.resend.com", production),
@@ -114,6 +117,13 @@ export function parseConfig(env: Env): Config {
     throw new ConfigError("TOTP_ENCRYPTION_KEY must be a secret of 32 bytes in base64 (openssl rand -base64 32)");
   }
   return config;
+}
+
+function optionalSealingKey(text: string | undefined): Uint8Array | null {
+  if (nonEmpty(text) === null) return null;
+  const key = parseSealingKey(text);
+  if (key === null) throw new ConfigError("TOTP_ENCRYPTION_KEY_PREVIOUS must be 32 bytes in base64, or unset");
+  return key;
 }
 
 function parseOrigin(value: string | undefined, production: boolean): string {

@@ -1,9 +1,17 @@
 /**
  * Secrets kept at rest encrypted (authenticator keys): AES-256-GCM under TOTP_ENCRYPTION_KEY, with the
  * owner's id as associated data, so a sealed value copied to another account does not open. Stored as
- * "v1.<iv>.<ciphertext>" in base64url; the version leaves room to rotate the key.
+ * "v1.<key id>.<iv>.<ciphertext>" (base64url; the key id is the first 8 hex digits of the key's SHA-256),
+ * so during a key rotation a value names the key that opens it, and an operator can count what is left
+ * under the old one.
  */
-import { decodeBase64, decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from "@oslojs/encoding";
+import { sha256 } from "@oslojs/crypto/sha2";
+import {
+  decodeBase64,
+  decodeBase64urlIgnorePadding,
+  encodeBase64urlNoPadding,
+  encodeHexLowerCase,
+} from "@oslojs/encoding";
 
 const encoder = new TextEncoder();
 
@@ -34,21 +42,36 @@ function importKey(raw: Uint8Array): Promise<CryptoKey> {
   return key;
 }
 
+/** A key's public name: the first 8 hex digits of its SHA-256. */
+export function sealingKeyId(key: Uint8Array): string {
+  return encodeHexLowerCase(sha256(key)).slice(0, 8);
+}
+
+/** Seals under `key` (always the current one). A fresh random IV every time. */
 export async function seal(key: Uint8Array, plaintext: Uint8Array, owner: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const params = { name: "AES-GCM", iv, additionalData: encoder.encode(owner) };
   const ciphertext = new Uint8Array(await crypto.subtle.encrypt(params, await importKey(key), plaintext));
-  return `v1.${encodeBase64urlNoPadding(iv)}.${encodeBase64urlNoPadding(ciphertext)}`;
+  return `v1.${sealingKeyId(key)}.${encodeBase64urlNoPadding(iv)}.${encodeBase64urlNoPadding(ciphertext)}`;
 }
 
-/** The plaintext, or null if `sealed` was not sealed for `owner` under `key` (or was altered). */
-export async function open(key: Uint8Array, sealed: string, owner: string): Promise<Uint8Array | null> {
-  const [version, iv, ciphertext] = sealed.split(".");
+/**
+ * The plaintext and the key (of `keys`: current first, then the previous during a rotation) that opened
+ * it; null if none of them sealed it for `owner` (or it was altered).
+ */
+export async function open(
+  keys: Uint8Array[],
+  sealed: string,
+  owner: string,
+): Promise<{ plaintext: Uint8Array; key: Uint8Array } | null> {
+  const [version, id, iv, ciphertext] = sealed.split(".");
   if (version !== "v1" || iv === undefined || ciphertext === undefined) return null;
+  const key = keys.find((candidate) => sealingKeyId(candidate) === id);
+  if (key === undefined) return null;
   try {
     const params = { name: "AES-GCM", iv: decodeBase64urlIgnorePadding(iv), additionalData: encoder.encode(owner) };
     const data = decodeBase64urlIgnorePadding(ciphertext);
-    return new Uint8Array(await crypto.subtle.decrypt(params, await importKey(key), data));
+    return { plaintext: new Uint8Array(await crypto.subtle.decrypt(params, await importKey(key), data)), key };
   } catch {
     return null;
   }

@@ -19,6 +19,7 @@ import {
   asksSecondFactor,
   audit,
   notifyTwoFactorChange,
+  openingKeys,
   type SecondFactorRefusal,
   sealingKey,
   useSecondFactor,
@@ -64,7 +65,7 @@ export async function resumeTwoFactorSetup(
 async function openPending(ctx: FlowContext, userId: string, pending: string | undefined): Promise<Uint8Array | null> {
   const [expiresAt, sealed] = (pending ?? "").split(/\.(.*)/s);
   if (!(Number(expiresAt) > ctx.now) || sealed === undefined) return null;
-  return open(sealingKey(ctx), sealed, pendingOwner(userId, Number(expiresAt)));
+  return (await open(openingKeys(ctx), sealed, pendingOwner(userId, Number(expiresAt))))?.plaintext ?? null;
 }
 
 export type SetupRefusal =

@@ -6,14 +6,14 @@
  */
 import { emailQueueFor } from "../core/email-queues";
 import { normalizeRecoveryCode, recoveryCodeHash } from "../core/recovery-codes";
-import { open } from "../core/secret-box";
+import { open, seal } from "../core/secret-box";
 import { generateSecret } from "../core/secrets";
 import { isoTime } from "../core/time";
 import { matchTotp } from "../core/totp";
 import { type SecondFactorProof, sessionRegistry } from "../durable/session-registry";
 import { type AuditEventType, auditEventStatement } from "../storage/audit";
 import { userDatabase } from "../storage/shard-databases";
-import type { User } from "../storage/users";
+import { resealTotpSecret, type User } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { TwoFactorChange, TwoFactorChangedJob } from "./email-jobs";
 
@@ -37,6 +37,12 @@ export function sealingKey({ config }: Pick<FlowContext, "config">): Uint8Array 
   return config.sealingKey;
 }
 
+/** The keys that may open a sealed value: the current one, and the previous one during a rotation. */
+export function openingKeys(ctx: Pick<FlowContext, "config">): Uint8Array[] {
+  const previous = ctx.config.previousSealingKey;
+  return previous === null ? [sealingKey(ctx)] : [sealingKey(ctx), previous];
+}
+
 /**
  * Checks `typed` (a 6-digit code or a recovery code) for an account with two-factor on, and uses it up.
  * Nothing typed asks for it; a wrong, reused or late code is refused the same way, and counted.
@@ -52,13 +58,14 @@ export async function useSecondFactor(
   if (recovery !== null) {
     proof = { recoveryHash: recoveryCodeHash(ctx.config.pepper, user.id, recovery) };
   } else {
-    const key = await open(sealingKey(ctx), user.totpSecret ?? "", user.id);
-    if (key === null) {
+    const opened = await open(openingKeys(ctx), user.totpSecret ?? "", user.id);
+    if (opened === null) {
       // An operator's fault (TOTP_ENCRYPTION_KEY changed): logged for them; recovery codes still work.
       console.error(JSON.stringify({ event: "totp_key_unopenable", userId: user.id }));
       throw new Error("the authenticator key could not be opened (TOTP_ENCRYPTION_KEY changed?)");
     }
-    proof = { totpStep: matchTotp(key, typed, ctx.now) };
+    if (opened.key !== sealingKey(ctx)) ctx.defer(reseal(ctx, user, opened.plaintext));
+    proof = { totpStep: matchTotp(opened.plaintext, typed, ctx.now) };
   }
   const result = await sessionRegistry(ctx.env, user.id).useSecondFactor(proof, ctx.now);
   if (result.ok) {
@@ -71,6 +78,14 @@ export async function useSecondFactor(
   // Only the right password reaches a code: wrong codes that lock it mean someone else knows the password.
   if (result.lockedNow) notifyTwoFactorChange(ctx, user.id, "codes_locked");
   return { ok: false, reason: "second_factor_wrong" };
+}
+
+/** During a key rotation: the account's key sealed again under the current key (only if still the old value). */
+async function reseal(ctx: FlowContext, user: User, key: Uint8Array): Promise<void> {
+  const sealed = await seal(sealingKey(ctx), key, user.id);
+  await resealTotpSecret(userDatabase(ctx.env, user.id), user.id, user.totpSecret ?? "", sealed).catch((error) =>
+    console.error(JSON.stringify({ event: "totp_reseal_failed", userId: user.id, error: String(error) })),
+  );
 }
 
 /** An audit row after the response. */

@@ -196,3 +196,11 @@ export async function setTotpSecret(
     .run();
   return result.meta.changes === 1;
 }
+
+/** Replaces a sealed key by the same key sealed under a newer key, only if the stored value is still `old`. */
+export async function resealTotpSecret(db: D1Database, userId: string, old: string, sealed: string): Promise<void> {
+  await db
+    .prepare("UPDATE users SET totp_secret = ?1 WHERE id = ?2 AND totp_secret = ?3")
+    .bind(sealed, userId, old)
+    .run();
+}

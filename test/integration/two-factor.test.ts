@@ -3,11 +3,13 @@
  * the pages' second step, recovery codes, a reset that asks for the factor, the limit across surfaces,
  * replay, and the key sealed at rest.
  */
-import { runInDurableObject } from "cloudflare:test";
+import { createExecutionContext, runInDurableObject, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding, encodeBase64 } from "@oslojs/encoding";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseSealingKey, sealingKeyId } from "../../src/core/secret-box";
 import { TOTP_STEP_MS, totpAt } from "../../src/core/totp";
+import worker from "../../src/dev/worker";
 import {
   api,
   BASE,
@@ -335,6 +337,39 @@ describe("on /account", () => {
   });
 });
 
+describe("rotating TOTP_ENCRYPTION_KEY", () => {
+  it("with the old key as TOTP_ENCRYPTION_KEY_PREVIOUS, codes still work, and each key is sealed anew at its next use", async () => {
+    const { email, uid, key } = await enrolled("rotate");
+    const next = btoa("the-next-32-byte-totp-sealing-k!");
+    const rotated = { ...env, TOTP_ENCRYPTION_KEY: next, TOTP_ENCRYPTION_KEY_PREVIOUS: env.TOTP_ENCRYPTION_KEY } as Env;
+    const signInWith = async (useEnv: Env, code: string) => {
+      const body = JSON.stringify({ user: { email, password: STRONG_PASSWORD, tfa_token: code } });
+      const headers = { "content-type": "application/json", "cf-connecting-ip": randomIp() };
+      const ctx = createExecutionContext();
+      const response = await worker.fetch(
+        new Request(`${BASE}/v3/user-session`, { method: "POST", headers, body }),
+        useEnv,
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      return response;
+    };
+    const sealedUnder = async () =>
+      (await shardForEmail(email)
+        .prepare("SELECT totp_secret FROM users WHERE id = ?")
+        .bind(uid)
+        .first<{ totp_secret: string }>())!.totp_secret.split(".")[1];
+    const before = await sealedUnder();
+    expect((await signInWith(rotated, codeAt(key))).status).toBe(200);
+    const after = await sealedUnder();
+    expect(after).not.toBe(before);
+    expect(after).toBe(sealingKeyId(parseSealingKey(next)!));
+    // Once every account is sealed anew, the previous key can go.
+    nextStep();
+    expect((await signInWith({ ...env, TOTP_ENCRYPTION_KEY: next } as Env, codeAt(key))).status).toBe(200);
+  });
+});
+
 describe("lost both the device and the recovery codes", () => {
   it("the code step links to a page that says plainly what to do, not back into the loop", async () => {
     const page = await new Browser().request("/two-factor/lost");
@@ -352,7 +387,7 @@ describe("the key at rest", () => {
       .prepare("SELECT totp_secret FROM users WHERE id = ?")
       .bind(uid)
       .first<{ totp_secret: string }>();
-    expect(row!.totp_secret).toMatch(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(row!.totp_secret).toMatch(/^v1\.[0-9a-f]{8}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     const hex = [...key].map((b) => b.toString(16).padStart(2, "0")).join("");
     for (const form of [hex, encodeBase32UpperCaseNoPadding(key), encodeBase64(key)]) {
       expect(row!.totp_secret.toLowerCase()).not.toContain(form.toLowerCase().slice(0, 16));

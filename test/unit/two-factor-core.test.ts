@@ -1,7 +1,7 @@
 /** Two-factor primitives with known answers: TOTP (RFC 6238), sealing (AES-GCM bound to its owner), recovery codes. */
 import { describe, expect, it } from "vitest";
 import { newRecoveryCodes, normalizeRecoveryCode, recoveryCodeHash } from "../../src/core/recovery-codes";
-import { open, parseSealingKey, seal } from "../../src/core/secret-box";
+import { open, parseSealingKey, seal, sealingKeyId } from "../../src/core/secret-box";
 import { matchTotp, parseTotpKeyText, TOTP_STEP_MS, totpAt, totpKeyText, totpUri } from "../../src/core/totp";
 
 const RFC_KEY = new TextEncoder().encode("12345678901234567890");
@@ -48,15 +48,25 @@ describe("sealing", () => {
 
   it("opens for its owner only, and not once altered", async () => {
     const secret = new Uint8Array([1, 2, 3, 4, 5]);
-    const sealed = await seal(key, secret, "blt0123456789abcdef01234567");
-    expect(sealed).toMatch(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/);
-    expect(await open(key, sealed, "blt0123456789abcdef01234567")).toEqual(secret);
-    expect(await open(key, sealed, "blt0123456789abcdef01234568")).toBeNull();
+    const owner = "blt0123456789abcdef01234567";
+    const sealed = await seal(key, secret, owner);
+    expect(sealed).toMatch(new RegExp(`^v1\\.${sealingKeyId(key)}\\.[A-Za-z0-9_-]{16}\\.[A-Za-z0-9_-]+$`));
+    expect((await open([key], sealed, owner))?.plaintext).toEqual(secret);
+    expect(await open([key], sealed, "blt0123456789abcdef01234568")).toBeNull();
     const altered = `${sealed.slice(0, -2)}${sealed.endsWith("A") ? "B" : "A"}${sealed.slice(-1)}`;
-    expect(await open(key, altered, "blt0123456789abcdef01234567")).toBeNull();
-    const otherKey = parseSealingKey(btoa("another-32-byte-sealing-key-0123"))!;
-    expect(await open(otherKey, sealed, "blt0123456789abcdef01234567")).toBeNull();
+    expect(await open([key], altered, owner)).toBeNull();
     expect(await seal(key, secret, "x")).not.toBe(await seal(key, secret, "x"));
+  });
+
+  // A rotation: the new key seals; the previous one still opens what it sealed, and says it was the one.
+  it("opens with whichever listed key its id names, and with no other", async () => {
+    const next = parseSealingKey(btoa("another-32-byte-sealing-key-0123"))!;
+    const sealed = await seal(key, new Uint8Array([9]), "owner");
+    expect(sealingKeyId(next)).not.toBe(sealingKeyId(key));
+    const opened = await open([next, key], sealed, "owner");
+    expect(opened?.plaintext).toEqual(new Uint8Array([9]));
+    expect(opened?.key).toBe(key);
+    expect(await open([next], sealed, "owner")).toBeNull();
   });
 
   it("takes exactly 32 bytes of base64 as its key", () => {
