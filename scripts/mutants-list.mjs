@@ -404,9 +404,9 @@ export const MUTANTS = [
   {
     name: "the API signs in an account with two-factor on without its code",
     file: "src/domain/sign-in.ts",
-    find: `const factor = await useSecondFactor(ctx, user, options.secondFactor);
+    find: `const [, factor] = await Promise.all([cleared, useSecondFactor(ctx, user, options.secondFactor)]);
     if (!factor.ok) return factor;`,
-    replace: "",
+    replace: "await cleared;",
     tests: t("integration/two-factor"),
   },
   {
