@@ -3,6 +3,7 @@ import { env, exports } from "cloudflare:workers";
 import { expect, vi } from "vitest";
 import { emailKey, normalizeEmail } from "../src/core/email-address";
 import { shardBinding } from "../src/core/shards";
+import type { PasswordResetJob } from "../src/domain/email-jobs";
 import type { MailboxMessage } from "../src/mail/mailbox";
 import { allShardDatabases, emailDatabase, placementOf, userDatabase } from "../src/storage/shard-databases";
 
@@ -55,6 +56,19 @@ export function spyOnShardPrepare(
     mockRestore() {
       for (const spy of spies) spy.mockRestore();
     },
+  };
+}
+
+/** A forgot-password job as the request path enqueues it (for tests that drive the consumer directly). */
+export function resetJob(email: string, overrides: Partial<PasswordResetJob> = {}): PasswordResetJob {
+  return {
+    kind: "password_reset",
+    requestId: crypto.randomUUID(),
+    email,
+    requestedAt: Date.now(),
+    ip: "203.0.113.9",
+    userAgent: "TestAgent/1.0",
+    ...overrides,
   };
 }
 

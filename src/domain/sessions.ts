@@ -79,35 +79,21 @@ export async function signOut(ctx: FlowContext, token: string | undefined): Prom
 /** Ends every session of the user but this one; returns how many ended. */
 export async function signOutOtherSessions(ctx: FlowContext, auth: Authenticated): Promise<number> {
   const ended = await sessionRegistry(ctx.env, auth.user.id).revokeOtherSessions(auth.session.id, ctx.now);
-  const detail = `${ended} other sessions`;
-  ctx.defer(
-    auditEventStatement(
-      userDatabase(ctx.env, auth.user.id),
-      auth.user.id,
-      "sessions_revoked",
-      ctx.client,
-      isoTime(ctx.now),
-      detail,
-    ).run(),
-  );
+  auditRevocation(ctx, auth, `${ended} other sessions`);
   return ended;
 }
 
 /** Ends every session of the user, this one included; returns how many ended. */
 export async function signOutEverywhere(ctx: FlowContext, auth: Authenticated): Promise<number> {
   const ended = await sessionRegistry(ctx.env, auth.user.id).revokeAllSessions("signed_out_everywhere", ctx.now);
-  const detail = `all ${ended} sessions`;
-  ctx.defer(
-    auditEventStatement(
-      userDatabase(ctx.env, auth.user.id),
-      auth.user.id,
-      "sessions_revoked",
-      ctx.client,
-      isoTime(ctx.now),
-      detail,
-    ).run(),
-  );
+  auditRevocation(ctx, auth, `all ${ended} sessions`);
   return ended;
+}
+
+/** The sign-outs' audit row, in the account's shard, after the response. */
+function auditRevocation(ctx: FlowContext, auth: Authenticated, detail: string): void {
+  const db = userDatabase(ctx.env, auth.user.id);
+  ctx.defer(auditEventStatement(db, auth.user.id, "sessions_revoked", ctx.client, isoTime(ctx.now), detail).run());
 }
 
 /** The live sign-out WebSocket for an authenticated session, answered by the user's registry. */

@@ -20,7 +20,7 @@ import { emailField, passwordField } from "../http/fields";
 import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
-import { type FormErrors, refusalMessages, secondFactorMessage, TOO_MANY_REQUESTS } from "./messages";
+import { type FormErrors, refusalMessages, TOO_MANY_REQUESTS } from "./messages";
 import {
   type DeadLink,
   DeadLinkPage,
@@ -31,7 +31,7 @@ import {
 } from "./password-reset-pages";
 import { clearResetCookie, readResetCookie, writeResetCookie } from "./session-cookie";
 import { clearTwoFactorCookie, hasResetFactor, writeResetFactor } from "./two-factor-cookies";
-import { SecondFactorStep } from "./two-factor-pages";
+import { renderSecondFactorStep } from "./two-factor-routes";
 
 const forgotForm = z.object({ email: emailField("Enter a valid email address.") });
 const resetForm = z.object({ password: passwordField, password_confirmation: passwordField });
@@ -62,15 +62,8 @@ function renderResetForm(c: Context<AppEnv>, status: 200 | 422 | 429, errors: Fo
 }
 
 /** The code step before the new password, for an account with two-factor on. */
-function renderFactorStep(c: Context<AppEnv>, status: 200 | 422 | 429, refusal?: SecondFactorRefusal) {
-  c.status(status);
-  if (refusal?.reason === "second_factor_locked")
-    c.header("Retry-After", String(Math.ceil(refusal.retryAfterMs / 1000)));
-  const error = refusal === undefined ? undefined : secondFactorMessage(refusal);
-  return c.render(<SecondFactorStep action="/reset-password/second-factor" purpose="reset" error={error} />, {
-    title: "Two-factor authentication",
-  });
-}
+const renderFactorStep = (c: Context<AppEnv>, status: 200 | 422 | 429, refusal?: SecondFactorRefusal) =>
+  renderSecondFactorStep(c, status, "reset", refusal);
 
 export const passwordResetPageRoutes = new Hono<AppEnv>()
   .get("/forgot-password", (c) => renderForgot(c, 200))

@@ -47,15 +47,26 @@ function changeErrors(
 const statusOf = (result: { reason: string }) =>
   result.reason === "locked" || result.reason === "second_factor_locked" ? 429 : 422;
 
-function renderStep(c: Context<AppEnv>, status: 200 | 422 | 429, refusal?: SecondFactorRefusal) {
+/** The code step: sign-in's second step, or the reset's step before the new password. */
+export function renderSecondFactorStep(
+  c: Context<AppEnv>,
+  status: 200 | 422 | 429,
+  purpose: "sign_in" | "reset",
+  refusal?: SecondFactorRefusal,
+) {
   c.status(status);
-  if (refusal?.reason === "second_factor_locked")
+  if (refusal?.reason === "second_factor_locked") {
     c.header("Retry-After", String(Math.ceil(refusal.retryAfterMs / 1000)));
+  }
   const error = refusal === undefined ? undefined : secondFactorMessage(refusal);
-  return c.render(<SecondFactorStep action="/login/two-factor" purpose="sign_in" error={error} />, {
+  const action = purpose === "sign_in" ? "/login/two-factor" : "/reset-password/second-factor";
+  return c.render(<SecondFactorStep action={action} purpose={purpose} error={error} />, {
     title: "Two-factor authentication",
   });
 }
+
+const renderStep = (c: Context<AppEnv>, status: 200 | 422 | 429, refusal?: SecondFactorRefusal) =>
+  renderSecondFactorStep(c, status, "sign_in", refusal);
 
 function renderSetup(
   c: Context<AppEnv>,

@@ -11,7 +11,6 @@ import { emailKey, normalizeEmail } from "../../src/core/email-address";
 import { hashPassword } from "../../src/core/password-hash";
 import { newUserId, shardBinding, shardCount } from "../../src/core/shards";
 import worker from "../../src/dev/worker";
-import type { PasswordResetJob } from "../../src/domain/email-jobs";
 import { suppressStatement } from "../../src/storage/mail-events";
 import { placementOf, shardDatabase } from "../../src/storage/shard-databases";
 import { insertUser } from "../../src/storage/users";
@@ -23,6 +22,7 @@ import {
   NEW_PASSWORD,
   page,
   postSignUp,
+  resetJob,
   resetPassword,
   resetTokenFor,
   STRONG_PASSWORD,
@@ -33,15 +33,6 @@ import {
 } from "../helpers";
 
 const layout = readConfig(env).shardLayout;
-
-const resetJob = (email: string): PasswordResetJob => ({
-  kind: "password_reset",
-  requestId: crypto.randomUUID(),
-  email,
-  requestedAt: Date.now(),
-  ip: "203.0.113.9",
-  userAgent: "TestAgent/1.0",
-});
 
 async function spread(): Promise<{ name: string; users: number }[]> {
   const response = await api("/dev/shards");

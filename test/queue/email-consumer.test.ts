@@ -11,12 +11,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { emailKey, normalizeEmail } from "../../src/core/email-address";
 import { parseResetToken } from "../../src/core/reset-token";
 import worker from "../../src/dev/worker";
-import type { DeadLetter, EmailJob, PasswordResetJob } from "../../src/domain/email-jobs";
+import type { DeadLetter, EmailJob } from "../../src/domain/email-jobs";
 import { USER_AGENT } from "../../src/mail/resend";
 import { backoffSeconds, EMAIL_MAX_ATTEMPTS, withJitter } from "../../src/queue/email-consumer";
 import { resetTokenKey } from "../../src/storage/reset-tokens";
 import { emailCandidateDatabases } from "../../src/storage/shard-databases";
-import { BASE, everyShard, shardForEmail, shardForUser, signUp, uniqueEmail } from "../helpers";
+import { BASE, everyShard, resetJob, shardForEmail, shardForUser, signUp, uniqueEmail } from "../helpers";
 
 const RESEND_URL = "https://api.resend.com/emails";
 const MAIL_FROM = "Account Security <no-reply@localhost>"; // wrangler.toml [vars]
@@ -71,18 +71,6 @@ function fakeResend(script: Scripted[]) {
 const ok = (id = "re_msg_1") => Response.json({ id }, { status: 200 });
 const resendError = (status: number, name: string, message: string, headers: Record<string, string> = {}) =>
   Response.json({ statusCode: status, name, message }, { status, headers });
-
-function resetJob(email: string, overrides: Partial<PasswordResetJob> = {}): PasswordResetJob {
-  return {
-    kind: "password_reset",
-    requestId: crypto.randomUUID(),
-    email,
-    requestedAt: Date.now(),
-    ip: "203.0.113.9",
-    userAgent: "TestAgent/1.0",
-    ...overrides,
-  };
-}
 
 /**
  * Delivers one message to the Worker's queue handler. Returns the queue's verdict plus the options of any
