@@ -71,7 +71,8 @@ export const SPREAD_SCENARIOS = [
   },
 ];
 
-const number = (n, digits = 0) =>
+/** A figure as the docs print it: thousands separated, `digits` decimals. */
+export const number = (n, digits = 0) =>
   n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function spreadTable() {

@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PRICES } from "../bench/cost.mjs";
-import { spreadTable } from "./simulate-spread.mjs";
+import { number, spreadTable } from "./simulate-spread.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 /** The benchmark of record (README "Benchmark"): per-flow operations and cost per million. */
@@ -127,9 +127,6 @@ const SCENARIOS = [
   { accounts: 1e7, peakResetsPerSecond: 1000 },
   { accounts: 1e8, peakResetsPerSecond: 10_000 },
 ];
-
-const number = (n, digits = 0) =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function table() {
   const head =

@@ -18,6 +18,7 @@ export type Refusal =
   | SignInRefusal
   | ResetRefusal
   | SecondFactorRefusal
+  | { ok: false; reason: "second_factor_pending" }
   | { ok: false; reason: "not_signed_in" };
 
 /** The envelope for a refusal. */
@@ -46,6 +47,7 @@ export function refuse(c: Context<AppEnv>, refusal: Refusal): Response {
     case "not_signed_in":
       return apiError(c, "not_logged_in");
     case "second_factor_required":
+    case "second_factor_pending":
     case "second_factor_wrong":
       return secondFactorRequired(c);
     case "second_factor_locked":

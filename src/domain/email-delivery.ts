@@ -5,7 +5,13 @@
 import type { Config } from "../core/config";
 import { emailKey } from "../core/email-address";
 import { findSuppression } from "../storage/mail-events";
-import { allShardDatabases, emailCandidateDatabases, emailDatabase, userDatabase } from "../storage/shard-databases";
+import {
+  allShardDatabases,
+  batchEachDatabase,
+  emailCandidateDatabases,
+  emailDatabase,
+  userDatabase,
+} from "../storage/shard-databases";
 import { findUsersByEmailsOrIds, type User } from "../storage/users";
 import { notifyAccountChange } from "./account-notices";
 import type { EmailJob } from "./email-jobs";
@@ -42,20 +48,13 @@ export async function deliverEmailJobs(env: Env, config: Config, jobs: EmailJob[
       ).catch((error: unknown): JobOutcome => ({ delivery: fault(`error: ${String(error)}`), writes: [] })),
     ),
   );
-  const failed = await writeByShard(outcomes.flatMap((outcome) => outcome.writes));
+  const failed = await batchEachDatabase(
+    outcomes.flatMap((outcome) => outcome.writes.map(([db, write]) => [db, [write]])),
+  );
   return outcomes.map((outcome) => {
     const error = outcome.writes.map(([db]) => failed.get(db)).find((e) => e !== undefined);
     return error === undefined ? outcome.delivery : fault(`audit row not written: ${String(error)}`);
   });
-}
-
-/** Each shard's writes in one batch, the shards side by side; the error of each shard whose batch failed. */
-async function writeByShard(writes: [D1Database, D1PreparedStatement][]): Promise<Map<D1Database, unknown>> {
-  const byShard = new Map<D1Database, D1PreparedStatement[]>();
-  for (const [db, statement] of writes) byShard.set(db, [...(byShard.get(db) ?? []), statement]);
-  const failed = new Map<D1Database, unknown>();
-  await Promise.all([...byShard].map(([db, batch]) => db.batch(batch).catch((error) => failed.set(db, error))));
-  return failed;
 }
 
 /** A fault (storage unreachable, a bug) is retried like a provider's bad moment. */

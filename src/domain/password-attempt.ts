@@ -16,6 +16,7 @@ import { auditEventStatement } from "../storage/audit";
 import { emailCandidateDatabases, emailDatabase, userDatabase } from "../storage/shard-databases";
 import {
   type AttemptScopes,
+  clearThrottleStatements,
   type DailyCap,
   type LockSchedule,
   recordFailure,
@@ -152,6 +153,15 @@ async function admit(
   // Another attempt in this scope is being checked: parallel guesses wait their turn behind the lock check.
   if (!attempt.acquired) return { ok: false, refusal: { ok: false, reason: "locked", retryAfterMs: BUSY_RETRY_MS } };
   return { ok: true, user, failedBefore: attempt.failedBefore, trusted, key, scopes, attemptId, mark };
+}
+
+/**
+ * A right password's throttle cleared and its attempt's slot freed, for a caller with no D1 write of its
+ * own to batch it with (sign-in's does: sign-in.ts).
+ */
+export function clearAttempts(env: Env, key: string): Promise<unknown> {
+  const throttles = emailDatabase(env, key);
+  return throttles.batch(clearThrottleStatements(throttles, key));
 }
 
 /** One PBKDF2 derivation whether or not the account exists. */

@@ -9,10 +9,8 @@
 import { issueDeviceToken } from "../core/device-token";
 import { hashPassword } from "../core/password-hash";
 import { type PasswordChangeResult, sessionRegistry } from "../durable/session-registry";
-import { emailDatabase } from "../storage/shard-databases";
-import { clearThrottleStatements } from "../storage/sign-in-throttle";
 import type { FlowContext } from "./context";
-import { type SignInRefusal, verifyThrottled } from "./password-attempt";
+import { clearAttempts, type SignInRefusal, verifyThrottled } from "./password-attempt";
 import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
 import {
   earlierAttemptWon,
@@ -53,7 +51,7 @@ export async function changePassword(ctx: FlowContext, auth: Authenticated, inpu
   // The right current password: the throttle is cleared (and the attempt's slot freed) whatever comes next.
   const [problem] = await Promise.all([
     checkPassword(input.password, policyOptions(config, user.email)),
-    emailDatabase(env, key).batch(clearThrottleStatements(emailDatabase(env, key), key)),
+    clearAttempts(env, key),
   ]);
   if (problem !== null) return { ok: false, reason: "password_rejected", problem };
   const newHash = await hashPassword(input.password, config.pepper);

@@ -17,6 +17,7 @@ import { emailDatabase, userDatabase } from "../storage/shard-databases";
 import { findUserById, type User } from "../storage/users";
 import type { PasswordResetJob } from "./email-jobs";
 import { type JobOutcome, sendEmail } from "./send-email";
+import { asksSecondFactor } from "./two-factor";
 
 /** Reset emails per address: one a minute, five an hour (exact, counted in the account's registry). */
 const FORGOT_EMAIL_LIMITS: LimitWindow[] = [
@@ -152,7 +153,7 @@ export async function resetLinkFate(
   try {
     const read = await readResetLink(env, found, now);
     // Whether the page must ask for the account's second factor before the new password (two-factor.ts).
-    return read === null ? { fate: "invalid" } : { ...read.fate, asksSecondFactor: read.user.totpSecret !== null };
+    return read === null ? { fate: "invalid" } : { ...read.fate, asksSecondFactor: asksSecondFactor(read.user) };
   } catch (error) {
     throw new ResetUnavailableError("a reset link could not be checked", { cause: error });
   }

@@ -6,13 +6,12 @@
 import { readConfig } from "../core/config";
 import { emailKey } from "../core/email-address";
 import { parseSessionToken } from "../core/session-token";
-import { isoTime } from "../core/time";
 import { liveSocketRequest } from "../durable/live-sign-out";
 import { type SessionInfo, sessionRegistry } from "../durable/session-registry";
-import { auditEventStatement } from "../storage/audit";
 import { emailDatabase, userDatabase } from "../storage/shard-databases";
 import { countFailures } from "../storage/sign-in-throttle";
 import { findUserWithFailures, type User } from "../storage/users";
+import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 
 export type { SessionInfo } from "../durable/session-registry";
@@ -71,29 +70,22 @@ export async function signOut(ctx: FlowContext, token: string | undefined): Prom
   if (parsed === null) return { ok: false, reason: "not_signed_in" };
   const ended = await sessionRegistry(ctx.env, parsed.userId).revokeSession(parsed.sessionId, "signed_out");
   if (!ended) return { ok: false, reason: "not_signed_in" };
-  const db = userDatabase(ctx.env, parsed.userId);
-  ctx.defer(auditEventStatement(db, parsed.userId, "sign_out", ctx.client, isoTime(ctx.now)).run());
+  auditLater(ctx, parsed.userId, "sign_out");
   return { ok: true };
 }
 
 /** Ends every session of the user but this one; returns how many ended. */
 export async function signOutOtherSessions(ctx: FlowContext, auth: Authenticated): Promise<number> {
   const ended = await sessionRegistry(ctx.env, auth.user.id).revokeOtherSessions(auth.session.id, ctx.now);
-  auditRevocation(ctx, auth, `${ended} other sessions`);
+  auditLater(ctx, auth.user.id, "sessions_revoked", `${ended} other sessions`);
   return ended;
 }
 
 /** Ends every session of the user, this one included; returns how many ended. */
 export async function signOutEverywhere(ctx: FlowContext, auth: Authenticated): Promise<number> {
   const ended = await sessionRegistry(ctx.env, auth.user.id).revokeAllSessions("signed_out_everywhere", ctx.now);
-  auditRevocation(ctx, auth, `all ${ended} sessions`);
+  auditLater(ctx, auth.user.id, "sessions_revoked", `all ${ended} sessions`);
   return ended;
-}
-
-/** The sign-outs' audit row, in the account's shard, after the response. */
-function auditRevocation(ctx: FlowContext, auth: Authenticated, detail: string): void {
-  const db = userDatabase(ctx.env, auth.user.id);
-  ctx.defer(auditEventStatement(db, auth.user.id, "sessions_revoked", ctx.client, isoTime(ctx.now), detail).run());
 }
 
 /** The live sign-out WebSocket for an authenticated session, answered by the user's registry. */

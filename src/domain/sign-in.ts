@@ -9,12 +9,12 @@ import { emailKey } from "../core/email-address";
 import { hashPassword } from "../core/password-hash";
 import { isoTime } from "../core/time";
 import { sessionRegistry } from "../durable/session-registry";
-import { auditEventStatement } from "../storage/audit";
 import { batchByDatabase, emailDatabase, userDatabase } from "../storage/shard-databases";
 import { clearThrottleStatements } from "../storage/sign-in-throttle";
 import { findUserById, recordSignInStatement, type User, upgradePasswordHash } from "../storage/users";
+import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
-import { refuse, type SignInRefusal, verifyThrottled } from "./password-attempt";
+import { clearAttempts, refuse, type SignInRefusal, verifyThrottled } from "./password-attempt";
 import { signOut } from "./sessions";
 import { asksSecondFactor, type SecondFactorRefusal, useSecondFactor } from "./two-factor";
 
@@ -55,8 +55,7 @@ export async function signIn(
   if (asksSecondFactor(user)) {
     // The password was right: its throttle is cleared and the attempt's slot freed, whatever the code says,
     // beside the code's check (one step, not two).
-    const throttles = emailDatabase(ctx.env, key);
-    const cleared = throttles.batch(clearThrottleStatements(throttles, key));
+    const cleared = clearAttempts(ctx.env, key);
     if (options.askSecondFactorLater) {
       await cleared;
       return { ok: false, reason: "second_factor_pending", user };
@@ -113,7 +112,7 @@ async function startSession(
   ]);
   // The password was changed between our read and the session: the verified password is no longer valid.
   if (!created.ok) return { ok: false };
-  ctx.defer(auditEventStatement(userDatabase(env, user.id), user.id, "sign_in", ctx.client, isoTime(now)).run());
+  auditLater(ctx, user.id, "sign_in");
   if (options.replacing !== undefined) ctx.defer(signOut(ctx, options.replacing).catch(() => undefined));
   const deviceToken =
     options.trusted && options.deviceToken !== undefined

@@ -1,23 +1,16 @@
-/**
- * Turning two-factor sign-in on and off on /account, and new recovery codes. Setting up keeps the new key
- * in the browser, sealed for this account with an expiry (the setup cookie), until a code from the app
- * proves it was saved; only then does it reach D1. Each change is audited and mailed to the account.
- */
-import { emailKey } from "../core/email-address";
 import { newRecoveryCodes, normalizeRecoveryCode, recoveryCodeHash } from "../core/recovery-codes";
 import { open, seal } from "../core/secret-box";
 import { isoTime, MINUTE_MS } from "../core/time";
 import { matchTotp, newTotpKey, totpKeyText, totpUri } from "../core/totp";
 import { sessionRegistry } from "../durable/session-registry";
-import { emailDatabase, userDatabase } from "../storage/shard-databases";
-import { clearThrottleStatements } from "../storage/sign-in-throttle";
+import { userDatabase } from "../storage/shard-databases";
 import { setTotpSecret } from "../storage/users";
+import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
-import { type SignInRefusal, verifyThrottled } from "./password-attempt";
+import { clearAttempts, type SignInRefusal, verifyThrottled } from "./password-attempt";
 import type { Authenticated } from "./sessions";
 import {
   asksSecondFactor,
-  audit,
   notifyTwoFactorChange,
   openingKeys,
   type SecondFactorRefusal,
@@ -47,8 +40,7 @@ export async function startTwoFactorSetup(
   const key = newTotpKey();
   const expiresAt = ctx.now + SETUP_MS;
   const sealed = await seal(sealingKey(ctx), key, pendingOwner(user.id, expiresAt));
-  const issuer = new URL(ctx.config.appUrl).host;
-  return { keyText: totpKeyText(key), uri: totpUri(issuer, user.email, key), pending: `${expiresAt}.${sealed}` };
+  return { ...describeKey(ctx, user, key), pending: `${expiresAt}.${sealed}` };
 }
 
 /** The setup page again (a wrong first code): the same key, from the setup cookie; null if it expired. */
@@ -58,7 +50,11 @@ export async function resumeTwoFactorSetup(
   pending: string | undefined,
 ): Promise<Omit<TwoFactorSetup, "pending"> | null> {
   const key = await openPending(ctx, user.id, pending);
-  if (key === null) return null;
+  return key === null ? null : describeKey(ctx, user, key);
+}
+
+/** A key as the setup page shows it: as text, and as the URI its QR code carries (issued by APP_URL's host). */
+function describeKey(ctx: FlowContext, user: { email: string }, key: Uint8Array): Omit<TwoFactorSetup, "pending"> {
   return { keyText: totpKeyText(key), uri: totpUri(new URL(ctx.config.appUrl).host, user.email, key) };
 }
 
@@ -91,8 +87,7 @@ async function confirmPassword(ctx: FlowContext, auth: Authenticated, input: Con
   const credentials = { email: auth.user.email, password: input.password };
   const verified = await verifyThrottled(ctx, credentials, input.deviceToken);
   if (!verified.ok) return verified;
-  const throttles = emailDatabase(ctx.env, emailKey(verified.user.email));
-  await throttles.batch(clearThrottleStatements(throttles, verified.key));
+  await clearAttempts(ctx.env, verified.key);
   if (verified.user.id !== auth.user.id) return { ok: false, reason: "invalid_credentials" } as const;
   return { ok: true, user: verified.user } as const;
 }
@@ -124,7 +119,7 @@ export async function enableTwoFactor(
   // The confirming code's step was already used (a set-up that raced this one, then turned off): no codes
   // are stored here, and the person makes new ones from /account.
   await sessionRegistry(ctx.env, user.id).enableSecondFactor(step, hashesOf(ctx, user.id, recoveryCodes));
-  audit(ctx, user.id, "two_factor_enabled");
+  auditLater(ctx, user.id, "two_factor_enabled");
   notifyTwoFactorChange(ctx, user.id, "enabled");
   return { ok: true, recoveryCodes };
 }
@@ -141,7 +136,7 @@ export async function disableTwoFactor(
   const factor = await useSecondFactor(ctx, confirmed.user, input.code);
   if (!factor.ok) return factor;
   await setTotpSecret(userDatabase(ctx.env, auth.user.id), auth.user.id, null, isoTime(ctx.now));
-  audit(ctx, auth.user.id, "two_factor_disabled");
+  auditLater(ctx, auth.user.id, "two_factor_disabled");
   notifyTwoFactorChange(ctx, auth.user.id, "disabled");
   // D1 holds "off" now; the registry's leftover codes are unused and replaced by any next set-up.
   ctx.defer(
@@ -168,7 +163,7 @@ export async function regenerateRecoveryCodes(
   if (!factor.ok) return factor;
   const recoveryCodes = newRecoveryCodes();
   await sessionRegistry(ctx.env, user.id).replaceRecoveryCodes(hashesOf(ctx, user.id, recoveryCodes));
-  audit(ctx, user.id, "recovery_codes_regenerated");
+  auditLater(ctx, user.id, "recovery_codes_regenerated");
   notifyTwoFactorChange(ctx, user.id, "recovery_codes");
   return { ok: true, recoveryCodes };
 }

@@ -8,12 +8,11 @@ import { emailQueueFor } from "../core/email-queues";
 import { normalizeRecoveryCode, recoveryCodeHash } from "../core/recovery-codes";
 import { open, seal } from "../core/secret-box";
 import { generateSecret } from "../core/secrets";
-import { isoTime } from "../core/time";
 import { matchTotp } from "../core/totp";
 import { type SecondFactorProof, sessionRegistry } from "../durable/session-registry";
-import { type AuditEventType, auditEventStatement } from "../storage/audit";
 import { userDatabase } from "../storage/shard-databases";
 import { resealTotpSecret, type User } from "../storage/users";
+import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import type { TwoFactorChange, TwoFactorChangedJob } from "./email-jobs";
 
@@ -69,12 +68,12 @@ export async function useSecondFactor(
   }
   const result = await sessionRegistry(ctx.env, user.id).useSecondFactor(proof, ctx.now);
   if (result.ok) {
-    if (recovery !== null) audit(ctx, user.id, "recovery_code_used", `${result.recoveryCodesLeft} left`);
+    if (recovery !== null) auditLater(ctx, user.id, "recovery_code_used", `${result.recoveryCodesLeft} left`);
     return { ok: true };
   }
   if (result.reason === "locked")
     return { ok: false, reason: "second_factor_locked", retryAfterMs: result.retryAfterMs };
-  audit(ctx, user.id, "second_factor_failed");
+  auditLater(ctx, user.id, "second_factor_failed");
   // Only the right password reaches a code: wrong codes that lock it mean someone else knows the password.
   if (result.lockedNow) notifyTwoFactorChange(ctx, user.id, "codes_locked");
   return { ok: false, reason: "second_factor_wrong" };
@@ -86,12 +85,6 @@ async function reseal(ctx: FlowContext, user: User, key: Uint8Array): Promise<vo
   await resealTotpSecret(userDatabase(ctx.env, user.id), user.id, user.totpSecret ?? "", sealed).catch((error) =>
     console.error(JSON.stringify({ event: "totp_reseal_failed", userId: user.id, error: String(error) })),
   );
-}
-
-/** An audit row after the response. */
-export function audit(ctx: FlowContext, userId: string, event: AuditEventType, detail: string | null = null): void {
-  const db = userDatabase(ctx.env, userId);
-  ctx.defer(auditEventStatement(db, userId, event, ctx.client, isoTime(ctx.now), detail).run());
 }
 
 /** Tells the account holder of a change to two-factor sign-in (after the response; a failure is logged). */

@@ -47,15 +47,28 @@ export function allShardDatabases(env: Env): { name: string; db: D1Database }[] 
 }
 
 /**
- * Runs each database's statements as one batch (atomic within that database), the databases side by side.
- * Statements for the same database, in whichever group, join one batch in order: with one shard, a step
- * that touches an account and its email's state stays one round trip, as it always was.
+ * Runs each database's statements as one batch (atomic within that database), the databases side by side,
+ * and answers the error of each database whose batch failed. Statements for the same database, in
+ * whichever group, join one batch in order: with one shard, a step that touches an account and its email's
+ * state stays one round trip, as it always was.
  */
-export async function batchByDatabase(groups: [D1Database, D1PreparedStatement[]][]): Promise<void> {
+export async function batchEachDatabase(
+  groups: [D1Database, D1PreparedStatement[]][],
+): Promise<Map<D1Database, unknown>> {
   const merged = new Map<D1Database, D1PreparedStatement[]>();
   for (const [db, statements] of groups) {
     if (statements.length === 0) continue;
     merged.set(db, [...(merged.get(db) ?? []), ...statements]);
   }
-  await Promise.all([...merged].map(([db, statements]) => db.batch(statements)));
+  const failed = new Map<D1Database, unknown>();
+  await Promise.all(
+    [...merged].map(([db, statements]) => db.batch(statements).catch((error) => failed.set(db, error))),
+  );
+  return failed;
+}
+
+/** `batchEachDatabase` for a step that fails as a whole: throws the first database's error. */
+export async function batchByDatabase(groups: [D1Database, D1PreparedStatement[]][]): Promise<void> {
+  const [first] = await batchEachDatabase(groups);
+  if (first !== undefined) throw first[1];
 }
