@@ -412,7 +412,7 @@ export const MUTANTS = [
   {
     name: "a reset skips the second factor",
     file: "src/domain/password-reset.ts",
-    find: "if (asksSecondFactor(user) && input.secondFactor !== PROVEN) {",
+    find: "if (asksSecondFactor(user) && typed !== PROVEN) {",
     replace: "if (false) {",
     tests: t("integration/two-factor"),
   },

@@ -90,8 +90,10 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
   if (problem !== null) return { ok: false, reason: "password_rejected", problem };
   // After the policy (a rejected password does not waste a code), before the registry (a wrong code does not
   // use up the link).
-  if (asksSecondFactor(user) && input.secondFactor !== PROVEN) {
-    const factor = await useSecondFactor(ctx, user, input.secondFactor);
+  const typed = input.secondFactor;
+  if (asksSecondFactor(user) && typed !== PROVEN) {
+    // The registry unreachable: nothing changed, and the link still works (503, retry with the next code).
+    const factor = await unavailableOnError(() => useSecondFactor(ctx, user, typed));
     if (!factor.ok) return factor;
   }
   const newHash = await hashPassword(input.password, config.pepper);
@@ -124,7 +126,7 @@ export async function proveSecondFactorForReset(
   const read = await unavailableOnError(() => readResetLink(ctx.env, found, ctx.now));
   if (read === null || read.fate.fate !== "usable") return { ok: false, reason: "token_invalid" };
   if (!asksSecondFactor(read.user)) return { ok: false, reason: "not_asked" };
-  return useSecondFactor(ctx, read.user, code);
+  return unavailableOnError(() => useSecondFactor(ctx, read.user, code));
 }
 
 /**

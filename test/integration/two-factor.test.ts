@@ -194,6 +194,33 @@ describe("a reset of an account with two-factor on", () => {
     expect((await apiSignIn(email, codeAt(key), NEW_PASSWORD)).status).toBe(200);
   });
 
+  // Fault: the user's registry cannot be reached while the code is checked. Nothing changed, so the answer is
+  // the reset's retryable 503, and the link still works with the app's next code.
+  it("API: the registry unreachable during the code check answers 503 and keeps the link", async () => {
+    const { email, key } = await enrolled("reset-2fa-fault");
+    const link = await resetTokenFor(email);
+    const body = (tfa_token: string) => ({
+      user: { reset_password_token: link, password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD, tfa_token },
+    });
+    const realGetByName = env.SESSION_REGISTRY.getByName.bind(env.SESSION_REGISTRY);
+    const unreachable = vi.spyOn(env.SESSION_REGISTRY, "getByName").mockImplementation((name: string) => {
+      const stub = realGetByName(name);
+      return new Proxy(stub, {
+        get: (target, property) =>
+          property === "useSecondFactor"
+            ? () => Promise.reject(new Error("Durable Object unreachable (simulated)"))
+            : Reflect.get(target, property),
+      });
+    });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const failed = await api("/v3/user/reset_password", { body: body(codeAt(key)) });
+    expect(failed.status).toBe(503);
+    expect((await json(failed)).error_code).toBe(503);
+    unreachable.mockRestore();
+    nextStep();
+    expect((await api("/v3/user/reset_password", { body: body(codeAt(key)) })).status).toBe(200);
+  });
+
   it("pages: the link asks for the code before the new password, and a wrong code keeps the link", async () => {
     const { email, key, browser } = await enrolled("reset-pages");
     const link = await resetTokenFor(email);
