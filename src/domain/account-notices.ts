@@ -7,7 +7,7 @@ import type { Config } from "../core/config";
 import { HOUR_MS } from "../core/time";
 import { renderPasswordChangedEmail, renderTwoFactorEmail } from "../mail/templates";
 import type { User } from "../storage/users";
-import type { PasswordChangedJob, TwoFactorChangedJob } from "./email-jobs";
+import { IDEMPOTENCY_PREFIXES, type PasswordChangedJob, type TwoFactorChangedJob } from "./email-jobs";
 import { type JobOutcome, sendEmail } from "./send-email";
 
 /** A notice redelivered after this long would only confuse: it is dropped. */
@@ -34,11 +34,10 @@ export async function notifyAccountChange(
           keptSession: job.via === "account",
         })
       : renderTwoFactorEmail({ change: job.change, changedAt: job.changedAt, client: job, forgotUrl });
-  const prefix = job.kind === "password_changed" ? "password-changed" : "two-factor";
   const email = {
     to: user.email,
     ...rendered,
-    idempotencyKey: `${prefix}/${job.requestId}`,
+    idempotencyKey: `${IDEMPOTENCY_PREFIXES[job.kind]}/${job.requestId}`,
     reference: job.requestId,
     kind: job.kind,
   };

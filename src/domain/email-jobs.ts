@@ -40,6 +40,16 @@ export type TwoFactorChange = "enabled" | "disabled" | "recovery_codes" | "codes
 /** Every job the email queue carries. */
 export type EmailJob = PasswordResetJob | PasswordChangedJob | TwoFactorChangedJob;
 
+/**
+ * Each kind's prefix of the idempotency key `<prefix>/<requestId>`: the sender sets it at the provider, and
+ * the delivery webhook (mail-events.ts) finds it again from the email's `type` tag (the kind).
+ */
+export const IDEMPOTENCY_PREFIXES: Record<EmailJob["kind"], string> = {
+  password_reset: "password-reset",
+  password_changed: "password-changed",
+  two_factor_changed: "two-factor",
+};
+
 /** What the dead-letter queue carries: the job plus why it could not be delivered. */
 export interface DeadLetter {
   job: EmailJob;

@@ -11,6 +11,7 @@ import { type AuditEventType, auditEventIfChangedStatement } from "../storage/au
 import { recordMailEventStatement, suppressStatement } from "../storage/mail-events";
 import { emailCandidateDatabases, emailDatabase, userDatabase } from "../storage/shard-databases";
 import { findUserByEmailIn } from "../storage/users";
+import { IDEMPOTENCY_PREFIXES } from "./email-jobs";
 
 export type WebhookResult =
   | { ok: true; recorded: boolean }
@@ -23,7 +24,6 @@ const EVENT_TYPES = {
 } as const;
 
 /** The job kinds whose idempotency keys the tags name (domain/reset-link.ts, email-delivery.ts). */
-const KEY_PREFIXES: Record<string, string> = { password_reset: "password-reset", password_changed: "password-changed" };
 
 interface Payload {
   type?: unknown;
@@ -55,7 +55,10 @@ export async function receiveMailWebhook(
   const address = normalizeEmail(to);
   const key = emailKey(address);
   const tags = readTags(data.tags);
-  const prefix = KEY_PREFIXES[tags.type ?? ""];
+  // Own keys only: a tag of "constructor" names no kind.
+  const prefix = Object.hasOwn(IDEMPOTENCY_PREFIXES, tags.type ?? "")
+    ? IDEMPOTENCY_PREFIXES[tags.type as keyof typeof IDEMPOTENCY_PREFIXES]
+    : undefined;
   const user = await findUserByEmailIn(emailCandidateDatabases(env, key), address);
   // The event and its audit row in the account's shard (one batch: the row depends on the event being new);
   // the suppression with the address's other state, at its placement. With one shard, one batch.

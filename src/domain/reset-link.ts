@@ -15,7 +15,7 @@ import { clearCodeAttemptsStatement } from "../storage/reset-code-failures";
 import { findResetToken, storeResetToken } from "../storage/reset-tokens";
 import { emailDatabase, userDatabase } from "../storage/shard-databases";
 import { findUserById, type User } from "../storage/users";
-import type { PasswordResetJob } from "./email-jobs";
+import { IDEMPOTENCY_PREFIXES, type PasswordResetJob } from "./email-jobs";
 import { type JobOutcome, sendEmail } from "./send-email";
 import { asksSecondFactor } from "./two-factor";
 
@@ -71,7 +71,7 @@ export async function issueResetLink(
   const email = {
     to: user.email,
     ...rendered,
-    idempotencyKey: `password-reset/${job.requestId}`,
+    idempotencyKey: `${IDEMPOTENCY_PREFIXES[job.kind]}/${job.requestId}`,
     reference: job.requestId,
     kind: "password_reset",
   };

@@ -165,6 +165,17 @@ describe("POST /webhooks/resend", () => {
     expect(suppression).toEqual({ reason: "complained" });
   });
 
+  // Each kind of email the service sends is recorded against the idempotency key it was sent with.
+  it.each([
+    ["password_changed", "password-changed/req-n1"],
+    ["two_factor_changed", "two-factor/req-n1"],
+    ["constructor", null],
+  ])("a delivery event of a %s email names its key (%s)", async (kind, key) => {
+    const email = uniqueEmail("kinds");
+    await deliver(event("email.delivered", email, { tags: { type: kind, request_id: "req-n1" } }));
+    expect(await eventsFor(email)).toMatchObject([{ type: "delivered", idempotency_key: key }]);
+  });
+
   it("a delivery suppresses nothing, and a transient bounce is only recorded", async () => {
     const email = uniqueEmail("soft");
     await deliver(event("email.delivered", email));
