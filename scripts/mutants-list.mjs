@@ -273,7 +273,7 @@ export const MUTANTS = [
     name: "each email attempt gets a new idempotency key",
     file: "src/domain/reset-link.ts",
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the code snippet itself contains a template literal
-    find: "idempotencyKey: `password-reset/${job.requestId}`,",
+    find: "idempotencyKey: `${IDEMPOTENCY_PREFIXES[job.kind]}/${job.requestId}`,",
     replace: "idempotencyKey: crypto.randomUUID(),",
     tests: t("queue/email-consumer"),
   },
