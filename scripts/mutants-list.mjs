@@ -416,4 +416,26 @@ export const MUTANTS = [
     replace: "if (false) {",
     tests: t("integration/two-factor"),
   },
+  // Languages: the reader's language reaches pages and emails; the API's never changes (invariant 18).
+  {
+    name: "the language chosen in the menu is not remembered",
+    file: "src/http/page-language.ts",
+    find: 'if (chosen !== undefined && chosen !== getCookie(c, LANGUAGE_COOKIE, "host")) {',
+    replace: "if (false) {",
+    tests: t("integration/languages"),
+  },
+  {
+    name: "a reset email ignores the language of the page it was asked from",
+    file: "src/domain/reset-link.ts",
+    find: "language: job.language === undefined ? emailLanguageOf(user) : languageOrDefault(job.language),",
+    replace: "language: emailLanguageOf(user),",
+    tests: t("integration/languages"),
+  },
+  {
+    name: "notices ignore the account's language",
+    file: "src/domain/account-notices.ts",
+    find: "const reader = { language: emailLanguageOf(user) };",
+    replace: 'const reader = { language: "en" as const };',
+    tests: t("integration/languages"),
+  },
 ];

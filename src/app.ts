@@ -49,7 +49,7 @@ export function createApp(dev?: DevRoutes): Hono<AppEnv> {
 
   app.notFound((c) => {
     if (isApiRequest(c)) return apiFallback(c);
-    return renderErrorPage(c, 404, "Page not found", "There is nothing at this address.");
+    return renderErrorPage(c, 404, "notFound");
   });
   app.onError(answerFault);
   return app;
@@ -63,14 +63,9 @@ function answerFault(error: Error, c: Context<AppEnv>): Response | Promise<Respo
     console.error(JSON.stringify({ event: "unhandled_error", path: c.req.path, name, message, stack }));
   }
   if (isApiRequest(c)) return apiError(c, key);
-  if (key === "unavailable") {
-    const message = "Your password could not be changed right now. Please try again in a moment with the same link.";
-    return renderErrorPage(c, 503, "Please try again", message);
-  }
-  if (key === "forbidden") {
-    return renderErrorPage(c, 403, "Request refused", "This form was sent from another site, so it was not accepted.");
-  }
-  return renderErrorPage(c, key === "bad_request" ? 400 : 500, "Something went wrong", "Please go back and try again.");
+  if (key === "unavailable") return renderErrorPage(c, 503, "unavailable");
+  if (key === "forbidden") return renderErrorPage(c, 403, "forbidden");
+  return renderErrorPage(c, key === "bad_request" ? 400 : 500, "failed");
 }
 
 /** Refusals raised by middleware (HTTPException: csrf, body parsing) keep their meaning; anything else is a fault. */

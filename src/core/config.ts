@@ -25,6 +25,8 @@ export interface Config {
   hibpEnabled: boolean;
   hibpFailOpen: boolean;
   benchRoutes: boolean;
+  /** The pseudo-language (?lang=en-XA) is offered: development only. */
+  pseudoLanguage: boolean;
   pepper: string | null;
   resendApiKey: string | null;
   /** Resend's webhook signing secret ("whsec_…"); without it the delivery-event endpoint is off. */
@@ -92,6 +94,7 @@ export function parseConfig(env: Env): Config {
     hibpEnabled: flag(vars.HIBP_ENABLED, "HIBP_ENABLED"),
     hibpFailOpen: flag(vars.HIBP_FAIL_OPEN, "HIBP_FAIL_OPEN"),
     benchRoutes: flag(vars.BENCH_ROUTES, "BENCH_ROUTES") && !production,
+    pseudoLanguage: vars.ENVIRONMENT === "development",
     pepper: nonEmpty(vars.PASSWORD_PEPPER),
     resendApiKey,
     resendWebhookSecret: nonEmpty(vars.RESEND_WEBHOOK_SECRET),

@@ -29,10 +29,14 @@ const SYSTEMS: [RegExp, string][] = [
   [/Linux/, "Linux"],
 ];
 
-/** "Firefox on Linux", "curl", "Unknown device": never the raw text, which the requester controls. */
-export function describeUserAgent(userAgent: string | null): string {
-  if (userAgent === null || userAgent === "") return "Unknown device";
-  const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? "Unknown browser";
-  const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
-  return system === undefined ? browser : `${browser} on ${system}`;
+/**
+ * The names in a User-Agent ("Firefox", "Linux"), or null for none at all: never the raw text, which the
+ * requester controls. Names are brands, the same in every language; the words around them are i18n/device.ts's.
+ */
+export function userAgentParts(userAgent: string | null): { browser: string | null; system: string | null } | null {
+  if (userAgent === null || userAgent === "") return null;
+  return {
+    browser: BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null,
+    system: SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null,
+  };
 }

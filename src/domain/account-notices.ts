@@ -7,6 +7,7 @@ import type { Config } from "../core/config";
 import { HOUR_MS } from "../core/time";
 import { renderPasswordChangedEmail, renderTwoFactorEmail } from "../mail/templates";
 import type { User } from "../storage/users";
+import { emailLanguageOf } from "./account";
 import { IDEMPOTENCY_PREFIXES, type PasswordChangedJob, type TwoFactorChangedJob } from "./email-jobs";
 import { type JobOutcome, sendEmail } from "./send-email";
 
@@ -25,15 +26,18 @@ export async function notifyAccountChange(
   }
   if (user === null) return { delivery: { ok: true, detail: "no account" }, writes: [] };
   const forgotUrl = `${config.appUrl}/forgot-password`;
+  // In the account's language; in UTC, as the zone of whoever made the change need not be the holder's.
+  const reader = { language: emailLanguageOf(user) };
   const rendered =
     job.kind === "password_changed"
       ? renderPasswordChangedEmail({
+          reader,
           changedAt: job.changedAt,
           client: job,
           forgotUrl,
           keptSession: job.via === "account",
         })
-      : renderTwoFactorEmail({ change: job.change, changedAt: job.changedAt, client: job, forgotUrl });
+      : renderTwoFactorEmail({ reader, change: job.change, changedAt: job.changedAt, client: job, forgotUrl });
   const email = {
     to: user.email,
     ...rendered,

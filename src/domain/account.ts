@@ -1,9 +1,12 @@
 /** What /account shows a signed-in person: their live sessions, recent security events, and a mail block. */
 import { emailKey } from "../core/email-address";
+import { isoTime } from "../core/time";
 import { sessionRegistry } from "../durable/session-registry";
+import { type Language, languageOrDefault } from "../i18n/languages";
 import { type AuditEvent, listAuditEvents } from "../storage/audit";
 import { findSuppression } from "../storage/mail-events";
 import { emailDatabase, userDatabase } from "../storage/shard-databases";
+import { updateUserLanguage } from "../storage/users";
 import type { SessionInfo } from "./sessions";
 
 export type { AuditEvent } from "../storage/audit";
@@ -42,4 +45,14 @@ export async function accountOverview(
     user.totpSecret === null ? 0 : registry.recoveryCodesLeft(),
   ]);
   return { sessions, events, suppression, recoveryCodesLeft };
+}
+
+/** The language an account's emails are written in (English until one is chosen). */
+export function emailLanguageOf(user: { language: string | null }): Language {
+  return languageOrDefault(user.language);
+}
+
+/** Sets the language of the account's emails (the /account form). */
+export async function setEmailLanguage(env: Env, userId: string, language: Language, now: number): Promise<void> {
+  await updateUserLanguage(userDatabase(env, userId), userId, language, isoTime(now));
 }

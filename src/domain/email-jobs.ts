@@ -9,6 +9,10 @@ export interface PasswordResetJob {
   requestedAt: number;
   ip: string | null;
   userAgent: string | null;
+  /** The language of the page it was asked from ("fr"); absent (the API, older jobs): the account's own. */
+  language?: string;
+  /** The asker's IANA time zone, when their browser told the page; absent: UTC. */
+  timeZone?: string;
 }
 
 /** A reset succeeded: tell the account holder. */

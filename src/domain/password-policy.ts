@@ -10,7 +10,7 @@ import type { Config } from "../core/config";
 import { SECOND_MS } from "../core/time";
 import { COMMON_PASSWORDS_TEXT } from "./common-passwords";
 
-const PASSWORD_MAX_LENGTH = 256;
+export const PASSWORD_MAX_LENGTH = 256;
 const HIBP_TIMEOUT_MS = SECOND_MS;
 
 /** Why a password is refused; describePasswordProblem words it. */

@@ -14,6 +14,7 @@ import { hashPassword, verifyPassword } from "../core/password-hash";
 import { parseResetToken } from "../core/reset-token";
 import { generateSecret } from "../core/secrets";
 import { type BeginResetResult, sessionRegistry } from "../durable/session-registry";
+import type { Reader } from "../i18n/languages";
 import type { User } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { PasswordResetJob } from "./email-jobs";
@@ -28,8 +29,15 @@ import {
 import { locateResetToken, readResetLink } from "./reset-link";
 import { asksSecondFactor, type SecondFactorRefusal, useSecondFactor } from "./two-factor";
 
-/** Queues a reset email for whoever owns `email`, if anyone. */
-export async function requestPasswordReset({ env, client, now }: FlowContext, email: string): Promise<void> {
+/**
+ * Queues a reset email for whoever owns `email`, if anyone; in the `reader`'s language and zone when asked
+ * from a page, else in the account's own language.
+ */
+export async function requestPasswordReset(
+  { env, client, now }: FlowContext,
+  email: string,
+  reader?: Reader,
+): Promise<void> {
   const job: PasswordResetJob = {
     kind: "password_reset",
     requestId: generateSecret(16),
@@ -37,6 +45,8 @@ export async function requestPasswordReset({ env, client, now }: FlowContext, em
     requestedAt: now,
     ip: client.ip,
     userAgent: client.userAgent,
+    ...(reader === undefined ? {} : { language: reader.language }),
+    ...(reader?.timeZone === undefined ? {} : { timeZone: reader.timeZone }),
   };
   // One address's requests share a queue (and its order), however many queues there are.
   await emailQueueFor(env, emailKey(job.email)).send(job, { contentType: "json" });
@@ -147,11 +157,11 @@ async function finishCommitted(ctx: FlowContext, user: User, password: string): 
  * only for a link this account's registry really issued (so a made-up token naming a user id mails no one).
  * Returns false when the link is not one of those: the caller asks for the address instead.
  */
-export async function resendForDeadLink(ctx: FlowContext, token: string): Promise<boolean> {
+export async function resendForDeadLink(ctx: FlowContext, token: string, reader?: Reader): Promise<boolean> {
   const found = await locateResetToken(ctx.env, token, ctx.now);
   if (found === null) return false;
   const read = await unavailableOnError(() => readResetLink(ctx.env, found, ctx.now));
   if (read === null || read.status.history === null) return false;
-  await requestPasswordReset(ctx, read.user.email);
+  await requestPasswordReset(ctx, read.user.email, reader);
   return true;
 }

@@ -9,12 +9,15 @@ import { formatResetCode, formatResetToken, isResetTokenExpired, parseResetToken
 import { HOUR_MS, isoTime, MINUTE_MS } from "../core/time";
 import { type LimitWindow, sessionRegistry } from "../durable/session-registry";
 import { type LinkFate, linkFate } from "../durable/session-registry-rules";
+import { knownTimeZone } from "../i18n/format";
+import { languageOrDefault } from "../i18n/languages";
 import { renderResetEmail } from "../mail/templates";
 import { auditEventStatement } from "../storage/audit";
 import { clearCodeAttemptsStatement } from "../storage/reset-code-failures";
 import { findResetToken, storeResetToken } from "../storage/reset-tokens";
 import { emailDatabase, userDatabase } from "../storage/shard-databases";
 import { findUserById, type User } from "../storage/users";
+import { emailLanguageOf } from "./account";
 import { IDEMPOTENCY_PREFIXES, type PasswordResetJob } from "./email-jobs";
 import { type JobOutcome, sendEmail } from "./send-email";
 import { asksSecondFactor } from "./two-factor";
@@ -58,6 +61,10 @@ export async function issueResetLink(
     };
   }
   const rendered = renderResetEmail({
+    reader: {
+      language: job.language === undefined ? emailLanguageOf(user) : languageOrDefault(job.language),
+      timeZone: knownTimeZone(job.timeZone),
+    },
     link: `${config.appUrl}/reset-password?token=${formatResetToken(user.id, issued.secret)}`,
     requestedAt: job.requestedAt,
     client: job,

@@ -3,6 +3,7 @@ import { emailKey, normalizeEmail } from "../core/email-address";
 import { hashPassword } from "../core/password-hash";
 import { newUserId } from "../core/shards";
 import { isoTime } from "../core/time";
+import type { Language } from "../i18n/languages";
 import { auditEventStatement } from "../storage/audit";
 import { emailCandidateDatabases, placementOf, shardDatabase } from "../storage/shard-databases";
 import { findUserByEmailIn, insertUser, type User } from "../storage/users";
@@ -15,6 +16,8 @@ export interface SignUpInput {
   passwordConfirmation: string;
   firstName: string | null;
   lastName: string | null;
+  /** The language of the page signed up on: the account's emails are written in it. */
+  language?: Language;
 }
 
 export type SignUpRefusal =
@@ -48,6 +51,7 @@ export async function signUp({ env, config, client, now }: FlowContext, input: S
     passwordHash,
     firstName: input.firstName,
     lastName: input.lastName,
+    language: input.language ?? null,
     now: createdAt,
   });
   if (user === null) return { ok: false, reason: "email_taken" };

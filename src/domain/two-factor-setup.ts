@@ -4,7 +4,7 @@ import { isoTime, MINUTE_MS } from "../core/time";
 import { matchTotp, newTotpKey, totpKeyText, totpUri } from "../core/totp";
 import { sessionRegistry } from "../durable/session-registry";
 import { userDatabase } from "../storage/shard-databases";
-import { setTotpSecret } from "../storage/users";
+import { setTotpSecret } from "../storage/user-totp";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import { clearAttempts, type SignInRefusal, verifyThrottled } from "./password-attempt";

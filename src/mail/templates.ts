@@ -1,10 +1,14 @@
 /**
- * The emails' words, in text and HTML. Every interpolated value is escaped for HTML; links are built
- * from APP_URL only (invariant 6), never from the request.
+ * The emails' words, in text and HTML, in the reader's language (i18n/, section "email"). Every
+ * interpolated value is escaped for HTML; links are built from APP_URL only (invariant 6), never from the
+ * request. Times are in the reader's zone when their browser told us, else UTC, and always name the zone.
  */
 import type { ClientInfo } from "../core/client-info";
-import { describeMinutes } from "../core/time";
-import { describeUserAgent } from "../core/user-agent";
+import { catalogueOf, fill, translator } from "../i18n/catalogue";
+import { describeDevice } from "../i18n/device";
+import { formatLifetime, formatMoment } from "../i18n/format";
+import type { Reader } from "../i18n/languages";
+import type { English, MessageKey, Placeholders, Translate } from "../i18n/types";
 
 /** An email's words, ready for a provider. */
 export interface RenderedEmail {
@@ -15,6 +19,7 @@ export interface RenderedEmail {
 
 /** What the reset email says: the link, when and from where it was asked for. */
 export interface ResetEmailInput {
+  reader: Reader;
   link: string;
   requestedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
@@ -28,6 +33,7 @@ export interface ResetEmailInput {
 
 /** The reset-link email. */
 export function renderResetEmail({
+  reader,
   link,
   requestedAt,
   client,
@@ -36,40 +42,43 @@ export function renderResetEmail({
   code,
   codeUrl,
 }: ResetEmailInput): RenderedEmail {
-  const lifetime = describeMinutes(lifetimeMinutes);
-  const when = formatTime(requestedAt);
-  const from = describeClient(client);
-  const subject = "Reset your password";
+  const t = translator(reader.language);
+  const lifetime = formatLifetime(reader.language, lifetimeMinutes);
+  const requested = t("email.reset.requested", { when: when(reader, requestedAt), from: describeClient(t, client) });
+  const expiry = t("email.reset.expiry", { lifetime });
+  const subject = t("email.reset.subject");
   const text = [
-    "Someone (hopefully you) asked to reset the password of your account.",
+    t("email.reset.intro"),
     "",
-    "To choose a new password, open this link:",
+    t("email.reset.openLink"),
     link,
     "",
-    `Resetting on another device? Enter this code at ${codeUrl}:`,
+    t("email.reset.otherDevice", { url: codeUrl }),
     code,
     "",
-    `The link and the code work once (either one uses both up) and expire ${lifetime} after the request.`,
-    `Requested ${when}, from ${from}.`,
+    expiry,
+    requested,
     "",
-    `If the link has expired, ask for a new one at ${forgotUrl}`,
-    "If you did not ask for this, ignore this email: your password stays as it is.",
+    t("email.reset.expired", { url: forgotUrl }),
+    t("email.reset.ignore"),
   ].join("\n");
   const html = layout(
+    reader,
     subject,
-    `<p>Someone (hopefully you) asked to reset the password of your account.</p>
-<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 18px;background:#1f4fd1;color:#fff;border-radius:6px;text-decoration:none">Reset Password</a></p>
-<p>Or paste this link into your browser:<br><span style="word-break:break-all">${escapeHtml(link)}</span></p>
-<p>Resetting on another device? Enter this code at <a href="${escapeHtml(codeUrl)}">${escapeHtml(codeUrl)}</a>:</p>
-<p style="font-size:24px;font-family:ui-monospace,monospace;letter-spacing:2px"><strong>${escapeHtml(code)}</strong></p>
-<p>The link and the code work once (either one uses both up) and expire <strong>${lifetime}</strong> after the request.<br>Requested ${escapeHtml(when)}, from ${escapeHtml(from)}.</p>
-<p>If the link has expired, <a href="${escapeHtml(forgotUrl)}">ask for a new one</a>. If you did not ask for this, ignore this email: your password stays as it is.</p>`,
+    `<p>${escapeHtml(t("email.reset.intro"))}</p>
+<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 18px;background:#1f4fd1;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(t("email.reset.button"))}</a></p>
+<p>${escapeHtml(t("email.reset.paste"))}<br><span style="word-break:break-all">${escapeHtml(link)}</span></p>
+<p>${htmlWith(reader, "email.reset.otherDevice", { url: anchor(codeUrl, codeUrl) })}</p>
+<p style="font-size:24px;font-family:ui-monospace,monospace;letter-spacing:2px" dir="ltr"><strong>${escapeHtml(code)}</strong></p>
+<p>${htmlWith(reader, "email.reset.expiry", { lifetime: `<strong>${escapeHtml(lifetime)}</strong>` })}<br>${escapeHtml(requested)}</p>
+<p>${htmlWith(reader, "email.reset.expiredLink", { link: anchor(forgotUrl, t("email.reset.askNew")) })} ${escapeHtml(t("email.reset.ignore"))}</p>`,
   );
   return { subject, text, html };
 }
 
 /** What the "password changed" email says. */
 export interface ChangedEmailInput {
+  reader: Reader;
   changedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
   forgotUrl: string;
@@ -79,82 +88,96 @@ export interface ChangedEmailInput {
 
 /** The "your password was changed" notice, sent after every successful reset or change. */
 export function renderPasswordChangedEmail({
+  reader,
   changedAt,
   client,
   forgotUrl,
   keptSession = false,
 }: ChangedEmailInput): RenderedEmail {
-  const when = formatTime(changedAt);
-  const from = describeClient(client);
-  const subject = "Your password was changed";
-  const signedOut = keptSession
-    ? "Every other device that was signed in has been signed out; the one it was changed on stays signed in."
-    : "Every device that was signed in has been signed out.";
-  const text = [
-    `The password of your account was changed ${when}, from ${from}.`,
-    signedOut,
-    "",
-    `If this wasn't you, reset your password right away at ${forgotUrl} and check your email account's security.`,
-  ].join("\n");
+  const t = translator(reader.language);
+  const what = t("email.changed.what", { when: when(reader, changedAt), from: describeClient(t, client) });
+  const subject = t("email.changed.subject");
+  const signedOut = t(keptSession ? "email.changed.keptSession" : "email.changed.allSignedOut");
+  const text = [what, signedOut, "", t("email.changed.notYou", { url: forgotUrl })].join("\n");
   const html = layout(
+    reader,
     subject,
-    `<p>The password of your account was changed ${escapeHtml(when)}, from ${escapeHtml(from)}.</p>
+    `<p>${escapeHtml(what)}</p>
 <p>${escapeHtml(signedOut)}</p>
-<p><strong>If this wasn't you</strong>, <a href="${escapeHtml(forgotUrl)}">reset your password right away</a> and check your email account's security.</p>`,
+<p><strong>${htmlWith(reader, "email.changed.notYouLink", { link: anchor(forgotUrl, t("email.changed.resetNow")) })}</strong></p>`,
   );
   return { subject, text, html };
 }
 
 /** What a two-factor notice says: which change, when and from where. */
 export interface TwoFactorEmailInput {
+  reader: Reader;
   change: "enabled" | "disabled" | "recovery_codes" | "codes_locked";
   changedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
   forgotUrl: string;
 }
 
-const TWO_FACTOR_CHANGES = {
-  enabled: ["Two-factor sign-in is on", "Two-factor sign-in was turned on for your account"],
-  disabled: ["Two-factor sign-in is off", "Two-factor sign-in was turned off for your account"],
-  recovery_codes: ["New recovery codes", "New recovery codes were made for your account (the old ones no longer work)"],
-  codes_locked: [
-    "Wrong authentication codes on your account",
-    "Someone signed in to your account with its password and then typed 5 wrong authentication codes, so codes are refused for 15 minutes",
-  ],
-} as const;
-
 /** The notice sent after each change to two-factor sign-in. */
-export function renderTwoFactorEmail({ change, changedAt, client, forgotUrl }: TwoFactorEmailInput): RenderedEmail {
-  const [subject, what] = TWO_FACTOR_CHANGES[change];
-  const sentence = `${what} ${formatTime(changedAt)}, from ${describeClient(client)}.`;
-  const warning =
-    change === "codes_locked"
-      ? "If this wasn't you, someone has your password: change it on your account page, or reset it at"
-      : "If this wasn't you, someone has your password: reset it right away at";
-  const text = [sentence, "", `${warning} ${forgotUrl}.`].join("\n");
+export function renderTwoFactorEmail({
+  reader,
+  change,
+  changedAt,
+  client,
+  forgotUrl,
+}: TwoFactorEmailInput): RenderedEmail {
+  const t = translator(reader.language);
+  const subject = t(`email.twoFactor.${change}.subject`);
+  const sentence = t(`email.twoFactor.${change}.what`, {
+    when: when(reader, changedAt),
+    from: describeClient(t, client),
+  });
+  const warning = change === "codes_locked" ? "email.twoFactor.lockedWarning" : "email.twoFactor.warning";
+  const text = [sentence, "", t(warning, { url: forgotUrl })].join("\n");
   const html = layout(
+    reader,
     subject,
     `<p>${escapeHtml(sentence)}</p>
-<p><strong>${escapeHtml(warning)}</strong> <a href="${escapeHtml(forgotUrl)}">${escapeHtml(forgotUrl)}</a>.</p>`,
+<p><strong>${htmlWith(reader, warning, { url: anchor(forgotUrl, forgotUrl) })}</strong></p>`,
   );
   return { subject, text, html };
 }
 
-function layout(title: string, body: string): string {
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+function layout(reader: Reader, title: string, body: string): string {
+  const dir = reader.language === "ar" ? "rtl" : "ltr";
+  return `<!DOCTYPE html><html lang="${reader.language}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
 <body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1f24;max-width:560px;margin:0 auto;padding:24px">
 <h1 style="font-size:20px">${escapeHtml(title)}</h1>
 ${body}
 </body></html>`;
 }
 
-function formatTime(ms: number): string {
-  return new Date(ms).toUTCString().replace("GMT", "UTC");
+/** A moment in the reader's language and zone. */
+function when(reader: Reader, at: number): string {
+  return formatMoment(reader.language, at, reader.timeZone);
 }
 
 /** "203.0.113.7 (Firefox on Linux)": the User-Agent is requester-controlled, so only a short description of it is shown, never its text. */
-function describeClient(client: Pick<ClientInfo, "ip" | "userAgent">): string {
-  return `${client.ip ?? "an unknown address"} (${describeUserAgent(client.userAgent)})`;
+function describeClient(t: Translate, client: Pick<ClientInfo, "ip" | "userAgent">): string {
+  return t("email.from", { ip: client.ip ?? t("email.unknownAddress"), device: describeDevice(t, client.userAgent) });
+}
+
+/** A link for the HTML part, its address and text escaped. */
+function anchor(href: string, text: string): string {
+  return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
+}
+
+/** A text for the HTML part: its words escaped, its placeholders replaced by ready HTML. */
+function htmlWith<K extends MessageKey>(
+  reader: Reader,
+  key: K,
+  html: Record<Placeholders<English[K]>, string>,
+): string {
+  const values: Record<string, { html: string }> = {};
+  for (const [name, value] of Object.entries<string>(html)) values[name] = { html: value };
+  return fill(catalogueOf(reader.language)[key], values, (value) => value)
+    .map((part) => (typeof part === "string" ? escapeHtml(part) : part.html))
+    .join("");
 }
 
 /** Escapes text for HTML element content and quoted attributes. */

@@ -1,28 +1,12 @@
-/** /account: profile, active sessions (this one marked), sign-out buttons, recent security events. */
-import { describeUserAgent } from "../core/user-agent";
+/** /account: profile, active sessions (this one marked), sign-out buttons, password, two-factor, emails' language. */
 import type { AccountOverview, AuditEvent } from "../domain/account";
 import type { SessionInfo, User } from "../domain/sessions";
-import { Field, NewPasswordFields, Notice, Time } from "./layout";
+import { describeDevice } from "../i18n/device";
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../i18n/languages";
+import { EventList } from "./account-events";
+import { Field, NewPasswordFields, Notice } from "./layout";
 import { TwoFactorSection } from "./two-factor-pages";
-
-const EVENT_LABELS: Record<AuditEvent["type"], string> = {
-  sign_up: "Account created",
-  sign_in: "Signed in",
-  sign_in_failed: "Failed sign-in attempt",
-  sign_out: "Signed out",
-  sessions_revoked: "Sessions signed out",
-  password_reset_requested: "Password reset link sent",
-  password_reset_completed: "Password reset",
-  password_changed: "Password changed",
-  two_factor_enabled: "Two-factor sign-in turned on",
-  two_factor_disabled: "Two-factor sign-in turned off",
-  recovery_codes_regenerated: "New recovery codes made",
-  recovery_code_used: "Recovery code used",
-  second_factor_failed: "Wrong authentication code",
-  reset_email_bounced: "Reset email bounced",
-  email_bounced: "Email bounced",
-  email_complained: "Email marked as spam",
-};
+import { Rich, Time, useT } from "./words";
 
 export interface AccountPageProps {
   user: User;
@@ -37,49 +21,70 @@ export interface AccountPageProps {
   /** Messages next to the two-factor forms' fields. */
   twoFactorErrors: Record<string, string>;
   minLength: number;
+  /** The language the account's emails are written in. */
+  emailLanguage: Language;
 }
 
-/** The page: profile, sessions with the sign-out actions, recent events. */
+/** The page: profile, sessions with the sign-out actions, password, two-factor, recent events. */
 export function AccountPage(props: AccountPageProps) {
   const { user, sessions, currentSessionId, events, suppression, notice, passwordErrors, minLength } = props;
   const { twoFactor, twoFactorErrors } = props;
+  const t = useT();
   return (
     <>
-      <h1>Your account</h1>
+      <h1>{t("account.title")}</h1>
       {notice !== null && <Notice tone="success">{notice}</Notice>}
-      {suppression !== null && (
-        <Notice tone="error">
-          We could not deliver email to <strong>{user.email}</strong>: it{" "}
-          {suppression.reason === "complained" ? "was marked as spam" : "bounced"} at <Time at={suppression.since} />.
-          We will send nothing to it until <Time at={suppression.until} />, and a password reset email would not reach
-          you either. Check the address with your email provider.
-        </Notice>
-      )}
+      {suppression !== null && <Suppressed email={user.email} suppression={suppression} />}
       <Profile user={user} />
-      <h2>Active sessions</h2>
+      <h2>{t("account.sessionsHeading")}</h2>
       <SessionList sessions={sessions} currentSessionId={currentSessionId} />
       <SignOutActions canSignOutOthers={sessions.length >= 2} />
       <ChangePassword errors={passwordErrors} minLength={minLength} />
       <TwoFactorSection {...twoFactor} errors={twoFactorErrors} />
-      <h2>Recent security events</h2>
+      <EmailLanguage current={props.emailLanguage} />
+      <h2>{t("account.eventsHeading")}</h2>
       <EventList events={events} />
     </>
   );
 }
 
+/** Why no email reaches the address now, and until when. */
+function Suppressed({
+  email,
+  suppression,
+}: {
+  email: string;
+  suppression: NonNullable<AccountOverview["suppression"]>;
+}) {
+  const text = suppression.reason === "complained" ? "account.suppressedComplained" : "account.suppressedBounced";
+  return (
+    <Notice tone="error">
+      <Rich
+        text={text}
+        values={{
+          email: <strong>{email}</strong>,
+          since: <Time at={suppression.since} />,
+          until: <Time at={suppression.until} />,
+        }}
+      />
+    </Notice>
+  );
+}
+
 function Profile({ user }: { user: User }) {
+  const t = useT();
   const name = [user.firstName, user.lastName].filter(Boolean).join(" ");
   return (
     <dl class="profile">
       {name !== "" && (
         <>
-          <dt>Name</dt>
+          <dt>{t("account.name")}</dt>
           <dd>{name}</dd>
         </>
       )}
-      <dt>Email</dt>
+      <dt>{t("signIn.email")}</dt>
       <dd>{user.email}</dd>
-      <dt>Password changed</dt>
+      <dt>{t("account.passwordChangedAt")}</dt>
       <dd>
         <Time at={user.passwordUpdatedAt} />
       </dd>
@@ -88,16 +93,23 @@ function Profile({ user }: { user: User }) {
 }
 
 function SessionList({ sessions, currentSessionId }: { sessions: SessionInfo[]; currentSessionId: string }) {
+  const t = useT();
   return (
     <ul class="sessions">
       {sessions.map((s) => (
         <li class={s.id === currentSessionId ? "current" : undefined}>
-          <strong>{describeUserAgent(s.userAgent)}</strong>
-          {s.id === currentSessionId && <span class="badge">This session</span>}
+          <strong>{describeDevice(t, s.userAgent)}</strong>
+          {s.id === currentSessionId && <span class="badge">{t("account.thisSession")}</span>}
           <br />
           <span class="meta">
-            {[s.location, s.ip].filter(Boolean).join(" · ") || "Unknown place"} · signed in <Time at={s.createdAt} /> ·
-            last seen <Time at={s.lastSeenAt} />
+            <Rich
+              text="account.sessionTimes"
+              values={{
+                place: [s.location, s.ip].filter(Boolean).join(" · ") || t("account.unknownPlace"),
+                signedIn: <Time at={s.createdAt} />,
+                lastSeen: <Time at={s.lastSeenAt} />,
+              }}
+            />
           </span>
         </li>
       ))}
@@ -106,21 +118,22 @@ function SessionList({ sessions, currentSessionId }: { sessions: SessionInfo[]; 
 }
 
 function SignOutActions({ canSignOutOthers }: { canSignOutOthers: boolean }) {
+  const t = useT();
   return (
     <div class="actions">
       <form method="post" action="/account/sign-out">
         <button type="submit" class="secondary">
-          Sign out
+          {t("account.signOut")}
         </button>
       </form>
       <form method="post" action="/account/sign-out-others">
         <button type="submit" class="secondary" disabled={!canSignOutOthers}>
-          Sign out other sessions
+          {t("account.signOutOthers")}
         </button>
       </form>
       <form method="post" action="/account/sign-out-everywhere">
         <button type="submit" class="danger">
-          Sign out everywhere
+          {t("account.signOutEverywhere")}
         </button>
       </form>
     </div>
@@ -129,36 +142,51 @@ function SignOutActions({ canSignOutOthers }: { canSignOutOthers: boolean }) {
 
 /** Current password, new, confirm; the same live hints as the reset form. */
 function ChangePassword({ errors, minLength }: { errors: Record<string, string>; minLength: number }) {
+  const t = useT();
   return (
     <>
-      <h2 id="change-password">Change password</h2>
-      <p>Every other session will be signed out; this one stays signed in.</p>
+      <h2 id="change-password">{t("account.changePasswordHeading")}</h2>
+      <p>{t("account.changePasswordIntro")}</p>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
       <form method="post" action="/account/password" data-password-form data-min-length={String(minLength)}>
         <Field
           name="current_password"
-          label="Current password"
+          label={t("account.currentPassword")}
           type="password"
           autocomplete="current-password"
           error={errors.current_password}
         />
-        <NewPasswordFields errors={errors} minLength={minLength} labels={["New password", "Confirm new password"]} />
-        <button type="submit">Change password</button>
+        <NewPasswordFields
+          errors={errors}
+          minLength={minLength}
+          labels={[t("reset.newPassword"), t("reset.confirmNewPassword")]}
+        />
+        <button type="submit">{t("account.changePasswordSubmit")}</button>
       </form>
     </>
   );
 }
 
-function EventList({ events }: { events: AuditEvent[] }) {
+/** The language of the account's emails: a choice of the languages with catalogues. */
+function EmailLanguage({ current }: { current: Language }) {
+  const t = useT();
   return (
-    <ul class="events">
-      {events.map((e) => (
-        <li>
-          <strong>{EVENT_LABELS[e.type]}</strong> <Time at={e.createdAt} />
-          <br />
-          <span class="meta">{[describeUserAgent(e.userAgent), e.ip, e.detail].filter(Boolean).join(" · ")}</span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <h2 id="email-language">{t("account.language.heading")}</h2>
+      <p>{t("account.language.text")}</p>
+      <form method="post" action="/account/language" class="inline">
+        <label for="email-language-choice">{t("account.language.label")}</label>{" "}
+        <select id="email-language-choice" name="language">
+          {LANGUAGES.map((code) => (
+            <option value={code} lang={code} selected={code === current}>
+              {LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>{" "}
+        <button type="submit" class="secondary">
+          {t("account.language.save")}
+        </button>
+      </form>
+    </>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { accountOverview } from "../domain/account";
+import { accountOverview, emailLanguageOf, setEmailLanguage } from "../domain/account";
 import { changePassword } from "../domain/password-change";
 import {
   type Authenticated,
@@ -20,8 +20,10 @@ import { passwordField, requiredPasswordField } from "../http/fields";
 import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
+import { LANGUAGE_NAMES, LANGUAGES, type Language, languageOrDefault } from "../i18n/languages";
+import type { PlainKey } from "../i18n/types";
 import { AccountPage } from "./account-page";
-import { changeMessages, type FormErrors, TOO_MANY_REQUESTS } from "./messages";
+import { changeMessages, type FormErrors } from "./messages";
 import {
   clearSessionCookie,
   readDeviceCookie,
@@ -30,14 +32,35 @@ import {
   writeSessionCookie,
 } from "./session-cookie";
 
-const ACCOUNT_NOTICES: Record<string, string> = {
-  others: "Every other session has been signed out.",
-  two_factor_off: "Two-factor authentication is off. Signing in asks only for your password now.",
-  password: "Your password has been changed. Every other session has been signed out.",
+/** The notices /account can show after an action, chosen by ?done= (never free text from the URL). */
+const ACCOUNT_NOTICES: Record<string, PlainKey> = {
+  others: "account.noticeOthers",
+  two_factor_off: "account.noticeTwoFactorOff",
+  password: "account.noticePassword",
 };
 
+/** The notice for ?done=, in the page's language; own keys only ("constructor" is in every object). */
+function accountNotice(c: Context<AppEnv>, emailLanguage: Language): string | null {
+  const done = c.req.query("done") ?? "";
+  if (done === "language") return c.var.t("account.noticeLanguage", { language: LANGUAGE_NAMES[emailLanguage] });
+  return Object.hasOwn(ACCOUNT_NOTICES, done) ? c.var.t(ACCOUNT_NOTICES[done]!) : null;
+}
+
+/**
+ * The language of the account's emails as the page shows it: right after a change, the one just chosen
+ * (?emails=, a code of ours or nothing), as a read replica may not have the write yet.
+ */
+function shownEmailLanguage(c: Context<AppEnv>, auth: Authenticated): Language {
+  const chosen = c.req.query("emails");
+  return c.req.query("done") === "language" && chosen !== undefined
+    ? languageOrDefault(chosen)
+    : emailLanguageOf(auth.user);
+}
+
+const languageForm = z.object({ language: z.enum(LANGUAGES, "field.invalid") });
+
 const changeForm = z.object({
-  current_password: requiredPasswordField("Enter your current password."),
+  current_password: requiredPasswordField("field.enterCurrentPassword"),
   password: passwordField,
   password_confirmation: passwordField,
 });
@@ -57,13 +80,14 @@ export async function renderAccount(
   auth: Authenticated,
   status: 200 | 422 | 429,
   {
-    notice = null,
+    notice,
     errors = {},
     twoFactorErrors = {},
   }: { notice?: string | null; errors?: FormErrors; twoFactorErrors?: FormErrors },
 ) {
   // Right after the person's own change (?done=, or a refused form) the page reads the primary, so it shows it.
   const fresh = status !== 200 || c.req.query("done") !== undefined;
+  const emailLanguage = shownEmailLanguage(c, auth);
   const { sessions, events, suppression, recoveryCodesLeft } = await accountOverview(c.env, auth.user, Date.now(), {
     fresh,
   });
@@ -75,14 +99,15 @@ export async function renderAccount(
       currentSessionId={auth.session.id}
       events={events}
       suppression={suppression}
-      notice={notice}
+      notice={notice === undefined ? accountNotice(c, emailLanguage) : notice}
       passwordErrors={errors}
       twoFactor={{ since: auth.user.totpEnabledAt, recoveryCodesLeft }}
       twoFactorErrors={twoFactorErrors}
       minLength={c.get("config").passwordMinLength}
+      emailLanguage={emailLanguage}
     />
   );
-  return c.render(page, { title: "Your account", live: true, scripts: ["/static/password-hints.js"] });
+  return c.render(page, { title: c.var.t("account.title"), live: true, scripts: ["/static/password-hints.js"] });
 }
 
 /** A change refused before the flow ran (bad form, flood limit): the page again, if still signed in. */
@@ -98,11 +123,13 @@ export const accountRoutes = new Hono<AppEnv>()
     if (!auth.ok) return toLogin(c, "expired");
     // The cookie follows the server's sliding idle timeout: each visit renews it for another idle period.
     writeSessionCookie(c, auth.token, c.get("config").sessionIdleMs);
-    return renderAccount(c, auth, 200, { notice: ACCOUNT_NOTICES[c.req.query("done") ?? ""] ?? null });
+    return renderAccount(c, auth, 200, {});
   })
   .post(
     "/account/password",
-    ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => refuseChange(c, 429, { form: TOO_MANY_REQUESTS }) }),
+    ipRateLimit("IP_SIGN_IN_LIMIT", {
+      onLimited: (c) => refuseChange(c, 429, { form: c.var.t("refusal.tooManyRequests") }),
+    }),
     formBody(changeForm, (c, errors) => refuseChange(c, 422, errors)),
     async (c) => {
       const auth = await currentSession(c);
@@ -120,7 +147,18 @@ export const accountRoutes = new Hono<AppEnv>()
       }
       if (result.reason === "not_signed_in") return toLogin(c, "expired");
       const status = result.reason === "locked" ? 429 : 422;
-      return renderAccount(c, auth, status, { errors: changeMessages(result, c.get("config").passwordMinLength) });
+      return renderAccount(c, auth, status, { errors: changeMessages(c, result) });
+    },
+  )
+  .post(
+    "/account/language",
+    formBody(languageForm, (c) => refuseChange(c, 422, {})),
+    async (c) => {
+      const auth = await currentSession(c);
+      if (!auth.ok) return toLogin(c, "expired");
+      const { language } = c.req.valid("form");
+      await setEmailLanguage(c.env, auth.user.id, language, Date.now());
+      return c.redirect(`/account?done=language&emails=${language}`, 303);
     },
   )
   .post("/account/sign-out", async (c) => {

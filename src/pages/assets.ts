@@ -7,7 +7,9 @@ export const STYLESHEET = `
 :root{--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--bg:#f6f8fa;--card:#fff;--accent:#1f4fd1;--accent-dark:#163a9c;--ok:#1a7f37;--err:#b42318;--focus:#ffbf47}
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
-header.site{padding:16px 24px;border-bottom:1px solid var(--line);background:var(--card)}
+header.site{padding:16px 24px;border-bottom:1px solid var(--line);background:var(--card);display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:8px 16px}
+nav.languages ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 12px;font-size:14px}
+nav.languages a[aria-current]{font-weight:700;color:var(--fg);text-decoration:none}
 .brand{font-weight:700;color:var(--fg);text-decoration:none;font-size:18px}
 main.card{max-width:480px;margin:40px auto;padding:32px;background:var(--card);border:1px solid var(--line);border-radius:12px}
 @media (max-width:560px){main.card{margin:0;border-radius:0;border-left:0;border-right:0;padding:24px 16px}}
@@ -37,7 +39,7 @@ a{color:var(--accent)}
 ul.sessions,ul.events{list-style:none;padding:0;margin:0}
 ul.sessions li,ul.events li{padding:10px 0;border-bottom:1px solid var(--line)}
 li.current{font-weight:500}
-.badge{display:inline-block;margin-left:8px;padding:0 8px;font-size:12px;border-radius:10px;background:#dafbe1;color:#0f5323}
+.badge{display:inline-block;margin-inline-start:8px;padding:0 8px;font-size:12px;border-radius:10px;background:#dafbe1;color:#0f5323}
 .meta{color:var(--muted);font-size:14px;overflow-wrap:anywhere}
 .actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}.actions form{margin:0}
 form.inline{display:flex;gap:8px;align-items:center;flex-wrap:wrap}form.inline input{width:auto;flex:1}
@@ -80,26 +82,37 @@ export const PASSWORD_HINTS_JS = `
   var password = form.querySelector("#password"), confirm = form.querySelector("#password_confirmation");
   var hint = document.getElementById("password-hint"), confirmError = document.getElementById("password_confirmation-error");
   var min = Number(form.getAttribute("data-min-length")) || 15, timer, seq = 0, base = hint.textContent;
+  var words = form.querySelector("[data-count-words]").dataset;
   function show(text, tone) { hint.textContent = text; hint.className = "hint " + (tone || ""); }
   function check() {
     var value = password.value, length = Array.from(value.normalize("NFKC")).length;
     if (value === "") return show(base);
-    if (length < min) return show(length + " of at least " + min + " characters", "bad");
+    if (length < min) return show(words.countWords.replace("{count}", length).replace("{min}", min), "bad");
     clearTimeout(timer);
     var mine = ++seq;
     timer = setTimeout(function () {
       fetch("/password-check", { method: "POST", headers: { "Content-Type": "application/json" }, credentials: "same-origin",
         body: JSON.stringify({ password: value, email: (form.querySelector("#email") || {}).value || "" }) })
         .then(function (r) { return r.json(); })
-        .then(function (body) { if (mine === seq) show(body.ok ? "Looks good." : body.message, body.ok ? "good" : "bad"); })
+        .then(function (body) { if (mine === seq) show(body.ok ? words.goodWords : body.message, body.ok ? "good" : "bad"); })
         .catch(function () {});
     }, 300);
   }
   function match() {
-    confirmError.textContent = confirm.value !== "" && confirm.value !== password.value ? "Doesn't match the password." : "";
+    confirmError.textContent = confirm.value !== "" && confirm.value !== password.value ? words.mismatchWords : "";
   }
   password.addEventListener("input", function () { check(); match(); });
   confirm.addEventListener("input", match);
+})();
+`;
+
+/** The reader's time zone, for the server to show times in (a cookie; without it, times are in UTC). */
+export const TIME_ZONE_JS = `
+(function () {
+  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone && document.cookie.indexOf("tz=" + encodeURIComponent(zone)) === -1) {
+    document.cookie = "tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; samesite=lax; secure";
+  }
 })();
 `;
 
@@ -109,7 +122,7 @@ export const COPY_CODES_JS = `
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
     button.addEventListener("click", function () {
       var text = document.getElementById(button.getAttribute("data-copy")).textContent;
-      navigator.clipboard.writeText(text).then(function () { button.textContent = "Copied"; });
+      navigator.clipboard.writeText(text).then(function () { button.textContent = button.dataset.copied; });
     });
   });
 })();

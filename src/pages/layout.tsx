@@ -1,6 +1,10 @@
-/** The page frame: head, stylesheet, header and (when signed in) the live sign-out script. */
+/** The page frame: head, stylesheet, header with the language menu, and (when signed in) the live sign-out script. */
 import type { PropsWithChildren } from "hono/jsx";
+import { useRequestContext } from "hono/jsx-renderer";
+import type { AppEnv } from "../http/app-env";
 import { EMAIL_MAX_LENGTH, PASSWORD_FIELD_MAX_LENGTH } from "../http/fields";
+import { directionOf, LANGUAGE_NAMES, LANGUAGES, type PageLanguage, PSEUDO_LANGUAGE } from "../i18n/languages";
+import { usePageLanguage, useT } from "./words";
 
 declare module "hono" {
   // An interface, not a type alias: this merges into Hono's own declaration.
@@ -19,14 +23,16 @@ export interface PageProps {
 }
 
 export function Layout({ title, live, scripts, nonce, children }: PropsWithChildren<PageProps & { nonce: string }>) {
-  const all = [...(live === true ? ["/static/live-sign-out.js"] : []), ...(scripts ?? [])];
+  const t = useT();
+  const { language } = usePageLanguage();
+  const all = ["/static/time-zone.js", ...(live === true ? ["/static/live-sign-out.js"] : []), ...(scripts ?? [])];
   return (
-    <html lang="en">
+    <html lang={language} dir={directionOf(language)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
-        <title>{`${title} · Account`}</title>
+        <title>{t("layout.title", { title })}</title>
         <link rel="stylesheet" href="/static/app.css" />
         {all.map((src) => (
           <script src={src} nonce={nonce} defer />
@@ -35,14 +41,46 @@ export function Layout({ title, live, scripts, nonce, children }: PropsWithChild
       <body>
         <header class="site">
           <a class="brand" href="/">
-            Account
+            {t("layout.brand")}
           </a>
+          <LanguageMenu />
         </header>
         <main id="main" class="card">
           {children}
         </main>
       </body>
     </html>
+  );
+}
+
+/** Links to this same page in each language (?lang= is remembered in a cookie); works without JavaScript. */
+function LanguageMenu() {
+  const c = useRequestContext<AppEnv>();
+  const t = useT();
+  const { language } = usePageLanguage();
+  const url = new URL(c.req.url);
+  const offered: readonly PageLanguage[] = c.get("config").pseudoLanguage ? [...LANGUAGES, PSEUDO_LANGUAGE] : LANGUAGES;
+  return (
+    <nav class="languages" aria-label={t("layout.language")}>
+      <ul>
+        {offered.map((code) => {
+          url.searchParams.set("lang", code);
+          const here = code === language;
+          return (
+            <li>
+              <a
+                href={`${url.pathname}${url.search}`}
+                lang={code}
+                hreflang={code}
+                aria-current={here ? "true" : undefined}
+              >
+                {LANGUAGE_NAMES[code]}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
   );
 }
 
@@ -53,12 +91,6 @@ export function Notice({ tone, children }: PropsWithChildren<{ tone: "info" | "s
       {children}
     </div>
   );
-}
-
-/** A moment, in UTC to the minute (the reader's own language and zone come with translations). */
-export function Time({ at }: { at: number | string }) {
-  const iso = typeof at === "number" ? new Date(at).toISOString() : at;
-  return <time datetime={iso}>{iso.replace("T", " ").slice(0, 16)} UTC</time>;
 }
 
 export interface FieldProps {
@@ -119,8 +151,15 @@ export function NewPasswordFields({
   labels: [password: string, confirmation: string];
   autofocus?: boolean;
 }) {
+  const t = useT();
+  // The live hint script's words, in the page's language ({count} and {min} are filled in by the script).
   return (
-    <>
+    <div
+      class="new-password"
+      data-count-words={t("field.passwordCount", { count: "{count}", min: "{min}" })}
+      data-good-words={t("field.passwordGood")}
+      data-mismatch-words={t("field.mismatch")}
+    >
       <Field
         name="password"
         label={labels[0]}
@@ -128,7 +167,7 @@ export function NewPasswordFields({
         autocomplete="new-password"
         error={errors.password}
         autofocus={autofocus}
-        hint={`At least ${minLength} characters. Long phrases are good; no other rules.`}
+        hint={t("field.passwordHint", { min: minLength })}
       />
       <Field
         name="password_confirmation"
@@ -137,6 +176,6 @@ export function NewPasswordFields({
         autocomplete="new-password"
         error={errors.password_confirmation}
       />
-    </>
+    </div>
   );
 }

@@ -1,67 +1,82 @@
 /**
  * The one place where a flow's refusal becomes words on a page: a message per form field, or `form` for
- * the whole form. The API's wording (api/refusals.ts) is Contentstack's; these are written for people.
+ * the whole form, in the page's language. The API's wording (api/refusals.ts) is Contentstack's English.
  */
-
+import type { Context } from "hono";
 import type { ChangeRefusal } from "../domain/password-change";
-import { describePasswordProblem } from "../domain/password-policy";
+import { PASSWORD_MAX_LENGTH, type PasswordProblem } from "../domain/password-policy";
 import type { ResetRefusal } from "../domain/password-reset";
 import type { SignInRefusal } from "../domain/sign-in";
 import type { SignUpRefusal } from "../domain/sign-up";
 import type { SecondFactorRefusal } from "../domain/two-factor";
-import { describeWait } from "../domain/wait";
+import type { AppEnv } from "../http/app-env";
+import { formatWait } from "../i18n/format";
+import type { PageLanguage } from "../i18n/languages";
 
 /** Field name (or "form") -> the message shown next to it. */
 export type FormErrors = Record<string, string>;
 
-export const INVALID_CREDENTIALS =
-  "Looks like your email or password is invalid. Please try again or reset your password.";
-export const TOO_MANY_ATTEMPTS = "Too many attempts. Please wait a few minutes, or reset your password.";
-export const TOO_MANY_REQUESTS = "Too many requests from your network. Please try again in a minute.";
-const INVALID_LINK = "This password reset link is invalid, has expired or has already been used.";
+/** How long to wait, in the page's language. */
+function wait(c: Context<AppEnv>, ms: number): string {
+  return formatWait(c.get("language") as PageLanguage, ms);
+}
 
-/** The messages for a refusal, with the configured minimum length for policy wording. */
-export function refusalMessages(refusal: SignUpRefusal | SignInRefusal | ResetRefusal, minLength: number): FormErrors {
+/** Why a password is refused, as a sentence next to the password field. */
+export function passwordProblemMessage(c: Context<AppEnv>, problem: PasswordProblem): string {
+  const { t } = c.var;
+  switch (problem) {
+    case "too_short":
+      return t("password.too_short", { min: c.get("config").passwordMinLength });
+    case "too_long":
+      return t("password.too_long", { max: PASSWORD_MAX_LENGTH });
+    default:
+      return t(`password.${problem}`);
+  }
+}
+
+/** The messages for a refusal of sign-up, sign-in or reset. */
+export function refusalMessages(c: Context<AppEnv>, refusal: SignUpRefusal | SignInRefusal | ResetRefusal): FormErrors {
+  const { t } = c.var;
   switch (refusal.reason) {
     case "password_mismatch":
-      return { password_confirmation: "Doesn't match the password." };
+      return { password_confirmation: t("field.mismatch") };
     case "password_rejected":
-      return { password: `Password ${describePasswordProblem(refusal.problem, minLength)}` };
+      return { password: passwordProblemMessage(c, refusal.problem) };
     case "email_taken":
-      return { email: "An account with this email already exists. Sign in or reset your password." };
+      return { email: t("refusal.emailTaken") };
     case "invalid_credentials":
-      return { form: INVALID_CREDENTIALS };
+      return { form: t("refusal.invalidCredentials") };
     case "locked":
-      return {
-        form: `Too many sign-in attempts. Try again in ${describeWait(refusal.retryAfterMs)}, or reset your password to sign in now.`,
-      };
+      return { form: t("refusal.locked", { wait: wait(c, refusal.retryAfterMs) }) };
     case "token_invalid":
-      return { form: INVALID_LINK };
+      return { form: t("refusal.invalidLink") };
   }
 }
 
 /** The words for a refused second factor (sign-in, reset and the account page alike). */
-export function secondFactorMessage(refusal: SecondFactorRefusal): string {
+export function secondFactorMessage(c: Context<AppEnv>, refusal: SecondFactorRefusal): string {
+  const { t } = c.var;
   switch (refusal.reason) {
     case "second_factor_required":
-      return "Enter the 6-digit code from your authenticator app, or a recovery code.";
+      return t("refusal.codeRequired");
     case "second_factor_wrong":
-      return "That code is not right, or was already used. Enter the current code from your app, or a recovery code.";
+      return t("refusal.codeWrong");
     case "second_factor_locked":
-      return `Too many wrong codes. Try again in ${describeWait(refusal.retryAfterMs)}.`;
+      return t("refusal.codeLocked", { wait: wait(c, refusal.retryAfterMs) });
   }
 }
 
 /** The messages for a refused password change on /account (not_signed_in never gets here: it goes to /login). */
-export function changeMessages(refusal: ChangeRefusal, minLength: number): FormErrors {
+export function changeMessages(c: Context<AppEnv>, refusal: ChangeRefusal): FormErrors {
+  const { t } = c.var;
   switch (refusal.reason) {
     case "invalid_credentials":
-      return { current_password: "That is not your current password." };
+      return { current_password: t("refusal.notCurrentPassword") };
     case "changed_elsewhere":
-      return { form: "Your password was changed somewhere else a moment ago. Nothing was changed here." };
+      return { form: t("refusal.changedElsewhere") };
     case "not_signed_in":
-      return { form: "Your session has ended. Please sign in again." };
+      return { form: t("refusal.sessionEnded") };
     default:
-      return refusalMessages(refusal, minLength);
+      return refusalMessages(c, refusal);
   }
 }

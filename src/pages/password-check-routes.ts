@@ -1,10 +1,11 @@
 /** POST /password-check: live policy hints for the sign-up and reset forms; the server checks again on submit. */
 import { Hono } from "hono";
 import { z } from "zod";
-import { checkPassword, describePasswordProblem, policyOptions } from "../domain/password-policy";
+import { checkPassword, policyOptions } from "../domain/password-policy";
 import type { AppEnv } from "../http/app-env";
 import { emailTextField, passwordField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";
+import { passwordProblemMessage } from "./messages";
 
 const checkBody = z.object({ password: passwordField, email: emailTextField.optional() });
 
@@ -21,7 +22,6 @@ export const passwordCheckRoutes = new Hono<AppEnv>().post(
     const config = c.get("config");
     const problem = await checkPassword(parsed.data.password, policyOptions(config, parsed.data.email ?? ""));
     if (problem === null) return c.json({ ok: true });
-    const message = `Password ${describePasswordProblem(problem, config.passwordMinLength)}`;
-    return c.json({ ok: false, problem, message });
+    return c.json({ ok: false, problem, message: passwordProblemMessage(c, problem) });
   },
 );

@@ -1,66 +1,76 @@
 /** /forgot-password and /reset-password views. */
 import type { LinkFate } from "../domain/reset-link";
-import { Field, NewPasswordFields, Notice, Time } from "./layout";
+import { Field, NewPasswordFields, Notice } from "./layout";
+import { Rich, Time, useT } from "./words";
 
 export function ForgotPasswordPage({ email, error }: { email?: string; error?: string }) {
+  const t = useT();
   return (
     <>
-      <h1>Forgot your password?</h1>
-      <p>Enter the email address of your account and we will send you a link to reset your password.</p>
+      <h1>{t("reset.forgotHeading")}</h1>
+      <p>{t("reset.forgotIntro")}</p>
       <form method="post" action="/forgot-password">
-        <Field name="email" label="Email" type="email" autocomplete="email" value={email} error={error} autofocus />
-        <button type="submit">Send Instructions</button>
+        <Field
+          name="email"
+          label={t("signIn.email")}
+          type="email"
+          autocomplete="email"
+          value={email}
+          error={error}
+          autofocus
+        />
+        <button type="submit">{t("reset.sendInstructions")}</button>
       </form>
       <p class="alt">
-        <a href="/login">Back to sign in</a>
+        <a href="/login">{t("reset.backToSignIn")}</a>
       </p>
     </>
   );
 }
 
 export function InstructionsSentPage({ email, lifetime }: { email: string; lifetime: string }) {
+  const t = useT();
+  const codeLink = <a href={`/reset-password/code?email=${encodeURIComponent(email)}`}>{t("reset.otherDeviceLink")}</a>;
   return (
     <>
-      <h1>Check your email</h1>
+      <h1>{t("reset.sentTitle")}</h1>
       <Notice tone="success">
-        If <strong>{email}</strong> has an account, we have sent it an email with instructions for resetting your
-        password.
+        <Rich text="reset.sentNotice" values={{ email: <strong>{email}</strong> }} />
       </Notice>
       <p>
-        The link in the email is valid for <strong>{lifetime}</strong> and works once. Check your spam folder if it does
-        not arrive within a few minutes.
+        <Rich text="reset.sentValidity" values={{ lifetime: <strong>{lifetime}</strong> }} />
       </p>
       <p>
-        Reading the email on another device? It also has a code:{" "}
-        <a href={`/reset-password/code?email=${encodeURIComponent(email)}`}>Have a code? Enter it here</a>.
+        <Rich text="reset.otherDevice" values={{ link: codeLink }} />
       </p>
       <form method="post" action="/forgot-password" class="inline">
         <input type="hidden" name="email" value={email} />
         <button type="submit" class="secondary">
-          Send again
+          {t("reset.sendAgain")}
         </button>
       </form>
       <p class="alt">
-        <a href="/login">Back to sign in</a>
+        <a href="/login">{t("reset.backToSignIn")}</a>
       </p>
     </>
   );
 }
 
 export function ResetPasswordPage({ errors, minLength }: { errors: Record<string, string>; minLength: number }) {
+  const t = useT();
   return (
     <>
-      <h1>Reset Password</h1>
-      <p>Choose a new password. Every device signed in to your account will be signed out.</p>
+      <h1>{t("reset.resetTitle")}</h1>
+      <p>{t("reset.resetIntro")}</p>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
       <form method="post" action="/reset-password" data-password-form data-min-length={String(minLength)}>
         <NewPasswordFields
           errors={errors}
           minLength={minLength}
-          labels={["New password", "Confirm new password"]}
+          labels={[t("reset.newPassword"), t("reset.confirmNewPassword")]}
           autofocus
         />
-        <button type="submit">Reset Password</button>
+        <button type="submit">{t("reset.resetSubmit")}</button>
       </form>
     </>
   );
@@ -68,22 +78,23 @@ export function ResetPasswordPage({ errors, minLength }: { errors: Record<string
 
 /** A dead link's page: what happened to it and when, and a way to a new one. */
 export function DeadLinkPage({ fate, lifetime, token }: { fate: DeadLink; lifetime: string; token: string }) {
+  const t = useT();
   const known = fate.fate !== "invalid";
   return (
     <>
-      <h1>{DEAD_LINK_TITLES[fate.fate]}</h1>
+      <h1>{t(DEAD_LINK_TITLES[fate.fate])}</h1>
       <Notice tone="error">
         <DeadLinkReason fate={fate} lifetime={lifetime} />
       </Notice>
       {known ? (
         <form method="post" action="/reset-password/new-link" class="inline">
           <input type="hidden" name="token" value={token} />
-          <button type="submit">Send a new link</button>
+          <button type="submit">{t("reset.sendNewLink")}</button>
         </form>
       ) : (
         <p>
           <a class="button" href="/forgot-password">
-            Send a new link
+            {t("reset.sendNewLink")}
           </a>
         </p>
       )}
@@ -94,61 +105,44 @@ export function DeadLinkPage({ fate, lifetime, token }: { fate: DeadLink; lifeti
 /** Every way a link can be dead. */
 export type DeadLink = Exclude<LinkFate, { fate: "usable" }>;
 
-const DEAD_LINK_TITLES: Record<DeadLink["fate"], string> = {
-  expired: "This link has expired",
-  used: "This link has already been used",
-  committed: "This link has already been used",
-  replaced: "A newer link replaced this one",
-  password_changed: "Your password was changed since",
-  invalid: "This link is not valid",
-};
+const DEAD_LINK_TITLES = {
+  expired: "reset.deadExpired",
+  used: "reset.deadUsed",
+  committed: "reset.deadUsed",
+  replaced: "reset.deadReplaced",
+  password_changed: "reset.deadPasswordChanged",
+  invalid: "reset.deadInvalid",
+} as const satisfies Record<DeadLink["fate"], string>;
 
 function DeadLinkReason({ fate, lifetime }: { fate: DeadLink; lifetime: string }) {
+  const t = useT();
+  if (fate.fate === "invalid") return <>{t("reset.whyInvalid")}</>;
+  const at = <Time at={fate.at} />;
   switch (fate.fate) {
     case "expired":
-      return (
-        <>
-          Reset links work for {lifetime}. This one expired at <Time at={fate.at} />.
-        </>
-      );
+      return <Rich text="reset.whyExpired" values={{ lifetime, at }} />;
     case "used":
     case "committed":
-      return (
-        <>
-          It was used to reset your password at <Time at={fate.at} />. Sign in with that password, or if it wasn't you,
-          send yourself a new link and reset it again.
-        </>
-      );
+      return <Rich text="reset.whyUsed" values={{ at }} />;
     case "replaced":
-      return (
-        <>
-          You asked for another email at <Time at={fate.at} />, which replaced this link. Use the link in the newest
-          email, or send a new one.
-        </>
-      );
+      return <Rich text="reset.whyReplaced" values={{ at }} />;
     case "password_changed":
-      return (
-        <>
-          The password was changed at <Time at={fate.at} />, after this link was sent, so the link stopped working.
-        </>
-      );
-    case "invalid":
-      return <>It may be cut short: check that you opened the whole link from the email, or ask for a new one.</>;
+      return <Rich text="reset.whyPasswordChanged" values={{ at }} />;
   }
 }
 
 /** After "Send a new link" on a dead link's page: the address is not shown, only where the link went. */
 export function NewLinkSentPage({ lifetime }: { lifetime: string }) {
+  const t = useT();
   return (
     <>
-      <h1>Check your email</h1>
-      <Notice tone="success">We have sent a new link to the address the old one was sent to.</Notice>
+      <h1>{t("reset.sentTitle")}</h1>
+      <Notice tone="success">{t("reset.newLinkNotice")}</Notice>
       <p>
-        The new link is valid for <strong>{lifetime}</strong> and works once. Check your spam folder if it does not
-        arrive within a few minutes.
+        <Rich text="reset.newLinkValidity" values={{ lifetime: <strong>{lifetime}</strong> }} />
       </p>
       <p class="alt">
-        <a href="/login">Back to sign in</a>
+        <a href="/login">{t("reset.backToSignIn")}</a>
       </p>
     </>
   );

@@ -5,7 +5,7 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { describeMinutes, MINUTE_MS } from "../core/time";
+import { MINUTE_MS } from "../core/time";
 import {
   PROVEN,
   proveSecondFactorForReset,
@@ -19,8 +19,11 @@ import type { AppEnv } from "../http/app-env";
 import { emailField, passwordField } from "../http/fields";
 import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
+import { pageReader } from "../http/page-language";
 import { flowContext } from "../http/request-context";
-import { type FormErrors, refusalMessages, TOO_MANY_REQUESTS } from "./messages";
+import { formatLifetime } from "../i18n/format";
+import type { PageLanguage } from "../i18n/languages";
+import { type FormErrors, refusalMessages } from "./messages";
 import {
   type DeadLink,
   DeadLinkPage,
@@ -33,32 +36,34 @@ import { clearResetCookie, readResetCookie, writeResetCookie } from "./session-c
 import { clearTwoFactorCookie, hasResetFactor, writeResetFactor } from "./two-factor-cookies";
 import { renderSecondFactorStep } from "./two-factor-routes";
 
-const forgotForm = z.object({ email: emailField("Enter a valid email address.") });
+const forgotForm = z.object({ email: emailField("field.enterEmail") });
 const resetForm = z.object({ password: passwordField, password_confirmation: passwordField });
 const newLinkForm = z.object({ token: z.string().max(200) });
-const codeForm = z.object({ code: z.string().trim().min(1, "Enter the code from your app.").max(32) });
+const codeForm = z.object({ code: z.string().trim().min(1, "reset.enterAppCode").max(32) });
 
-/** The link lifetime as the pages say it. */
+/** The link lifetime as the pages say it, in the page's language. */
 function lifetime(c: Context<AppEnv>): string {
-  return describeMinutes(c.get("config").resetLinkMs / MINUTE_MS);
+  return formatLifetime(c.get("language") as PageLanguage, c.get("config").resetLinkMs / MINUTE_MS);
 }
 
 /** 410 and the page that says why the link is dead and offers a new one. */
 function deadLink(c: Context<AppEnv>, fate: DeadLink, token: string): Response | Promise<Response> {
   c.status(410);
-  return c.render(<DeadLinkPage fate={fate} lifetime={lifetime(c)} token={token} />, { title: "Link no longer valid" });
+  return c.render(<DeadLinkPage fate={fate} lifetime={lifetime(c)} token={token} />, {
+    title: c.var.t("reset.deadTitle"),
+  });
 }
 
 function renderForgot(c: Context<AppEnv>, status: 200 | 422 | 429, props: { email?: string; error?: string } = {}) {
   c.status(status);
-  return c.render(<ForgotPasswordPage {...props} />, { title: "Forgot password" });
+  return c.render(<ForgotPasswordPage {...props} />, { title: c.var.t("reset.forgotTitle") });
 }
 
 /** The Reset Password form, with live hints and any errors next to their fields. */
 function renderResetForm(c: Context<AppEnv>, status: 200 | 422 | 429, errors: FormErrors = {}) {
   c.status(status);
   const page = <ResetPasswordPage errors={errors} minLength={c.get("config").passwordMinLength} />;
-  return c.render(page, { title: "Reset Password", scripts: ["/static/password-hints.js"] });
+  return c.render(page, { title: c.var.t("reset.resetTitle"), scripts: ["/static/password-hints.js"] });
 }
 
 /** The code step before the new password, for an account with two-factor on. */
@@ -69,12 +74,16 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
   .get("/forgot-password", (c) => renderForgot(c, 200))
   .post(
     "/forgot-password",
-    ipRateLimit("IP_FORGOT_LIMIT", { onLimited: (c) => renderForgot(c, 429, { error: TOO_MANY_REQUESTS }) }),
+    ipRateLimit("IP_FORGOT_LIMIT", {
+      onLimited: (c) => renderForgot(c, 429, { error: c.var.t("refusal.tooManyRequests") }),
+    }),
     formBody(forgotForm, (c, errors, raw) => renderForgot(c, 422, { email: raw.email, error: errors.email })),
     async (c) => {
       const { email } = c.req.valid("form");
-      await requestPasswordReset(flowContext(c), email);
-      return c.render(<InstructionsSentPage email={email} lifetime={lifetime(c)} />, { title: "Check your email" });
+      await requestPasswordReset(flowContext(c), email, pageReader(c));
+      return c.render(<InstructionsSentPage email={email} lifetime={lifetime(c)} />, {
+        title: c.var.t("reset.sentTitle"),
+      });
     },
   )
   .get("/reset-password", async (c) => {
@@ -118,7 +127,7 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
   .post(
     "/reset-password",
     ipRateLimit("IP_RESET_LIMIT", {
-      onLimited: (c) => renderResetForm(c, 429, { form: "Too many attempts. Please wait a minute and try again." }),
+      onLimited: (c) => renderResetForm(c, 429, { form: c.var.t("reset.tooManyAttempts") }),
     }),
     formBody(resetForm, (c, errors) => renderResetForm(c, 422, errors)),
     async (c) => {
@@ -141,16 +150,20 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
         const fate = await resetLinkFate(c.env, token, Date.now());
         return deadLink(c, fate.fate === "usable" ? { fate: "invalid" } : fate, token);
       }
-      return renderResetForm(c, 422, refusalMessages(result, c.get("config").passwordMinLength));
+      return renderResetForm(c, 422, refusalMessages(c, result));
     },
   )
   .post(
     "/reset-password/new-link",
-    ipRateLimit("IP_FORGOT_LIMIT", { onLimited: (c) => renderForgot(c, 429, { error: TOO_MANY_REQUESTS }) }),
+    ipRateLimit("IP_FORGOT_LIMIT", {
+      onLimited: (c) => renderForgot(c, 429, { error: c.var.t("refusal.tooManyRequests") }),
+    }),
     formBody(newLinkForm, (c) => c.redirect("/forgot-password", 303)),
     async (c) => {
-      const sent = await resendForDeadLink(flowContext(c), c.req.valid("form").token);
+      const sent = await resendForDeadLink(flowContext(c), c.req.valid("form").token, pageReader(c));
       if (!sent) return c.redirect("/forgot-password", 303);
-      return c.render(<NewLinkSentPage lifetime={lifetime(c)} />, { title: "Check your email" });
+      return c.render(<NewLinkSentPage lifetime={lifetime(c)} />, {
+        title: c.var.t("reset.sentTitle"),
+      });
     },
   );

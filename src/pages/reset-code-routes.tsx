@@ -12,41 +12,44 @@ import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
 import { Field, Notice } from "./layout";
-import { type FormErrors, TOO_MANY_REQUESTS } from "./messages";
+import type { FormErrors } from "./messages";
 import { writeResetCookie } from "./session-cookie";
+import { useT } from "./words";
 
 const codeForm = z.object({
-  email: emailTextField.min(1, "Enter the email address the code was sent to."),
-  code: z.string().max(32).min(1, "Enter the code from the email."),
+  email: emailTextField.min(1, "reset.codeEnterEmail"),
+  code: z.string().max(32).min(1, "reset.codeEnterCode"),
 });
 
-const WRONG_CODE = "That code is not right. Check it against the newest email and try again.";
-const DEAD_CODE = "Too many wrong codes: this code no longer works. Ask for a new email.";
-
 function EnterCodePage({ email, errors }: { email?: string | undefined; errors: FormErrors }) {
+  const t = useT();
   return (
     <>
-      <h1>Enter your code</h1>
-      <p>
-        The reset email has a link and, below it, an 8-character code. Type the code here to reset your password on this
-        device.
-      </p>
+      <h1>{t("reset.codeTitle")}</h1>
+      <p>{t("reset.codeIntro")}</p>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
       <form method="post" action="/reset-password/code">
-        <Field name="email" label="Email" type="email" autocomplete="email" value={email} error={errors.email} />
+        <Field
+          name="email"
+          label={t("signIn.email")}
+          type="email"
+          autocomplete="email"
+          value={email}
+          error={errors.email}
+        />
         <Field
           name="code"
-          label="Code"
+          label={t("reset.codeLabel")}
           type="text"
           autocomplete="one-time-code"
           error={errors.code}
-          hint="For example ABCD-EFGH; case and dashes do not matter."
+          hint={t("reset.codeHint")}
           autofocus={email !== undefined && email !== ""}
         />
-        <button type="submit">Continue</button>
+        <button type="submit">{t("reset.codeSubmit")}</button>
       </form>
       <p class="alt">
-        <a href="/forgot-password">Send a new email</a>
+        <a href="/forgot-password">{t("reset.sendNewEmail")}</a>
       </p>
     </>
   );
@@ -54,14 +57,16 @@ function EnterCodePage({ email, errors }: { email?: string | undefined; errors: 
 
 function renderCodeForm(c: Context<AppEnv>, status: 200 | 422 | 429, email: string | undefined, errors: FormErrors) {
   c.status(status);
-  return c.render(<EnterCodePage email={email} errors={errors} />, { title: "Enter your code" });
+  return c.render(<EnterCodePage email={email} errors={errors} />, { title: c.var.t("reset.codeTitle") });
 }
 
 export const resetCodeRoutes = new Hono<AppEnv>()
   .get("/reset-password/code", (c) => renderCodeForm(c, 200, c.req.query("email")?.slice(0, 254), {}))
   .post(
     "/reset-password/code",
-    ipRateLimit("IP_RESET_LIMIT", { onLimited: (c) => renderCodeForm(c, 429, undefined, { form: TOO_MANY_REQUESTS }) }),
+    ipRateLimit("IP_RESET_LIMIT", {
+      onLimited: (c) => renderCodeForm(c, 429, undefined, { form: c.var.t("refusal.tooManyRequests") }),
+    }),
     formBody(codeForm, (c, errors, raw) => renderCodeForm(c, 422, raw.email, errors)),
     async (c) => {
       const { email, code } = c.req.valid("form");
@@ -71,7 +76,7 @@ export const resetCodeRoutes = new Hono<AppEnv>()
           c,
           422,
           email,
-          result.reason === "code_dead" ? { form: DEAD_CODE } : { code: WRONG_CODE },
+          result.reason === "code_dead" ? { form: c.var.t("reset.codeDead") } : { code: c.var.t("reset.codeWrong") },
         );
       }
       writeResetCookie(c, result.token);

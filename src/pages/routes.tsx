@@ -9,8 +9,9 @@ import { jsxRenderer } from "hono/jsx-renderer";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import { HOUR_MS } from "../core/time";
 import type { AppEnv } from "../http/app-env";
+import { pageLanguage } from "../http/page-language";
 import { accountRoutes } from "./account-routes";
-import { COPY_CODES_JS, LIVE_SIGN_OUT_JS, PASSWORD_HINTS_JS, STYLESHEET } from "./assets";
+import { COPY_CODES_JS, LIVE_SIGN_OUT_JS, PASSWORD_HINTS_JS, STYLESHEET, TIME_ZONE_JS } from "./assets";
 import { renderErrorPage } from "./error-page";
 import { Layout } from "./layout";
 import { passwordCheckRoutes } from "./password-check-routes";
@@ -31,6 +32,7 @@ const STATIC: Record<string, { body: string; type: string }> = {
   "/static/live-sign-out.js": { body: LIVE_SIGN_OUT_JS, type: "text/javascript; charset=utf-8" },
   "/static/password-hints.js": { body: PASSWORD_HINTS_JS, type: "text/javascript; charset=utf-8" },
   "/static/copy-codes.js": { body: COPY_CODES_JS, type: "text/javascript; charset=utf-8" },
+  "/static/time-zone.js": { body: TIME_ZONE_JS, type: "text/javascript; charset=utf-8" },
 };
 
 /** Every page, behind the page middleware; routes mounted after this at "/" get the same middleware. */
@@ -70,6 +72,9 @@ pageRoutes.use(async function noStore(c, next) {
   c.header("Cache-Control", "no-store");
 });
 
+// Before anything that answers with words; /v3 never reaches here, so its English stays Contentstack's.
+pageRoutes.use(pageLanguage());
+
 // /v3 never reaches here (app.ts answers it first), so this guards page forms only.
 pageRoutes.use(csrf());
 
@@ -77,7 +82,7 @@ pageRoutes.use(csrf());
 pageRoutes.use(
   bodyLimit({
     maxSize: PAGE_BODY_LIMIT_BYTES,
-    onError: (c) => renderErrorPage(c, 413, "Request too large", "That form was larger than any form here can be."),
+    onError: (c) => renderErrorPage(c, 413, "tooLarge"),
   }),
 );
 

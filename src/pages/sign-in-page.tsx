@@ -1,38 +1,35 @@
 /** /login and /signup views. */
 import { Field, NewPasswordFields, Notice } from "./layout";
+import { Rich, useT } from "./words";
 
-/** Notices /login can show, chosen by ?notice= (never free text from the URL). */
+/** Notices /login can show, chosen by ?notice= (never free text from the URL); words under "notice.<name>". */
 export const SIGN_IN_NOTICES = {
-  reset: { tone: "success", text: "Your password has been successfully reset. Sign in using your new credentials." },
-  password_reset: {
-    tone: "info",
-    text: "Your password was reset, so every session was signed out. Sign in with the new password.",
-  },
-  password_changed: {
-    tone: "info",
-    text: "Your password was changed in another session, so this one was signed out. Sign in with the new password.",
-  },
-  signed_out: { tone: "info", text: "You have been signed out." },
-  signed_out_elsewhere: { tone: "info", text: "You were signed out from another session." },
-  signed_out_everywhere: { tone: "info", text: "You have been signed out of every session." },
-  session_limit: { tone: "info", text: "You were signed out because too many sessions were open." },
-  expired: { tone: "info", text: "Your session has ended. Please sign in again." },
-  signed_up: { tone: "success", text: "Your account has been created. Sign in to continue." },
+  reset: "success",
+  password_reset: "info",
+  password_changed: "info",
+  signed_out: "info",
+  signed_out_elsewhere: "info",
+  signed_out_everywhere: "info",
+  session_limit: "info",
+  expired: "info",
+  signed_up: "success",
 } as const;
 
 export type SignInNotice = keyof typeof SIGN_IN_NOTICES;
 
 export function SignInPage({ email, error, notice }: { email?: string; error?: string; notice?: SignInNotice | null }) {
-  const shown = notice !== undefined && notice !== null ? SIGN_IN_NOTICES[notice] : null;
+  const t = useT();
   return (
     <>
-      <h1>Sign in</h1>
-      {shown !== null && <Notice tone={shown.tone}>{shown.text}</Notice>}
+      <h1>{t("signIn.title")}</h1>
+      {notice !== undefined && notice !== null && (
+        <Notice tone={SIGN_IN_NOTICES[notice]}>{t(`notice.${notice}`)}</Notice>
+      )}
       {error !== undefined && <Notice tone="error">{error}</Notice>}
       <form method="post" action="/login" novalidate={false}>
         <Field
           name="email"
-          label="Email"
+          label={t("signIn.email")}
           type="email"
           autocomplete="email"
           value={email}
@@ -40,18 +37,18 @@ export function SignInPage({ email, error, notice }: { email?: string; error?: s
         />
         <Field
           name="password"
-          label="Password"
+          label={t("signIn.password")}
           type="password"
           autocomplete="current-password"
           autofocus={email !== undefined}
         />
         <p class="below-fields">
-          <a href="/forgot-password">Forgot Password?</a>
+          <a href="/forgot-password">{t("signIn.forgot")}</a>
         </p>
-        <button type="submit">Sign in</button>
+        <button type="submit">{t("signIn.submit")}</button>
       </form>
       <p class="alt">
-        No account yet? <a href="/signup">Sign up</a>
+        <Rich text="signIn.noAccount" values={{ link: <a href="/signup">{t("signIn.signUpLink")}</a> }} />
       </p>
     </>
   );
@@ -73,14 +70,15 @@ export function SignUpPage({
   errors: Record<string, string>;
   minLength: number;
 }) {
+  const t = useT();
   return (
     <>
-      <h1>Create your account</h1>
+      <h1>{t("signUp.heading")}</h1>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
       <form method="post" action="/signup" data-password-form data-min-length={String(minLength)}>
         <Field
           name="first_name"
-          label="First name (optional)"
+          label={t("signUp.firstName")}
           type="text"
           autocomplete="given-name"
           value={values.first_name}
@@ -89,19 +87,26 @@ export function SignUpPage({
         />
         <Field
           name="last_name"
-          label="Last name (optional)"
+          label={t("signUp.lastName")}
           type="text"
           autocomplete="family-name"
           value={values.last_name}
           required={false}
           error={errors.last_name}
         />
-        <Field name="email" label="Email" type="email" autocomplete="email" value={values.email} error={errors.email} />
-        <NewPasswordFields errors={errors} minLength={minLength} labels={["Password", "Confirm password"]} />
-        <button type="submit">Sign up</button>
+        <Field
+          name="email"
+          label={t("signIn.email")}
+          type="email"
+          autocomplete="email"
+          value={values.email}
+          error={errors.email}
+        />
+        <NewPasswordFields errors={errors} minLength={minLength} labels={[t("signUp.password"), t("signUp.confirm")]} />
+        <button type="submit">{t("signUp.submit")}</button>
       </form>
       <p class="alt">
-        Already have an account? <a href="/login">Sign in</a>
+        <Rich text="signUp.haveAccount" values={{ link: <a href="/login">{t("signUp.signInLink")}</a> }} />
       </p>
     </>
   );

@@ -8,15 +8,16 @@ import type { AppEnv } from "../http/app-env";
 import { emailField, emailTextField, nameField, passwordField, requiredPasswordField } from "../http/fields";
 import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
+import { pageReader } from "../http/page-language";
 import { flowContext } from "../http/request-context";
-import { type FormErrors, INVALID_CREDENTIALS, refusalMessages, TOO_MANY_ATTEMPTS } from "./messages";
+import { type FormErrors, refusalMessages } from "./messages";
 import { readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from "./session-cookie";
 import { SIGN_IN_NOTICES, type SignInNotice, SignInPage, SignUpPage, type SignUpValues } from "./sign-in-page";
 import { writePendingSignIn } from "./two-factor-cookies";
 
-const signInForm = z.object({ email: emailTextField, password: requiredPasswordField("Enter your password.") });
+const signInForm = z.object({ email: emailTextField, password: requiredPasswordField("field.enterPassword") });
 const signUpForm = z.object({
-  email: emailField("Enter a valid email address."),
+  email: emailField("field.enterEmail"),
   password: passwordField,
   password_confirmation: passwordField,
   first_name: nameField.optional(),
@@ -25,14 +26,14 @@ const signUpForm = z.object({
 
 function renderSignIn(c: Context<AppEnv>, status: 200 | 422 | 429, props: { email?: string; error?: string } = {}) {
   c.status(status);
-  return c.render(<SignInPage {...props} />, { title: "Sign in" });
+  return c.render(<SignInPage {...props} />, { title: c.var.t("signIn.title") });
 }
 
 /** The sign-up form with its values kept, live hints, and any errors next to their fields. */
 function renderSignUp(c: Context<AppEnv>, status: 200 | 422 | 429, values: SignUpValues = {}, errors: FormErrors = {}) {
   c.status(status);
   const page = <SignUpPage values={values} errors={errors} minLength={c.get("config").passwordMinLength} />;
-  return c.render(page, { title: "Sign up", scripts: ["/static/password-hints.js"] });
+  return c.render(page, { title: c.var.t("signUp.title"), scripts: ["/static/password-hints.js"] });
 }
 
 export const signInPageRoutes = new Hono<AppEnv>()
@@ -40,13 +41,15 @@ export const signInPageRoutes = new Hono<AppEnv>()
     const notice = c.req.query("notice");
     // Own keys only: "constructor" or "toString" are in every object, and are no notice.
     const known = notice !== undefined && Object.hasOwn(SIGN_IN_NOTICES, notice) ? (notice as SignInNotice) : null;
-    return c.render(<SignInPage notice={known} />, { title: "Sign in" });
+    return c.render(<SignInPage notice={known} />, { title: c.var.t("signIn.title") });
   })
   .post(
     "/login",
-    ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => renderSignIn(c, 429, { error: TOO_MANY_ATTEMPTS }) }),
+    ipRateLimit("IP_SIGN_IN_LIMIT", {
+      onLimited: (c) => renderSignIn(c, 429, { error: c.var.t("refusal.tooManyAttempts") }),
+    }),
     formBody(signInForm, (c, errors, raw) =>
-      renderSignIn(c, 422, { email: raw.email, error: errors.password ?? INVALID_CREDENTIALS }),
+      renderSignIn(c, 422, { email: raw.email, error: errors.password ?? c.var.t("refusal.invalidCredentials") }),
     ),
     async (c) => {
       const form = c.req.valid("form");
@@ -63,10 +66,10 @@ export const signInPageRoutes = new Hono<AppEnv>()
       }
       if (!result.ok && !isSecondFactorRefusal(result)) {
         if (result.reason === "locked") c.header("Retry-After", String(Math.ceil(result.retryAfterMs / 1000)));
-        const { form: error } = refusalMessages(result, ctx.config.passwordMinLength);
+        const { form: error } = refusalMessages(c, result);
         return renderSignIn(c, result.reason === "locked" ? 429 : 422, { email: form.email, error });
       }
-      if (!result.ok) return renderSignIn(c, 422, { email: form.email, error: INVALID_CREDENTIALS });
+      if (!result.ok) return renderSignIn(c, 422, { email: form.email, error: c.var.t("refusal.invalidCredentials") });
       writeSessionCookie(c, result.token, ctx.config.sessionIdleMs);
       writeDeviceCookie(c, result.deviceToken);
       return c.redirect("/account", 303);
@@ -75,7 +78,9 @@ export const signInPageRoutes = new Hono<AppEnv>()
   .get("/signup", (c) => renderSignUp(c, 200))
   .post(
     "/signup",
-    ipRateLimit("IP_SIGN_UP_LIMIT", { onLimited: (c) => renderSignUp(c, 429, {}, { form: TOO_MANY_ATTEMPTS }) }),
+    ipRateLimit("IP_SIGN_UP_LIMIT", {
+      onLimited: (c) => renderSignUp(c, 429, {}, { form: c.var.t("refusal.tooManyAttempts") }),
+    }),
     formBody(signUpForm, (c, errors, raw) => renderSignUp(c, 422, raw, errors)),
     async (c) => {
       const form = c.req.valid("form");
@@ -86,8 +91,9 @@ export const signInPageRoutes = new Hono<AppEnv>()
         passwordConfirmation: form.password_confirmation,
         firstName: form.first_name || null,
         lastName: form.last_name || null,
+        language: pageReader(c).language,
       });
       if (result.ok) return c.redirect("/login?notice=signed_up", 303);
-      return renderSignUp(c, 422, form, refusalMessages(result, ctx.config.passwordMinLength));
+      return renderSignUp(c, 422, form, refusalMessages(c, result));
     },
   );

@@ -1,6 +1,8 @@
 /** Two-factor views: the code step (sign-in and reset), setup with its QR code, recovery codes, and lost access. */
 import { raw } from "hono/html";
-import { Field, Notice, Time } from "./layout";
+import { RECOVERY_CODE_COUNT } from "../core/recovery-codes";
+import { Field, Notice } from "./layout";
+import { Rich, Time, useT } from "./words";
 
 /** The step that asks for the code: after a right password, or after a reset link on such an account. */
 export function SecondFactorStep({
@@ -12,28 +14,25 @@ export function SecondFactorStep({
   error?: string;
   purpose: "sign_in" | "reset";
 }) {
+  const t = useT();
   return (
     <>
-      <h1>Two-factor authentication</h1>
-      <p>
-        {purpose === "sign_in"
-          ? "Enter the 6-digit code from your authenticator app to finish signing in."
-          : "This account uses two-factor authentication: enter the 6-digit code from your authenticator app before choosing a new password."}
-      </p>
+      <h1>{t("twoFactor.title")}</h1>
+      <p>{purpose === "sign_in" ? t("twoFactor.stepSignIn") : t("twoFactor.stepReset")}</p>
       {error !== undefined && <Notice tone="error">{error}</Notice>}
       <form method="post" action={action}>
         <Field
           name="code"
-          label="Authentication code"
+          label={t("twoFactor.codeLabel")}
           type="text"
           autocomplete="one-time-code"
-          hint="No phone? Enter one of your recovery codes instead."
+          hint={t("twoFactor.codeHint")}
           autofocus
         />
-        <button type="submit">{purpose === "sign_in" ? "Verify" : "Continue"}</button>
+        <button type="submit">{purpose === "sign_in" ? t("twoFactor.verify") : t("twoFactor.continue")}</button>
       </form>
       <p class="alt">
-        <a href="/two-factor/lost">Lost your device and your recovery codes?</a>
+        <a href="/two-factor/lost">{t("twoFactor.lostLink")}</a>
       </p>
     </>
   );
@@ -41,24 +40,25 @@ export function SecondFactorStep({
 
 /** Setup: scan the QR code (or type the key), then prove it with a code. */
 export function TwoFactorSetupPage({ svg, keyText, error }: { svg: string; keyText: string; error?: string }) {
+  const t = useT();
   return (
     <>
-      <h1>Set up two-factor authentication</h1>
+      <h1>{t("twoFactor.setup.title")}</h1>
+      <p>{t("twoFactor.setup.scan")}</p>
+      <div class="qr" role="img" aria-label={t("twoFactor.setup.qrAlt")}>
+        {raw(svg)}
+      </div>
       <p>
-        Scan this QR code with an authenticator app (1Password, Google Authenticator, Authy, Microsoft Authenticator…).
-      </p>
-      <div class="qr">{raw(svg)}</div>
-      <p>
-        Or type this setup key into the app: <code id="setup-key">{keyText}</code>
+        <Rich text="twoFactor.setup.typeKey" values={{ key: <code id="setup-key">{keyText}</code> }} />
       </p>
       {error !== undefined && <Notice tone="error">{error}</Notice>}
       <form method="post" action="/account/two-factor">
-        <Field name="code" label="6-digit code from the app" type="text" autocomplete="one-time-code" autofocus />
-        <Field name="password" label="Your password" type="password" autocomplete="current-password" />
-        <button type="submit">Turn on</button>
+        <Field name="code" label={t("twoFactor.setup.code")} type="text" autocomplete="one-time-code" autofocus />
+        <Field name="password" label={t("twoFactor.yourPassword")} type="password" autocomplete="current-password" />
+        <button type="submit">{t("twoFactor.setup.submit")}</button>
       </form>
       <p class="alt">
-        <a href="/account">Cancel</a>
+        <a href="/account">{t("twoFactor.setup.cancel")}</a>
       </p>
     </>
   );
@@ -66,32 +66,28 @@ export function TwoFactorSetupPage({ svg, keyText, error }: { svg: string; keyTe
 
 /** Recovery codes, shown once: to copy, download or print. */
 export function RecoveryCodesPage({ codes, fresh }: { codes: string[]; fresh: "enabled" | "regenerated" }) {
-  const text = `Recovery codes (each works once)\n\n${codes.join("\n")}\n`;
+  const t = useT();
+  const text = `${t("twoFactor.codes.fileHeading")}\n\n${codes.join("\n")}\n`;
   return (
     <>
-      <h1>{fresh === "enabled" ? "Two-factor authentication is on" : "New recovery codes"}</h1>
+      <h1>{fresh === "enabled" ? t("twoFactor.codes.enabledHeading") : t("twoFactor.codes.regeneratedHeading")}</h1>
       <Notice tone="success">
-        {fresh === "enabled"
-          ? "From now on, signing in asks for a code from your app."
-          : "Your old recovery codes no longer work."}
+        {fresh === "enabled" ? t("twoFactor.codes.enabledNotice") : t("twoFactor.codes.regeneratedNotice")}
       </Notice>
-      <p>
-        Keep these recovery codes somewhere safe. Each one signs you in once if you lose your phone. This is the only
-        time they are shown.
-      </p>
+      <p>{t("twoFactor.codes.keep")}</p>
       <pre id="recovery-codes" class="codes">
         {codes.join("\n")}
       </pre>
       <p>
-        <button type="button" data-copy="recovery-codes">
-          Copy
+        <button type="button" data-copy="recovery-codes" data-copied={t("field.copied")}>
+          {t("twoFactor.codes.copy")}
         </button>{" "}
         <a href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`} download="recovery-codes.txt">
-          Download as text
+          {t("twoFactor.codes.download")}
         </a>
       </p>
       <p>
-        <a href="/account">Back to your account</a>
+        <a href="/account">{t("twoFactor.codes.back")}</a>
       </p>
     </>
   );
@@ -99,23 +95,18 @@ export function RecoveryCodesPage({ codes, fresh }: { codes: string[]; fresh: "e
 
 /** For someone who has lost both the device and the recovery codes: what to do, not a loop. */
 export function LostSecondFactorPage() {
+  const t = useT();
   return (
     <>
-      <h1>Lost your device and recovery codes?</h1>
-      <p>
-        Without your authenticator app or a recovery code, this account cannot be opened here, not even with a password
-        reset: that is what keeps it safe if someone else reads your email.
-      </p>
+      <h1>{t("twoFactor.lost.heading")}</h1>
+      <p>{t("twoFactor.lost.intro")}</p>
       <ul>
-        <li>If you still have the app on another device, or a backup of it, use its code.</li>
-        <li>Look for the recovery codes you saved when you turned two-factor authentication on.</li>
-        <li>
-          Otherwise, contact the support team of this service from the email address of your account. After checking it
-          is you, they can turn two-factor authentication off so you can sign in with your password and set it up again.
-        </li>
+        <li>{t("twoFactor.lost.otherDevice")}</li>
+        <li>{t("twoFactor.lost.savedCodes")}</li>
+        <li>{t("twoFactor.lost.support")}</li>
       </ul>
       <p>
-        <a href="/login">Back to sign in</a>
+        <a href="/login">{t("twoFactor.lost.back")}</a>
       </p>
     </>
   );
@@ -131,57 +122,61 @@ export function TwoFactorSection({
   recoveryCodesLeft: number;
   errors: Record<string, string>;
 }) {
+  const t = useT();
   if (since === null) {
     return (
       <>
-        <h2 id="two-factor">Two-factor authentication</h2>
-        <p>Off. With it on, signing in and resetting your password also ask for a code from an authenticator app.</p>
+        <h2 id="two-factor">{t("twoFactor.title")}</h2>
+        <p>{t("twoFactor.section.off")}</p>
         <form method="get" action="/account/two-factor">
-          <button type="submit">Set up</button>
+          <button type="submit">{t("twoFactor.section.setUp")}</button>
         </form>
       </>
     );
   }
   return (
     <>
-      <h2 id="two-factor">Two-factor authentication</h2>
+      <h2 id="two-factor">{t("twoFactor.title")}</h2>
       <p>
-        On since <Time at={since} />. {recoveryCodesLeft} of 10 recovery codes left.
+        <Rich
+          text="twoFactor.section.on"
+          values={{ since: <Time at={since} />, left: recoveryCodesLeft, total: RECOVERY_CODE_COUNT }}
+        />
       </p>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
       <form method="post" action="/account/two-factor/recovery-codes">
         <Field
           name="regen_password"
-          label="Your password"
+          label={t("twoFactor.yourPassword")}
           type="password"
           autocomplete="current-password"
           error={errors.regen_password}
         />
         <Field
           name="recovery_code"
-          label="Code from your app"
+          label={t("twoFactor.section.appCode")}
           type="text"
           autocomplete="one-time-code"
           error={errors.recovery_code}
         />
-        <button type="submit">Make new recovery codes</button>
+        <button type="submit">{t("twoFactor.section.newCodes")}</button>
       </form>
       <form method="post" action="/account/two-factor/off">
         <Field
           name="off_password"
-          label="Your password"
+          label={t("twoFactor.yourPassword")}
           type="password"
           autocomplete="current-password"
           error={errors.off_password}
         />
         <Field
           name="off_code"
-          label="Code from your app, or a recovery code"
+          label={t("twoFactor.section.appOrRecoveryCode")}
           type="text"
           autocomplete="one-time-code"
           error={errors.off_code}
         />
-        <button type="submit">Turn off</button>
+        <button type="submit">{t("twoFactor.section.turnOff")}</button>
       </form>
     </>
   );

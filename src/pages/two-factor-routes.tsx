@@ -21,13 +21,13 @@ import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
 import { currentSession, renderAccount, toLogin } from "./account-routes";
-import { type FormErrors, INVALID_CREDENTIALS, refusalMessages, secondFactorMessage } from "./messages";
+import { type FormErrors, refusalMessages, secondFactorMessage } from "./messages";
 import { readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from "./session-cookie";
 import { clearTwoFactorCookie, readPendingSignIn, readSetupKey, writeSetupKey } from "./two-factor-cookies";
 import { LostSecondFactorPage, RecoveryCodesPage, SecondFactorStep, TwoFactorSetupPage } from "./two-factor-pages";
 
-const code = z.string().trim().min(1, "Enter the code from your app.").max(32);
-const password = requiredPasswordField("Enter your password.");
+const code = z.string().trim().min(1, "twoFactor.enterCode").max(32);
+const password = requiredPasswordField("field.enterPassword");
 const codeForm = z.object({ code });
 const setupForm = z.object({ code, password });
 const recoveryForm = z.object({ recovery_code: code, regen_password: password });
@@ -39,9 +39,9 @@ function changeErrors(
   result: SignInRefusal | SecondFactorRefusal,
   fields: { password: string; code: string },
 ): FormErrors {
-  if (isSecondFactorRefusal(result)) return { [fields.code]: secondFactorMessage(result) };
-  if (result.reason === "invalid_credentials") return { [fields.password]: "That is not your password." };
-  return { form: refusalMessages(result, c.get("config").passwordMinLength).form ?? INVALID_CREDENTIALS };
+  if (isSecondFactorRefusal(result)) return { [fields.code]: secondFactorMessage(c, result) };
+  if (result.reason === "invalid_credentials") return { [fields.password]: c.var.t("twoFactor.notYourPassword") };
+  return { form: refusalMessages(c, result).form ?? c.var.t("refusal.invalidCredentials") };
 }
 
 const statusOf = (result: { reason: string }) =>
@@ -58,10 +58,10 @@ export function renderSecondFactorStep(
   if (refusal?.reason === "second_factor_locked") {
     c.header("Retry-After", String(Math.ceil(refusal.retryAfterMs / 1000)));
   }
-  const error = refusal === undefined ? undefined : secondFactorMessage(refusal);
+  const error = refusal === undefined ? undefined : secondFactorMessage(c, refusal);
   const action = purpose === "sign_in" ? "/login/two-factor" : "/reset-password/second-factor";
   return c.render(<SecondFactorStep action={action} purpose={purpose} error={error} />, {
-    title: "Two-factor authentication",
+    title: c.var.t("twoFactor.title"),
   });
 }
 
@@ -77,13 +77,13 @@ function renderSetup(
   c.status(status);
   const svg = renderSVG(setup.uri, { ecc: "M", border: 2 });
   return c.render(<TwoFactorSetupPage svg={svg} keyText={setup.keyText} error={error} />, {
-    title: "Set up two-factor authentication",
+    title: c.var.t("twoFactor.setup.title"),
   });
 }
 
 function renderCodes(c: Context<AppEnv>, codes: string[], fresh: "enabled" | "regenerated") {
   return c.render(<RecoveryCodesPage codes={codes} fresh={fresh} />, {
-    title: "Recovery codes",
+    title: c.var.t("twoFactor.codes.title"),
     scripts: ["/static/copy-codes.js"],
   });
 }
@@ -115,7 +115,7 @@ export const twoFactorRoutes = new Hono<AppEnv>()
       return c.redirect("/login?notice=expired", 303);
     },
   )
-  .get("/two-factor/lost", (c) => c.render(<LostSecondFactorPage />, { title: "Lost your second factor?" }))
+  .get("/two-factor/lost", (c) => c.render(<LostSecondFactorPage />, { title: c.var.t("twoFactor.lost.title") }))
   .get("/account/two-factor", async (c) => {
     const auth = await currentSession(c);
     if (!auth.ok) return toLogin(c, "expired");
@@ -143,7 +143,7 @@ export const twoFactorRoutes = new Hono<AppEnv>()
       const setup = await resumeTwoFactorSetup(ctx, auth.user, readSetupKey(c));
       if (result.reason === "setup_expired" || setup === null) return c.redirect("/account/two-factor", 303);
       if (result.reason === "setup_code_wrong") {
-        return renderSetup(c, 422, setup, "That code is not right. Enter the current 6-digit code the app shows.");
+        return renderSetup(c, 422, setup, c.var.t("twoFactor.setup.codeWrong"));
       }
       return renderSetup(c, statusOf(result), setup, changeErrors(c, result, { password: "form", code: "form" }).form);
     },

@@ -14,6 +14,8 @@ export interface User {
   /** The sealed authenticator key (core/secret-box.ts); null while two-factor sign-in is off. */
   totpSecret: string | null;
   totpEnabledAt: string | null;
+  /** The language of this account's emails, as stored (domain/reader.ts reads it); null: English. */
+  language: string | null;
 }
 
 export interface UserRow {
@@ -29,6 +31,7 @@ export interface UserRow {
   last_login_at: string | null;
   totp_secret: string | null;
   totp_enabled_at: string | null;
+  language: string | null;
 }
 
 export function rowToUser(row: UserRow): User {
@@ -45,6 +48,7 @@ export function rowToUser(row: UserRow): User {
     lastLoginAt: row.last_login_at,
     totpSecret: row.totp_secret ?? null,
     totpEnabledAt: row.totp_enabled_at ?? null,
+    language: row.language ?? null,
   };
 }
 
@@ -55,6 +59,7 @@ export interface NewUser {
   passwordHash: string;
   firstName: string | null;
   lastName: string | null;
+  language: string | null;
   now: string;
 }
 
@@ -62,10 +67,10 @@ export interface NewUser {
 export async function insertUser(db: D1Database, user: NewUser): Promise<User | null> {
   const row = await db
     .prepare(
-      `INSERT INTO users (id, email, email_key, password_hash, credential_version, first_name, last_name, created_at, updated_at, password_updated_at)
-       VALUES (?1, ?2, ?7, ?3, 0, ?4, ?5, ?6, ?6, ?6) ON CONFLICT (email) DO NOTHING RETURNING *`,
+      `INSERT INTO users (id, email, email_key, password_hash, credential_version, first_name, last_name, created_at, updated_at, password_updated_at, language)
+       VALUES (?1, ?2, ?7, ?3, 0, ?4, ?5, ?6, ?6, ?6, ?8) ON CONFLICT (email) DO NOTHING RETURNING *`,
     )
-    .bind(user.id, user.email, user.passwordHash, user.firstName, user.lastName, user.now, user.emailKey)
+    .bind(user.id, user.email, user.passwordHash, user.firstName, user.lastName, user.now, user.emailKey, user.language)
     .first<UserRow>();
   return row === null ? null : rowToUser(row);
 }
@@ -179,28 +184,7 @@ export function recordSignInStatement(db: D1Database, userId: string, now: strin
   return db.prepare("UPDATE users SET last_login_at = ? WHERE id = ?").bind(now, userId);
 }
 
-/**
- * Turns two-factor sign-in on with a sealed key, only if it is off (of two set-ups racing, one wins); or
- * off with null. Returns whether the row changed.
- */
-export async function setTotpSecret(
-  db: D1Database,
-  userId: string,
-  sealed: string | null,
-  now: string,
-): Promise<boolean> {
-  const onlyIfOff = sealed === null ? "" : " AND totp_secret IS NULL";
-  const result = await db
-    .prepare(`UPDATE users SET totp_secret = ?1, totp_enabled_at = ?2, updated_at = ?3 WHERE id = ?4${onlyIfOff}`)
-    .bind(sealed, sealed === null ? null : now, now, userId)
-    .run();
-  return result.meta.changes === 1;
-}
-
-/** Replaces a sealed key by the same key sealed under a newer key, only if the stored value is still `old`. */
-export async function resealTotpSecret(db: D1Database, userId: string, old: string, sealed: string): Promise<void> {
-  await db
-    .prepare("UPDATE users SET totp_secret = ?1 WHERE id = ?2 AND totp_secret = ?3")
-    .bind(sealed, userId, old)
-    .run();
+/** Sets the language of an account's emails. */
+export async function updateUserLanguage(db: D1Database, userId: string, language: string, now: string): Promise<void> {
+  await db.prepare("UPDATE users SET language = ?1, updated_at = ?2 WHERE id = ?3").bind(language, now, userId).run();
 }

@@ -34,7 +34,9 @@ describe("a dead link's page names its cause", () => {
     expect((await resetPassword(token)).status).toBe(200);
     const html = await deadPage(token);
     expect(html).toContain("This link has already been used");
-    expect(html).toMatch(/It was used to reset your password at <time datetime="[^"]+">\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(html).toMatch(
+      /It was used to reset your password on <time datetime="[^"]+">\w+ \d+, \d{4} at \d+:\d\d [AP]M UTC/,
+    );
     expect((await resetPassword(token, "another-fresh-passphrase-91")).status).toBe(422);
   });
 
@@ -51,7 +53,7 @@ describe("a dead link's page names its cause", () => {
     }
     const html = await deadPage(older);
     expect(html).toContain("A newer link replaced this one");
-    expect(html).toContain("You asked for another email at");
+    expect(html).toContain("You asked for another email on");
   });
 
   it("password changed since: on /account, after the link was sent", async () => {
@@ -74,7 +76,7 @@ describe("a dead link's page names its cause", () => {
     try {
       const html = await deadPage(token);
       expect(html).toContain("This link has expired");
-      expect(html).toContain("Reset links work for 60 minutes. This one expired at");
+      expect(html).toContain("Reset links work for 60 minutes. This one expired on");
     } finally {
       vi.useRealTimers();
     }

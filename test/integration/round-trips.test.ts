@@ -13,7 +13,7 @@ import { seal } from "../../src/core/secret-box";
 import { newTotpKey, TOTP_STEP_MS, totpAt } from "../../src/core/totp";
 import { type FlowTotals, meterTotals, resetMeter } from "../../src/dev/binding-meter";
 import worker from "../../src/dev/worker";
-import { setTotpSecret } from "../../src/storage/users";
+import { setTotpSecret } from "../../src/storage/user-totp";
 import { BASE, NEW_PASSWORD, resetTokenFor, STRONG_PASSWORD, shardForUser, signUp, uniqueEmail } from "../helpers";
 
 /** The same bindings with the bench's configuration (config is cached per env object, so a new object). */

@@ -72,7 +72,16 @@ describe.runIf(layout.length > 1)("an account from an older generation", () => {
     const now = new Date().toISOString();
     const id = newUserId(0);
     const db = shardDatabase(env, 0);
-    await insertUser(db, { id, email, emailKey: emailKey(email), passwordHash, firstName: null, lastName: null, now });
+    await insertUser(db, {
+      id,
+      email,
+      emailKey: emailKey(email),
+      passwordHash,
+      firstName: null,
+      lastName: null,
+      language: null,
+      now,
+    });
     return { email, id };
   }
 

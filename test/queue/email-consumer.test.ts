@@ -12,6 +12,7 @@ import { emailKey, normalizeEmail } from "../../src/core/email-address";
 import { parseResetToken } from "../../src/core/reset-token";
 import worker from "../../src/dev/worker";
 import type { DeadLetter, EmailJob } from "../../src/domain/email-jobs";
+import { formatMoment } from "../../src/i18n/format";
 import { USER_AGENT } from "../../src/mail/resend";
 import { backoffSeconds, EMAIL_MAX_ATTEMPTS, withJitter } from "../../src/queue/email-consumer";
 import { resetTokenKey } from "../../src/storage/reset-tokens";
@@ -554,7 +555,7 @@ describe("what gets sent", () => {
     const { text, html } = resend.calls[0]!.body;
     const token = linkToken(text);
     const link = `${BASE}/reset-password?token=${token}`;
-    const when = new Date(requestedAt).toUTCString().replace("GMT", "UTC");
+    const when = formatMoment("en", requestedAt);
     for (const part of [link, "60 minutes", when, "198.51.100.23"]) {
       expect(text).toContain(part);
       expect(html).toContain(part);

@@ -42,6 +42,7 @@ describe("readConfig / parseConfig", () => {
       hibpEnabled: false,
       hibpFailOpen: true,
       benchRoutes: false,
+      pseudoLanguage: true,
       pepper: null,
       resendWebhookSecret: null,
       emailQueues: 1,
@@ -74,6 +75,7 @@ describe("readConfig / parseConfig", () => {
       resendApiKey: "re_key",
       pepper: PEPPER,
       benchRoutes: false,
+      pseudoLanguage: false,
     });
   });
 

@@ -4,11 +4,13 @@ import { renderPasswordChangedEmail, renderResetEmail } from "../../src/mail/tem
 
 const LINK = "https://accounts.example.test/reset-password?token=abc_DEF-123";
 const FORGOT = "https://accounts.example.test/forgot-password";
-const AT = Date.UTC(2026, 10, 30, 8, 5, 0); // Mon, 30 Nov 2026 08:05:00 UTC
+const AT = Date.UTC(2026, 10, 30, 8, 5, 0); // November 30, 2026 at 8:05 AM UTC
+const EN = { language: "en" } as const;
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:131.0) Gecko/20100101 Firefox/131.0";
 
 describe("the reset email", () => {
   const email = renderResetEmail({
+    reader: EN,
     link: LINK,
     requestedAt: AT,
     client: { ip: "203.0.113.7", userAgent: FIREFOX },
@@ -25,7 +27,7 @@ describe("the reset email", () => {
       "The link and the code work once (either one uses both up) and expire 60 minutes after the request.",
     );
     expect(email.text).toContain("Enter this code at https://accounts.example.com/reset-password/code:\nABCD-EFGH");
-    expect(email.text).toContain("Requested Mon, 30 Nov 2026 08:05:00 UTC, from 203.0.113.7 (Firefox on Linux).");
+    expect(email.text).toContain("Requested on November 30, 2026 at 8:05 AM UTC, from 203.0.113.7 (Firefox on Linux).");
     expect(email.text).toContain(`ask for a new one at ${FORGOT}`);
   });
 
@@ -33,12 +35,13 @@ describe("the reset email", () => {
     expect(email.html).toMatch(/^<!DOCTYPE html>/);
     expect(email.html).toContain(`<a href="${LINK}"`);
     expect(email.html).toContain("<strong>60 minutes</strong>");
-    expect(email.html).toContain("Requested Mon, 30 Nov 2026 08:05:00 UTC, from 203.0.113.7 (Firefox on Linux).");
+    expect(email.html).toContain("Requested on November 30, 2026 at 8:05 AM UTC, from 203.0.113.7 (Firefox on Linux).");
   });
 
   // The link comes from APP_URL, but a template must still never let a value break out of its attribute.
   it("escapes every interpolated value", () => {
     const hostile = renderResetEmail({
+      reader: EN,
       link: 'https://a.test/?t="><script>x</script>',
       requestedAt: AT,
       client: { ip: "<b>1.2.3.4</b>", userAgent: null },
@@ -55,6 +58,7 @@ describe("the reset email", () => {
 
   it("says 'an unknown address' when the client address is not known", () => {
     const anonymous = renderResetEmail({
+      reader: EN,
       link: LINK,
       requestedAt: AT,
       client: { ip: null, userAgent: null },
@@ -70,6 +74,7 @@ describe("the reset email", () => {
 describe("the password-changed email", () => {
   it("says when and from where, that every device was signed out, and what to do if it wasn't you", () => {
     const email = renderPasswordChangedEmail({
+      reader: EN,
       changedAt: AT,
       client: { ip: "198.51.100.2", userAgent: "curl/8.5.0" },
       forgotUrl: FORGOT,
@@ -77,13 +82,13 @@ describe("the password-changed email", () => {
     expect(email.subject).toBe("Your password was changed");
     expect(email.text).toBe(
       [
-        "The password of your account was changed Mon, 30 Nov 2026 08:05:00 UTC, from 198.51.100.2 (curl).",
+        "The password of your account was changed on November 30, 2026 at 8:05 AM UTC, from 198.51.100.2 (curl).",
         "Every device that was signed in has been signed out.",
         "",
         `If this wasn't you, reset your password right away at ${FORGOT} and check your email account's security.`,
       ].join("\n"),
     );
     expect(email.html).toContain(`<a href="${FORGOT}">reset your password right away</a>`);
-    expect(email.html).toContain("<strong>If this wasn't you</strong>");
+    expect(email.html).toContain("<strong>If this wasn&#39;t you, <a href=");
   });
 });

@@ -1,8 +1,10 @@
 /** User-Agent descriptions shown on /account and in emails: a short name, never the requester's text. */
 import { describe, expect, it } from "vitest";
-import { describeUserAgent, truncateUserAgent } from "../../src/core/user-agent";
+import { truncateUserAgent } from "../../src/core/user-agent";
+import { translator } from "../../src/i18n/catalogue";
+import { describeDevice } from "../../src/i18n/device";
 
-describe("describeUserAgent", () => {
+describe("describeDevice", () => {
   it.each([
     [
       "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36",
@@ -36,7 +38,7 @@ describe("describeUserAgent", () => {
     ["", "Unknown device"],
     [null, "Unknown device"],
   ])("%o -> %s", (userAgent, described) => {
-    expect(describeUserAgent(userAgent)).toBe(described);
+    expect(describeDevice(translator("en"), userAgent)).toBe(described);
   });
 });
 

@@ -1,0 +1,57 @@
+/** The /account page. */
+import type { account as english } from "../en/account";
+import type { Section } from "../types";
+
+export const account: Section<typeof english> = {
+  "account.title": "Ihr Konto",
+  "account.noticeOthers": "Alle anderen Sitzungen wurden beendet.",
+  "account.noticeTwoFactorOff":
+    "Die Zwei-Faktor-Authentifizierung ist deaktiviert. Bei der Anmeldung wird jetzt nur noch Ihr Passwort abgefragt.",
+  "account.noticePassword": "Ihr Passwort wurde geändert. Alle anderen Sitzungen wurden beendet.",
+  "account.suppressedComplained":
+    "Wir konnten keine E-Mails an {email} zustellen: Am {since} wurde eine unserer E-Mails als Spam markiert. Bis zum {until} senden wir nichts an diese Adresse, also würde Sie auch keine E-Mail zum Zurücksetzen des Passworts erreichen. Überprüfen Sie die Adresse bei Ihrem E-Mail-Anbieter.",
+  "account.suppressedBounced":
+    "Wir konnten keine E-Mails an {email} zustellen: Am {since} kam eine unserer E-Mails als unzustellbar zurück. Bis zum {until} senden wir nichts an diese Adresse, also würde Sie auch keine E-Mail zum Zurücksetzen des Passworts erreichen. Überprüfen Sie die Adresse bei Ihrem E-Mail-Anbieter.",
+  "account.name": "Ihr Name",
+  "account.passwordChangedAt": "Letzte Passwortänderung",
+  "account.sessionsHeading": "Aktive Sitzungen",
+  "account.thisSession": "Diese Sitzung",
+  "account.unknownPlace": "Unbekannter Ort",
+  "account.sessionTimes": "{place} · angemeldet am {signedIn} · zuletzt aktiv am {lastSeen}",
+  "account.signOut": "Abmelden",
+  "account.signOutOthers": "Andere Sitzungen beenden",
+  "account.signOutEverywhere": "Überall abmelden",
+  "account.changePasswordHeading": "Passwort ändern",
+  "account.changePasswordIntro": "Alle anderen Sitzungen werden beendet; in dieser Sitzung bleiben Sie angemeldet.",
+  "account.currentPassword": "Aktuelles Passwort",
+  "account.changePasswordSubmit": "Passwort ändern",
+  "account.eventsHeading": "Letzte Sicherheitsereignisse",
+  "account.event.signUp": "Konto erstellt",
+  "account.event.signIn": "Angemeldet",
+  "account.event.signInFailed": "Fehlgeschlagener Anmeldeversuch",
+  "account.event.signOut": "Abgemeldet",
+  "account.event.sessionsRevoked": "Sitzungen beendet",
+  "account.event.passwordResetRequested": "Link zum Zurücksetzen des Passworts gesendet",
+  "account.event.passwordResetCompleted": "Passwort zurückgesetzt",
+  "account.event.passwordChanged": "Passwort geändert",
+  "account.event.twoFactorEnabled": "Zwei-Faktor-Authentifizierung aktiviert",
+  "account.event.twoFactorDisabled": "Zwei-Faktor-Authentifizierung deaktiviert",
+  "account.event.recoveryCodesRegenerated": "Neue Wiederherstellungscodes erstellt",
+  "account.event.recoveryCodeUsed": "Wiederherstellungscode verwendet",
+  "account.event.secondFactorFailed": "Falscher Bestätigungscode",
+  "account.event.resetEmailBounced": "E-Mail zum Zurücksetzen unzustellbar",
+  "account.event.emailBounced": "E-Mail unzustellbar",
+  "account.event.emailComplained": "E-Mail als Spam markiert",
+  "account.detail.passwordReset": "Zurücksetzen des Passworts",
+  "account.detail.passwordChange": "Passwortänderung",
+  "account.detail.otherSessions": "andere Sitzungen ({count})",
+  "account.detail.allSessions": "alle Sitzungen ({count})",
+  "account.detail.codesLeft": "noch {count} übrig",
+  "account.detail.linkValidUntil": "Link gültig bis zum {until}",
+  "account.language.heading": "Sprache Ihrer E-Mails",
+  "account.language.text":
+    "Eine E-Mail zum Zurücksetzen des Passworts wird in der Sprache der Seite verfasst, auf der sie angefordert wurde; alle anderen E-Mails in der hier gewählten Sprache.",
+  "account.language.label": "E-Mail-Sprache",
+  "account.language.save": "Speichern",
+  "account.noticeLanguage": "Ihre E-Mails werden ab jetzt in dieser Sprache verfasst: {language}.",
+};

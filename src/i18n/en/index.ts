@@ -1,0 +1,9 @@
+/** English: the catalogue every other language translates, key for key. */
+import { account } from "./account";
+import { common } from "./common";
+import { email } from "./email";
+import { reset } from "./reset";
+import { signIn } from "./sign-in";
+import { twoFactor } from "./two-factor";
+
+export const en = { ...common, ...signIn, ...reset, ...account, ...twoFactor, ...email } as const;

@@ -1,0 +1,52 @@
+/** Two-factor sign-in: set-up, the code step, recovery codes. */
+export const twoFactor = {
+  "twoFactor.title": "Two-factor authentication",
+  "twoFactor.stepSignIn": "Enter the 6-digit code from your authenticator app to finish signing in.",
+  "twoFactor.stepReset":
+    "This account uses two-factor authentication: enter the 6-digit code from your authenticator app before choosing a new password.",
+  "twoFactor.codeLabel": "Authentication code",
+  "twoFactor.codeHint": "No phone? Enter one of your recovery codes instead.",
+  "twoFactor.verify": "Verify",
+  "twoFactor.continue": "Continue",
+  "twoFactor.lostLink": "Lost your device and your recovery codes?",
+  "twoFactor.enterCode": "Enter the code from your app.",
+  "twoFactor.notYourPassword": "That is not your password.",
+  "twoFactor.setup.title": "Set up two-factor authentication",
+  "twoFactor.setup.scan":
+    "Scan this QR code with an authenticator app (1Password, Google Authenticator, Authy, Microsoft Authenticator…).",
+  "twoFactor.setup.qrAlt": "QR code for your authenticator app",
+  "twoFactor.setup.typeKey": "Or type this setup key into the app: {key}",
+  "twoFactor.setup.code": "6-digit code from the app",
+  "twoFactor.yourPassword": "Your password",
+  "twoFactor.setup.submit": "Turn on",
+  "twoFactor.setup.cancel": "Cancel",
+  "twoFactor.setup.codeWrong": "That code is not right. Enter the current 6-digit code the app shows.",
+  "twoFactor.codes.title": "Recovery codes",
+  "twoFactor.codes.enabledHeading": "Two-factor authentication is on",
+  "twoFactor.codes.regeneratedHeading": "New recovery codes",
+  "twoFactor.codes.enabledNotice": "From now on, signing in asks for a code from your app.",
+  "twoFactor.codes.regeneratedNotice": "Your old recovery codes no longer work.",
+  "twoFactor.codes.keep":
+    "Keep these recovery codes somewhere safe. Each one signs you in once if you lose your phone. This is the only time they are shown.",
+  "twoFactor.codes.copy": "Copy",
+  "twoFactor.codes.download": "Download as text",
+  "twoFactor.codes.fileHeading": "Recovery codes (each works once)",
+  "twoFactor.codes.back": "Back to your account",
+  "twoFactor.lost.title": "Lost your second factor?",
+  "twoFactor.lost.heading": "Lost your device and recovery codes?",
+  "twoFactor.lost.intro":
+    "Without your authenticator app or a recovery code, this account cannot be opened here, not even with a password reset: that is what keeps it safe if someone else reads your email.",
+  "twoFactor.lost.otherDevice": "If you still have the app on another device, or a backup of it, use its code.",
+  "twoFactor.lost.savedCodes": "Look for the recovery codes you saved when you turned two-factor authentication on.",
+  "twoFactor.lost.support":
+    "Otherwise, contact the support team of this service from the email address of your account. After checking it is you, they can turn two-factor authentication off so you can sign in with your password and set it up again.",
+  "twoFactor.lost.back": "Back to sign in",
+  "twoFactor.section.off":
+    "Off. With it on, signing in and resetting your password also ask for a code from an authenticator app.",
+  "twoFactor.section.setUp": "Set up",
+  "twoFactor.section.on": "On since {since}. {left} of {total} recovery codes left.",
+  "twoFactor.section.appCode": "Code from your app",
+  "twoFactor.section.newCodes": "Make new recovery codes",
+  "twoFactor.section.appOrRecoveryCode": "Code from your app, or a recovery code",
+  "twoFactor.section.turnOff": "Turn off",
+} as const;

@@ -1,0 +1,57 @@
+/** The /account page. */
+import type { account as english } from "../en/account";
+import type { Section } from "../types";
+
+export const account: Section<typeof english> = {
+  "account.title": "Tu cuenta",
+  "account.noticeOthers": "Se han cerrado todas las demás sesiones.",
+  "account.noticeTwoFactorOff":
+    "La verificación en dos pasos está desactivada. Ahora, para iniciar sesión solo se pide tu contraseña.",
+  "account.noticePassword": "Se ha cambiado tu contraseña. Se han cerrado todas las demás sesiones.",
+  "account.suppressedComplained":
+    "No pudimos entregar correos a {email}: uno de nuestros mensajes se marcó como spam el {since}. No enviaremos nada a esa dirección hasta el {until}, así que tampoco te llegaría un correo para restablecer la contraseña. Revisa la dirección con tu proveedor de correo electrónico.",
+  "account.suppressedBounced":
+    "No pudimos entregar correos a {email}: uno de nuestros mensajes fue devuelto el {since}. No enviaremos nada a esa dirección hasta el {until}, así que tampoco te llegaría un correo para restablecer la contraseña. Revisa la dirección con tu proveedor de correo electrónico.",
+  "account.name": "Nombre",
+  "account.passwordChangedAt": "Último cambio de contraseña",
+  "account.sessionsHeading": "Sesiones activas",
+  "account.thisSession": "Esta sesión",
+  "account.unknownPlace": "Ubicación desconocida",
+  "account.sessionTimes": "{place} · sesión iniciada el {signedIn} · última actividad el {lastSeen}",
+  "account.signOut": "Cerrar sesión",
+  "account.signOutOthers": "Cerrar las demás sesiones",
+  "account.signOutEverywhere": "Cerrar todas las sesiones",
+  "account.changePasswordHeading": "Cambiar contraseña",
+  "account.changePasswordIntro": "Se cerrarán todas las demás sesiones; esta seguirá abierta.",
+  "account.currentPassword": "Contraseña actual",
+  "account.changePasswordSubmit": "Cambiar contraseña",
+  "account.eventsHeading": "Actividad de seguridad reciente",
+  "account.event.signUp": "Cuenta creada",
+  "account.event.signIn": "Inicio de sesión",
+  "account.event.signInFailed": "Intento de inicio de sesión fallido",
+  "account.event.signOut": "Cierre de sesión",
+  "account.event.sessionsRevoked": "Sesiones cerradas",
+  "account.event.passwordResetRequested": "Enlace para restablecer la contraseña enviado",
+  "account.event.passwordResetCompleted": "Contraseña restablecida",
+  "account.event.passwordChanged": "Contraseña cambiada",
+  "account.event.twoFactorEnabled": "Verificación en dos pasos activada",
+  "account.event.twoFactorDisabled": "Verificación en dos pasos desactivada",
+  "account.event.recoveryCodesRegenerated": "Nuevos códigos de recuperación generados",
+  "account.event.recoveryCodeUsed": "Código de recuperación usado",
+  "account.event.secondFactorFailed": "Código de verificación incorrecto",
+  "account.event.resetEmailBounced": "Correo de restablecimiento devuelto",
+  "account.event.emailBounced": "Correo devuelto",
+  "account.event.emailComplained": "Correo marcado como spam",
+  "account.detail.passwordReset": "restablecimiento de contraseña",
+  "account.detail.passwordChange": "cambio de contraseña",
+  "account.detail.otherSessions": "otras {count} sesiones",
+  "account.detail.allSessions": "las {count} sesiones",
+  "account.detail.codesLeft": "quedan {count}",
+  "account.detail.linkValidUntil": "enlace válido hasta el {until}",
+  "account.language.heading": "Idioma de tus correos",
+  "account.language.text":
+    "Los correos para restablecer la contraseña se escriben en el idioma de la página desde la que se solicitaron; todos los demás, en este.",
+  "account.language.label": "Correos en",
+  "account.language.save": "Guardar",
+  "account.noticeLanguage": "A partir de ahora, recibirás tus correos en {language}.",
+};

@@ -1,0 +1,9 @@
+import type { Catalogue } from "../types";
+import { account } from "./account";
+import { common } from "./common";
+import { email } from "./email";
+import { reset } from "./reset";
+import { signIn } from "./sign-in";
+import { twoFactor } from "./two-factor";
+
+export const es: Catalogue = { ...common, ...signIn, ...reset, ...account, ...twoFactor, ...email };

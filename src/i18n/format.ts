@@ -1,0 +1,51 @@
+/**
+ * Moments and durations in the reader's language, through Intl: "30 November 2026 at 16:05 UTC",
+ * "30. November 2026 um 17:05 MEZ", "5 minutes", "5 Minuten". Plurals come from the locale data.
+ */
+import { MINUTE_MS, SECOND_MS } from "../core/time";
+import type { PageLanguage } from "./languages";
+
+/** The locale Intl formats for: the pseudo-language formats as English. */
+function localeOf(language: PageLanguage): string {
+  return language === "en-XA" ? "en" : language;
+}
+
+/** A time zone the runtime knows ("Europe/Berlin"), or undefined for anything else. */
+export function knownTimeZone(value: string | undefined | null): string | undefined {
+  if (value === undefined || value === null || value === "" || value.length > 64) return undefined;
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A moment to the minute, with its zone named; UTC unless the reader's zone is known. */
+export function formatMoment(language: PageLanguage, at: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat(localeOf(language), {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone: timeZone ?? "UTC",
+    timeZoneName: "short",
+  }).format(at);
+}
+
+/** A number of whole units in words: "1 minute", "5 Minuten", "2 時間". */
+function formatUnits(language: PageLanguage, count: number, unit: "second" | "minute" | "hour"): string {
+  return new Intl.NumberFormat(localeOf(language), { style: "unit", unit, unitDisplay: "long" }).format(count);
+}
+
+/** How long someone must wait: whole seconds under a minute, else whole minutes (rounded up). */
+export function formatWait(language: PageLanguage, ms: number): string {
+  if (ms < MINUTE_MS) return formatUnits(language, Math.max(1, Math.ceil(ms / SECOND_MS)), "second");
+  return formatUnits(language, Math.ceil(ms / MINUTE_MS), "minute");
+}
+
+/** A lifetime given in minutes: whole hours when it is more than one and divides evenly. */
+export function formatLifetime(language: PageLanguage, minutes: number): string {
+  if (minutes % 60 === 0 && minutes > 60) return formatUnits(language, minutes / 60, "hour");
+  return formatUnits(language, minutes, "minute");
+}

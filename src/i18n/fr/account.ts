@@ -1,0 +1,57 @@
+/** The /account page. */
+import type { account as english } from "../en/account";
+import type { Section } from "../types";
+
+export const account: Section<typeof english> = {
+  "account.title": "Votre compte",
+  "account.noticeOthers": "Toutes les autres sessions ont été déconnectées.",
+  "account.noticeTwoFactorOff":
+    "L’authentification à deux facteurs est désactivée. Désormais, seul votre mot de passe vous est demandé pour vous connecter.",
+  "account.noticePassword": "Votre mot de passe a été modifié. Toutes les autres sessions ont été déconnectées.",
+  "account.suppressedComplained":
+    "Nous n’avons pas pu envoyer d’e-mail à {email} : un de nos messages y a été signalé comme spam le {since}. Nous n’enverrons plus rien à cette adresse jusqu’au {until}, et un e-mail de réinitialisation du mot de passe ne vous parviendrait pas non plus. Vérifiez cette adresse auprès de votre fournisseur de messagerie.",
+  "account.suppressedBounced":
+    "Nous n’avons pas pu envoyer d’e-mail à {email} : un de nos messages a été rejeté par cette adresse le {since}. Nous n’enverrons plus rien à cette adresse jusqu’au {until}, et un e-mail de réinitialisation du mot de passe ne vous parviendrait pas non plus. Vérifiez cette adresse auprès de votre fournisseur de messagerie.",
+  "account.name": "Nom",
+  "account.passwordChangedAt": "Dernière modification du mot de passe",
+  "account.sessionsHeading": "Sessions actives",
+  "account.thisSession": "Cette session",
+  "account.unknownPlace": "Lieu inconnu",
+  "account.sessionTimes": "{place} · connexion le {signedIn} · dernière activité le {lastSeen}",
+  "account.signOut": "Se déconnecter",
+  "account.signOutOthers": "Déconnecter les autres sessions",
+  "account.signOutEverywhere": "Se déconnecter partout",
+  "account.changePasswordHeading": "Modifier le mot de passe",
+  "account.changePasswordIntro": "Toutes les autres sessions seront déconnectées ; celle-ci restera connectée.",
+  "account.currentPassword": "Mot de passe actuel",
+  "account.changePasswordSubmit": "Modifier le mot de passe",
+  "account.eventsHeading": "Événements de sécurité récents",
+  "account.event.signUp": "Compte créé",
+  "account.event.signIn": "Connexion",
+  "account.event.signInFailed": "Tentative de connexion échouée",
+  "account.event.signOut": "Déconnexion",
+  "account.event.sessionsRevoked": "Sessions déconnectées",
+  "account.event.passwordResetRequested": "Lien de réinitialisation envoyé",
+  "account.event.passwordResetCompleted": "Mot de passe réinitialisé",
+  "account.event.passwordChanged": "Mot de passe modifié",
+  "account.event.twoFactorEnabled": "Authentification à deux facteurs activée",
+  "account.event.twoFactorDisabled": "Authentification à deux facteurs désactivée",
+  "account.event.recoveryCodesRegenerated": "Nouveaux codes de récupération générés",
+  "account.event.recoveryCodeUsed": "Code de récupération utilisé",
+  "account.event.secondFactorFailed": "Code d’authentification incorrect",
+  "account.event.resetEmailBounced": "E-mail de réinitialisation rejeté",
+  "account.event.emailBounced": "E-mail rejeté",
+  "account.event.emailComplained": "E-mail signalé comme spam",
+  "account.detail.passwordReset": "réinitialisation du mot de passe",
+  "account.detail.passwordChange": "modification du mot de passe",
+  "account.detail.otherSessions": "{count} autres sessions",
+  "account.detail.allSessions": "toutes les sessions ({count})",
+  "account.detail.codesLeft": "codes restants : {count}",
+  "account.detail.linkValidUntil": "lien valable jusqu’au {until}",
+  "account.language.heading": "Langue de vos e-mails",
+  "account.language.text":
+    "Un e-mail de réinitialisation du mot de passe est rédigé dans la langue de la page depuis laquelle il a été demandé ; tous les autres e-mails, dans la langue choisie ici.",
+  "account.language.label": "E-mails en",
+  "account.language.save": "Enregistrer",
+  "account.noticeLanguage": "Vos e-mails seront désormais rédigés dans cette langue : {language}.",
+};

@@ -1,0 +1,57 @@
+/** The /account page. */
+import type { account as english } from "../en/account";
+import type { Section } from "../types";
+
+export const account: Section<typeof english> = {
+  "account.title": "マイアカウント",
+  "account.noticeOthers": "ほかのすべてのセッションからログアウトしました。",
+  "account.noticeTwoFactorOff": "2 段階認証をオフにしました。今後、ログイン時にはパスワードのみが求められます。",
+  "account.noticePassword": "パスワードを変更しました。ほかのすべてのセッションからログアウトしました。",
+  "account.suppressedComplained":
+    "{email} にメールを配信できませんでした。{since} に迷惑メールとして報告されたためです。{until} まではこのアドレスにメールを送信しないため、パスワード再設定メールも届きません。ご利用のメールサービスでアドレスを確認してください。",
+  "account.suppressedBounced":
+    "{email} にメールを配信できませんでした。{since} にメールが宛先不明などで返送されたためです。{until} まではこのアドレスにメールを送信しないため、パスワード再設定メールも届きません。ご利用のメールサービスでアドレスを確認してください。",
+  "account.name": "名前",
+  "account.passwordChangedAt": "パスワードの変更日時",
+  "account.sessionsHeading": "アクティブなセッション",
+  "account.thisSession": "このセッション",
+  "account.unknownPlace": "不明な場所",
+  "account.sessionTimes": "{place} · ログイン：{signedIn} · 最終アクセス：{lastSeen}",
+  "account.signOut": "ログアウト",
+  "account.signOutOthers": "ほかのセッションからログアウト",
+  "account.signOutEverywhere": "すべてのセッションからログアウト",
+  "account.changePasswordHeading": "パスワードの変更",
+  "account.changePasswordIntro":
+    "ほかのすべてのセッションからはログアウトされますが、このセッションはログインしたままになります。",
+  "account.currentPassword": "現在のパスワード",
+  "account.changePasswordSubmit": "パスワードを変更",
+  "account.eventsHeading": "最近のセキュリティイベント",
+  "account.event.signUp": "アカウント作成",
+  "account.event.signIn": "ログイン",
+  "account.event.signInFailed": "ログイン失敗",
+  "account.event.signOut": "ログアウト",
+  "account.event.sessionsRevoked": "セッションのログアウト",
+  "account.event.passwordResetRequested": "パスワード再設定リンクの送信",
+  "account.event.passwordResetCompleted": "パスワードの再設定",
+  "account.event.passwordChanged": "パスワードの変更",
+  "account.event.twoFactorEnabled": "2 段階認証をオンに設定",
+  "account.event.twoFactorDisabled": "2 段階認証をオフに設定",
+  "account.event.recoveryCodesRegenerated": "新しいリカバリーコードの作成",
+  "account.event.recoveryCodeUsed": "リカバリーコードの使用",
+  "account.event.secondFactorFailed": "誤った認証コードの入力",
+  "account.event.resetEmailBounced": "再設定メールの配信失敗",
+  "account.event.emailBounced": "メールの配信失敗",
+  "account.event.emailComplained": "迷惑メールとして報告",
+  "account.detail.passwordReset": "パスワードの再設定",
+  "account.detail.passwordChange": "パスワードの変更",
+  "account.detail.otherSessions": "ほかの {count} 件のセッション",
+  "account.detail.allSessions": "全 {count} 件のセッション",
+  "account.detail.codesLeft": "残り {count} 個",
+  "account.detail.linkValidUntil": "リンクの有効期限：{until}",
+  "account.language.heading": "メールの言語",
+  "account.language.text":
+    "パスワード再設定メールは、再設定をリクエストしたページの言語で送信されます。その他のメールはすべて、ここで選択した言語で送信されます。",
+  "account.language.label": "言語",
+  "account.language.save": "保存",
+  "account.noticeLanguage": "今後、メールは「{language}」で送信されます。",
+};

@@ -1,0 +1,73 @@
+/** The recent security events on /account, in the page's language. */
+import type { Child } from "hono/jsx";
+import type { AuditEvent } from "../domain/account";
+import { describeDevice } from "../i18n/device";
+import type { PlainKey, Translate } from "../i18n/types";
+import { Rich, Time, useT } from "./words";
+
+/** Each audit event type's words. */
+const EVENT_LABELS: Record<AuditEvent["type"], PlainKey> = {
+  sign_up: "account.event.signUp",
+  sign_in: "account.event.signIn",
+  sign_in_failed: "account.event.signInFailed",
+  sign_out: "account.event.signOut",
+  sessions_revoked: "account.event.sessionsRevoked",
+  password_reset_requested: "account.event.passwordResetRequested",
+  password_reset_completed: "account.event.passwordResetCompleted",
+  password_changed: "account.event.passwordChanged",
+  two_factor_enabled: "account.event.twoFactorEnabled",
+  two_factor_disabled: "account.event.twoFactorDisabled",
+  recovery_codes_regenerated: "account.event.recoveryCodesRegenerated",
+  recovery_code_used: "account.event.recoveryCodeUsed",
+  second_factor_failed: "account.event.secondFactorFailed",
+  reset_email_bounced: "account.event.resetEmailBounced",
+  email_bounced: "account.event.emailBounced",
+  email_complained: "account.event.emailComplained",
+};
+
+export function EventList({ events }: { events: AuditEvent[] }) {
+  const t = useT();
+  return (
+    <ul class="events">
+      {events.map((e) => {
+        const parts = [describeDevice(t, e.userAgent), e.ip, eventDetail(t, e)].filter(
+          (part) => part !== null && part !== "",
+        );
+        return (
+          <li>
+            <strong>{t(EVENT_LABELS[e.type])}</strong> <Time at={e.createdAt} />
+            <br />
+            <span class="meta">{parts.flatMap((part, i) => (i === 0 ? [part] : [" · ", part]))}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * An event's detail in the page's language. The domain stores it as English text (storage/audit.ts); the
+ * forms it writes are recognised here, anything else (a mail provider's bounce message) is shown as stored.
+ */
+function eventDetail(t: Translate, { type, detail }: AuditEvent): Child {
+  if (detail === null) return null;
+  if (type === "sessions_revoked") {
+    if (detail === "password reset") return t("account.detail.passwordReset");
+    if (detail === "password change") return t("account.detail.passwordChange");
+    const others = /^(\d+) other sessions$/.exec(detail);
+    if (others !== null) return t("account.detail.otherSessions", { count: Number(others[1]) });
+    const all = /^all (\d+) sessions$/.exec(detail);
+    if (all !== null) return t("account.detail.allSessions", { count: Number(all[1]) });
+  }
+  if (type === "recovery_code_used") {
+    const left = /^(\d+) left$/.exec(detail);
+    if (left !== null) return t("account.detail.codesLeft", { count: Number(left[1]) });
+  }
+  if (type === "password_reset_requested") {
+    const until = /^link valid until (.+)$/.exec(detail);
+    if (until !== null && !Number.isNaN(Date.parse(until[1]!))) {
+      return <Rich text="account.detail.linkValidUntil" values={{ until: <Time at={until[1]!} /> }} />;
+    }
+  }
+  return detail;
+}

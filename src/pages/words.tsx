@@ -1,0 +1,41 @@
+/**
+ * The page's language inside components: its translate function, moments in the reader's language and
+ * zone, and texts whose placeholders are elements (a link inside a sentence).
+ */
+import type { Child } from "hono/jsx";
+import { useRequestContext } from "hono/jsx-renderer";
+import type { AppEnv } from "../http/app-env";
+import { catalogueOf, fill } from "../i18n/catalogue";
+import { formatMoment } from "../i18n/format";
+import type { PageLanguage } from "../i18n/languages";
+import type { English, MessageKey, Placeholders, Translate } from "../i18n/types";
+
+/** The translate function of the page being rendered. */
+export function useT(): Translate {
+  return useRequestContext<AppEnv>().var.t;
+}
+
+/** The page's language and the reader's time zone (when their browser told us). */
+export function usePageLanguage(): { language: PageLanguage; timeZone: string | undefined } {
+  const c = useRequestContext<AppEnv>();
+  return { language: c.var.language as PageLanguage, timeZone: c.var.timeZone };
+}
+
+/** A text with elements in place of its placeholders: <Rich text="signIn.noAccount" values={{ link: <a …/> }} />. */
+export function Rich<K extends MessageKey>({
+  text,
+  values,
+}: {
+  text: K;
+  values: Record<Placeholders<English[K]>, Child>;
+}) {
+  const template = catalogueOf(usePageLanguage().language)[text];
+  return <>{fill<Child>(template, values, (value) => value)}</>;
+}
+
+/** A moment to the minute in the reader's language and zone (UTC when the zone is unknown). */
+export function Time({ at }: { at: number | string }) {
+  const { language, timeZone } = usePageLanguage();
+  const ms = typeof at === "number" ? at : Date.parse(at);
+  return <time datetime={new Date(ms).toISOString()}>{formatMoment(language, ms, timeZone)}</time>;
+}

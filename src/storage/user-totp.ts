@@ -1,0 +1,27 @@
+/** D1 access for an account's sealed authenticator key (users.totp_secret; core/secret-box.ts seals it). */
+
+/**
+ * Turns two-factor sign-in on with a sealed key, only if it is off (of two set-ups racing, one wins); or
+ * off with null. Returns whether the row changed.
+ */
+export async function setTotpSecret(
+  db: D1Database,
+  userId: string,
+  sealed: string | null,
+  now: string,
+): Promise<boolean> {
+  const onlyIfOff = sealed === null ? "" : " AND totp_secret IS NULL";
+  const result = await db
+    .prepare(`UPDATE users SET totp_secret = ?1, totp_enabled_at = ?2, updated_at = ?3 WHERE id = ?4${onlyIfOff}`)
+    .bind(sealed, sealed === null ? null : now, now, userId)
+    .run();
+  return result.meta.changes === 1;
+}
+
+/** Replaces a sealed key by the same key sealed under a newer key, only if the stored value is still `old`. */
+export async function resealTotpSecret(db: D1Database, userId: string, old: string, sealed: string): Promise<void> {
+  await db
+    .prepare("UPDATE users SET totp_secret = ?1 WHERE id = ?2 AND totp_secret = ?3")
+    .bind(sealed, userId, old)
+    .run();
+}

@@ -1,0 +1,218 @@
+// Every page in every language, in real headless Chromium against `wrangler dev`: the language menu and
+// its remembered choice, Arabic right to left, screenshots of the sign-in, forgot, reset and account pages
+// in each language (docs/screenshots/ with `npm run screenshots`), and the pseudo-language: no page cut off
+// or scrolling sideways at phone and desktop widths, and no English text left on any page. Run by `npm test`.
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { browserAvailability, launchBrowser } from "./browser.mjs";
+import { startServer } from "./server.mjs";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const SHOTS = path.join(root, "test-results/screenshots");
+const PASSWORD = "violet-harbour-lantern-47";
+const LANGUAGES = ["en", "de", "fr", "es", "ja", "ar"];
+
+const availability = browserAvailability();
+
+describe("pages in every language", { skip: availability.available ? false : availability.reason }, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  async function newPage(width = 1000) {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    return context.newPage();
+  }
+
+  async function shot(page, name, { docs = true } = {}) {
+    const file = path.join(SHOTS, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    if (docs && process.env.UPDATE_SCREENSHOTS === "1") {
+      mkdirSync(path.join(root, "docs/screenshots/languages"), { recursive: true });
+      copyFileSync(file, path.join(root, "docs/screenshots/languages", `${name}.png`));
+    }
+  }
+
+  const htmlAttributes = (page) =>
+    page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      dir: document.documentElement.dir,
+      direction: getComputedStyle(document.body).direction,
+    }));
+
+  async function submitAndWait(page, selector = "main button[type=submit]") {
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click(selector)]);
+  }
+
+  /** Signs up on the pages (in whatever language the browser has chosen) and signs in. */
+  async function signUpAndIn(page, email) {
+    await page.goto(`${server.origin}/signup`);
+    await page.fill("#first_name", "Ada");
+    await page.fill("#email", email);
+    await page.fill("#password", PASSWORD);
+    await page.fill("#password_confirmation", PASSWORD);
+    await submitAndWait(page);
+    await page.fill("#email", email);
+    await page.fill("#password", PASSWORD);
+    await submitAndWait(page);
+    assert.match(page.url(), /\/account$/);
+  }
+
+  /** Asks for a reset link on the forgot page and returns the link from the newest email, with the email. */
+  async function requestLink(page, email) {
+    await page.goto(`${server.origin}/forgot-password`);
+    await page.fill("#email", email);
+    await submitAndWait(page);
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const { messages } = await (await fetch(`${server.origin}/dev/mailbox?to=${encodeURIComponent(email)}`)).json();
+      const resets = messages.filter((m) => m.text.includes("/reset-password?token="));
+      if (resets.length > 0)
+        return { link: /(http\S+\/reset-password\?token=\S+)/.exec(resets[0].text)[1], mail: resets[0] };
+      assert.ok(Date.now() < deadline, "reset email did not arrive");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  it("the menu switches the language, the choice sticks across pages, and Arabic reads right to left", async () => {
+    const page = await newPage();
+    await page.goto(`${server.origin}/login`);
+    assert.deepEqual(await htmlAttributes(page), { lang: "en", dir: "ltr", direction: "ltr" });
+    await Promise.all([page.waitForURL(/\?lang=de$/), page.click('header nav a[hreflang="de"]')]);
+    assert.equal((await htmlAttributes(page)).lang, "de");
+    await page.click('a[href="/forgot-password"]');
+    await page.waitForURL(/\/forgot-password$/);
+    assert.equal((await htmlAttributes(page)).lang, "de", "the choice is remembered without ?lang=");
+    await Promise.all([page.waitForURL(/\?lang=ar$/), page.click('header nav a[hreflang="ar"]')]);
+    assert.deepEqual(await htmlAttributes(page), { lang: "ar", dir: "rtl", direction: "rtl" });
+    // Right to left for real: the heading starts at the right edge of the card.
+    const { heading, card } = await page.evaluate(() => ({
+      heading: document.querySelector("main h1").getBoundingClientRect().right,
+      card: document.querySelector("main").getBoundingClientRect().right,
+    }));
+    assert.ok(card - heading < 60, `heading ends ${card - heading}px from the card's right edge`);
+    await page.goto(`${server.origin}/signup`);
+    assert.equal((await htmlAttributes(page)).lang, "ar");
+    await page.context().close();
+  });
+
+  for (const language of LANGUAGES) {
+    it(`${language}: sign-in, forgot, reset and account pages, and the reset email in ${language}`, async () => {
+      const page = await newPage();
+      const email = `lang-${language}.${Date.now()}@example.com`;
+      await page.goto(`${server.origin}/login?lang=${language}`);
+      assert.equal((await htmlAttributes(page)).lang, language);
+      await shot(page, `${language}-sign-in`);
+      await signUpAndIn(page, email);
+      await page.evaluate(() => document.querySelector("time")?.scrollIntoView());
+      await shot(page, `${language}-account`);
+      await page.goto(`${server.origin}/forgot-password`);
+      await shot(page, `${language}-forgot`);
+      const { link, mail } = await requestLink(page, email);
+      assert.equal(mail.html.includes(`<html lang="${language}"`), true, "the email is in the page's language");
+      if (language !== "en") assert.notEqual(mail.subject, "Reset your password");
+      await page.goto(link);
+      await page.waitForSelector("#password");
+      assert.equal((await htmlAttributes(page)).lang, language);
+      await shot(page, `${language}-reset`);
+      await page.context().close();
+    });
+  }
+
+  /**
+   * What is wrong with the page as laid out: anything past the viewport's edges, anything clipped, and any
+   * word of plain ASCII letters (the pseudo-language accents every text of ours, so such a word is a text
+   * not taken from the catalogue), leaving out what the page shows of the person's own data.
+   */
+  async function layoutProblems(page, allowedWords) {
+    return page.evaluate((allowed) => {
+      const problems = [];
+      const width = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth > width)
+        problems.push(`scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
+      const name = (el) =>
+        `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className ? `.${String(el.className).split(" ")[0]}` : ""}`;
+      for (const el of document.querySelectorAll("header *, main *")) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) continue;
+        if (box.right > width + 1 || box.left < -1)
+          problems.push(`${name(el)} sticks out (${Math.round(box.left)}..${Math.round(box.right)})`);
+        const style = getComputedStyle(el);
+        if (style.overflowX !== "visible" && el.scrollWidth > el.clientWidth + 1)
+          problems.push(`${name(el)} is clipped`);
+      }
+      const text = [...document.querySelectorAll("header, main")]
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text (what a reader sees) is what is checked
+        .map((el) => el.innerText)
+        .join("\n");
+      const labels = [...document.querySelectorAll("[aria-label], input[placeholder]")].map(
+        (el) => el.getAttribute("aria-label") ?? el.placeholder,
+      );
+      for (const word of `${text}\n${labels.join("\n")}\n${document.title}`.match(/\b[A-Za-z]{4,}\b/g) ?? []) {
+        if (!allowed.includes(word)) problems.push(`untranslated "${word}"`);
+      }
+      return [...new Set(problems)];
+    }, allowedWords);
+  }
+
+  it("pseudo-language: no page is cut off or scrolls sideways, at 360 and 1000 pixels, and none has English left", async () => {
+    const email = `pseudo.${Date.now()}@example.com`;
+    // The person's own data, brand names, and the language names of the menu are not ours to translate.
+    const allowed = [
+      "example",
+      "pseudo",
+      "English",
+      "Deutsch",
+      "Fran",
+      "Espa",
+      "Linux",
+      "Chrome",
+      "Headless",
+      "HeadlessChrome",
+      "localhost",
+    ];
+    allowed.push(...email.split(/[^A-Za-z]+/));
+    const setup = await newPage();
+    await setup.goto(`${server.origin}/login?lang=en-XA`);
+    await signUpAndIn(setup, email);
+    const cookies = await setup.context().cookies();
+    const { link } = await requestLink(setup, email);
+    await setup.context().close();
+
+    const pages = [
+      ["sign-in", "/login"],
+      ["sign-up", "/signup"],
+      ["forgot", "/forgot-password"],
+      ["code", `/reset-password/code?email=${encodeURIComponent(email)}`],
+      ["lost-second-factor", "/two-factor/lost"],
+      ["invalid-link", "/reset-password?token=not-a-token"],
+      ["account", "/account"],
+      ["two-factor-setup", "/account/two-factor"],
+      ["reset", link.replace(/^http:\/\/[^/]+/, "")],
+    ];
+    const found = [];
+    for (const width of [360, 1000]) {
+      const page = await newPage(width);
+      await page.context().addCookies(cookies);
+      for (const [name, pathname] of pages) {
+        await page.goto(`${server.origin}${pathname}`);
+        assert.equal((await htmlAttributes(page)).lang, "en-XA", `${name} is in the pseudo-language`);
+        await shot(page, `pseudo-${name}-${width}`, { docs: false });
+        for (const problem of await layoutProblems(page, allowed)) found.push(`${name} at ${width}px: ${problem}`);
+      }
+      await page.context().close();
+    }
+    assert.deepEqual(found, []);
+  });
+});

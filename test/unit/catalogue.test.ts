@@ -1,0 +1,96 @@
+/**
+ * The catalogues: every language has exactly English's keys, each text exactly English's placeholders, no
+ * markup, and is translated (a text the same as English is allowed only where listed). tsc checks keys and
+ * the presence of placeholders at compile time too; the lines marked ts-expect-error prove it.
+ */
+import { describe, expect, it } from "vitest";
+import { catalogueOf, translator } from "../../src/i18n/catalogue";
+import { en } from "../../src/i18n/en";
+import { LANGUAGES, type Language } from "../../src/i18n/languages";
+import { pseudoText } from "../../src/i18n/pseudo";
+import type { Catalogue } from "../../src/i18n/types";
+
+/** Texts that read the same as English in a language (names, symbols, words it shares). */
+const SAME_AS_ENGLISH: Record<Exclude<Language, "en">, string[]> = {
+  de: ["layout.title", "email.from", "account.detail.codesLeft"],
+  fr: ["layout.title", "email.from", "signUp.title"],
+  es: ["layout.title", "email.from"],
+  ja: ["layout.title", "email.from"],
+  ar: ["layout.title", "email.from"],
+};
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe.each(LANGUAGES.filter((l) => l !== "en"))("the %s catalogue", (language) => {
+  const catalogue = catalogueOf(language) as Record<string, string>;
+
+  it("has exactly English's keys", () => {
+    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it("keeps each text's placeholders, no more and no fewer", () => {
+    const wrong = Object.entries(en).filter(([key, text]) => {
+      return placeholders(catalogue[key]!).join() !== placeholders(text).join();
+    });
+    expect(wrong.map(([key]) => key)).toEqual([]);
+  });
+
+  it("has no markup, no empty text, and no text left in English", () => {
+    const allowed = new Set(SAME_AS_ENGLISH[language as Exclude<Language, "en">]);
+    const english = Object.entries(en).filter(([key, text]) => catalogue[key] === text && !allowed.has(key));
+    expect(english.map(([key]) => key)).toEqual([]);
+    for (const text of Object.values(catalogue)) {
+      expect(text.trim()).not.toBe("");
+      expect(text).not.toMatch(/[<>&]/);
+    }
+  });
+});
+
+describe("the English catalogue", () => {
+  it("has no markup and balanced placeholders", () => {
+    for (const text of Object.values(en)) {
+      expect(text).not.toMatch(/[<>&]/);
+      expect(text.replace(/\{\w+\}/g, "")).not.toMatch(/[{}]/);
+    }
+  });
+});
+
+describe("translator", () => {
+  it("fills placeholders, in the language asked for", () => {
+    expect(translator("en")("refusal.locked", { wait: "5 minutes" })).toBe(
+      "Too many sign-in attempts. Try again in 5 minutes, or reset your password to sign in now.",
+    );
+    expect(translator("de")("refusal.locked", { wait: "5 Minuten" })).toContain("5 Minuten");
+  });
+});
+
+describe("the pseudo-language", () => {
+  it("accents every letter, keeps placeholders, and is 40 % longer", () => {
+    const text = "Try again in {wait}.";
+    const pseudo = pseudoText(text);
+    expect(pseudo).toContain("{wait}");
+    expect(pseudo).toMatch(/^\[Ţrý àĝàîñ îñ \{wait\}\. ·+\]$/);
+    expect(pseudo.length).toBe(text.length + Math.ceil(text.length * 0.4));
+  });
+
+  it("covers every key", () => {
+    expect(Object.keys(catalogueOf("en-XA")).sort()).toEqual(Object.keys(en).sort());
+  });
+});
+
+describe("the catalogue type", () => {
+  // tsc runs over the tests: each ts-expect-error below fails the build if its line compiles, i.e. if the
+  // type let a catalogue miss a key, add one, or lose a placeholder.
+  it("refuses a missing key, an extra key and a lost placeholder at compile time", () => {
+    const { "signIn.title": _dropped, ...withoutOneKey } = en;
+    // @ts-expect-error a catalogue missing a key does not compile
+    const missingKey: Catalogue = withoutOneKey;
+    // @ts-expect-error a catalogue with a key English lacks does not compile
+    const extraKey: Catalogue = { ...en, "signIn.unknown": "x" };
+    // @ts-expect-error a text that loses its placeholder does not compile
+    const lostPlaceholder: Catalogue = { ...en, "refusal.locked": "Too many sign-in attempts." };
+    expect(Object.hasOwn(missingKey, "signIn.title")).toBe(false);
+    expect(Object.hasOwn(extraKey, "signIn.unknown")).toBe(true);
+    expect(lostPlaceholder["refusal.locked"]).not.toContain("{wait}");
+  });
+});
