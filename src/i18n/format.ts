@@ -3,11 +3,17 @@
  * "30. November 2026 um 17:05 MEZ", "5 minutes", "5 Minuten". Plurals come from the locale data.
  */
 import { MINUTE_MS, SECOND_MS } from "../core/time";
-import type { PageLanguage } from "./languages";
+import { type PageLanguage, PSEUDO_LANGUAGE } from "./languages";
+import { accent } from "./pseudo";
+
+/** Formatted words in the pseudo-language are accented too, so a page shows which of its words went through here. */
+function pseudoIf(language: PageLanguage, formatted: string): string {
+  return language === PSEUDO_LANGUAGE ? accent(formatted) : formatted;
+}
 
 /** The locale Intl formats for: the pseudo-language formats as English. */
 function localeOf(language: PageLanguage): string {
-  return language === "en-XA" ? "en" : language;
+  return language === PSEUDO_LANGUAGE ? "en" : language;
 }
 
 /** A time zone the runtime knows ("Europe/Berlin"), or undefined for anything else. */
@@ -22,20 +28,26 @@ export function knownTimeZone(value: string | undefined | null): string | undefi
 
 /** A moment to the minute, with its zone named; UTC unless the reader's zone is known. */
 export function formatMoment(language: PageLanguage, at: number, timeZone?: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: timeZone ?? "UTC",
-    timeZoneName: "short",
-  }).format(at);
+  return pseudoIf(
+    language,
+    new Intl.DateTimeFormat(localeOf(language), {
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone: timeZone ?? "UTC",
+      timeZoneName: "short",
+    }).format(at),
+  );
 }
 
 /** A number of whole units in words: "1 minute", "5 Minuten", "2 時間". */
 function formatUnits(language: PageLanguage, count: number, unit: "second" | "minute" | "hour"): string {
-  return new Intl.NumberFormat(localeOf(language), { style: "unit", unit, unitDisplay: "long" }).format(count);
+  return pseudoIf(
+    language,
+    new Intl.NumberFormat(localeOf(language), { style: "unit", unit, unitDisplay: "long" }).format(count),
+  );
 }
 
 /** How long someone must wait: whole seconds under a minute, else whole minutes (rounded up). */

@@ -8,14 +8,26 @@ const ACCENTED: Record<string, string> = Object.fromEntries(
   [..."aeiouyAEIOUYcnsztgCNSZTG"].map((ch, i) => [ch, [..."àéîöüýÀÉÎÖÜÝçñşžţĝÇÑŞŽŢĜ"][i]!]),
 );
 
-/** One text in the pseudo-language. */
-export function pseudoText(text: string): string {
-  const accented = text
+/** Letters accented, placeholders left alone: for the pseudo-language's texts and its formatted moments. */
+export function accent(text: string): string {
+  return text
     .split(/(\{\w+\})/)
     .map((part) => (part.startsWith("{") ? part : [...part].map((ch) => ACCENTED[ch] ?? ch).join("")))
     .join("");
-  const padding = Math.ceil(text.length * 0.4);
-  return `[${accented} ${"·".repeat(Math.max(0, padding - 3))}]`;
+}
+
+/**
+ * One text in the pseudo-language: accented, then padded to 40 % longer with dots in words of five (a
+ * long word can wrap; a run of dots as long as a sentence would not, and no language has one).
+ */
+export function pseudoText(text: string): string {
+  const padding = Math.max(0, Math.ceil(text.length * 0.4) - 3);
+  const dots = "····· "
+    .repeat(Math.ceil(padding / 6))
+    .slice(0, padding)
+    .trimEnd()
+    .padEnd(padding, "·");
+  return `[${accent(text)} ${dots}]`;
 }
 
 const cache = new WeakMap<object, Record<string, string>>();

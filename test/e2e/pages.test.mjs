@@ -365,7 +365,7 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
     assert.equal(aged.status, 200);
     await openNewestResetLinkExpecting(page, email);
     await page.getByRole("heading", { name: "This link has expired" }).waitFor();
-    await page.getByText("Reset links work for 60 minutes. This one expired at").waitFor();
+    await page.getByText("Reset links work for 60 minutes. This one expired on").waitFor();
     await shot(page, "expired-link");
     // The new link goes to the address the old one went to, which the page never shows.
     await submitAndWait(page, 'button:has-text("Send a new link")');

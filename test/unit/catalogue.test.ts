@@ -69,8 +69,21 @@ describe("the pseudo-language", () => {
     const text = "Try again in {wait}.";
     const pseudo = pseudoText(text);
     expect(pseudo).toContain("{wait}");
-    expect(pseudo).toMatch(/^\[Ţrý àĝàîñ îñ \{wait\}\. ·+\]$/);
+    expect(pseudo).toMatch(/^\[Ţrý àĝàîñ îñ \{wait\}\. [· ]+\]$/);
     expect(pseudo.length).toBe(text.length + Math.ceil(text.length * 0.4));
+  });
+
+  it("pads in words that can wrap, however long the text", () => {
+    const text = "x".repeat(200);
+    const pseudo = pseudoText(text);
+    expect(pseudo.length).toBe(text.length + Math.ceil(text.length * 0.4));
+    expect(Math.max(...pseudo.split(" ").map((word) => word.length))).toBeLessThanOrEqual(text.length + 1);
+    expect(
+      pseudo
+        .slice(text.length + 2)
+        .split(" ")
+        .every((dots) => dots.length <= 5 || dots.endsWith("]")),
+    ).toBe(true);
   });
 
   it("covers every key", () => {
