@@ -1,6 +1,7 @@
 /** The emails' words: the link, its lifetime, when and from where, and nothing the requester can inject. */
 import { describe, expect, it } from "vitest";
-import { renderPasswordChangedEmail, renderResetEmail } from "../../src/mail/templates";
+import { translator } from "../../src/i18n/catalogue";
+import { renderPasswordChangedEmail, renderResetEmail, renderTwoFactorEmail } from "../../src/mail/templates";
 
 const LINK = "https://accounts.example.test/reset-password?token=abc_DEF-123";
 const FORGOT = "https://accounts.example.test/forgot-password";
@@ -90,5 +91,63 @@ describe("the password-changed email", () => {
     );
     expect(email.html).toContain(`<a href="${FORGOT}">reset your password right away</a>`);
     expect(email.html).toContain("<strong>If this wasn&#39;t you, <a href=");
+  });
+});
+
+describe("emails in the reader's language", () => {
+  const input = {
+    link: LINK,
+    requestedAt: AT,
+    client: { ip: "203.0.113.7", userAgent: FIREFOX },
+    forgotUrl: FORGOT,
+    lifetimeMinutes: 60,
+    code: "ABCD-EFGH",
+    codeUrl: "https://accounts.example.com/reset-password/code",
+  };
+
+  it("French, in Paris time: subject, words, date, lifetime and device all French; link and code as they are", () => {
+    const email = renderResetEmail({ ...input, reader: { language: "fr", timeZone: "Europe/Paris" } });
+    expect(email.subject).toBe(translator("fr")("email.reset.subject"));
+    expect(email.text).toContain("30 novembre 2026 à 09:05 UTC+1");
+    expect(email.text).toContain("60 minutes");
+    expect(email.text).toContain("Firefox sous Linux");
+    expect(email.text).toContain(`\n${LINK}\n`);
+    expect(email.text).toContain("\nABCD-EFGH\n");
+    expect(email.html).toContain('<html lang="fr" dir="ltr">');
+  });
+
+  it("German and Japanese lifetimes and dates come from Intl in that language", () => {
+    const german = renderResetEmail({ ...input, reader: { language: "de" } });
+    expect(german.text).toContain("60 Minuten");
+    expect(german.text).toContain("30. November 2026 um 08:05 UTC");
+    const japanese = renderResetEmail({ ...input, lifetimeMinutes: 120, reader: { language: "ja" } });
+    expect(japanese.text).toContain("2 時間");
+    expect(japanese.text).toContain("2026年11月30日 8:05 UTC");
+  });
+
+  it("Arabic reads right to left, with the code kept left to right", () => {
+    const email = renderTwoFactorEmail({
+      reader: { language: "ar" },
+      change: "enabled",
+      changedAt: AT,
+      client: { ip: null, userAgent: null },
+      forgotUrl: FORGOT,
+    });
+    expect(email.html).toContain('<html lang="ar" dir="rtl">');
+    expect(email.subject).toBe(translator("ar")("email.twoFactor.enabled.subject"));
+    expect(email.text).toContain(translator("ar")("email.unknownAddress"));
+    const reset = renderResetEmail({ ...input, reader: { language: "ar" } });
+    expect(reset.html).toContain('dir="ltr"><strong>ABCD-EFGH</strong>');
+  });
+
+  it("a translation's apostrophes and quotes are escaped in HTML, the links inside them are not", () => {
+    const email = renderPasswordChangedEmail({
+      reader: { language: "fr" },
+      changedAt: AT,
+      client: input.client,
+      forgotUrl: FORGOT,
+    });
+    expect(email.html).toContain(`<a href="${FORGOT}">`);
+    expect(email.html).not.toMatch(/&lt;a href/);
   });
 });
