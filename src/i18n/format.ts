@@ -16,30 +16,44 @@ function localeOf(language: PageLanguage): string {
   return language === PSEUDO_LANGUAGE ? "en" : language;
 }
 
-/** A time zone the runtime knows ("Europe/Berlin"), or undefined for anything else. */
+/**
+ * Formatters made once per isolate for each language and zone (a page shows a dozen moments; making an
+ * Intl formatter costs far more than using one). Zones are the runtime's own names, so the map is bounded.
+ */
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A time zone the runtime knows ("Europe/Berlin"), in its canonical name, or undefined for anything else. */
 export function knownTimeZone(value: string | undefined | null): string | undefined {
   if (value === undefined || value === null || value === "" || value.length > 64) return undefined;
   try {
-    return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+    return momentFormat("en", value).resolvedOptions().timeZone;
   } catch {
     return undefined;
   }
 }
 
-/** A moment to the minute, with its zone named; UTC unless the reader's zone is known. */
-export function formatMoment(language: PageLanguage, at: number, timeZone?: string): string {
-  return pseudoIf(
-    language,
-    new Intl.DateTimeFormat(localeOf(language), {
+function momentFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = momentFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, {
       year: "numeric",
       month: "long",
       day: "numeric",
       hour: "numeric",
       minute: "2-digit",
-      timeZone: timeZone ?? "UTC",
+      timeZone,
       timeZoneName: "short",
-    }).format(at),
-  );
+    });
+    // Only a zone the runtime accepted gets here (the constructor throws otherwise); its name is canonical.
+    momentFormats.set(`${locale} ${format.resolvedOptions().timeZone}`, format);
+  }
+  return format;
+}
+
+/** A moment to the minute, with its zone named; UTC unless the reader's zone is known. */
+export function formatMoment(language: PageLanguage, at: number, timeZone?: string): string {
+  return pseudoIf(language, momentFormat(localeOf(language), timeZone ?? "UTC").format(at));
 }
 
 /** A number of whole units in words: "1 minute", "5 Minuten", "2 時間". */
