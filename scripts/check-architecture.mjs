@@ -16,7 +16,7 @@ export const ALLOWED = {
   api: ["http", "domain", "core"],
   pages: ["http", "domain", "i18n", "core"],
   queue: ["domain", "core"],
-  http: ["domain", "i18n", "core"],
+  http: ["domain", "core"],
   domain: ["storage", "durable", "mail", "i18n", "core"],
   storage: ["core"],
   durable: ["core"],

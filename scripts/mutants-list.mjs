@@ -419,7 +419,7 @@ export const MUTANTS = [
   // Languages: the reader's language reaches pages and emails; the API's never changes (invariant 18).
   {
     name: "the language chosen in the menu is not remembered",
-    file: "src/http/page-language.ts",
+    file: "src/pages/page-language.ts",
     find: 'if (chosen !== undefined && chosen !== getCookie(c, LANGUAGE_COOKIE, "host")) {',
     replace: "if (false) {",
     tests: t("integration/languages"),
@@ -427,7 +427,7 @@ export const MUTANTS = [
   {
     name: "a reset email ignores the language of the page it was asked from",
     file: "src/domain/reset-link.ts",
-    find: "language: job.language === undefined ? emailLanguageOf(user) : languageOrDefault(job.language),",
+    find: "language: knownLanguage(job.language) ?? emailLanguageOf(user),",
     replace: "language: emailLanguageOf(user),",
     tests: t("integration/languages"),
   },

@@ -9,9 +9,3 @@ export const DAY_MS = 24 * HOUR_MS;
 export function isoTime(now: number): string {
   return new Date(now).toISOString();
 }
-
-/** "60 minutes", "1 minute", "24 hours", "90 minutes": as people say a link's lifetime. */
-export function describeMinutes(minutes: number): string {
-  if (minutes % 60 === 0 && minutes > 60) return `${minutes / 60} hours`;
-  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
-}

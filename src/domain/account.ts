@@ -7,6 +7,8 @@ import { type AuditEvent, listAuditEvents } from "../storage/audit";
 import { findSuppression } from "../storage/mail-events";
 import { emailDatabase, userDatabase } from "../storage/shard-databases";
 import { updateUserLanguage } from "../storage/users";
+import { auditLater } from "./audit-trail";
+import type { FlowContext } from "./context";
 import type { SessionInfo } from "./sessions";
 
 export type { AuditEvent } from "../storage/audit";
@@ -52,7 +54,11 @@ export function emailLanguageOf(user: { language: string | null }): Language {
   return languageOrDefault(user.language);
 }
 
-/** Sets the language of the account's emails (the /account form). */
-export async function setEmailLanguage(env: Env, userId: string, language: Language, now: number): Promise<void> {
-  await updateUserLanguage(userDatabase(env, userId), userId, language, isoTime(now));
+/**
+ * Sets the language of the account's emails (the /account form). A security event: whoever changes it
+ * chooses the language of the notices the owner reads next.
+ */
+export async function setEmailLanguage(ctx: FlowContext, userId: string, language: Language): Promise<void> {
+  await updateUserLanguage(userDatabase(ctx.env, userId), userId, language, isoTime(ctx.now));
+  auditLater(ctx, userId, "email_language_changed", language);
 }

@@ -10,7 +10,7 @@ import { HOUR_MS, isoTime, MINUTE_MS } from "../core/time";
 import { type LimitWindow, sessionRegistry } from "../durable/session-registry";
 import { type LinkFate, linkFate } from "../durable/session-registry-rules";
 import { knownTimeZone } from "../i18n/format";
-import { languageOrDefault } from "../i18n/languages";
+import { knownLanguage } from "../i18n/languages";
 import { renderResetEmail } from "../mail/templates";
 import { auditEventStatement } from "../storage/audit";
 import { clearCodeAttemptsStatement } from "../storage/reset-code-failures";
@@ -62,7 +62,8 @@ export async function issueResetLink(
   }
   const rendered = renderResetEmail({
     reader: {
-      language: job.language === undefined ? emailLanguageOf(user) : languageOrDefault(job.language),
+      // The asking page's language; none (the API), or one this version does not know: the account's.
+      language: knownLanguage(job.language) ?? emailLanguageOf(user),
       timeZone: knownTimeZone(job.timeZone),
     },
     link: `${config.appUrl}/reset-password?token=${formatResetToken(user.id, issued.secret)}`,

@@ -15,10 +15,10 @@ type LimitBinding =
   | "IP_PASSWORD_CHECK_LIMIT";
 
 /** Refuses with 429 + Retry-After once the client's address is over the binding's limit. */
-export function ipRateLimit(
+export function ipRateLimit<E extends AppEnv = AppEnv>(
   binding: LimitBinding,
-  options: { onLimited?: (c: Context<AppEnv>) => Response | Promise<Response> } = {},
-): MiddlewareHandler<AppEnv> {
+  options: { onLimited?: (c: Context<E>) => Response | Promise<Response> } = {},
+): MiddlewareHandler<E> {
   return async function ipRateLimit(c, next) {
     const { success } = await c.env[binding].limit({ key: `${binding}:${clientNetwork(c.get("client").ip)}` });
     if (!success) {

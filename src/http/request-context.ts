@@ -18,7 +18,7 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
 }
 
 /** The context a domain flow runs in, with `now` read here, at the edge. */
-export function flowContext(c: Context<AppEnv>): FlowContext {
+export function flowContext<E extends AppEnv>(c: Context<E>): FlowContext {
   return {
     env: c.env,
     config: c.get("config"),

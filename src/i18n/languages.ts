@@ -37,9 +37,14 @@ export function directionOf(language: PageLanguage): "ltr" | "rtl" {
   return language === "ar" ? "rtl" : "ltr";
 }
 
-/** A stored or carried language tag, if it names one of ours (older rows and jobs have none: English). */
+/** A stored or carried language tag, if it names one of ours. */
+export function knownLanguage(value: unknown): Language | undefined {
+  return (LANGUAGES as readonly unknown[]).includes(value) ? (value as Language) : undefined;
+}
+
+/** A stored language, or English (older rows, and sign-ups through the API, have none). */
 export function languageOrDefault(value: unknown): Language {
-  return (LANGUAGES as readonly unknown[]).includes(value) ? (value as Language) : DEFAULT_LANGUAGE;
+  return knownLanguage(value) ?? DEFAULT_LANGUAGE;
 }
 
 /** The language an email or a stored preference takes from a page's: the pseudo-language is English. */

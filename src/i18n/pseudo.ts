@@ -4,8 +4,12 @@
  * Placeholders stay as written.
  */
 
+/** Every ASCII letter has an accented twin (one UTF-16 unit each), so no plain letter is left in a text of ours. */
 const ACCENTED: Record<string, string> = Object.fromEntries(
-  [..."aeiouyAEIOUYcnsztgCNSZTG"].map((ch, i) => [ch, [..."àéîöüýÀÉÎÖÜÝçñşžţĝÇÑŞŽŢĜ"][i]!]),
+  [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"].map((ch, i) => [
+    ch,
+    [..."àƀçðéƒĝĥîĵķļɱñöþǫŕşţüṽŵẋýžÀƁÇÐÉƑĜĤÎĴĶĻṀÑÖƤǪŔŞŢÜṼŴẊÝŽ"][i]!,
+  ]),
 );
 
 /** Letters accented, placeholders left alone: for the pseudo-language's texts and its formatted moments. */

@@ -7,7 +7,7 @@ import type { ClientInfo } from "../core/client-info";
 import { catalogueOf, fill, translator } from "../i18n/catalogue";
 import { describeDevice } from "../i18n/device";
 import { formatLifetime, formatMoment } from "../i18n/format";
-import type { Reader } from "../i18n/languages";
+import { directionOf, type Reader } from "../i18n/languages";
 import type { English, MessageKey, Placeholders, Translate } from "../i18n/types";
 
 /** An email's words, ready for a provider. */
@@ -144,8 +144,7 @@ export function renderTwoFactorEmail({
 }
 
 function layout(reader: Reader, title: string, body: string): string {
-  const dir = reader.language === "ar" ? "rtl" : "ltr";
-  return `<!DOCTYPE html><html lang="${reader.language}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+  return `<!DOCTYPE html><html lang="${reader.language}" dir="${directionOf(reader.language)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
 <body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1f24;max-width:560px;margin:0 auto;padding:24px">
 <h1 style="font-size:20px">${escapeHtml(title)}</h1>
 ${body}

@@ -2,6 +2,7 @@
 import type { Child } from "hono/jsx";
 import type { AuditEvent } from "../domain/account";
 import { describeDevice } from "../i18n/device";
+import { LANGUAGE_NAMES, languageOrDefault } from "../i18n/languages";
 import type { PlainKey, Translate } from "../i18n/types";
 import { Rich, Time, useT } from "./words";
 
@@ -23,6 +24,7 @@ const EVENT_LABELS: Record<AuditEvent["type"], PlainKey> = {
   reset_email_bounced: "account.event.resetEmailBounced",
   email_bounced: "account.event.emailBounced",
   email_complained: "account.event.emailComplained",
+  email_language_changed: "account.event.emailLanguageChanged",
 };
 
 export function EventList({ events }: { events: AuditEvent[] }) {
@@ -59,6 +61,7 @@ function eventDetail(t: Translate, { type, detail }: AuditEvent): Child {
     const all = /^all (\d+) sessions$/.exec(detail);
     if (all !== null) return t("account.detail.allSessions", { count: Number(all[1]) });
   }
+  if (type === "email_language_changed") return LANGUAGE_NAMES[languageOrDefault(detail)];
   if (type === "recovery_code_used") {
     const left = /^(\d+) left$/.exec(detail);
     if (left !== null) return t("account.detail.codesLeft", { count: Number(left[1]) });

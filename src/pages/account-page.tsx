@@ -21,8 +21,9 @@ export interface AccountPageProps {
   /** Messages next to the two-factor forms' fields. */
   twoFactorErrors: Record<string, string>;
   minLength: number;
-  /** The language the account's emails are written in. */
+  /** The language the account's emails are written in, and why a choice of it was refused. */
   emailLanguage: Language;
+  languageError?: string | undefined;
 }
 
 /** The page: profile, sessions with the sign-out actions, password, two-factor, recent events. */
@@ -41,7 +42,7 @@ export function AccountPage(props: AccountPageProps) {
       <SignOutActions canSignOutOthers={sessions.length >= 2} />
       <ChangePassword errors={passwordErrors} minLength={minLength} />
       <TwoFactorSection {...twoFactor} errors={twoFactorErrors} />
-      <EmailLanguage current={props.emailLanguage} />
+      <EmailLanguage current={props.emailLanguage} error={props.languageError} />
       <h2>{t("account.eventsHeading")}</h2>
       <EventList events={events} />
     </>
@@ -168,12 +169,13 @@ function ChangePassword({ errors, minLength }: { errors: Record<string, string>;
 }
 
 /** The language of the account's emails: a choice of the languages with catalogues. */
-function EmailLanguage({ current }: { current: Language }) {
+function EmailLanguage({ current, error }: { current: Language; error: string | undefined }) {
   const t = useT();
   return (
     <>
       <h2 id="email-language">{t("account.language.heading")}</h2>
       <p>{t("account.language.text")}</p>
+      {error !== undefined && <Notice tone="error">{error}</Notice>}
       <form method="post" action="/account/language" class="inline">
         <label for="email-language-choice">{t("account.language.label")}</label>{" "}
         <select id="email-language-choice" name="language">

@@ -15,15 +15,15 @@ import {
   signOutEverywhere,
   signOutOtherSessions,
 } from "../domain/sessions";
-import type { AppEnv } from "../http/app-env";
 import { passwordField, requiredPasswordField } from "../http/fields";
-import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
-import { LANGUAGE_NAMES, LANGUAGES, type Language, languageOrDefault } from "../i18n/languages";
+import { LANGUAGE_NAMES, LANGUAGES } from "../i18n/languages";
 import type { PlainKey } from "../i18n/types";
 import { AccountPage } from "./account-page";
+import { formBody, formMessage } from "./form-body";
 import { changeMessages, type FormErrors } from "./messages";
+import type { PageEnv } from "./page-language";
 import {
   clearSessionCookie,
   readDeviceCookie,
@@ -40,54 +40,42 @@ const ACCOUNT_NOTICES: Record<string, PlainKey> = {
 };
 
 /** The notice for ?done=, in the page's language; own keys only ("constructor" is in every object). */
-function accountNotice(c: Context<AppEnv>, emailLanguage: Language): string | null {
+function accountNotice(c: Context<PageEnv>): string | null {
   const done = c.req.query("done") ?? "";
-  if (done === "language") return c.var.t("account.noticeLanguage", { language: LANGUAGE_NAMES[emailLanguage] });
   return Object.hasOwn(ACCOUNT_NOTICES, done) ? c.var.t(ACCOUNT_NOTICES[done]!) : null;
 }
 
-/**
- * The language of the account's emails as the page shows it: right after a change, the one just chosen
- * (?emails=, a code of ours or nothing), as a read replica may not have the write yet.
- */
-function shownEmailLanguage(c: Context<AppEnv>, auth: Authenticated): Language {
-  const chosen = c.req.query("emails");
-  return c.req.query("done") === "language" && chosen !== undefined
-    ? languageOrDefault(chosen)
-    : emailLanguageOf(auth.user);
-}
-
-const languageForm = z.object({ language: z.enum(LANGUAGES, "field.invalid") });
+const languageForm = z.object({ language: z.enum(LANGUAGES, formMessage("field.invalid")) });
 
 const changeForm = z.object({
-  current_password: requiredPasswordField("field.enterCurrentPassword"),
+  current_password: requiredPasswordField(formMessage("field.enterCurrentPassword")),
   password: passwordField,
   password_confirmation: passwordField,
 });
 
-export async function currentSession(c: Context<AppEnv>, now = Date.now()): Promise<AuthResult> {
+export async function currentSession(c: Context<PageEnv>, now = Date.now()): Promise<AuthResult> {
   return authenticate(c.env, readSessionCookie(c), now);
 }
 
-export function toLogin(c: Context<AppEnv>, notice: string): Response {
+export function toLogin(c: Context<PageEnv>, notice: string): Response {
   clearSessionCookie(c);
   return c.redirect(`/login?notice=${notice}`, 303);
 }
 
 /** The account page, with a notice or a form's errors (the change-password form's, or the two-factor forms'). */
 export async function renderAccount(
-  c: Context<AppEnv>,
+  c: Context<PageEnv>,
   auth: Authenticated,
   status: 200 | 422 | 429,
   {
     notice,
     errors = {},
     twoFactorErrors = {},
-  }: { notice?: string | null; errors?: FormErrors; twoFactorErrors?: FormErrors },
+    languageError,
+  }: { notice?: string | null; errors?: FormErrors; twoFactorErrors?: FormErrors; languageError?: string },
 ) {
   // Right after the person's own change (?done=, or a refused form) the page reads the primary, so it shows it.
   const fresh = status !== 200 || c.req.query("done") !== undefined;
-  const emailLanguage = shownEmailLanguage(c, auth);
   const { sessions, events, suppression, recoveryCodesLeft } = await accountOverview(c.env, auth.user, Date.now(), {
     fresh,
   });
@@ -99,25 +87,26 @@ export async function renderAccount(
       currentSessionId={auth.session.id}
       events={events}
       suppression={suppression}
-      notice={notice === undefined ? accountNotice(c, emailLanguage) : notice}
+      notice={notice === undefined ? accountNotice(c) : notice}
       passwordErrors={errors}
       twoFactor={{ since: auth.user.totpEnabledAt, recoveryCodesLeft }}
       twoFactorErrors={twoFactorErrors}
       minLength={c.get("config").passwordMinLength}
-      emailLanguage={emailLanguage}
+      emailLanguage={emailLanguageOf(auth.user)}
+      languageError={languageError}
     />
   );
   return c.render(page, { title: c.var.t("account.title"), live: true, scripts: ["/static/password-hints.js"] });
 }
 
 /** A change refused before the flow ran (bad form, flood limit): the page again, if still signed in. */
-async function refuseChange(c: Context<AppEnv>, status: 422 | 429, errors: FormErrors) {
+async function refuseChange(c: Context<PageEnv>, status: 422 | 429, errors: FormErrors) {
   const auth = await currentSession(c);
   if (!auth.ok) return toLogin(c, "expired");
   return renderAccount(c, auth, status, { errors });
 }
 
-export const accountRoutes = new Hono<AppEnv>()
+export const accountRoutes = new Hono<PageEnv>()
   .get("/account", async (c) => {
     const auth = await currentSession(c);
     if (!auth.ok) return toLogin(c, "expired");
@@ -127,7 +116,7 @@ export const accountRoutes = new Hono<AppEnv>()
   })
   .post(
     "/account/password",
-    ipRateLimit("IP_SIGN_IN_LIMIT", {
+    ipRateLimit<PageEnv>("IP_SIGN_IN_LIMIT", {
       onLimited: (c) => refuseChange(c, 429, { form: c.var.t("refusal.tooManyRequests") }),
     }),
     formBody(changeForm, (c, errors) => refuseChange(c, 422, errors)),
@@ -152,13 +141,19 @@ export const accountRoutes = new Hono<AppEnv>()
   )
   .post(
     "/account/language",
-    formBody(languageForm, (c) => refuseChange(c, 422, {})),
+    formBody(languageForm, async (c, errors) => {
+      const auth = await currentSession(c);
+      if (!auth.ok) return toLogin(c, "expired");
+      return renderAccount(c, auth, 422, { languageError: errors.language });
+    }),
     async (c) => {
       const auth = await currentSession(c);
       if (!auth.ok) return toLogin(c, "expired");
       const { language } = c.req.valid("form");
-      await setEmailLanguage(c.env, auth.user.id, language, Date.now());
-      return c.redirect(`/account?done=language&emails=${language}`, 303);
+      await setEmailLanguage(flowContext(c), auth.user.id, language);
+      // Shown from this answer, not a redirect: a read replica may not have the write yet.
+      const notice = c.var.t("account.noticeLanguage", { language: LANGUAGE_NAMES[language] });
+      return renderAccount(c, { ...auth, user: { ...auth.user, language } }, 200, { notice });
     },
   )
   .post("/account/sign-out", async (c) => {

@@ -1,7 +1,9 @@
 /**
  * The pages' only stylesheet and scripts, served from /static with long caching. Scripts are progressive:
- * every page works without them; they add live sign-out and live password hints.
+ * every page works without them; they add live sign-out, live password hints, copying codes, and the time
+ * zone the pages show times in.
  */
+import { TIME_ZONE_COOKIE } from "./page-language";
 
 export const STYLESHEET = `
 :root{--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--bg:#f6f8fa;--card:#fff;--accent:#1f4fd1;--accent-dark:#163a9c;--ok:#1a7f37;--err:#b42318;--focus:#ffbf47}
@@ -11,7 +13,7 @@ header.site{padding:16px 24px;border-bottom:1px solid var(--line);background:var
 nav.languages ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 12px;font-size:14px}
 nav.languages a[aria-current]{font-weight:700;color:var(--fg);text-decoration:none}
 .brand{font-weight:700;color:var(--fg);text-decoration:none;font-size:18px}
-main.card{max-width:480px;margin:40px auto;padding:32px;background:var(--card);border:1px solid var(--line);border-radius:12px}
+main.card{max-width:480px;margin:40px auto;padding:32px;background:var(--card);border:1px solid var(--line);border-radius:12px;overflow-wrap:anywhere}
 @media (max-width:560px){main.card{margin:0;border-radius:0;border-left:0;border-right:0;padding:24px 16px}}
 h1{font-size:24px;margin:0 0 16px}h2{font-size:18px;margin:28px 0 8px}
 .field{margin:0 0 14px}
@@ -110,8 +112,8 @@ export const PASSWORD_HINTS_JS = `
 export const TIME_ZONE_JS = `
 (function () {
   var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (zone && document.cookie.indexOf("tz=" + encodeURIComponent(zone)) === -1) {
-    document.cookie = "tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; samesite=lax; secure";
+  if (zone && document.cookie.indexOf("${TIME_ZONE_COOKIE}=" + encodeURIComponent(zone)) === -1) {
+    document.cookie = "${TIME_ZONE_COOKIE}=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; samesite=lax; secure";
   }
 })();
 `;

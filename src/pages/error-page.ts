@@ -4,21 +4,22 @@
  */
 import type { Context } from "hono";
 import type { AppEnv } from "../http/app-env";
-import { detectPageLanguage } from "../http/page-language";
-import { directionOf } from "../i18n/languages";
+import { directionOf, LANGUAGE_NAMES, LANGUAGES, type PageLanguage, PSEUDO_LANGUAGE } from "../i18n/languages";
+import { detectPageLanguage, type PageEnv } from "./page-language";
 
 /** What went wrong, each with its title and sentence in the catalogue ("error.<kind>.title"). */
 export type ErrorPageKind = "notFound" | "unavailable" | "forbidden" | "tooLarge" | "failed";
 
-/** A page with a title, one sentence and a way back to sign-in. */
+/** A page with a title, one sentence, a way back to sign-in and (for a GET) the language menu. */
 export function renderErrorPage(
-  c: Context<AppEnv>,
+  app: Context<AppEnv>,
   status: 400 | 403 | 404 | 413 | 429 | 500 | 503,
   kind: ErrorPageKind,
 ): Response | Promise<Response> {
-  const language = detectPageLanguage(c);
-  const t = c.var.t;
-  const title = t(`error.${kind}.title`);
+  const c = detectPageLanguage(app);
+  const language = c.get("language") as PageLanguage;
+  const { t } = c.var;
+  const title = escapeHtml(t(`error.${kind}.title`));
   c.status(status);
   c.header("Cache-Control", "no-store");
   c.header(
@@ -27,9 +28,29 @@ export function renderErrorPage(
   );
   c.header("Referrer-Policy", "no-referrer");
   c.header("X-Content-Type-Options", "nosniff");
-  // The catalogue's words hold no markup; c.html does not escape, so nothing else is interpolated.
+  c.header("Content-Language", language);
   return c.html(
     `<!DOCTYPE html><html lang="${language}" dir="${directionOf(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="stylesheet" href="/static/app.css"></head>` +
-      `<body><header class="site"><a class="brand" href="/">${t("layout.brand")}</a></header><main class="card"><h1>${title}</h1><p>${t(`error.${kind}.text`)}</p><p><a href="/login">${t("error.back")}</a></p></main></body></html>`,
+      `<body><header class="site"><a class="brand" href="/">${escapeHtml(t("layout.brand"))}</a>${menu(c, language)}</header>` +
+      `<main class="card"><h1>${title}</h1><p>${escapeHtml(t(`error.${kind}.text`))}</p><p><a href="/login">${escapeHtml(t("error.back"))}</a></p></main></body></html>`,
   );
+}
+
+/** The language menu, as on every page, for a page a GET can show again; none after a refused form. */
+function menu(c: Context<PageEnv>, language: string): string {
+  if (c.req.method !== "GET") return "";
+  const url = new URL(c.req.url);
+  const offered: readonly PageLanguage[] =
+    c.var.config?.pseudoLanguage === true ? [...LANGUAGES, PSEUDO_LANGUAGE] : LANGUAGES;
+  const links = offered.map((code) => {
+    url.searchParams.set("lang", code);
+    const current = code === language ? ' aria-current="true"' : "";
+    return `<li><a href="${escapeHtml(url.pathname + url.search)}" lang="${code}" hreflang="${code}"${current}>${LANGUAGE_NAMES[code]}</a></li>`;
+  });
+  return `<nav class="languages" aria-label="${escapeHtml(c.var.t("layout.language"))}"><ul>${links.join("")}</ul></nav>`;
+}
+
+/** The catalogue's texts hold no markup (catalogue.test.ts), but nothing here relies on it. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

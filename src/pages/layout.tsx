@@ -1,9 +1,8 @@
 /** The page frame: head, stylesheet, header with the language menu, and (when signed in) the live sign-out script. */
 import type { PropsWithChildren } from "hono/jsx";
-import { useRequestContext } from "hono/jsx-renderer";
-import type { AppEnv } from "../http/app-env";
 import { EMAIL_MAX_LENGTH, PASSWORD_FIELD_MAX_LENGTH } from "../http/fields";
-import { directionOf, LANGUAGE_NAMES, LANGUAGES, type PageLanguage, PSEUDO_LANGUAGE } from "../i18n/languages";
+import { directionOf } from "../i18n/languages";
+import { LanguageMenu } from "./language-menu";
 import { usePageLanguage, useT } from "./words";
 
 declare module "hono" {
@@ -20,9 +19,18 @@ export interface PageProps {
   live?: boolean;
   /** Extra scripts from /static, loaded with the CSP nonce. */
   scripts?: string[];
+  /** False on a page that must not be left by a link (recovery codes, shown once). */
+  languageMenu?: boolean;
 }
 
-export function Layout({ title, live, scripts, nonce, children }: PropsWithChildren<PageProps & { nonce: string }>) {
+export function Layout({
+  title,
+  live,
+  scripts,
+  languageMenu,
+  nonce,
+  children,
+}: PropsWithChildren<PageProps & { nonce: string }>) {
   const t = useT();
   const { language } = usePageLanguage();
   const all = ["/static/time-zone.js", ...(live === true ? ["/static/live-sign-out.js"] : []), ...(scripts ?? [])];
@@ -43,44 +51,13 @@ export function Layout({ title, live, scripts, nonce, children }: PropsWithChild
           <a class="brand" href="/">
             {t("layout.brand")}
           </a>
-          <LanguageMenu />
+          {languageMenu !== false && <LanguageMenu />}
         </header>
         <main id="main" class="card">
           {children}
         </main>
       </body>
     </html>
-  );
-}
-
-/** Links to this same page in each language (?lang= is remembered in a cookie); works without JavaScript. */
-function LanguageMenu() {
-  const c = useRequestContext<AppEnv>();
-  const t = useT();
-  const { language } = usePageLanguage();
-  const url = new URL(c.req.url);
-  const offered: readonly PageLanguage[] = c.get("config").pseudoLanguage ? [...LANGUAGES, PSEUDO_LANGUAGE] : LANGUAGES;
-  return (
-    <nav class="languages" aria-label={t("layout.language")}>
-      <ul>
-        {offered.map((code) => {
-          url.searchParams.set("lang", code);
-          const here = code === language;
-          return (
-            <li>
-              <a
-                href={`${url.pathname}${url.search}`}
-                lang={code}
-                hreflang={code}
-                aria-current={here ? "true" : undefined}
-              >
-                {LANGUAGE_NAMES[code]}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
   );
 }
 

@@ -9,20 +9,20 @@ import type { ResetRefusal } from "../domain/password-reset";
 import type { SignInRefusal } from "../domain/sign-in";
 import type { SignUpRefusal } from "../domain/sign-up";
 import type { SecondFactorRefusal } from "../domain/two-factor";
-import type { AppEnv } from "../http/app-env";
 import { formatWait } from "../i18n/format";
 import type { PageLanguage } from "../i18n/languages";
+import type { PageEnv } from "./page-language";
 
 /** Field name (or "form") -> the message shown next to it. */
 export type FormErrors = Record<string, string>;
 
 /** How long to wait, in the page's language. */
-function wait(c: Context<AppEnv>, ms: number): string {
+function wait(c: Context<PageEnv>, ms: number): string {
   return formatWait(c.get("language") as PageLanguage, ms);
 }
 
 /** Why a password is refused, as a sentence next to the password field. */
-export function passwordProblemMessage(c: Context<AppEnv>, problem: PasswordProblem): string {
+export function passwordProblemMessage(c: Context<PageEnv>, problem: PasswordProblem): string {
   const { t } = c.var;
   switch (problem) {
     case "too_short":
@@ -35,7 +35,10 @@ export function passwordProblemMessage(c: Context<AppEnv>, problem: PasswordProb
 }
 
 /** The messages for a refusal of sign-up, sign-in or reset. */
-export function refusalMessages(c: Context<AppEnv>, refusal: SignUpRefusal | SignInRefusal | ResetRefusal): FormErrors {
+export function refusalMessages(
+  c: Context<PageEnv>,
+  refusal: SignUpRefusal | SignInRefusal | ResetRefusal,
+): FormErrors {
   const { t } = c.var;
   switch (refusal.reason) {
     case "password_mismatch":
@@ -54,7 +57,7 @@ export function refusalMessages(c: Context<AppEnv>, refusal: SignUpRefusal | Sig
 }
 
 /** The words for a refused second factor (sign-in, reset and the account page alike). */
-export function secondFactorMessage(c: Context<AppEnv>, refusal: SecondFactorRefusal): string {
+export function secondFactorMessage(c: Context<PageEnv>, refusal: SecondFactorRefusal): string {
   const { t } = c.var;
   switch (refusal.reason) {
     case "second_factor_required":
@@ -67,7 +70,7 @@ export function secondFactorMessage(c: Context<AppEnv>, refusal: SecondFactorRef
 }
 
 /** The messages for a refused password change on /account (not_signed_in never gets here: it goes to /login). */
-export function changeMessages(c: Context<AppEnv>, refusal: ChangeRefusal): FormErrors {
+export function changeMessages(c: Context<PageEnv>, refusal: ChangeRefusal): FormErrors {
   const { t } = c.var;
   switch (refusal.reason) {
     case "invalid_credentials":

@@ -2,16 +2,16 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { checkPassword, policyOptions } from "../domain/password-policy";
-import type { AppEnv } from "../http/app-env";
 import { emailTextField, passwordField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { passwordProblemMessage } from "./messages";
+import type { PageEnv } from "./page-language";
 
 const checkBody = z.object({ password: passwordField, email: emailTextField.optional() });
 
-export const passwordCheckRoutes = new Hono<AppEnv>().post(
+export const passwordCheckRoutes = new Hono<PageEnv>().post(
   "/password-check",
-  ipRateLimit("IP_PASSWORD_CHECK_LIMIT"),
+  ipRateLimit<PageEnv>("IP_PASSWORD_CHECK_LIMIT"),
   async (c) => {
     // JSON only: a form-encoded or text body here is no request from our script.
     if (!/^application\/json\s*(;|$)/i.test(c.req.header("content-type") ?? "")) {

@@ -15,15 +15,14 @@ import {
 } from "../domain/password-reset";
 import { resetLinkFate } from "../domain/reset-link";
 import { isSecondFactorRefusal, type SecondFactorRefusal } from "../domain/two-factor";
-import type { AppEnv } from "../http/app-env";
 import { emailField, passwordField } from "../http/fields";
-import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
-import { pageReader } from "../http/page-language";
 import { flowContext } from "../http/request-context";
 import { formatLifetime } from "../i18n/format";
 import type { PageLanguage } from "../i18n/languages";
+import { formBody, formMessage } from "./form-body";
 import { type FormErrors, refusalMessages } from "./messages";
+import { type PageEnv, pageReader } from "./page-language";
 import {
   type DeadLink,
   DeadLinkPage,
@@ -36,45 +35,45 @@ import { clearResetCookie, readResetCookie, writeResetCookie } from "./session-c
 import { clearTwoFactorCookie, hasResetFactor, writeResetFactor } from "./two-factor-cookies";
 import { renderSecondFactorStep } from "./two-factor-routes";
 
-const forgotForm = z.object({ email: emailField("field.enterEmail") });
+const forgotForm = z.object({ email: emailField(formMessage("field.enterEmail")) });
 const resetForm = z.object({ password: passwordField, password_confirmation: passwordField });
 const newLinkForm = z.object({ token: z.string().max(200) });
-const codeForm = z.object({ code: z.string().trim().min(1, "reset.enterAppCode").max(32) });
+const codeForm = z.object({ code: z.string().trim().min(1, formMessage("reset.enterAppCode")).max(32) });
 
 /** The link lifetime as the pages say it, in the page's language. */
-function lifetime(c: Context<AppEnv>): string {
+function lifetime(c: Context<PageEnv>): string {
   return formatLifetime(c.get("language") as PageLanguage, c.get("config").resetLinkMs / MINUTE_MS);
 }
 
 /** 410 and the page that says why the link is dead and offers a new one. */
-function deadLink(c: Context<AppEnv>, fate: DeadLink, token: string): Response | Promise<Response> {
+function deadLink(c: Context<PageEnv>, fate: DeadLink, token: string): Response | Promise<Response> {
   c.status(410);
   return c.render(<DeadLinkPage fate={fate} lifetime={lifetime(c)} token={token} />, {
     title: c.var.t("reset.deadTitle"),
   });
 }
 
-function renderForgot(c: Context<AppEnv>, status: 200 | 422 | 429, props: { email?: string; error?: string } = {}) {
+function renderForgot(c: Context<PageEnv>, status: 200 | 422 | 429, props: { email?: string; error?: string } = {}) {
   c.status(status);
   return c.render(<ForgotPasswordPage {...props} />, { title: c.var.t("reset.forgotTitle") });
 }
 
 /** The Reset Password form, with live hints and any errors next to their fields. */
-function renderResetForm(c: Context<AppEnv>, status: 200 | 422 | 429, errors: FormErrors = {}) {
+function renderResetForm(c: Context<PageEnv>, status: 200 | 422 | 429, errors: FormErrors = {}) {
   c.status(status);
   const page = <ResetPasswordPage errors={errors} minLength={c.get("config").passwordMinLength} />;
   return c.render(page, { title: c.var.t("reset.resetTitle"), scripts: ["/static/password-hints.js"] });
 }
 
 /** The code step before the new password, for an account with two-factor on. */
-const renderFactorStep = (c: Context<AppEnv>, status: 200 | 422 | 429, refusal?: SecondFactorRefusal) =>
+const renderFactorStep = (c: Context<PageEnv>, status: 200 | 422 | 429, refusal?: SecondFactorRefusal) =>
   renderSecondFactorStep(c, status, "reset", refusal);
 
-export const passwordResetPageRoutes = new Hono<AppEnv>()
+export const passwordResetPageRoutes = new Hono<PageEnv>()
   .get("/forgot-password", (c) => renderForgot(c, 200))
   .post(
     "/forgot-password",
-    ipRateLimit("IP_FORGOT_LIMIT", {
+    ipRateLimit<PageEnv>("IP_FORGOT_LIMIT", {
       onLimited: (c) => renderForgot(c, 429, { error: c.var.t("refusal.tooManyRequests") }),
     }),
     formBody(forgotForm, (c, errors, raw) => renderForgot(c, 422, { email: raw.email, error: errors.email })),
@@ -107,7 +106,7 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
   })
   .post(
     "/reset-password/second-factor",
-    ipRateLimit("IP_RESET_LIMIT", { onLimited: (c) => renderFactorStep(c, 429) }),
+    ipRateLimit<PageEnv>("IP_RESET_LIMIT", { onLimited: (c) => renderFactorStep(c, 429) }),
     formBody(codeForm, (c) => renderFactorStep(c, 422, { ok: false, reason: "second_factor_required" })),
     async (c) => {
       const token = readResetCookie(c) ?? "";
@@ -126,7 +125,7 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
   )
   .post(
     "/reset-password",
-    ipRateLimit("IP_RESET_LIMIT", {
+    ipRateLimit<PageEnv>("IP_RESET_LIMIT", {
       onLimited: (c) => renderResetForm(c, 429, { form: c.var.t("reset.tooManyAttempts") }),
     }),
     formBody(resetForm, (c, errors) => renderResetForm(c, 422, errors)),
@@ -155,7 +154,7 @@ export const passwordResetPageRoutes = new Hono<AppEnv>()
   )
   .post(
     "/reset-password/new-link",
-    ipRateLimit("IP_FORGOT_LIMIT", {
+    ipRateLimit<PageEnv>("IP_FORGOT_LIMIT", {
       onLimited: (c) => renderForgot(c, 429, { error: c.var.t("refusal.tooManyRequests") }),
     }),
     formBody(newLinkForm, (c) => c.redirect("/forgot-password", 303)),

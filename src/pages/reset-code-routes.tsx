@@ -6,19 +6,19 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { redeemResetCode } from "../domain/reset-code";
-import type { AppEnv } from "../http/app-env";
 import { emailTextField } from "../http/fields";
-import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
+import { formBody, formMessage } from "./form-body";
 import { Field, Notice } from "./layout";
 import type { FormErrors } from "./messages";
+import type { PageEnv } from "./page-language";
 import { writeResetCookie } from "./session-cookie";
 import { useT } from "./words";
 
 const codeForm = z.object({
-  email: emailTextField.min(1, "reset.codeEnterEmail"),
-  code: z.string().max(32).min(1, "reset.codeEnterCode"),
+  email: emailTextField.min(1, formMessage("reset.codeEnterEmail")),
+  code: z.string().max(32).min(1, formMessage("reset.codeEnterCode")),
 });
 
 function EnterCodePage({ email, errors }: { email?: string | undefined; errors: FormErrors }) {
@@ -55,16 +55,16 @@ function EnterCodePage({ email, errors }: { email?: string | undefined; errors: 
   );
 }
 
-function renderCodeForm(c: Context<AppEnv>, status: 200 | 422 | 429, email: string | undefined, errors: FormErrors) {
+function renderCodeForm(c: Context<PageEnv>, status: 200 | 422 | 429, email: string | undefined, errors: FormErrors) {
   c.status(status);
   return c.render(<EnterCodePage email={email} errors={errors} />, { title: c.var.t("reset.codeTitle") });
 }
 
-export const resetCodeRoutes = new Hono<AppEnv>()
+export const resetCodeRoutes = new Hono<PageEnv>()
   .get("/reset-password/code", (c) => renderCodeForm(c, 200, c.req.query("email")?.slice(0, 254), {}))
   .post(
     "/reset-password/code",
-    ipRateLimit("IP_RESET_LIMIT", {
+    ipRateLimit<PageEnv>("IP_RESET_LIMIT", {
       onLimited: (c) => renderCodeForm(c, 429, undefined, { form: c.var.t("refusal.tooManyRequests") }),
     }),
     formBody(codeForm, (c, errors, raw) => renderCodeForm(c, 422, raw.email, errors)),

@@ -8,12 +8,11 @@ import { csrf } from "hono/csrf";
 import { jsxRenderer } from "hono/jsx-renderer";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import { HOUR_MS } from "../core/time";
-import type { AppEnv } from "../http/app-env";
-import { pageLanguage } from "../http/page-language";
 import { accountRoutes } from "./account-routes";
 import { COPY_CODES_JS, LIVE_SIGN_OUT_JS, PASSWORD_HINTS_JS, STYLESHEET, TIME_ZONE_JS } from "./assets";
 import { renderErrorPage } from "./error-page";
 import { Layout } from "./layout";
+import { type PageEnv, pageLanguage } from "./page-language";
 import { passwordCheckRoutes } from "./password-check-routes";
 import { passwordResetPageRoutes } from "./password-reset-routes";
 import { resetCodeRoutes } from "./reset-code-routes";
@@ -36,7 +35,7 @@ const STATIC: Record<string, { body: string; type: string }> = {
 };
 
 /** Every page, behind the page middleware; routes mounted after this at "/" get the same middleware. */
-export const pageRoutes = new Hono<AppEnv>();
+export const pageRoutes = new Hono<PageEnv>();
 
 pageRoutes.get("/static/:file", (c) => {
   const asset = STATIC[c.req.path];
@@ -87,8 +86,14 @@ pageRoutes.use(
 );
 
 pageRoutes.use(
-  jsxRenderer(({ children, title, live, scripts }, c) => (
-    <Layout title={title} live={live} scripts={scripts} nonce={(c as Context<AppEnv>).get("secureHeadersNonce") ?? ""}>
+  jsxRenderer(({ children, title, live, scripts, languageMenu }, c) => (
+    <Layout
+      title={title}
+      live={live}
+      scripts={scripts}
+      languageMenu={languageMenu}
+      nonce={(c as Context<PageEnv>).get("secureHeadersNonce") ?? ""}
+    >
       {children}
     </Layout>
   )),

@@ -4,39 +4,46 @@ import { z } from "zod";
 import { signIn } from "../domain/sign-in";
 import { signUp } from "../domain/sign-up";
 import { isSecondFactorRefusal } from "../domain/two-factor";
-import type { AppEnv } from "../http/app-env";
 import { emailField, emailTextField, nameField, passwordField, requiredPasswordField } from "../http/fields";
-import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
-import { pageReader } from "../http/page-language";
 import { flowContext } from "../http/request-context";
+import { formBody, formMessage } from "./form-body";
 import { type FormErrors, refusalMessages } from "./messages";
+import { type PageEnv, pageReader } from "./page-language";
 import { readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from "./session-cookie";
 import { SIGN_IN_NOTICES, type SignInNotice, SignInPage, SignUpPage, type SignUpValues } from "./sign-in-page";
 import { writePendingSignIn } from "./two-factor-cookies";
 
-const signInForm = z.object({ email: emailTextField, password: requiredPasswordField("field.enterPassword") });
+const signInForm = z.object({
+  email: emailTextField,
+  password: requiredPasswordField(formMessage("field.enterPassword")),
+});
 const signUpForm = z.object({
-  email: emailField("field.enterEmail"),
+  email: emailField(formMessage("field.enterEmail")),
   password: passwordField,
   password_confirmation: passwordField,
   first_name: nameField.optional(),
   last_name: nameField.optional(),
 });
 
-function renderSignIn(c: Context<AppEnv>, status: 200 | 422 | 429, props: { email?: string; error?: string } = {}) {
+function renderSignIn(c: Context<PageEnv>, status: 200 | 422 | 429, props: { email?: string; error?: string } = {}) {
   c.status(status);
   return c.render(<SignInPage {...props} />, { title: c.var.t("signIn.title") });
 }
 
 /** The sign-up form with its values kept, live hints, and any errors next to their fields. */
-function renderSignUp(c: Context<AppEnv>, status: 200 | 422 | 429, values: SignUpValues = {}, errors: FormErrors = {}) {
+function renderSignUp(
+  c: Context<PageEnv>,
+  status: 200 | 422 | 429,
+  values: SignUpValues = {},
+  errors: FormErrors = {},
+) {
   c.status(status);
   const page = <SignUpPage values={values} errors={errors} minLength={c.get("config").passwordMinLength} />;
   return c.render(page, { title: c.var.t("signUp.title"), scripts: ["/static/password-hints.js"] });
 }
 
-export const signInPageRoutes = new Hono<AppEnv>()
+export const signInPageRoutes = new Hono<PageEnv>()
   .get("/login", (c) => {
     const notice = c.req.query("notice");
     // Own keys only: "constructor" or "toString" are in every object, and are no notice.
@@ -45,7 +52,7 @@ export const signInPageRoutes = new Hono<AppEnv>()
   })
   .post(
     "/login",
-    ipRateLimit("IP_SIGN_IN_LIMIT", {
+    ipRateLimit<PageEnv>("IP_SIGN_IN_LIMIT", {
       onLimited: (c) => renderSignIn(c, 429, { error: c.var.t("refusal.tooManyAttempts") }),
     }),
     formBody(signInForm, (c, errors, raw) =>
@@ -78,7 +85,7 @@ export const signInPageRoutes = new Hono<AppEnv>()
   .get("/signup", (c) => renderSignUp(c, 200))
   .post(
     "/signup",
-    ipRateLimit("IP_SIGN_UP_LIMIT", {
+    ipRateLimit<PageEnv>("IP_SIGN_UP_LIMIT", {
       onLimited: (c) => renderSignUp(c, 429, {}, { form: c.var.t("refusal.tooManyAttempts") }),
     }),
     formBody(signUpForm, (c, errors, raw) => renderSignUp(c, 422, raw, errors)),

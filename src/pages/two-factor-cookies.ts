@@ -12,7 +12,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { constantTimeEqualText } from "../core/secrets";
 import { serverMac } from "../core/server-keys";
 import { MINUTE_MS } from "../core/time";
-import type { AppEnv } from "../http/app-env";
+import type { PageEnv } from "./page-language";
 
 const PENDING = "sign_in_pending";
 const RESET_FACTOR = "reset_factor";
@@ -20,29 +20,29 @@ const SETUP = "two_factor_setup";
 export const PENDING_MS = 5 * MINUTE_MS;
 const RESET_FACTOR_MS = 10 * MINUTE_MS;
 
-function write(c: Context<AppEnv>, name: string, value: string, maxAgeMs: number): void {
+function write(c: Context<PageEnv>, name: string, value: string, maxAgeMs: number): void {
   const maxAge = Math.floor(maxAgeMs / 1000);
   setCookie(c, name, value, { prefix: "host", httpOnly: true, secure: true, sameSite: "Lax", path: "/", maxAge });
 }
 
-export function clearTwoFactorCookie(c: Context<AppEnv>, name: "pending" | "reset" | "setup"): void {
+export function clearTwoFactorCookie(c: Context<PageEnv>, name: "pending" | "reset" | "setup"): void {
   const cookie = { pending: PENDING, reset: RESET_FACTOR, setup: SETUP }[name];
   deleteCookie(c, cookie, { prefix: "host", secure: true, path: "/" });
 }
 
-function mac(c: Context<AppEnv>, label: string, message: string): string {
+function mac(c: Context<PageEnv>, label: string, message: string): string {
   return encodeBase64urlNoPadding(serverMac(c.get("config").pepper, label, message));
 }
 
 /** After a right password on an account that asks for a code. */
-export function writePendingSignIn(c: Context<AppEnv>, userId: string, credentialVersion: number, now: number): void {
+export function writePendingSignIn(c: Context<PageEnv>, userId: string, credentialVersion: number, now: number): void {
   const body = `${userId}.${credentialVersion}.${now + PENDING_MS}`;
   write(c, PENDING, `${body}.${mac(c, "sign-in-pending", body)}`, PENDING_MS);
 }
 
 /** The account this browser proved the password of, if its cookie is genuine and not expired. */
 export function readPendingSignIn(
-  c: Context<AppEnv>,
+  c: Context<PageEnv>,
   now: number,
 ): { userId: string; credentialVersion: number } | null {
   const [userId, version, expiresAt, tag] = (getCookie(c, PENDING, "host") ?? "").split(".");
@@ -53,22 +53,22 @@ export function readPendingSignIn(
 }
 
 /** After a good code on the reset page, for the link (`token`) this browser holds. */
-export function writeResetFactor(c: Context<AppEnv>, token: string, now: number): void {
+export function writeResetFactor(c: Context<PageEnv>, token: string, now: number): void {
   const expiresAt = now + RESET_FACTOR_MS;
   write(c, RESET_FACTOR, `${expiresAt}.${mac(c, "reset-second-factor", `${token}.${expiresAt}`)}`, RESET_FACTOR_MS);
 }
 
 /** Whether this browser typed a good code for this very link, lately. */
-export function hasResetFactor(c: Context<AppEnv>, token: string, now: number): boolean {
+export function hasResetFactor(c: Context<PageEnv>, token: string, now: number): boolean {
   const [expiresAt, tag] = (getCookie(c, RESET_FACTOR, "host") ?? "").split(".");
   if (expiresAt === undefined || tag === undefined || !(Number(expiresAt) > now)) return false;
   return constantTimeEqualText(tag, mac(c, "reset-second-factor", `${token}.${expiresAt}`));
 }
 
-export function writeSetupKey(c: Context<AppEnv>, pending: string, maxAgeMs: number): void {
+export function writeSetupKey(c: Context<PageEnv>, pending: string, maxAgeMs: number): void {
   write(c, SETUP, pending, maxAgeMs);
 }
 
-export function readSetupKey(c: Context<AppEnv>): string | undefined {
+export function readSetupKey(c: Context<PageEnv>): string | undefined {
   return getCookie(c, SETUP, "host");
 }

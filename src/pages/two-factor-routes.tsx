@@ -15,19 +15,19 @@ import {
   SETUP_MS,
   startTwoFactorSetup,
 } from "../domain/two-factor-setup";
-import type { AppEnv } from "../http/app-env";
 import { requiredPasswordField } from "../http/fields";
-import { formBody } from "../http/form-body";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
 import { currentSession, renderAccount, toLogin } from "./account-routes";
+import { formBody, formMessage } from "./form-body";
 import { type FormErrors, refusalMessages, secondFactorMessage } from "./messages";
+import type { PageEnv } from "./page-language";
 import { readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from "./session-cookie";
 import { clearTwoFactorCookie, readPendingSignIn, readSetupKey, writeSetupKey } from "./two-factor-cookies";
 import { LostSecondFactorPage, RecoveryCodesPage, SecondFactorStep, TwoFactorSetupPage } from "./two-factor-pages";
 
-const code = z.string().trim().min(1, "twoFactor.enterCode").max(32);
-const password = requiredPasswordField("field.enterPassword");
+const code = z.string().trim().min(1, formMessage("twoFactor.enterCode")).max(32);
+const password = requiredPasswordField(formMessage("field.enterPassword"));
 const codeForm = z.object({ code });
 const setupForm = z.object({ code, password });
 const recoveryForm = z.object({ recovery_code: code, regen_password: password });
@@ -35,7 +35,7 @@ const offForm = z.object({ off_password: password, off_code: code });
 
 /** A refused change's words, next to its form's password or code field. */
 function changeErrors(
-  c: Context<AppEnv>,
+  c: Context<PageEnv>,
   result: SignInRefusal | SecondFactorRefusal,
   fields: { password: string; code: string },
 ): FormErrors {
@@ -49,7 +49,7 @@ const statusOf = (result: { reason: string }) =>
 
 /** The code step: sign-in's second step, or the reset's step before the new password. */
 export function renderSecondFactorStep(
-  c: Context<AppEnv>,
+  c: Context<PageEnv>,
   status: 200 | 422 | 429,
   purpose: "sign_in" | "reset",
   refusal?: SecondFactorRefusal,
@@ -65,11 +65,11 @@ export function renderSecondFactorStep(
   });
 }
 
-const renderStep = (c: Context<AppEnv>, status: 200 | 422 | 429, refusal?: SecondFactorRefusal) =>
+const renderStep = (c: Context<PageEnv>, status: 200 | 422 | 429, refusal?: SecondFactorRefusal) =>
   renderSecondFactorStep(c, status, "sign_in", refusal);
 
 function renderSetup(
-  c: Context<AppEnv>,
+  c: Context<PageEnv>,
   status: 200 | 422 | 429,
   setup: { keyText: string; uri: string },
   error?: string,
@@ -81,21 +81,23 @@ function renderSetup(
   });
 }
 
-function renderCodes(c: Context<AppEnv>, codes: string[], fresh: "enabled" | "regenerated") {
+function renderCodes(c: Context<PageEnv>, codes: string[], fresh: "enabled" | "regenerated") {
   return c.render(<RecoveryCodesPage codes={codes} fresh={fresh} />, {
     title: c.var.t("twoFactor.codes.title"),
     scripts: ["/static/copy-codes.js"],
+    // Shown once: a link away from this page would lose the codes.
+    languageMenu: false,
   });
 }
 
-export const twoFactorRoutes = new Hono<AppEnv>()
+export const twoFactorRoutes = new Hono<PageEnv>()
   .get("/login/two-factor", (c) => {
     if (readPendingSignIn(c, Date.now()) === null) return c.redirect("/login?notice=expired", 303);
     return renderStep(c, 200);
   })
   .post(
     "/login/two-factor",
-    ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => renderStep(c, 429) }),
+    ipRateLimit<PageEnv>("IP_SIGN_IN_LIMIT", { onLimited: (c) => renderStep(c, 429) }),
     formBody(codeForm, (c) => renderStep(c, 422, { ok: false, reason: "second_factor_required" })),
     async (c) => {
       const ctx = flowContext(c);
@@ -120,13 +122,16 @@ export const twoFactorRoutes = new Hono<AppEnv>()
     const auth = await currentSession(c);
     if (!auth.ok) return toLogin(c, "expired");
     if (auth.user.totpSecret !== null) return c.redirect("/account#two-factor", 303);
+    // The page again (reloaded, or in another language) keeps its key: a code already scanned still works.
+    const resumed = await resumeTwoFactorSetup(flowContext(c), auth.user, readSetupKey(c));
+    if (resumed !== null) return renderSetup(c, 200, resumed);
     const setup = await startTwoFactorSetup(flowContext(c), auth.user);
     writeSetupKey(c, setup.pending, SETUP_MS);
     return renderSetup(c, 200, setup);
   })
   .post(
     "/account/two-factor",
-    ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => c.redirect("/account#two-factor", 303) }),
+    ipRateLimit<PageEnv>("IP_SIGN_IN_LIMIT", { onLimited: (c) => c.redirect("/account#two-factor", 303) }),
     formBody(setupForm, (c) => c.redirect("/account/two-factor", 303)),
     async (c) => {
       const auth = await currentSession(c);
@@ -150,7 +155,7 @@ export const twoFactorRoutes = new Hono<AppEnv>()
   )
   .post(
     "/account/two-factor/recovery-codes",
-    ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => c.redirect("/account#two-factor", 303) }),
+    ipRateLimit<PageEnv>("IP_SIGN_IN_LIMIT", { onLimited: (c) => c.redirect("/account#two-factor", 303) }),
     formBody(recoveryForm, (c) => c.redirect("/account#two-factor", 303)),
     async (c) => {
       const auth = await currentSession(c);
@@ -166,7 +171,7 @@ export const twoFactorRoutes = new Hono<AppEnv>()
   )
   .post(
     "/account/two-factor/off",
-    ipRateLimit("IP_SIGN_IN_LIMIT", { onLimited: (c) => c.redirect("/account#two-factor", 303) }),
+    ipRateLimit<PageEnv>("IP_SIGN_IN_LIMIT", { onLimited: (c) => c.redirect("/account#two-factor", 303) }),
     formBody(offForm, (c) => c.redirect("/account#two-factor", 303)),
     async (c) => {
       const auth = await currentSession(c);

@@ -4,20 +4,20 @@
  */
 import type { Child } from "hono/jsx";
 import { useRequestContext } from "hono/jsx-renderer";
-import type { AppEnv } from "../http/app-env";
 import { catalogueOf, fill } from "../i18n/catalogue";
 import { formatMoment } from "../i18n/format";
 import type { PageLanguage } from "../i18n/languages";
 import type { English, MessageKey, Placeholders, Translate } from "../i18n/types";
+import type { PageEnv } from "./page-language";
 
 /** The translate function of the page being rendered. */
 export function useT(): Translate {
-  return useRequestContext<AppEnv>().var.t;
+  return useRequestContext<PageEnv>().var.t;
 }
 
 /** The page's language and the reader's time zone (when their browser told us). */
 export function usePageLanguage(): { language: PageLanguage; timeZone: string | undefined } {
-  const c = useRequestContext<AppEnv>();
+  const c = useRequestContext<PageEnv>();
   return { language: c.var.language as PageLanguage, timeZone: c.var.timeZone };
 }
 

@@ -17,7 +17,8 @@ export type AuditEventType =
   | "two_factor_disabled"
   | "recovery_codes_regenerated"
   | "recovery_code_used"
-  | "second_factor_failed";
+  | "second_factor_failed"
+  | "email_language_changed";
 
 export interface AuditContext {
   ip: string | null;

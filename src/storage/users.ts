@@ -14,7 +14,7 @@ export interface User {
   /** The sealed authenticator key (core/secret-box.ts); null while two-factor sign-in is off. */
   totpSecret: string | null;
   totpEnabledAt: string | null;
-  /** The language of this account's emails, as stored (domain/reader.ts reads it); null: English. */
+  /** The language of this account's emails, as stored (domain/account.ts reads it); null: English. */
   language: string | null;
 }
 

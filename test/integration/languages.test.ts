@@ -5,7 +5,7 @@
  * byte for byte what it answers in English.
  */
 import { exports } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { catalogueOf } from "../../src/i18n/catalogue";
 import { formatMoment } from "../../src/i18n/format";
 import { pseudoText } from "../../src/i18n/pseudo";
@@ -125,6 +125,9 @@ describe("choosing the page's language", () => {
     expect(htmlTag(missingHtml)).toBe('<html lang="fr" dir="ltr">');
     expect(missingHtml).toContain(fr["error.notFound.title"]);
 
+    expect(missingHtml).toContain('href="/no-such-page?lang=de"');
+    expect(missing.headers.get("content-language")).toBe("fr");
+
     const refused = await browser("/forgot-password", {
       cookies: { "__Host-lang": "es" },
       form: { email: "not-an-email" },
@@ -141,14 +144,14 @@ describe("times in the reader's language and zone", () => {
     const token = await authtokenFor(email, STRONG_PASSWORD);
     const changed = Date.parse(user.password_updated_at ?? user.created_at);
     const tokyo = await browser("/account", {
-      cookies: { "__Host-session": token, "__Host-lang": "ja", tz: "Asia/Tokyo" },
+      cookies: { "__Host-session": token, "__Host-lang": "ja", "__Host-tz": "Asia/Tokyo" },
     });
     const html = await tokyo.text();
     expect(html).toContain(formatMoment("ja", changed, "Asia/Tokyo"));
     expect(html).toContain("JST");
 
     const nowhere = await browser("/account", {
-      cookies: { "__Host-session": token, "__Host-lang": "de", tz: "Mars/Olympus" },
+      cookies: { "__Host-session": token, "__Host-lang": "de", "__Host-tz": "Mars/Olympus" },
     });
     expect(await nowhere.text()).toContain(formatMoment("de", changed, "UTC"));
   });
@@ -159,7 +162,7 @@ describe("emails in the reader's language", () => {
     const email = uniqueEmail("lang-fr");
     await signUp(email);
     const asked = await browser("/forgot-password", {
-      cookies: { "__Host-lang": "fr", tz: "Europe/Paris" },
+      cookies: { "__Host-lang": "fr", "__Host-tz": "Europe/Paris" },
       form: { email },
     });
     expect(asked.status).toBe(200);
@@ -194,27 +197,30 @@ describe("emails in the reader's language", () => {
     expect(messages.map((m) => m.subject)).toContain(de["email.changed.subject"]);
   });
 
-  it("/account sets the emails' language, and the notices follow it", async () => {
+  it("/account sets the emails' language, says so, records it, and the notices follow it", async () => {
     const email = uniqueEmail("lang-account");
     await signUp(email);
     const token = await authtokenFor(email, STRONG_PASSWORD);
-    const refused = await browser("/account/language", {
-      cookies: { "__Host-session": token },
-      form: { language: "xx" },
-    });
+    const session = { "__Host-session": token, "__Host-lang": "es" };
+    const refused = await browser("/account/language", { cookies: session, form: { language: "xx" } });
     expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain(es["field.invalid"]);
 
-    const saved = await browser("/account/language", {
-      cookies: { "__Host-session": token },
-      form: { language: "ja" },
-    });
-    expect(saved.status).toBe(303);
-    expect(saved.headers.get("location")).toBe("/account?done=language&emails=ja");
-    const shown = await (
-      await browser("/account?done=language&emails=ja", { cookies: { "__Host-session": token } })
-    ).text();
-    expect(shown).toContain("Your emails will be written in 日本語 from now on.");
+    const saved = await browser("/account/language", { cookies: session, form: { language: "ja" } });
+    expect(saved.status).toBe(200);
+    const shown = await saved.text();
+    expect(shown).toContain(es["account.noticeLanguage"].replace("{language}", "日本語"));
     expect(shown).toMatch(/<option value="ja" lang="ja" selected="">日本語<\/option>/);
+    // The menu of a page answering a form links to the flow's own page, not to the form's address.
+    expect(shown).toContain('href="/account?lang=de"');
+    expect(shown).not.toContain("/account/language?lang=");
+    await vi.waitFor(
+      async () => {
+        const page = await (await browser("/account", { cookies: session })).text();
+        expect(page).toContain(`<strong>${es["account.event.emailLanguageChanged"]}</strong>`);
+      },
+      { timeout: 5_000 },
+    );
 
     const change = await browser("/account/password", {
       cookies: { "__Host-session": token },
@@ -243,15 +249,10 @@ describe("the API stays Contentstack's English", () => {
     { headers: { "accept-language": "en-XA" }, query: "?lang=en-XA" },
   ];
 
-  /** What one request answers: status, type and the body's bytes; and whether a language cookie was set. */
+  /** What one request answers: status, every header and the body's bytes. */
   async function answer(path: string, options: { method?: string; body?: unknown; headers: Record<string, string> }) {
     const response = await api(path, options);
-    return {
-      status: response.status,
-      type: response.headers.get("content-type"),
-      body: await response.text(),
-      languageCookie: (response.headers.get("set-cookie") ?? "").includes("lang="),
-    };
+    return { status: response.status, headers: [...response.headers], body: await response.text() };
   }
 
   it.each([
@@ -277,6 +278,25 @@ describe("the API stays Contentstack's English", () => {
     }
     expect(answers[0]!.body).not.toBe("");
     for (const other of answers.slice(1)) expect(other).toEqual(answers[0]);
-    expect(answers[0]!.languageCookie).toBe(false);
+    const names = answers[0]!.headers.map(([name]) => name);
+    expect(names).not.toContain("content-language");
+    expect(names).not.toContain("set-cookie");
+  });
+
+  it("a successful sign-in and sign-out say Contentstack's English notices under every language", async () => {
+    const email = uniqueEmail("lang-api");
+    await signUp(email);
+    for (const { headers, query } of LANGUAGE_VARIANTS) {
+      const signedIn = await api(`/v3/user-session${query}`, {
+        body: { user: { email, password: STRONG_PASSWORD } },
+        headers,
+      });
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.headers.get("content-language")).toBeNull();
+      const { notice, user } = await signedIn.json<{ notice: string; user: { authtoken: string } }>();
+      expect(notice).toBe("Login Successful.");
+      const signedOut = await api(`/v3/user-session${query}`, { method: "DELETE", authtoken: user.authtoken, headers });
+      expect(await signedOut.text()).toBe('{"notice":"You\'ve logged out successfully!"}');
+    }
   });
 });

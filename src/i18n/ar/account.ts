@@ -41,6 +41,7 @@ export const account: Section<typeof english> = {
   "account.event.resetEmailBounced": "تعذّر تسليم رسالة إعادة التعيين",
   "account.event.emailBounced": "تعذّر تسليم رسالة بريد إلكتروني",
   "account.event.emailComplained": "تم الإبلاغ عن رسالة بوصفها غير مرغوب فيها",
+  "account.event.emailLanguageChanged": "تغيير لغة الرسائل الإلكترونية",
   "account.detail.passwordReset": "إعادة تعيين كلمة المرور",
   "account.detail.passwordChange": "تغيير كلمة المرور",
   "account.detail.otherSessions": "عدد الجلسات الأخرى: {count}",

@@ -42,6 +42,7 @@ export const account: Section<typeof english> = {
   "account.event.resetEmailBounced": "E-Mail zum Zurücksetzen unzustellbar",
   "account.event.emailBounced": "E-Mail unzustellbar",
   "account.event.emailComplained": "E-Mail als Spam markiert",
+  "account.event.emailLanguageChanged": "E-Mail-Sprache geändert",
   "account.detail.passwordReset": "Zurücksetzen des Passworts",
   "account.detail.passwordChange": "Passwortänderung",
   "account.detail.otherSessions": "andere Sitzungen ({count})",

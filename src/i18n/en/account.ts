@@ -38,6 +38,7 @@ export const account = {
   "account.event.resetEmailBounced": "Reset email bounced",
   "account.event.emailBounced": "Email bounced",
   "account.event.emailComplained": "Email marked as spam",
+  "account.event.emailLanguageChanged": "Email language changed",
   "account.detail.passwordReset": "password reset",
   "account.detail.passwordChange": "password change",
   "account.detail.otherSessions": "{count} other sessions",

@@ -42,6 +42,7 @@ export const account: Section<typeof english> = {
   "account.event.resetEmailBounced": "Correo de restablecimiento devuelto",
   "account.event.emailBounced": "Correo devuelto",
   "account.event.emailComplained": "Correo marcado como spam",
+  "account.event.emailLanguageChanged": "Idioma de los correos cambiado",
   "account.detail.passwordReset": "restablecimiento de contraseña",
   "account.detail.passwordChange": "cambio de contraseña",
   "account.detail.otherSessions": "otras {count} sesiones",

@@ -42,6 +42,7 @@ export const account: Section<typeof english> = {
   "account.event.resetEmailBounced": "E-mail de réinitialisation rejeté",
   "account.event.emailBounced": "E-mail rejeté",
   "account.event.emailComplained": "E-mail signalé comme spam",
+  "account.event.emailLanguageChanged": "Langue des e-mails modifiée",
   "account.detail.passwordReset": "réinitialisation du mot de passe",
   "account.detail.passwordChange": "modification du mot de passe",
   "account.detail.otherSessions": "{count} autres sessions",

@@ -42,6 +42,7 @@ export const account: Section<typeof english> = {
   "account.event.resetEmailBounced": "再設定メールの配信失敗",
   "account.event.emailBounced": "メールの配信失敗",
   "account.event.emailComplained": "迷惑メールとして報告",
+  "account.event.emailLanguageChanged": "メールの言語を変更",
   "account.detail.passwordReset": "パスワードの再設定",
   "account.detail.passwordChange": "パスワードの変更",
   "account.detail.otherSessions": "ほかの {count} 件のセッション",
