@@ -116,6 +116,30 @@ export function Field({ name, label, type, autocomplete, value, error, required,
   );
 }
 
+/** The email field of the sign-in, sign-up, forgot and code forms. */
+export function EmailField({
+  value,
+  error,
+  autofocus,
+}: {
+  value?: string | undefined;
+  error?: string | undefined;
+  autofocus?: boolean;
+}) {
+  const t = useT();
+  return (
+    <Field
+      name="email"
+      label={t("signIn.email")}
+      type="email"
+      autocomplete="email"
+      value={value}
+      error={error}
+      autofocus={autofocus}
+    />
+  );
+}
+
 /** A new password and its confirmation, with the policy hint the live script updates. */
 export function NewPasswordFields({
   errors,

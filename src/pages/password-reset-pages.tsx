@@ -1,6 +1,6 @@
 /** /forgot-password and /reset-password views. */
 import type { LinkFate } from "../domain/reset-link";
-import { Field, NewPasswordFields, Notice } from "./layout";
+import { EmailField, NewPasswordFields, Notice } from "./layout";
 import { Rich, Time, useT } from "./words";
 
 export function ForgotPasswordPage({ email, error }: { email?: string; error?: string }) {
@@ -10,15 +10,7 @@ export function ForgotPasswordPage({ email, error }: { email?: string; error?: s
       <h1>{t("reset.forgotHeading")}</h1>
       <p>{t("reset.forgotIntro")}</p>
       <form method="post" action="/forgot-password">
-        <Field
-          name="email"
-          label={t("signIn.email")}
-          type="email"
-          autocomplete="email"
-          value={email}
-          error={error}
-          autofocus
-        />
+        <EmailField value={email} error={error} autofocus />
         <button type="submit">{t("reset.sendInstructions")}</button>
       </form>
       <p class="alt">

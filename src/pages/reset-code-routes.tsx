@@ -10,7 +10,7 @@ import { emailTextField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
 import { formBody, formMessage } from "./form-body";
-import { Field, Notice } from "./layout";
+import { EmailField, Field, Notice } from "./layout";
 import type { FormErrors } from "./messages";
 import type { PageEnv } from "./page-language";
 import { writeResetCookie } from "./session-cookie";
@@ -29,14 +29,7 @@ function EnterCodePage({ email, errors }: { email?: string | undefined; errors: 
       <p>{t("reset.codeIntro")}</p>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
       <form method="post" action="/reset-password/code">
-        <Field
-          name="email"
-          label={t("signIn.email")}
-          type="email"
-          autocomplete="email"
-          value={email}
-          error={errors.email}
-        />
+        <EmailField value={email} error={errors.email} />
         <Field
           name="code"
           label={t("reset.codeLabel")}

@@ -1,5 +1,5 @@
 /** /login and /signup views. */
-import { Field, NewPasswordFields, Notice } from "./layout";
+import { EmailField, Field, NewPasswordFields, Notice } from "./layout";
 import { Rich, useT } from "./words";
 
 /** Notices /login can show, chosen by ?notice= (never free text from the URL); words under "notice.<name>". */
@@ -27,14 +27,7 @@ export function SignInPage({ email, error, notice }: { email?: string; error?: s
       )}
       {error !== undefined && <Notice tone="error">{error}</Notice>}
       <form method="post" action="/login" novalidate={false}>
-        <Field
-          name="email"
-          label={t("signIn.email")}
-          type="email"
-          autocomplete="email"
-          value={email}
-          autofocus={email === undefined}
-        />
+        <EmailField value={email} autofocus={email === undefined} />
         <Field
           name="password"
           label={t("signIn.password")}
@@ -94,14 +87,7 @@ export function SignUpPage({
           required={false}
           error={errors.last_name}
         />
-        <Field
-          name="email"
-          label={t("signIn.email")}
-          type="email"
-          autocomplete="email"
-          value={values.email}
-          error={errors.email}
-        />
+        <EmailField value={values.email} error={errors.email} />
         <NewPasswordFields errors={errors} minLength={minLength} labels={[t("signUp.password"), t("signUp.confirm")]} />
         <button type="submit">{t("signUp.submit")}</button>
       </form>

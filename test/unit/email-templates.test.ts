@@ -8,18 +8,19 @@ const FORGOT = "https://accounts.example.test/forgot-password";
 const AT = Date.UTC(2026, 10, 30, 8, 5, 0); // November 30, 2026 at 8:05 AM UTC
 const EN = { language: "en" } as const;
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:131.0) Gecko/20100101 Firefox/131.0";
+/** A reset email's input but its reader. */
+const RESET = {
+  link: LINK,
+  requestedAt: AT,
+  client: { ip: "203.0.113.7", userAgent: FIREFOX },
+  forgotUrl: FORGOT,
+  lifetimeMinutes: 60,
+  code: "ABCD-EFGH",
+  codeUrl: "https://accounts.example.com/reset-password/code",
+};
 
 describe("the reset email", () => {
-  const email = renderResetEmail({
-    reader: EN,
-    link: LINK,
-    requestedAt: AT,
-    client: { ip: "203.0.113.7", userAgent: FIREFOX },
-    forgotUrl: FORGOT,
-    lifetimeMinutes: 60,
-    code: "ABCD-EFGH",
-    codeUrl: "https://accounts.example.com/reset-password/code",
-  });
+  const email = renderResetEmail({ ...RESET, reader: EN });
 
   it("has the subject, the link, the 60-minute lifetime, the request's time and origin, in text", () => {
     expect(email.subject).toBe("Reset your password");
@@ -95,18 +96,8 @@ describe("the password-changed email", () => {
 });
 
 describe("emails in the reader's language", () => {
-  const input = {
-    link: LINK,
-    requestedAt: AT,
-    client: { ip: "203.0.113.7", userAgent: FIREFOX },
-    forgotUrl: FORGOT,
-    lifetimeMinutes: 60,
-    code: "ABCD-EFGH",
-    codeUrl: "https://accounts.example.com/reset-password/code",
-  };
-
   it("French, in Paris time: subject, words, date, lifetime and device all French; link and code as they are", () => {
-    const email = renderResetEmail({ ...input, reader: { language: "fr", timeZone: "Europe/Paris" } });
+    const email = renderResetEmail({ ...RESET, reader: { language: "fr", timeZone: "Europe/Paris" } });
     expect(email.subject).toBe(translator("fr")("email.reset.subject"));
     expect(email.text).toContain("30 novembre 2026 à 09:05 UTC+1");
     expect(email.text).toContain("60 minutes");
@@ -117,10 +108,10 @@ describe("emails in the reader's language", () => {
   });
 
   it("German and Japanese lifetimes and dates come from Intl in that language", () => {
-    const german = renderResetEmail({ ...input, reader: { language: "de" } });
+    const german = renderResetEmail({ ...RESET, reader: { language: "de" } });
     expect(german.text).toContain("60 Minuten");
     expect(german.text).toContain("30. November 2026 um 08:05 UTC");
-    const japanese = renderResetEmail({ ...input, lifetimeMinutes: 120, reader: { language: "ja" } });
+    const japanese = renderResetEmail({ ...RESET, lifetimeMinutes: 120, reader: { language: "ja" } });
     expect(japanese.text).toContain("2 時間");
     expect(japanese.text).toContain("2026年11月30日 8:05 UTC");
   });
@@ -136,7 +127,7 @@ describe("emails in the reader's language", () => {
     expect(email.html).toContain('<html lang="ar" dir="rtl">');
     expect(email.subject).toBe(translator("ar")("email.twoFactor.enabled.subject"));
     expect(email.text).toContain(translator("ar")("email.unknownAddress"));
-    const reset = renderResetEmail({ ...input, reader: { language: "ar" } });
+    const reset = renderResetEmail({ ...RESET, reader: { language: "ar" } });
     expect(reset.html).toContain('dir="ltr"><strong>ABCD-EFGH</strong>');
   });
 
@@ -144,7 +135,7 @@ describe("emails in the reader's language", () => {
     const email = renderPasswordChangedEmail({
       reader: { language: "fr" },
       changedAt: AT,
-      client: input.client,
+      client: RESET.client,
       forgotUrl: FORGOT,
     });
     expect(email.html).toContain(`<a href="${FORGOT}">`);
