@@ -434,7 +434,7 @@ export const MUTANTS = [
   {
     name: "notices ignore the account's language",
     file: "src/domain/account-notices.ts",
-    find: "const reader = { language: emailLanguageOf(user) };",
+    find: "const reader = { language: knownLanguage(job.language) ?? emailLanguageOf(user) };",
     replace: 'const reader = { language: "en" as const };',
     tests: t("integration/languages"),
   },

@@ -5,6 +5,7 @@
  */
 import type { Config } from "../core/config";
 import { HOUR_MS } from "../core/time";
+import { knownLanguage } from "../i18n/languages";
 import { renderPasswordChangedEmail, renderTwoFactorEmail } from "../mail/templates";
 import type { User } from "../storage/users";
 import { emailLanguageOf } from "./account";
@@ -26,8 +27,9 @@ export async function notifyAccountChange(
   }
   if (user === null) return { delivery: { ok: true, detail: "no account" }, writes: [] };
   const forgotUrl = `${config.appUrl}/forgot-password`;
-  // In the account's language; in UTC, as the zone of whoever made the change need not be the holder's.
-  const reader = { language: emailLanguageOf(user) };
+  // In the account's language when it changed (every retry the same email), else its current one; in UTC,
+  // as the zone of whoever made the change need not be the holder's.
+  const reader = { language: knownLanguage(job.language) ?? emailLanguageOf(user) };
   const rendered =
     job.kind === "password_changed"
       ? renderPasswordChangedEmail({

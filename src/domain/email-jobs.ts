@@ -25,6 +25,8 @@ export interface PasswordChangedJob {
   userAgent: string | null;
   /** How: by a reset link (every session ended), or on /account (the session it was changed in kept). Older jobs lack it: a reset. */
   via?: "reset" | "account";
+  /** The account's email language when it changed (so every retry renders the same email); older jobs lack it: the current one. */
+  language?: string;
 }
 
 /** Two-factor sign-in was turned on or off, or new recovery codes were made: tell the account holder. */
@@ -36,6 +38,8 @@ export interface TwoFactorChangedJob {
   changedAt: number;
   ip: string | null;
   userAgent: string | null;
+  /** As for PasswordChangedJob. */
+  language?: string;
 }
 
 /** What happened: turned on or off, new recovery codes, or wrong codes after the right password locked codes out. */

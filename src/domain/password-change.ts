@@ -63,7 +63,7 @@ export async function changePassword(ctx: FlowContext, auth: Authenticated, inpu
         auth.session.id,
         now,
         user.credentialVersion,
-        passwordChangedNotice(ctx, user.id, "account"),
+        passwordChangedNotice(ctx, user, "account"),
       ),
   );
   if (!begun.ok) return { ok: false, reason: "not_signed_in" };

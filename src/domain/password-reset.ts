@@ -111,7 +111,7 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
   const registry = sessionRegistry(env, user.id);
   const begun = await unavailableOnError(
     async (): Promise<BeginResetResult> =>
-      registry.beginReset(found.tokenHash, now, user.credentialVersion, passwordChangedNotice(ctx, user.id, "reset")),
+      registry.beginReset(found.tokenHash, now, user.credentialVersion, passwordChangedNotice(ctx, user, "reset")),
   );
   if (!begun.ok) return { ok: false, reason: "token_invalid" };
   // If this fails, sessions are already revoked and the old password can no longer create any: safe to retry.

@@ -70,17 +70,18 @@ const AUDIT = {
  */
 export function passwordChangedNotice(
   { client, now }: FlowContext,
-  userId: string,
+  user: Pick<User, "id" | "language">,
   via: "reset" | "account",
 ): PasswordChangedJob {
   return {
     kind: "password_changed",
     requestId: generateSecret(16),
-    userId,
+    userId: user.id,
     changedAt: now,
     ip: client.ip,
     userAgent: client.userAgent,
     via,
+    ...(user.language === null ? {} : { language: user.language }),
   };
 }
 

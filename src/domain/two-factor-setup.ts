@@ -120,7 +120,7 @@ export async function enableTwoFactor(
   // are stored here, and the person makes new ones from /account.
   await sessionRegistry(ctx.env, user.id).enableSecondFactor(step, hashesOf(ctx, user.id, recoveryCodes));
   auditLater(ctx, user.id, "two_factor_enabled");
-  notifyTwoFactorChange(ctx, user.id, "enabled");
+  notifyTwoFactorChange(ctx, user, "enabled");
   return { ok: true, recoveryCodes };
 }
 
@@ -137,7 +137,7 @@ export async function disableTwoFactor(
   if (!factor.ok) return factor;
   await setTotpSecret(userDatabase(ctx.env, auth.user.id), auth.user.id, null, isoTime(ctx.now));
   auditLater(ctx, auth.user.id, "two_factor_disabled");
-  notifyTwoFactorChange(ctx, auth.user.id, "disabled");
+  notifyTwoFactorChange(ctx, auth.user, "disabled");
   // D1 holds "off" now; the registry's leftover codes are unused and replaced by any next set-up.
   ctx.defer(
     sessionRegistry(ctx.env, auth.user.id)
@@ -164,7 +164,7 @@ export async function regenerateRecoveryCodes(
   const recoveryCodes = newRecoveryCodes();
   await sessionRegistry(ctx.env, user.id).replaceRecoveryCodes(hashesOf(ctx, user.id, recoveryCodes));
   auditLater(ctx, user.id, "recovery_codes_regenerated");
-  notifyTwoFactorChange(ctx, user.id, "recovery_codes");
+  notifyTwoFactorChange(ctx, user, "recovery_codes");
   return { ok: true, recoveryCodes };
 }
 

@@ -76,7 +76,7 @@ export async function useSecondFactor(
     return { ok: false, reason: "second_factor_locked", retryAfterMs: result.retryAfterMs };
   auditLater(ctx, user.id, "second_factor_failed");
   // Only the right password reaches a code: wrong codes that lock it mean someone else knows the password.
-  if (result.lockedNow) notifyTwoFactorChange(ctx, user.id, "codes_locked");
+  if (result.lockedNow) notifyTwoFactorChange(ctx, user, "codes_locked");
   return { ok: false, reason: "second_factor_wrong" };
 }
 
@@ -89,7 +89,11 @@ async function reseal(ctx: FlowContext, user: User, key: Uint8Array): Promise<vo
 }
 
 /** Tells the account holder of a change to two-factor sign-in (after the response; a failure is logged). */
-export function notifyTwoFactorChange(ctx: FlowContext, userId: string, change: TwoFactorChange): void {
+export function notifyTwoFactorChange(
+  ctx: FlowContext,
+  { id: userId, language }: Pick<User, "id" | "language">,
+  change: TwoFactorChange,
+): void {
   const job: TwoFactorChangedJob = {
     kind: "two_factor_changed",
     requestId: generateSecret(16),
@@ -98,6 +102,7 @@ export function notifyTwoFactorChange(ctx: FlowContext, userId: string, change: 
     changedAt: ctx.now,
     ip: ctx.client.ip,
     userAgent: ctx.client.userAgent,
+    ...(language === null ? {} : { language }),
   };
   ctx.defer(
     emailQueueFor(ctx.env, userId)

@@ -12,6 +12,7 @@ import { emailKey, normalizeEmail } from "../../src/core/email-address";
 import { parseResetToken } from "../../src/core/reset-token";
 import worker from "../../src/dev/worker";
 import type { DeadLetter, EmailJob } from "../../src/domain/email-jobs";
+import { translator } from "../../src/i18n/catalogue";
 import { formatMoment } from "../../src/i18n/format";
 import { USER_AGENT } from "../../src/mail/resend";
 import { backoffSeconds, EMAIL_MAX_ATTEMPTS, withJitter } from "../../src/queue/email-consumer";
@@ -364,6 +365,31 @@ describe("dead letters", () => {
       { contentType: "json" },
     );
     expect(loggedEvents(error, alert)).toEqual([expect.objectContaining({ messageId: id, kind: "password_reset" })]);
+  });
+
+  // Every retry of one notice must render the same email (one idempotency key, one body at the provider),
+  // whatever the account's language has become since: the job carries the language of when it changed.
+  it("a notice is written in the language its job carries, else in the account's", async () => {
+    const { id: userId } = await newUser("notice-language");
+    const resend = fakeResend([]);
+    const notice = (language?: string): EmailJob => ({
+      kind: "two_factor_changed",
+      requestId: crypto.randomUUID(),
+      userId,
+      change: "enabled",
+      changedAt: Date.now(),
+      ip: null,
+      userAgent: null,
+      ...(language === undefined ? {} : { language }),
+    });
+    await deliver("email", notice("fr"), 1);
+    await deliver("email", notice(), 1);
+    await deliver("email", notice("tlh"), 1);
+    expect(resend.calls.map((call) => call.body.subject)).toEqual([
+      translator("fr")("email.twoFactor.enabled.subject"),
+      "Two-factor sign-in is on",
+      "Two-factor sign-in is on",
+    ]);
   });
 
   // A redelivery days after a reset would send a second, confusing "password changed" notice.
