@@ -4,6 +4,7 @@
  * request. Times are in the reader's zone when their browser told us, else UTC, and always name the zone.
  */
 import type { ClientInfo } from "../core/client-info";
+import { escapeHtml } from "../core/html";
 import { catalogueOf, fill, translator } from "../i18n/catalogue";
 import { describeDevice } from "../i18n/device";
 import { formatLifetime, formatMoment } from "../i18n/format";
@@ -177,12 +178,4 @@ function htmlWith<K extends MessageKey>(
   return fill(catalogueOf(reader.language)[key], values, (value) => value)
     .map((part) => (typeof part === "string" ? escapeHtml(part) : part.html))
     .join("");
-}
-
-/** Escapes text for HTML element content and quoted attributes. */
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!,
-  );
 }

@@ -3,8 +3,10 @@
  * built without the page middleware (which may be what failed), so it sets its own security headers.
  */
 import type { Context } from "hono";
+import { escapeHtml } from "../core/html";
 import type { AppEnv } from "../http/app-env";
-import { directionOf, LANGUAGE_NAMES, LANGUAGES, type PageLanguage, PSEUDO_LANGUAGE } from "../i18n/languages";
+import { directionOf, LANGUAGE_NAMES, type PageLanguage } from "../i18n/languages";
+import { languageLinks } from "./language-menu";
 import { detectPageLanguage, type PageEnv } from "./page-language";
 
 /** What went wrong, each with its title and sentence in the catalogue ("error.<kind>.title"). */
@@ -31,26 +33,17 @@ export function renderErrorPage(
   c.header("Content-Language", language);
   return c.html(
     `<!DOCTYPE html><html lang="${language}" dir="${directionOf(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="stylesheet" href="/static/app.css"></head>` +
-      `<body><header class="site"><a class="brand" href="/">${escapeHtml(t("layout.brand"))}</a>${menu(c, language)}</header>` +
+      `<body><header class="site"><a class="brand" href="/">${escapeHtml(t("layout.brand"))}</a>${menu(c)}</header>` +
       `<main class="card"><h1>${title}</h1><p>${escapeHtml(t(`error.${kind}.text`))}</p><p><a href="/login">${escapeHtml(t("error.back"))}</a></p></main></body></html>`,
   );
 }
 
 /** The language menu, as on every page, for a page a GET can show again; none after a refused form. */
-function menu(c: Context<PageEnv>, language: string): string {
+function menu(c: Context<PageEnv>): string {
   if (c.req.method !== "GET") return "";
-  const url = new URL(c.req.url);
-  const offered: readonly PageLanguage[] =
-    c.var.config?.pseudoLanguage === true ? [...LANGUAGES, PSEUDO_LANGUAGE] : LANGUAGES;
-  const links = offered.map((code) => {
-    url.searchParams.set("lang", code);
-    const current = code === language ? ' aria-current="true"' : "";
-    return `<li><a href="${escapeHtml(url.pathname + url.search)}" lang="${code}" hreflang="${code}"${current}>${LANGUAGE_NAMES[code]}</a></li>`;
+  const links = languageLinks(c).map(({ code, href, current }) => {
+    const marked = current ? ' aria-current="true"' : "";
+    return `<li><a href="${escapeHtml(href)}" lang="${code}" hreflang="${code}"${marked}>${LANGUAGE_NAMES[code]}</a></li>`;
   });
   return `<nav class="languages" aria-label="${escapeHtml(c.var.t("layout.language"))}"><ul>${links.join("")}</ul></nav>`;
-}
-
-/** The catalogue's texts hold no markup (catalogue.test.ts), but nothing here relies on it. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

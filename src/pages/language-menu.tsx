@@ -1,8 +1,9 @@
 /** The language menu every page has: links to the same page in each language (?lang= is then remembered). */
+import type { Context } from "hono";
 import { useRequestContext } from "hono/jsx-renderer";
 import { LANGUAGE_NAMES, LANGUAGES, type PageLanguage, PSEUDO_LANGUAGE } from "../i18n/languages";
 import type { PageEnv } from "./page-language";
-import { usePageLanguage, useT } from "./words";
+import { useT } from "./words";
 
 /**
  * The page the menu's links show again: this one for a GET; for a page answering a form, its flow's own
@@ -21,32 +22,31 @@ const FORM_PAGES: Record<string, string> = {
   "/reset-password/new-link": "/forgot-password",
 };
 
+/** This page (or its flow's) in each language offered, and which is the current one. */
+export function languageLinks(c: Context<PageEnv>): { code: PageLanguage; href: string; current: boolean }[] {
+  const url = new URL(menuTarget(c.req.method, c.req.url), c.req.url);
+  const offered: readonly PageLanguage[] =
+    c.var.config?.pseudoLanguage === true ? [...LANGUAGES, PSEUDO_LANGUAGE] : LANGUAGES;
+  return offered.map((code) => {
+    url.searchParams.set("lang", code);
+    return { code, href: `${url.pathname}${url.search}`, current: code === c.get("language") };
+  });
+}
+
 /** Links to this same page in each language (?lang= is remembered in a cookie); works without JavaScript. */
 export function LanguageMenu() {
   const c = useRequestContext<PageEnv>();
   const t = useT();
-  const { language } = usePageLanguage();
-  const url = new URL(menuTarget(c.req.method, c.req.url), c.req.url);
-  const offered: readonly PageLanguage[] = c.get("config").pseudoLanguage ? [...LANGUAGES, PSEUDO_LANGUAGE] : LANGUAGES;
   return (
     <nav class="languages" aria-label={t("layout.language")}>
       <ul>
-        {offered.map((code) => {
-          url.searchParams.set("lang", code);
-          const here = code === language;
-          return (
-            <li>
-              <a
-                href={`${url.pathname}${url.search}`}
-                lang={code}
-                hreflang={code}
-                aria-current={here ? "true" : undefined}
-              >
-                {LANGUAGE_NAMES[code]}
-              </a>
-            </li>
-          );
-        })}
+        {languageLinks(c).map(({ code, href, current }) => (
+          <li>
+            <a href={href} lang={code} hreflang={code} aria-current={current ? "true" : undefined}>
+              {LANGUAGE_NAMES[code]}
+            </a>
+          </li>
+        ))}
       </ul>
     </nav>
   );
