@@ -144,40 +144,50 @@ export function TwoFactorSection({
         />
       </p>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
-      <form method="post" action="/account/two-factor/recovery-codes">
-        <Field
-          name="regen_password"
-          label={t("twoFactor.yourPassword")}
-          type="password"
-          autocomplete="current-password"
-          error={errors.regen_password}
-        />
-        <Field
-          name="recovery_code"
-          label={t("twoFactor.section.appCode")}
-          type="text"
-          autocomplete="one-time-code"
-          error={errors.recovery_code}
-        />
-        <button type="submit">{t("twoFactor.section.newCodes")}</button>
-      </form>
-      <form method="post" action="/account/two-factor/off">
-        <Field
-          name="off_password"
-          label={t("twoFactor.yourPassword")}
-          type="password"
-          autocomplete="current-password"
-          error={errors.off_password}
-        />
-        <Field
-          name="off_code"
-          label={t("twoFactor.section.appOrRecoveryCode")}
-          type="text"
-          autocomplete="one-time-code"
-          error={errors.off_code}
-        />
-        <button type="submit">{t("twoFactor.section.turnOff")}</button>
-      </form>
+      <PasswordAndCodeForm
+        action="/account/two-factor/recovery-codes"
+        fields={["regen_password", "recovery_code"]}
+        codeLabel={t("twoFactor.section.appCode")}
+        submit={t("twoFactor.section.newCodes")}
+        errors={errors}
+      />
+      <PasswordAndCodeForm
+        action="/account/two-factor/off"
+        fields={["off_password", "off_code"]}
+        codeLabel={t("twoFactor.section.appOrRecoveryCode")}
+        submit={t("twoFactor.section.turnOff")}
+        errors={errors}
+      />
     </>
+  );
+}
+
+/** One of the account page's two-factor forms: the password and a code, each field named for its form. */
+function PasswordAndCodeForm({
+  action,
+  fields: [password, code],
+  codeLabel,
+  submit,
+  errors,
+}: {
+  action: string;
+  fields: [password: string, code: string];
+  codeLabel: string;
+  submit: string;
+  errors: Record<string, string>;
+}) {
+  const t = useT();
+  return (
+    <form method="post" action={action}>
+      <Field
+        name={password}
+        label={t("twoFactor.yourPassword")}
+        type="password"
+        autocomplete="current-password"
+        error={errors[password]}
+      />
+      <Field name={code} label={codeLabel} type="text" autocomplete="one-time-code" error={errors[code]} />
+      <button type="submit">{submit}</button>
+    </form>
   );
 }
