@@ -34,3 +34,8 @@ export async function launchBrowser() {
     ],
   });
 }
+
+/** Clicks a submit button and waits until the server's answer has replaced the page. */
+export async function submitAndWait(page, selector) {
+  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click(selector)]);
+}

@@ -8,7 +8,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
-import { browserAvailability, launchBrowser } from "./browser.mjs";
+import { browserAvailability, launchBrowser, submitAndWait } from "./browser.mjs";
 import { startServer } from "./server.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -53,9 +53,8 @@ describe("pages in every language", { skip: availability.available ? false : ava
       direction: getComputedStyle(document.body).direction,
     }));
 
-  async function submitAndWait(page, selector = "main button[type=submit]") {
-    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click(selector)]);
-  }
+  /** Submits the page's form (in any language: by its button, not its words). */
+  const submit = (page) => submitAndWait(page, "main button[type=submit]");
 
   /** Signs up on the pages (in whatever language the browser has chosen) and signs in. */
   async function signUpAndIn(page, email) {
@@ -64,10 +63,10 @@ describe("pages in every language", { skip: availability.available ? false : ava
     await page.fill("#email", email);
     await page.fill("#password", PASSWORD);
     await page.fill("#password_confirmation", PASSWORD);
-    await submitAndWait(page);
+    await submit(page);
     await page.fill("#email", email);
     await page.fill("#password", PASSWORD);
-    await submitAndWait(page);
+    await submit(page);
     assert.match(page.url(), /\/account$/);
   }
 
@@ -75,7 +74,7 @@ describe("pages in every language", { skip: availability.available ? false : ava
   async function requestLink(page, email) {
     await page.goto(`${server.origin}/forgot-password`);
     await page.fill("#email", email);
-    await submitAndWait(page);
+    await submit(page);
     const deadline = Date.now() + 10_000;
     for (;;) {
       const { messages } = await (await fetch(`${server.origin}/dev/mailbox?to=${encodeURIComponent(email)}`)).json();
@@ -211,7 +210,7 @@ describe("pages in every language", { skip: availability.available ? false : ava
     await go(page, "sign-up", "/signup");
     await go(page, "forgot", "/forgot-password");
     await page.fill("#email", email);
-    await submitAndWait(page);
+    await submit(page);
     await check(page, "instructions-sent");
     await go(page, "code", `/reset-password/code?email=${encodeURIComponent(email)}`);
     await go(page, "lost-second-factor", "/two-factor/lost");
@@ -223,7 +222,7 @@ describe("pages in every language", { skip: availability.available ? false : ava
     const key = decodeBase32IgnorePadding((await page.locator("#setup-key").textContent()).replace(/\s/g, ""));
     await page.fill("#code", generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) - 1), 6));
     await page.fill("#password", PASSWORD);
-    await submitAndWait(page);
+    await submit(page);
     await page.waitForSelector("#recovery-codes");
     assert.equal(await page.locator("nav.languages").count(), 0, "the codes, shown once, cannot be left by the menu");
     await check(page, "recovery-codes");
@@ -234,7 +233,7 @@ describe("pages in every language", { skip: availability.available ? false : ava
     await other.goto(`${server.origin}/login`);
     await other.fill("#email", email);
     await other.fill("#password", PASSWORD);
-    await submitAndWait(other);
+    await submit(other);
     await other.waitForURL(/\/login\/two-factor$/);
     await check(other, "sign-in-code");
     const { link } = await requestLink(other, email);
@@ -242,12 +241,12 @@ describe("pages in every language", { skip: availability.available ? false : ava
     await other.waitForSelector("#code");
     await check(other, "reset-code-step");
     await other.fill("#code", generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) + 1), 6));
-    await submitAndWait(other);
+    await submit(other);
     await other.waitForSelector("#password");
     await check(other, "reset");
     await other.fill("#password", "quiet-orchard-compass-2026");
     await other.fill("#password_confirmation", "quiet-orchard-compass-2026");
-    await submitAndWait(other);
+    await submit(other);
     await check(other, "signed-out-after-reset");
     await go(other, "used-link", link.replace(/^http:\/\/[^/]+/, ""));
     await page.context().close();

@@ -7,7 +7,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
-import { browserAvailability, launchBrowser } from "./browser.mjs";
+import { browserAvailability, launchBrowser, submitAndWait } from "./browser.mjs";
 import { startServer } from "./server.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -58,11 +58,6 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
       mkdirSync(path.join(root, "docs/screenshots"), { recursive: true });
       copyFileSync(file, path.join(root, "docs/screenshots", `${name}.png`));
     }
-  }
-
-  /** Clicks a submit button and waits until the server's answer has replaced the page. */
-  async function submitAndWait(page, selector) {
-    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click(selector)]);
   }
 
   async function signUp(page, email) {

@@ -9,7 +9,18 @@ import { describe, expect, it, vi } from "vitest";
 import { catalogueOf } from "../../src/i18n/catalogue";
 import { formatMoment } from "../../src/i18n/format";
 import { pseudoText } from "../../src/i18n/pseudo";
-import { api, authtokenFor, BASE, NEW_PASSWORD, STRONG_PASSWORD, signUp, uniqueEmail, waitForMail } from "../helpers";
+import {
+  api,
+  authtokenFor,
+  BASE,
+  NEW_PASSWORD,
+  STRONG_PASSWORD,
+  shardForUser,
+  signUp,
+  spyOnShardPrepare,
+  uniqueEmail,
+  waitForMail,
+} from "../helpers";
 
 const de = catalogueOf("de");
 const fr = catalogueOf("fr");
@@ -229,6 +240,41 @@ describe("emails in the reader's language", () => {
     expect(change.status).toBe(303);
     const [notice] = await waitForMail(email);
     expect(notice!.subject).toBe(ja["email.changed.subject"]);
+  });
+
+  // The real network: D1 commits the choice but its reply is lost. The person sees the error page in their
+  // language, nothing is half-written, and sending the form again (the same value) finishes it.
+  it("a lost reply to the language write answers the error page; sending the form again saves it", async () => {
+    const email = uniqueEmail("lang-lost-reply");
+    const user = await signUp(email);
+    const token = await authtokenFor(email, STRONG_PASSWORD);
+    const session = { "__Host-session": token, "__Host-lang": "fr" };
+    const lost = spyOnShardPrepare((realPrepare, sql) => {
+      const statement = realPrepare(sql);
+      if (!sql.startsWith("UPDATE users SET language")) return statement;
+      return {
+        bind: (...values: unknown[]) => ({
+          run: async () => {
+            await statement.bind(...values).run();
+            throw new Error("D1 reply lost (simulated)");
+          },
+        }),
+      } as never;
+    });
+    try {
+      const failed = await browser("/account/language", { cookies: session, form: { language: "de" } });
+      expect(failed.status).toBe(500);
+      expect(await failed.text()).toContain(fr["error.failed.title"]);
+    } finally {
+      lost.mockRestore();
+    }
+    const stored = await shardForUser(user.uid)
+      .prepare("SELECT language FROM users WHERE id = ?")
+      .bind(user.uid)
+      .first();
+    expect(stored).toEqual({ language: "de" });
+    const again = await browser("/account/language", { cookies: session, form: { language: "de" } });
+    expect(again.status).toBe(200);
   });
 
   it("without a session the language form sends the browser to sign in", async () => {
