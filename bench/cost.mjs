@@ -21,7 +21,12 @@ export const PRICES = {
   consumerBatch: 10,
 };
 
-/** Which local calibration (bench/run.mjs) prices each metered kind's CPU. */
+/** @typedef {import("./types.d.ts").MeterTotals} MeterTotals */
+
+/**
+ * Which local calibration (bench/groups/calibration.mjs) prices each metered kind's CPU.
+ * @type {Record<string, string[]>}
+ */
 const CALIBRATED = {
   d1: ["d1_read", "d1_write"],
   kv_read: ["kv_get"],
@@ -36,12 +41,20 @@ const CALIBRATED = {
  * them cost. `request` and `consumer` are the meter's totals (consumer may be undefined); `consumerJobsPer`
  * is how many consumer jobs one request causes; `cpuMs` the Worker-process CPU per request measured under
  * load, from which the local simulators' share (calibration) is taken out.
+ * @param {{ request: MeterTotals, consumer: MeterTotals | undefined, consumerJobsPer?: number, cpuMs: number | null,
+ *   calibration: import("./types.d.ts").Calibration }} flow
+ * @returns {Omit<import("./types.d.ts").CostRow, "id" | "flow">}
  */
 export function costPerMillion({ request, consumer, consumerJobsPer = 0, cpuMs, calibration }) {
-  const per = (totals, field) => (totals === undefined || totals.units === 0 ? 0 : totals[field] / totals.units);
-  const calls = (totals, kind) =>
+  /** Per unit of a numeric total. */
+  const per = (
+    /** @type {MeterTotals | undefined} */ totals,
+    /** @type {"rowsRead" | "rowsWritten" | "durableObjectMs" | "queueMessages"} */ field,
+  ) => (totals === undefined || totals.units === 0 ? 0 : totals[field] / totals.units);
+  const calls = (/** @type {MeterTotals | undefined} */ totals, /** @type {string} */ kind) =>
     totals === undefined || totals.units === 0 ? 0 : (totals.calls[kind] ?? 0) / totals.units;
-  const both = (f) => f(request) + consumerJobsPer * (consumer === undefined ? 0 : f(consumer));
+  const both = (/** @type {(t: MeterTotals | undefined) => number} */ f) =>
+    f(request) + consumerJobsPer * (consumer === undefined ? 0 : f(consumer));
   const ops = {
     worker_requests: 1 + consumerJobsPer / PRICES.consumerBatch,
     do_requests: both((t) => calls(t, "durable_object")),
@@ -69,7 +82,12 @@ export function costPerMillion({ request, consumer, consumerJobsPer = 0, cpuMs, 
  * The Worker's own CPU per request in production, estimated: the measured CPU of the local process minus
  * what its binding calls cost the local simulators (which in production run elsewhere). Null without /proc.
  */
-function estimatedCpuMs(cpuMs, totals, weights, calibration) {
+function estimatedCpuMs(
+  /** @type {number | null} */ cpuMs,
+  /** @type {(MeterTotals | undefined)[]} */ totals,
+  /** @type {number[]} */ weights,
+  /** @type {import("./types.d.ts").Calibration} */ calibration,
+) {
   if (cpuMs === null || cpuMs === undefined) return null;
   let simulators = 0;
   totals.forEach((t, i) => {
@@ -79,7 +97,7 @@ function estimatedCpuMs(cpuMs, totals, weights, calibration) {
         .map((k) => calibration?.[k]?.worker_cpu_ms_per_call)
         .filter((v) => typeof v === "number");
       if (prices.length === 0) continue;
-      simulators += weights[i] * (count / t.units) * (prices.reduce((a, b) => a + b, 0) / prices.length);
+      simulators += (weights[i] ?? 0) * (count / t.units) * (prices.reduce((a, b) => a + b, 0) / prices.length);
     }
   });
   return Math.max(0, cpuMs - simulators);

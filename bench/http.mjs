@@ -13,30 +13,42 @@ export function nextClientIp() {
 }
 export const CLIENT_IP_HEADER = "x-bench-client-ip";
 
-export function createClient(origin, { maxSockets = 16 } = {}) {
+/**
+ * A client for `origin` with a keep-alive agent of `maxSockets` sockets.
+ * @returns {import("./types.d.ts").HttpClient}
+ */
+export function createClient(/** @type {string} */ origin, { maxSockets = 16 } = {}) {
   const agent = new http.Agent({ keepAlive: true, maxSockets });
   const { hostname, port } = new URL(origin);
 
-  /** Sends one request; resolves { status, headers, text, json(), ms } where ms runs from send to last byte. */
+  /**
+   * Sends one request; resolves { status, headers, text, json(), ms } where ms runs from send to last byte.
+   * @param {string} method
+   * @param {string} path
+   * @param {import("./types.d.ts").RequestOptions} options
+   * @returns {Promise<import("./types.d.ts").HttpResponse>}
+   */
   function request(method, path, { headers = {}, body, timeoutMs = 30_000 } = {}) {
     const payload = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
+    /** @type {Record<string, string>} */
     const allHeaders = { [CLIENT_IP_HEADER]: nextClientIp(), ...headers };
     if (payload !== undefined) {
       allHeaders["content-type"] ??= "application/json";
-      allHeaders["content-length"] = Buffer.byteLength(payload);
+      allHeaders["content-length"] = String(Buffer.byteLength(payload));
     }
     return new Promise((resolve, reject) => {
       const started = performance.now();
       const req = http.request(
         { agent, hostname, port, method, path, headers: allHeaders, timeout: timeoutMs },
         (res) => {
+          /** @type {Buffer[]} */
           const chunks = [];
           res.on("data", (c) => chunks.push(c));
           res.on("end", () => {
             const ms = performance.now() - started;
             const text = Buffer.concat(chunks).toString("utf8");
             resolve({
-              status: res.statusCode,
+              status: res.statusCode ?? 0,
               headers: res.headers,
               text,
               ms,
@@ -64,14 +76,22 @@ export function createClient(origin, { maxSockets = 16 } = {}) {
   };
 }
 
-/** Runs `worker(item, index)` over items with at most `concurrency` in flight; results in item order. */
+/**
+ * Runs `worker(item, index)` over items with at most `concurrency` in flight; results in item order.
+ * @template T, R
+ * @param {T[]} items
+ * @param {number} concurrency
+ * @param {(item: T, index: number) => Promise<R>} worker
+ * @returns {Promise<R[]>}
+ */
 export async function pool(items, concurrency, worker) {
+  /** @type {R[]} */
   const results = new Array(items.length);
   let next = 0;
   async function lane() {
     while (next < items.length) {
       const i = next++;
-      results[i] = await worker(items[i], i);
+      results[i] = await worker(/** @type {T} */ (items[i]), i);
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));

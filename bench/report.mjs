@@ -1,6 +1,10 @@
 // Presentation of a bench result: the console table, the markdown summary and the SVG latency chart.
 
-const fmt = (v, digits = 2) => {
+/** @typedef {import("./types.d.ts").Results} Results */
+/** @typedef {import("./types.d.ts").Figure} Figure */
+
+/** A number with about three significant digits (at least `digits` decimals below 10); "–" for none. */
+const fmt = (/** @type {unknown} */ v, digits = 2) => {
   if (v === null || v === undefined || Number.isNaN(v)) return "–";
   if (typeof v !== "number") return String(v);
   const abs = Math.abs(v);
@@ -10,19 +14,21 @@ const fmt = (v, digits = 2) => {
   return v.toFixed(Math.max(digits, 2));
 };
 
-export function formatValue(value, unit) {
+/** A figure's value with its unit. */
+export function formatValue(/** @type {number | null | undefined} */ value, /** @type {string} */ unit) {
   if (value === null || value === undefined) return "–";
   if (unit === "%") return `${value >= 0 ? "+" : ""}${fmt(value, 1)} %`;
   if (unit === "p") return value < 0.0001 ? value.toExponential(1) : value.toFixed(4);
   return `${fmt(value)} ${unit}`;
 }
 
-export function formatTarget(target) {
+/** A target as the table shows it. */
+export function formatTarget(/** @type {import("./types.d.ts").Target | null | undefined} */ target) {
   if (target === null || target === undefined) return "";
   return target.text;
 }
 
-function resultWord(figure, judged) {
+function resultWord(/** @type {Figure} */ figure, /** @type {boolean} */ judged) {
   if (figure.error !== undefined) return "ERROR";
   if (figure.pass === null || figure.pass === undefined) return "";
   if (!judged) return figure.pass ? "(pass)" : "(miss)";
@@ -30,7 +36,7 @@ function resultWord(figure, judged) {
 }
 
 /** Rows of the figure table: [figure, value, baseline, ratio, target, result]. */
-export function tableRows(results) {
+export function tableRows(/** @type {Results} */ results) {
   const judged = !results.smoke;
   return results.figures.map((f) => [
     f.label,
@@ -44,22 +50,24 @@ export function tableRows(results) {
 
 const HEAD = ["Figure", "Value", "Baseline", "Ratio", "Target", "Result"];
 
-export function consoleTable(results) {
+/** The figure table in fixed-width columns. */
+export function consoleTable(/** @type {Results} */ results) {
   const rows = [HEAD, ...tableRows(results)];
   const widths = HEAD.map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  const line = (r) =>
+  const line = (/** @type {string[]} */ r) =>
     r
-      .map((c, i) => String(c).padEnd(widths[i]))
+      .map((c, i) => String(c).padEnd(widths[i] ?? 0))
       .join("  ")
       .trimEnd();
-  return [line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
+  return [line(HEAD), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 
-function mdEscape(text) {
+function mdEscape(/** @type {string} */ text) {
   return String(text).replace(/\|/g, "\\|");
 }
 
-export function markdownSummary(results, svgFile) {
+/** The results' .md file, which shows `svgFile`. */
+export function markdownSummary(/** @type {Results} */ results, /** @type {string} */ svgFile) {
   const m = results.machine;
   const out = [];
   out.push(`# Benchmark ${results.smoke ? "(smoke run — figures not judged) " : ""}${results.date}`);
@@ -67,14 +75,13 @@ export function markdownSummary(results, svgFile) {
   out.push(
     `Commit \`${results.git.commit}\`${results.git.dirty ? " (working tree has uncommitted changes)" : ""} · ` +
       `${m.cpus} × ${m.cpu_model} · ${Math.round(m.memory_mb / 1024)} GiB · ${m.os} · Node ${m.node} · ` +
-      `load average at start ${m.loadavg_start.map((v) => v.toFixed(2)).join(" / ")}, at end ${m.loadavg_end.map((v) => v.toFixed(2)).join(" / ")} · ` +
+      `load average at start ${m.loadavg_start.map((v) => v.toFixed(2)).join(" / ")}, at end ${(m.loadavg_end ?? []).map((v) => v.toFixed(2)).join(" / ")} · ` +
       `wall time ${results.wall_time_s.toFixed(0)} s`,
   );
   out.push("");
-  if (results.git.uncommitted_in_src?.length > 0) {
-    out.push(
-      `The measured copy of src/ has uncommitted changes: ${results.git.uncommitted_in_src.map((l) => `\`${l}\``).join(", ")}.`,
-    );
+  const uncommitted = results.git.uncommitted_in_src ?? [];
+  if (uncommitted.length > 0) {
+    out.push(`The measured copy of src/ has uncommitted changes: ${uncommitted.map((l) => `\`${l}\``).join(", ")}.`);
     out.push("");
   }
   out.push(`| ${HEAD.join(" | ")} |`);
@@ -132,7 +139,7 @@ export function markdownSummary(results, svgFile) {
     out.push("");
     out.push("| Request | n | p50 | p90 | p99 |");
     out.push("|---|---|---|---|---|");
-    for (const u of Object.values(results.unloaded).filter(Boolean))
+    for (const u of Object.values(results.unloaded).filter((u) => u !== null))
       out.push(`| ${u.name} | ${u.n} | ${fmt(u.p50)} ms | ${fmt(u.p90)} ms | ${fmt(u.p99)} ms |`);
     out.push("");
   }
@@ -157,10 +164,14 @@ export function markdownSummary(results, svgFile) {
   return out.join("\n");
 }
 
-/** Horizontal grouped bars (p50, p90, p99) on a log scale, one group per latency series. */
+/**
+ * Horizontal grouped bars (p50, p90, p99) on a log scale, one group per latency series.
+ * @param {({ label: string } & import("./types.d.ts").LatencySummary)[]} series
+ * @param {string} title
+ */
 export function latencySvg(series, title) {
   const colors = { p50: "#2b6cb0", p90: "#d69e2e", p99: "#c53030" };
-  const keys = ["p50", "p90", "p99"];
+  const keys = /** @type {const} */ (["p50", "p90", "p99"]);
   const left = 250;
   const right = 30;
   const top = 48;
@@ -173,8 +184,9 @@ export function latencySvg(series, title) {
   const values = series.flatMap((s) => keys.map((k) => s[k])).filter((v) => v > 0);
   const lo = 10 ** Math.floor(Math.log10(Math.max(0.01, Math.min(...values))));
   const hi = 10 ** Math.ceil(Math.log10(Math.max(...values)));
-  const x = (v) => left + ((Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * plotW;
-  const esc = (t) => String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const x = (/** @type {number} */ v) =>
+    left + ((Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * plotW;
+  const esc = (/** @type {string} */ t) => String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const parts = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
@@ -217,14 +229,14 @@ export function latencySvg(series, title) {
 
 const KINDS = ["d1", "kv_read", "kv_write", "kv_list", "durable_object", "queue", "rate_limit", "fetch"];
 
-function callText(calls) {
+function callText(/** @type {Record<string, number> | null | undefined} */ calls) {
   if (calls === null || calls === undefined) return "–";
   const parts = KINDS.filter((k) => (calls[k] ?? 0) > 0).map((k) => `${k} ${fmt(calls[k])}`);
   return parts.length === 0 ? "none" : parts.join(", ");
 }
 
 /** The round-trip table: calls per request and per consumer job, and the steps the person waits for. */
-export function roundTripLines(results) {
+export function roundTripLines(/** @type {Results} */ results) {
   if (!results.round_trips?.length) return [];
   const out = ["## Round trips per flow (binding meter)", ""];
   out.push(
@@ -248,7 +260,7 @@ export function roundTripLines(results) {
 }
 
 /** The cost table: US dollars per million of each flow at list prices. */
-export function costLines(results) {
+export function costLines(/** @type {Results} */ results) {
   if (!results.costs?.length) return [];
   const p = results.prices;
   const out = [`## Cost per million (list prices of ${p.date}, beyond the monthly inclusions)`, ""];

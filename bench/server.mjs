@@ -11,10 +11,12 @@ import { fileURLToPath } from "node:url";
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(BENCH_DIR, "..");
 /** The generated config, one per port so that two benches on one machine do not share it (gitignored). */
-export const benchConfigPath = (port) => path.join(BENCH_DIR, `.wrangler.bench-${port}.toml`);
+export const benchConfigPath = (/** @type {number} */ port) => path.join(BENCH_DIR, `.wrangler.bench-${port}.toml`);
 
 /** Process groups and state directories this process started and has not cleaned up yet. */
+/** @type {Set<number>} */
 const liveGroups = new Set();
+/** @type {Set<string>} */
 const liveDirs = new Set();
 
 /**
@@ -54,10 +56,15 @@ export const BENCH_IP_LIMIT = 1_000_000;
  * wrangler.toml fails loudly instead of silently benchmarking the wrong configuration.
  * Returns the list of changes, for the results file.
  */
-export function writeBenchConfig(origin, configFile, mainPath) {
+export function writeBenchConfig(
+  /** @type {string} */ origin,
+  /** @type {string} */ configFile,
+  /** @type {string} */ mainPath,
+) {
   let text = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8");
+  /** @type {string[]} */
   const changes = [];
-  const replace = (pattern, replacement, note) => {
+  const replace = (/** @type {RegExp} */ pattern, /** @type {string} */ replacement, /** @type {string} */ note) => {
     const before = text;
     text = text.replace(pattern, replacement);
     if (text === before)
@@ -88,10 +95,16 @@ export function writeBenchConfig(origin, configFile, mainPath) {
     'MAX_SESSIONS_PER_USER = "100000" (revoke-all needs 10,000 live sessions)',
   );
   replace(/^APP_URL = ".*"$/m, `APP_URL = "${origin}"`, `APP_URL = "${origin}" (the bench server's origin)`);
+  /** @type {string[]} */
   const raised = [];
   text = text.replace(
     /^(\[\[ratelimits\]\]\s*\nname = "([^"]+)"[^[]*?)^simple = \{ limit = \d+, period = (\d+) \}$/gm,
-    (_m, head, name, period) => {
+    (
+      /** @type {string} */ _m,
+      /** @type {string} */ head,
+      /** @type {string} */ name,
+      /** @type {string} */ period,
+    ) => {
       raised.push(name);
       return `${head}simple = { limit = ${BENCH_IP_LIMIT}, period = ${period} }`;
     },
@@ -126,7 +139,13 @@ export async function freePort(from = 8790, to = 8799) {
   throw new Error(`no free port in ${from}-${to}`);
 }
 
-/** Runs a command to completion (own process group, killed on timeout). */
+/**
+ * Runs a command to completion (own process group, killed on timeout); resolves its output.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ timeoutMs: number, log?: (output: string) => void }} options
+ * @returns {Promise<string>}
+ */
 function runToEnd(cmd, args, { timeoutMs, log }) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
@@ -135,18 +154,19 @@ function runToEnd(cmd, args, { timeoutMs, log }) {
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, ...DEV_ENV },
     });
-    liveGroups.add(child.pid);
+    const pid = /** @type {number} a spawned child has one */ (child.pid);
+    liveGroups.add(pid);
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     const timer = setTimeout(() => {
-      killGroup(child.pid);
+      killGroup(pid);
       reject(new Error(`${cmd} ${args.join(" ")} timed out after ${timeoutMs} ms\n${out}`));
     }, timeoutMs);
     child.on("exit", (code) => {
       clearTimeout(timer);
-      killGroup(child.pid, "SIGKILL"); // anything it left behind
-      liveGroups.delete(child.pid);
+      killGroup(pid, "SIGKILL"); // anything it left behind
+      liveGroups.delete(pid);
       if (log) log(out);
       if (code === 0) resolve(out);
       else reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}\n${out}`));
@@ -154,7 +174,8 @@ function runToEnd(cmd, args, { timeoutMs, log }) {
   });
 }
 
-function killGroup(pid, signal = "SIGTERM") {
+/** Signals every process of the group `pid` leads. */
+function killGroup(/** @type {number} */ pid, /** @type {NodeJS.Signals} */ signal = "SIGTERM") {
   try {
     process.kill(-pid, signal);
   } catch {
@@ -162,7 +183,7 @@ function killGroup(pid, signal = "SIGTERM") {
   }
 }
 
-function groupAlive(pid) {
+function groupAlive(/** @type {number} */ pid) {
   try {
     process.kill(-pid, 0);
     return true;
@@ -175,6 +196,7 @@ function groupAlive(pid) {
  * Starts the Worker. Returns { origin, port, stateDir, configChanges, stop, logTail }.
  * `stop()` ends the whole process group (wrangler, its Node child and both workerd processes) and
  * removes the temporary state directory; it is safe to call more than once.
+ * @returns {Promise<import("./types.d.ts").Server>}
  */
 export async function startServer({ readyTimeoutMs = 90_000 } = {}) {
   const port = await freePort();
@@ -231,14 +253,17 @@ export async function startServer({ readyTimeoutMs = 90_000 } = {}) {
     ],
     { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...DEV_ENV } },
   );
-  liveGroups.add(child.pid);
+  const pid = /** @type {number} a spawned child has one */ (child.pid);
+  liveGroups.add(pid);
+  /** @type {string[]} */
   const log = [];
-  const keep = (d) => {
+  const keep = (/** @type {Buffer} */ d) => {
     for (const line of String(d).split("\n")) if (line.trim() !== "") log.push(line);
     if (log.length > 400) log.splice(0, log.length - 400);
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
+  /** @type {{ code: number | null, signal: NodeJS.Signals | null } | null} */
   let exited = null;
   child.on("exit", (code, signal) => (exited = { code, signal }));
 
@@ -246,11 +271,11 @@ export async function startServer({ readyTimeoutMs = 90_000 } = {}) {
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    killGroup(child.pid, "SIGTERM");
-    for (let i = 0; i < 50 && groupAlive(child.pid); i++) await sleep(100);
-    if (groupAlive(child.pid)) killGroup(child.pid, "SIGKILL");
-    for (let i = 0; i < 20 && groupAlive(child.pid); i++) await sleep(100);
-    liveGroups.delete(child.pid);
+    killGroup(pid, "SIGTERM");
+    for (let i = 0; i < 50 && groupAlive(pid); i++) await sleep(100);
+    if (groupAlive(pid)) killGroup(pid, "SIGKILL");
+    for (let i = 0; i < 20 && groupAlive(pid); i++) await sleep(100);
+    liveGroups.delete(pid);
     rmSync(stateDir, { recursive: true, force: true });
     rmSync(configFile, { force: true });
     rmSync(snapshotDir, { recursive: true, force: true });
@@ -268,7 +293,7 @@ export async function startServer({ readyTimeoutMs = 90_000 } = {}) {
     configChanges,
     stop,
     logTail: () => log.slice(-60).join("\n"),
-    pid: child.pid,
+    pid: pid,
   };
 
   const deadline = Date.now() + readyTimeoutMs;
@@ -293,6 +318,7 @@ export async function startServer({ readyTimeoutMs = 90_000 } = {}) {
   throw new Error(`wrangler dev not ready after ${readyTimeoutMs} ms:\n${log.join("\n")}`);
 }
 
-export function sleep(ms) {
+/** Resolves after `ms` milliseconds. */
+export function sleep(/** @type {number} */ ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

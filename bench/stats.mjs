@@ -3,23 +3,25 @@
 // `node bench/stats.mjs` runs the self-check; run.mjs also runs it before every bench.
 
 /** Quantile q in [0, 1] with linear interpolation (numpy's default). */
-export function quantile(values, q) {
+export function quantile(/** @type {number[]} */ values, /** @type {number} */ q) {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+  const lo = /** @type {number} */ (sorted[Math.floor(pos)]);
+  const hi = /** @type {number} */ (sorted[Math.ceil(pos)]);
+  return lo + (hi - lo) * (pos - Math.floor(pos));
 }
 
-export const median = (values) => quantile(values, 0.5);
+/** The median, interpolated between the middle two of an even count. */
+export const median = (/** @type {number[]} */ values) => quantile(values, 0.5);
 
-export function mean(values) {
+/** The arithmetic mean; NaN for no values. */
+export function mean(/** @type {number[]} */ values) {
   return values.reduce((s, v) => s + v, 0) / values.length;
 }
 
 /** Complementary error function (Numerical Recipes erfcc, |error| < 1.2e-7). */
-function erfc(x) {
+function erfc(/** @type {number} */ x) {
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);
   const r =
@@ -42,7 +44,7 @@ function erfc(x) {
 }
 
 /** P(Z > z) for a standard normal Z. */
-export function normalSf(z) {
+export function normalSf(/** @type {number} */ z) {
   return 0.5 * erfc(z / Math.SQRT2);
 }
 
@@ -50,20 +52,21 @@ export function normalSf(z) {
  * Mann–Whitney U test of x against y. Returns { u1, u2, z, p } where u1 is the U statistic of x
  * (the number of pairs with x > y, ties counting one half) and p is two-sided.
  */
-export function mannWhitneyU(x, y) {
+export function mannWhitneyU(/** @type {number[]} */ x, /** @type {number[]} */ y) {
   const n1 = x.length;
   const n2 = y.length;
   if (n1 === 0 || n2 === 0) throw new RangeError("both samples need at least one value");
   const all = [...x.map((v) => ({ v, g: 0 })), ...y.map((v) => ({ v, g: 1 }))].sort((a, b) => a.v - b.v);
   const n = all.length;
+  const at = (/** @type {number} */ i) => /** @type {{ v: number, g: number }} */ (all[i]);
   let rankSumX = 0;
   let tieTerm = 0; // sum over tie groups of (t^3 - t)
   for (let i = 0; i < n; ) {
     let j = i;
-    while (j + 1 < n && all[j + 1].v === all[i].v) j++;
+    while (j + 1 < n && at(j + 1).v === at(i).v) j++;
     const t = j - i + 1;
     const rank = (i + j + 2) / 2; // average of ranks i+1 .. j+1
-    for (let k = i; k <= j; k++) if (all[k].g === 0) rankSumX += rank;
+    for (let k = i; k <= j; k++) if (at(k).g === 0) rankSumX += rank;
     tieTerm += t * t * t - t;
     i = j + 1;
   }
@@ -80,7 +83,12 @@ export function mannWhitneyU(x, y) {
 
 /** Throws unless the implementation matches reference values (scipy 1.17 mannwhitneyu, asymptotic). */
 export function selfCheck() {
-  const close = (a, b, tol, what) => {
+  const close = (
+    /** @type {number} */ a,
+    /** @type {number} */ b,
+    /** @type {number} */ tol,
+    /** @type {string} */ what,
+  ) => {
     if (!(Math.abs(a - b) <= tol)) throw new Error(`stats self-check failed: ${what}: got ${a}, expected ${b}`);
   };
   const x = [1.83, 0.5, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.3];

@@ -7,11 +7,21 @@ import net from "node:net";
 
 const GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
+/** @typedef {{ at: number, data: string }} Message */
+/** @typedef {{ code: number, reason: string, at: number }} Closed */
+/**
+ * @typedef {{ messages: Message[], closed: Promise<Closed>, nextMessage(timeoutMs?: number): Promise<Message>,
+ *   sendText(text: string): void, destroy(): void }} WebSocketClient
+ */
+
 /**
  * Opens a socket to `url` (ws://host:port/path) with extra request headers.
  * Resolves once the server answered 101 with a valid Sec-WebSocket-Accept.
  * The returned object has `messages` ({ at, data } with `at` from performance.now()),
  * `nextMessage(timeoutMs)`, `closed` (a promise of { code, reason, at }) and `destroy()`.
+ * @param {string} url
+ * @param {Record<string, string>} headers
+ * @returns {Promise<WebSocketClient>}
  */
 export function openWebSocket(url, headers = {}, { timeoutMs = 5000 } = {}) {
   const { hostname, port, pathname, search } = new URL(url);
@@ -25,13 +35,22 @@ export function openWebSocket(url, headers = {}, { timeoutMs = 5000 } = {}) {
     const timer = setTimeout(() => fail(new Error(`WebSocket upgrade timed out after ${timeoutMs} ms`)), timeoutMs);
     let buffer = Buffer.alloc(0);
     let upgraded = false;
+    /** @type {Message[]} */
     const messages = [];
+    /** @type {((message: Message) => void)[]} */
     const waiters = [];
-    let resolveClosed;
-    const closed = new Promise((r) => (resolveClosed = r));
+    /** How many messages nextMessage() has handed out. */
+    let taken = 0;
+    /** @type {(closed: Closed) => void} */
+    let resolveClosed = () => {};
+    /** @type {Promise<Closed>} */
+    const closed = new Promise((r) => {
+      resolveClosed = r;
+    });
+    /** @type {Buffer[] | null} */
     let fragments = null;
 
-    function fail(error) {
+    function fail(/** @type {Error} */ error) {
       clearTimeout(timer);
       socket.destroy();
       reject(error);
@@ -64,7 +83,7 @@ export function openWebSocket(url, headers = {}, { timeoutMs = 5000 } = {}) {
         const head = buffer.subarray(0, end).toString("latin1");
         buffer = buffer.subarray(end + 4);
         const [statusLine, ...headerLines] = head.split("\r\n");
-        const status = Number(statusLine.split(" ")[1]);
+        const status = Number(statusLine?.split(" ")[1]);
         const responseHeaders = Object.fromEntries(
           headerLines.map((l) => [l.slice(0, l.indexOf(":")).trim().toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]),
         );
@@ -78,13 +97,14 @@ export function openWebSocket(url, headers = {}, { timeoutMs = 5000 } = {}) {
       parseFrames(at);
     });
 
-    function parseFrames(at) {
+    function parseFrames(/** @type {number} */ at) {
       for (;;) {
         if (buffer.length < 2) return;
-        const fin = (buffer[0] & 0x80) !== 0;
-        const opcode = buffer[0] & 0x0f;
-        const masked = (buffer[1] & 0x80) !== 0;
-        let length = buffer[1] & 0x7f;
+        const [first, second] = [buffer.readUInt8(0), buffer.readUInt8(1)];
+        const fin = (first & 0x80) !== 0;
+        const opcode = first & 0x0f;
+        const masked = (second & 0x80) !== 0;
+        let length = second & 0x7f;
         let offset = 2;
         if (length === 126) {
           if (buffer.length < 4) return;
@@ -99,7 +119,9 @@ export function openWebSocket(url, headers = {}, { timeoutMs = 5000 } = {}) {
         if (masked) offset += 4;
         if (buffer.length < offset + length) return;
         const payload = Buffer.from(buffer.subarray(offset, offset + length));
-        if (masked) for (let i = 0; i < payload.length; i++) payload[i] ^= buffer[maskOffset + (i % 4)];
+        if (masked)
+          for (let i = 0; i < payload.length; i++)
+            payload.writeUInt8(payload.readUInt8(i) ^ buffer.readUInt8(maskOffset + (i % 4)), i);
         buffer = buffer.subarray(offset + length);
         if (opcode === 0x8) {
           const code = payload.length >= 2 ? payload.readUInt16BE(0) : 1005;
@@ -128,31 +150,32 @@ export function openWebSocket(url, headers = {}, { timeoutMs = 5000 } = {}) {
     }
 
     /** Client frames must be masked. */
-    function sendFrame(opcode, payload = Buffer.alloc(0)) {
+    function sendFrame(/** @type {number} */ opcode, payload = Buffer.alloc(0)) {
       if (socket.destroyed) return;
       const mask = randomBytes(4);
       const header = payload.length < 126 ? Buffer.from([0x80 | opcode, 0x80 | payload.length]) : null;
       if (header === null) throw new Error("bench client sends only short frames");
       const body = Buffer.from(payload);
-      for (let i = 0; i < body.length; i++) body[i] ^= mask[i % 4];
+      for (let i = 0; i < body.length; i++) body.writeUInt8(body.readUInt8(i) ^ mask.readUInt8(i % 4), i);
       socket.write(Buffer.concat([header, mask, body]));
     }
 
+    /** @type {WebSocketClient} */
     const client = {
       messages,
       closed,
       /** The next message not yet taken (or one that arrives within timeoutMs). */
       nextMessage(timeoutMs = 5000) {
-        const ready = messages[client._taken ?? 0];
+        const ready = messages[taken];
         if (ready !== undefined) {
-          client._taken = (client._taken ?? 0) + 1;
+          taken++;
           return Promise.resolve(ready);
         }
         return new Promise((res, rej) => {
           const t = setTimeout(() => rej(new Error(`no WebSocket message within ${timeoutMs} ms`)), timeoutMs);
           waiters.push((m) => {
             clearTimeout(t);
-            client._taken = (client._taken ?? 0) + 1;
+            taken++;
             res(m);
           });
         });

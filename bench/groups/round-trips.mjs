@@ -1,0 +1,104 @@
+// Round trips and cost per flow, from the binding meter's snapshots of the load runs: per request, the calls
+// of each kind, the sequential steps on the person's path (mean and worst), the calls after the response;
+// per consumer job, its calls. The step targets are docs/design.md's ("Figures"): sign-in ≤ 2 (without
+// two-factor, as the bench's accounts are), GET /v3/user ≤ 1, forgot-password ≤ 1 besides the flood check
+// (which is never a step), reset ≤ 3.
+import { costPerMillion } from "../cost.mjs";
+import { judge } from "../figures.mjs";
+
+/** @typedef {import("../types.d.ts").MeterSnapshot} MeterSnapshot */
+/** @typedef {import("../types.d.ts").RoundTripRow} RoundTripRow */
+
+/**
+ * Each flow's meter snapshot (undefined where its run failed).
+ * @typedef {{ forgotKnown?: MeterSnapshot, forgotUnknown?: MeterSnapshot, signIn?: MeterSnapshot,
+ *   user?: MeterSnapshot, reset?: MeterSnapshot }} Meters
+ */
+
+/** The flows, their load runs' names and their targets. */
+const FLOWS = [
+  {
+    id: "forgot_known",
+    flow: "forgot-password, existing",
+    meter: "forgotKnown",
+    route: "POST /v3/user/forgot_password",
+    target: 1,
+  },
+  {
+    id: "forgot_unknown",
+    flow: "forgot-password, unknown",
+    meter: "forgotUnknown",
+    route: "POST /v3/user/forgot_password",
+    target: 1,
+  },
+  { id: "sign_in", flow: "sign-in", meter: "signIn", route: "POST /v3/user-session", target: 2 },
+  { id: "user", flow: "GET /v3/user", meter: "user", route: "GET /v3/user", target: 1 },
+  { id: "reset", flow: "reset-password", meter: "reset", route: "POST /v3/user/reset_password", target: 3 },
+];
+
+/** @returns {RoundTripRow[]} */
+export function roundTripRows(/** @type {Meters} */ meters) {
+  /** @type {RoundTripRow[]} */
+  const rows = [];
+  for (const { id, flow, meter, route, target } of FLOWS) {
+    const snap = meters[/** @type {keyof Meters} */ (meter)];
+    const request = snap?.[route];
+    if (snap === undefined || request === undefined) continue;
+    const consumer = snap["queue email"];
+    const perUnit = (/** @type {import("../types.d.ts").MeterTotals} */ t) =>
+      Object.fromEntries(Object.entries(t.calls).map(([k, v]) => [k, v / t.units]));
+    rows.push({
+      id,
+      flow,
+      route,
+      requests: request.units,
+      calls: perUnit(request),
+      sequential: request.sequential / request.units,
+      maxSequential: request.maxSequential,
+      background: request.background / request.units,
+      consumer_jobs: consumer?.units ?? 0,
+      consumer_calls: consumer === undefined ? null : perUnit(consumer),
+      consumerJobsPer: consumer === undefined ? 0 : consumer.units / request.units,
+      target,
+      totals: { request, consumer },
+    });
+  }
+  return rows;
+}
+
+/** The worst request's sequential storage steps of each flow, judged against its target. */
+export function stepFigures(/** @type {import("../types.d.ts").Sink} */ sink, /** @type {RoundTripRow[]} */ rows) {
+  for (const row of rows) {
+    /** @type {import("../types.d.ts").Target} */
+    const target = { op: "<=", value: row.target, text: `≤ ${row.target}` };
+    sink.addFigure({
+      id: `steps_${row.id}`,
+      label: `${row.flow}: sequential storage steps (worst request)`,
+      value: row.maxSequential,
+      unit: "steps",
+      target,
+      pass: judge(row.maxSequential, target),
+    });
+  }
+}
+
+/**
+ * Cost of a million of each flow (bench/cost.mjs), with the CPU measured under load.
+ * @param {RoundTripRow[]} rows
+ * @param {import("../types.d.ts").Run[]} runs
+ * @param {import("../types.d.ts").Calibration} calibration
+ * @returns {import("../types.d.ts").CostRow[]}
+ */
+export function costRows(rows, runs, calibration) {
+  return rows.map((row) => {
+    const run = runs.find((r) => r.name === FLOWS.find((f) => f.id === row.id)?.flow);
+    const cost = costPerMillion({
+      request: row.totals.request,
+      consumer: row.totals.consumer,
+      consumerJobsPer: row.consumerJobsPer,
+      cpuMs: run?.cpu_ms_per_request?.worker ?? null,
+      calibration,
+    });
+    return { id: row.id, flow: row.flow, ...cost };
+  });
+}
