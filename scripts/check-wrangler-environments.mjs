@@ -6,11 +6,22 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "smol-toml";
 
-const config = parse(readFileSync(path.resolve(import.meta.dirname, "..", "wrangler.toml"), "utf8"));
+/**
+ * The parts of a wrangler configuration this check reads; smol-toml types a parsed file only as a TOML table.
+ * @typedef {{ [key: string]: any }} Table
+ */
+const config = /** @type {Table} */ (
+  parse(readFileSync(path.resolve(import.meta.dirname, "..", "wrangler.toml"), "utf8"))
+);
+/** @type {Table} */
 const production = config.env?.production ?? {};
+/** @type {string[]} */
 const problems = [];
 
-/** Binding lists compared by their identity and settings (ids and names may differ per environment). */
+/**
+ * Binding lists compared by their identity and settings (ids and names may differ per environment).
+ * @type {[string, (binding: Table) => string][]}
+ */
 const LISTS = [
   ["d1_databases", (b) => `${b.binding} (${b.migrations_dir})`],
   ["kv_namespaces", (b) => b.binding],
@@ -20,7 +31,9 @@ const LISTS = [
   ["ratelimits", (r) => `${r.name} ${JSON.stringify(r.simple)}`],
 ];
 
-const at = (object, dotted) => dotted.split(".").reduce((o, k) => o?.[k], object) ?? [];
+/** The list at a dotted key of a table, or none. */
+const at = (/** @type {Table} */ object, /** @type {string} */ dotted) =>
+  /** @type {Table[]} */ (dotted.split(".").reduce((o, k) => o?.[k], object) ?? []);
 
 for (const [key, identity] of LISTS) {
   const dev = new Set(at(config, key).map(identity));

@@ -14,7 +14,7 @@ const state = path.join(root, ".wrangler/sharded-state");
 writeFileSync(config, withShards(readFileSync(path.join(root, "wrangler.toml"), "utf8"), layout));
 
 const wrangler = path.join(root, "node_modules/wrangler/bin/wrangler.js");
-const run = (args, env = {}) => {
+const run = (/** @type {string[]} */ args, /** @type {Record<string, string>} */ env = {}) => {
   const result = spawnSync(process.execPath, [wrangler, ...args], {
     cwd: root,
     stdio: "inherit",

@@ -1,7 +1,7 @@
 // The mutation list for scripts/mutants.mjs: each removes or weakens one protection, named by what it
 // breaks. `find` is matched with white space folded and must occur exactly once in `file`; `tests` are the
 // test files that must fail with it. docs/testing.md tables them with the tests that kill them.
-const t = (...names) => names.map((n) => `test/${n}.test.ts`);
+const t = (/** @type {string[]} */ ...names) => names.map((n) => `test/${n}.test.ts`);
 
 export const MUTANTS = [
   // Pages: CSRF, framing, referrer, cookies, body limits.

@@ -14,14 +14,17 @@ import { MUTANTS } from "./mutants-list.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
-const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+const only = args.includes("--only") ? (args[args.indexOf("--only") + 1] ?? "") : null;
 const selected = MUTANTS.filter((m) => only === null || m.name.includes(only));
 if (args.includes("--list")) {
   for (const m of selected) console.log(`${m.name}\n    ${m.file}  ->  ${m.tests.join(", ")}`);
   process.exit(0);
 }
 
-/** The snippet as a regular expression in which every run of white space matches any run (or none at a boundary). */
+/**
+ * The snippet as a regular expression in which every run of white space matches any run (or none at a boundary).
+ * @param {string} snippet
+ */
 function folded(snippet) {
   const escaped = snippet.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(escaped.replace(/\s+/g, "\\s*"), "g");

@@ -2,12 +2,19 @@
 // bindings DB_2 … DB_<n> and D1_SHARD_LAYOUT. Used by `npm run dev:sharded` and the sharded test runs, so
 // both serve exactly the Worker `npm run dev` serves, with more databases.
 
-/** The D1 bindings of `count` shards, as src/core/shards.ts names them. */
+/**
+ * The D1 bindings of `count` shards, as src/core/shards.ts names them.
+ * @param {number} count
+ */
 export function shardBindings(count) {
   return Array.from({ length: count }, (_, i) => (i === 0 ? "DB" : `DB_${i + 1}`));
 }
 
-/** `toml` (wrangler.toml's text) with `layout`'s shards bound and D1_SHARD_LAYOUT set; top level only. */
+/**
+ * `toml` (wrangler.toml's text) with `layout`'s shards bound and D1_SHARD_LAYOUT set; top level only.
+ * @param {string} toml
+ * @param {string} layout
+ */
 export function withShards(toml, layout) {
   const count = Number(String(layout).split(",").at(-1));
   const blocks = shardBindings(count)

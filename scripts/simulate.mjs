@@ -1,20 +1,20 @@
-// `npm run simulate`: the capacity model of docs/scale.md. No network, a fraction of a second. Inputs are
-// deployment sizes and traffic; constants are Cloudflare's published limits and prices (with where and when
-// they were read), the storage footprint measured by scripts/storage-footprint.mjs, and the per-flow
-// operation counts and costs measured by the benchmark of record. Outputs: databases needed (by storage and
-// by write rate), queues needed, storage per database, peak primary queries per database, monthly cost, and
-// the first limit each deployment meets. `-- --write` regenerates the table in docs/scale.md; `-- --check`
-// fails if the table there is not what the script prints (run by `npm run lint`). The second table,
-// scripts/simulate-spread.mjs, sends synthetic accounts and a day of traffic through the real shard routing
-// (about 20 s for its 100 million accounts); --write and --check cover it too.
+// `npm run simulate`: the capacity model of docs/scale.md. No network; about 30 s on 2 cores, nearly all of
+// it the shard spread's 100 million accounts. Inputs are deployment sizes and traffic; constants are
+// Cloudflare's published limits and prices (with where and when they were read), the storage footprint as
+// scripts/storage-footprint.mjs measures it on each run, and the per-flow costs of the benchmark of record
+// (bench/record.mjs). Outputs: databases needed (by storage and by write rate), queues needed, storage per
+// database, peak primary queries per database, monthly cost, and the first limit each deployment meets. The
+// second table, scripts/simulate-spread.mjs, sends synthetic accounts and a day of traffic through the real
+// shard routing. `-- --json` prints every figure the docs quote, machine-readable; `-- --write` regenerates
+// both tables in docs/scale.md; `-- --check` (run by `npm run lint`) is scripts/check-doc-figures.mjs.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PRICES } from "../bench/cost.mjs";
-import { number, spreadTable } from "./simulate-spread.mjs";
+import { benchFigures, profileFigures, readBenchRecord } from "../bench/record.mjs";
+import { number, spreadRows, spreadScenarios, spreadTable } from "./simulate-spread.mjs";
+import { measureFootprint } from "./storage-footprint.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-/** The benchmark of record (README "Benchmark"): per-flow operations and cost per million. */
-const BENCH = "bench/results/2026-11-30T12-06-36Z.json";
 
 /** Cloudflare's published limits, read 2026-11-30 on developers.cloudflare.com (Workers Paid). */
 export const LIMITS = {
@@ -34,23 +34,55 @@ export const LIMITS = {
   headroom: 0.7,
 };
 
-/** Bytes measured by scripts/storage-footprint.mjs (docs/storage.md, "Footprint"). */
-export const FOOTPRINT = { account: 417, auditEvent: 247, eventsPerAccountCap: 1000 };
+/** The events an account keeps at most: src/storage/audit.ts's AUDIT_EVENTS_PER_USER, read from its source. */
+function auditEventsCap() {
+  const source = readFileSync(path.join(ROOT, "src/storage/audit.ts"), "utf8");
+  const match = /export const AUDIT_EVENTS_PER_USER = ([\d_]+);/.exec(source);
+  if (match?.[1] === undefined) throw new Error("src/storage/audit.ts: no AUDIT_EVENTS_PER_USER = <number>");
+  return Number(match[1].replaceAll("_", ""));
+}
+
+/** @type {{ account: number, auditEvent: number, rows: number, eventsPerAccountCap: number } | undefined} */
+let measured;
+/** Bytes per account and per audit event, measured on first use (docs/storage.md, "Footprint"), and the cap. */
+export function footprint() {
+  if (measured === undefined) {
+    const m = measureFootprint();
+    measured = {
+      account: m.bytesPerAccount,
+      auditEvent: m.bytesPerAuditEvent,
+      rows: m.rows,
+      eventsPerAccountCap: auditEventsCap(),
+    };
+  }
+  return measured;
+}
 
 /** D1 queries each flow sends to the primary (the benchmark's meter; GET /v3/user reads a replica). */
-const PRIMARY_QUERIES = { signIn: 3, forgot: 0.2, reset: 3, user: 0 };
+export const PRIMARY_QUERIES = { signIn: 3, forgot: 0.2, reset: 3, user: 0 };
 
+/** Each flow's cost per million in the benchmark of record. */
 function benchCosts() {
-  const results = JSON.parse(readFileSync(path.join(ROOT, BENCH), "utf8"));
-  const byId = Object.fromEntries(results.costs.map((c) => [c.id, c.total]));
+  const byId = Object.fromEntries(readBenchRecord().costs.map((c) => [c.id, c.total]));
+  const cost = (/** @type {string} */ id) => {
+    const total = byId[id];
+    if (total === undefined) throw new Error(`the benchmark of record has no cost for ${id}`);
+    return total;
+  };
   return {
-    signIn: byId.sign_in,
-    forgotKnown: byId.forgot_known,
-    forgotUnknown: byId.forgot_unknown,
-    reset: byId.reset,
-    user: byId.user,
+    signIn: cost("sign_in"),
+    forgotKnown: cost("forgot_known"),
+    forgotUnknown: cost("forgot_unknown"),
+    reset: cost("reset"),
+    user: cost("user"),
   };
 }
+
+/**
+ * One deployment's size and traffic; every field but `accounts` has the default docs/scale.md states.
+ * @typedef {{ accounts: number, activeShare?: number, signInsPerDay?: number, userReadsPerDay?: number,
+ *   forgotShare?: number, peakFactor?: number, peakResetsPerSecond?: number | null }} Deployment
+ */
 
 /**
  * One deployment. `accounts`; `activeShare` of them active on a day; each active person signs in
@@ -59,7 +91,7 @@ function benchCosts() {
  * reset; audit events kept per account follow from sign-ins over AUDIT_RETENTION_DAYS (400), capped.
  * `peakFactor`: the busiest second against the day's mean. `peakResetsPerSecond` overrides the reset peak.
  */
-export function model(input) {
+export function model(/** @type {Deployment} */ input) {
   const { accounts, activeShare = 0.2, signInsPerDay = 1, userReadsPerDay = 20, forgotShare = 0.002 } = input;
   const { peakFactor = 5, peakResetsPerSecond = null } = input;
   const costs = benchCosts();
@@ -70,14 +102,20 @@ export function model(input) {
     forgotUnknown: accounts * forgotShare,
     reset: accounts * forgotShare * 0.8,
   };
-  const perSecond = (n) => (n / 86_400) * peakFactor;
-  const peak = Object.fromEntries(Object.entries(daily).map(([k, v]) => [k, perSecond(v)]));
+  const perSecond = (/** @type {number} */ n) => (n / 86_400) * peakFactor;
+  const peak = {
+    signIn: perSecond(daily.signIn),
+    user: perSecond(daily.user),
+    forgotKnown: perSecond(daily.forgotKnown),
+    forgotUnknown: perSecond(daily.forgotUnknown),
+    reset: perSecond(daily.reset),
+  };
   if (peakResetsPerSecond !== null) {
     peak.reset = peakResetsPerSecond;
     peak.forgotKnown = Math.max(peak.forgotKnown, peakResetsPerSecond / 0.8);
   }
-  const eventsPerAccount = Math.min(FOOTPRINT.eventsPerAccountCap, activeShare * (signInsPerDay + 0.1) * 400);
-  const bytes = accounts * (FOOTPRINT.account + eventsPerAccount * FOOTPRINT.auditEvent);
+  const eventsPerAccount = Math.min(footprint().eventsPerAccountCap, activeShare * (signInsPerDay + 0.1) * 400);
+  const bytes = accounts * (footprint().account + eventsPerAccount * footprint().auditEvent);
   const byStorage = Math.ceil(bytes / (LIMITS.d1DatabaseBytes * LIMITS.headroom));
   const primaryQps =
     peak.signIn * PRIMARY_QUERIES.signIn +
@@ -101,6 +139,9 @@ export function model(input) {
   const first = byStorage >= byWrites ? "D1 size (10 GB)" : "D1 write rate (one primary)";
   return {
     accounts,
+    daily,
+    eventsPerAccount,
+    bytesPerAccount: bytes / accounts,
     peakResetsPerSecond: peak.reset,
     databases,
     byStorage,
@@ -119,6 +160,7 @@ export function model(input) {
   };
 }
 
+/** @type {Deployment[]} The rows of docs/scale.md's first table. */
 const SCENARIOS = [
   { accounts: 1e6 },
   { accounts: 1e7 },
@@ -128,18 +170,80 @@ const SCENARIOS = [
   { accounts: 1e8, peakResetsPerSecond: 10_000 },
 ];
 
-export function table() {
+/** The first table of docs/scale.md, from the model's rows. */
+export function table(/** @type {ReturnType<typeof model>[]} */ rows = SCENARIOS.map(model)) {
   const head =
     "| Accounts | Peak resets/s | D1 databases (by size / by writes) | GB per database | Primary queries/s per database | Queues (peak msg/s) | Monthly cost | First limit met |";
-  const rows = SCENARIOS.map((s) => {
-    const m = model(s);
-    return `| ${number(m.accounts)} | ${number(m.peakResetsPerSecond, 1)} | **${m.databases}** (${m.byStorage} / ${m.byWrites}) | ${number(m.storagePerDatabaseGb, 1)} | ${number(m.primaryQpsPerDatabase)} | **${m.queues}** (${number(m.queueMessagesPerSecond)}) | $${number(m.monthlyCost)} | ${m.firstLimit} |`;
-  });
-  return [head, "|---|---|---|---|---|---|---|---|", ...rows].join("\n");
+  const lines = rows.map(
+    (m) =>
+      `| ${number(m.accounts)} | ${number(m.peakResetsPerSecond, 1)} | **${m.databases}** (${m.byStorage} / ${m.byWrites}) | ${number(m.storagePerDatabaseGb, 1)} | ${number(m.primaryQpsPerDatabase)} | **${m.queues}** (${number(m.queueMessagesPerSecond)}) | $${number(m.monthlyCost)} | ${m.firstLimit} |`,
+  );
+  return [head, "|---|---|---|---|---|---|---|---|", ...lines].join("\n");
+}
+
+/** @typedef {Record<string, number | string>} Figures */
+
+/**
+ * Every figure README.md and docs/*.md quote from the model, the footprint, the spread and the benchmark of
+ * record, by name (the names the docs' `<!-- figure NAME -->` anchors use), unrounded; and the two tables.
+ * @returns {{ figures: Figures, tables: { simulate: string, spread: string } }}
+ */
+export function figures() {
+  const rows = SCENARIOS.map(model);
+  const row = (/** @type {number} */ i) => /** @type {ReturnType<typeof model>} */ (rows[i]);
+  const [m1e7, m1e8, m1e8Peak] = [row(1), row(2), row(5)];
+  const dayOf = (/** @type {ReturnType<typeof model>} */ m) =>
+    m.daily.signIn + m.daily.forgotKnown + m.daily.forgotUnknown;
+  const spread = spreadRows(
+    spreadScenarios({
+      shards: m1e8.databases,
+      requests: dayOf(m1e8),
+      grownShards: m1e7.databases,
+      grownRequests: dayOf(m1e7),
+    }),
+  );
+  const [fromStart, grown] = spread;
+  if (fromStart === undefined || grown === undefined) throw new Error("the spread has two scenarios");
+  const perDatabase = LIMITS.d1DatabaseBytes * LIMITS.headroom;
+  const accountBytes = (/** @type {number} */ events) => footprint().account + events * footprint().auditEvent;
+  /** @type {Figures} */
+  const out = {
+    "footprint.account": footprint().account,
+    "footprint.auditEvent": footprint().auditEvent,
+    "footprint.rows": footprint().rows,
+    "footprint.eventsCap": footprint().eventsPerAccountCap,
+    // docs/storage.md's table: a whole 10 GB database, no headroom.
+    "footprint.bytes.events20": accountBytes(20),
+    "footprint.bytes.eventsCap": accountBytes(footprint().eventsPerAccountCap),
+    "footprint.perDatabase.events0": LIMITS.d1DatabaseBytes / accountBytes(0),
+    "footprint.perDatabase.events20": LIMITS.d1DatabaseBytes / accountBytes(20),
+    "footprint.perDatabase.eventsCap": LIMITS.d1DatabaseBytes / accountBytes(footprint().eventsPerAccountCap),
+    // The model's active account (a year of sign-ins kept), and a database filled as the model fills it.
+    "model.eventsPerActiveAccount": m1e7.eventsPerAccount,
+    "model.bytesPerActiveAccount": m1e7.bytesPerAccount,
+    "model.activeAccountsPerDatabase": perDatabase / m1e7.bytesPerAccount,
+    "model.bareAccountsPerDatabase": perDatabase / footprint().account,
+    "model.queueMessagesPerSecond": LIMITS.queueMessagesPerSecond * LIMITS.headroom,
+    "model.primaryQueries.signIn": PRIMARY_QUERIES.signIn,
+    "model.primaryQueries.forgot": PRIMARY_QUERIES.forgot,
+    "model.primaryQueries.reset": PRIMARY_QUERIES.reset,
+    "model.primaryQueries.user": PRIMARY_QUERIES.user,
+    "model.1e8at10000.byWrites": m1e8Peak.byWrites,
+    "model.1e8at10000.byStorage": m1e8Peak.byStorage,
+    "model.1e8at10000.queues": m1e8Peak.queues,
+    "spread.fromStart.shards": m1e8.databases,
+    "spread.fromStart.requests": dayOf(m1e8),
+    "spread.fromStart.worst": Math.max(fromStart.spread.accounts, fromStart.spread.queries),
+    "spread.grown.lookupShards": grown.spread.lookupShards,
+    "spread.grown.accounts": grown.spread.accounts,
+    ...benchFigures(),
+    ...profileFigures(),
+  };
+  return { figures: out, tables: { simulate: table(rows), spread: spreadTable(spread) } };
 }
 
 /** `text` with the generated block between `<!-- name:start -->` and `<!-- name:end -->` replaced by `table`. */
-function withBlock(text, name, table) {
+export function withBlock(/** @type {string} */ text, /** @type {string} */ name, /** @type {string} */ table) {
   const [start, end] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
   const [before, rest] = text.split(start);
   const after = rest?.split(end)[1];
@@ -148,22 +252,17 @@ function withBlock(text, name, table) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [capacity, spread] = [table(), spreadTable()];
-  if (!process.argv.includes("--check"))
-    console.log(`${capacity}\n\nThe spread, through the real shard routing:\n${spread}`);
-  const doc = path.join(ROOT, "docs/scale.md");
-  const text = readFileSync(doc, "utf8");
-  const next = withBlock(withBlock(text, "simulate", capacity), "spread", spread);
   if (process.argv.includes("--check")) {
-    if (next !== text) {
-      console.error(
-        "docs/scale.md: its tables are not what `npm run simulate` prints; run `npm run simulate -- --write`",
-      );
-      process.exit(1);
-    }
-    console.log("docs/scale.md: both tables match the model");
-  } else if (process.argv.includes("--write")) {
-    writeFileSync(doc, next);
+    const { main } = await import("./check-doc-figures.mjs");
+    process.exit(await main(process.argv.slice(2).filter((a) => a !== "--check")));
+  }
+  const { figures: all, tables } = figures();
+  if (process.argv.includes("--json")) console.log(JSON.stringify({ figures: all, tables }, null, 2));
+  else console.log(`${tables.simulate}\n\nThe spread, through the real shard routing:\n${tables.spread}`);
+  if (process.argv.includes("--write")) {
+    const doc = path.join(ROOT, "docs/scale.md");
+    const text = readFileSync(doc, "utf8");
+    writeFileSync(doc, withBlock(withBlock(text, "simulate", tables.simulate), "spread", tables.spread));
     console.log("docs/scale.md updated");
   }
 }
