@@ -1,5 +1,5 @@
-// `npm run bench` (full, about 4 minutes on 2 cores) and `npm run bench -- --smoke` (about 2 minutes:
-// checks that every step works, judges no figure). Starts the Worker under a bench configuration
+// `npm run bench` (full, about 4 minutes on 2 cores) and `npm run bench -- --smoke` (about 1 minute, half
+// of it starting wrangler dev: checks that every step works, judges no figure). Starts the Worker under a bench configuration
 // (bench/server.mjs), drives it with autocannon and with concurrency-1 timing pairs, prints a table of
 // figures as ratios to baselines served by the same runtime, and writes
 // bench/results/<date>[-smoke].{json,md,svg}. Each group of figures is a module of bench/groups/ that is
@@ -34,7 +34,7 @@ import { selfCheck } from "./stats.mjs";
 const args = new Set(process.argv.slice(2));
 if (args.has("--help") || args.has("-h")) {
   console.log(
-    "usage: npm run bench [-- --smoke]\n  --smoke  about 2 minutes: checks that every step works; figures are printed but not judged\nSee bench/README.md.",
+    "usage: npm run bench [-- --smoke]\n  --smoke  about 1 minute: checks that every step works; figures are printed but not judged\nSee bench/README.md.",
   );
   process.exit(0);
 }
