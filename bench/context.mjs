@@ -67,7 +67,8 @@ export async function signUp(/** @type {BenchContext} */ ctx, /** @type {string}
 export async function signIn(/** @type {BenchContext} */ ctx, /** @type {string} */ address) {
   const r = await ctx.client.post("/v3/user-session", { user: { email: address, password: PASSWORD } });
   expectStatus(r, 200, `sign-in ${address}`);
-  return /** @type {string} */ (r.json().user.authtoken);
+  const body = /** @type {{ user: { authtoken: string } }} Contentstack's sign-in answer */ (r.json());
+  return body.user.authtoken;
 }
 
 /** Asks for a reset link for `address`. */
@@ -80,7 +81,8 @@ export async function forgot(/** @type {BenchContext} */ ctx, /** @type {string}
 async function mailboxToken(/** @type {BenchContext} */ ctx, /** @type {string} */ address) {
   const r = await ctx.client.get(`/dev/mailbox?to=${encodeURIComponent(address)}`);
   expectStatus(r, 200, `mailbox ${address}`);
-  for (const message of /** @type {{ text: string }[]} */ (r.json().messages)) {
+  const body = /** @type {{ messages: { text: string }[] }} GET /dev/mailbox's answer */ (r.json());
+  for (const message of body.messages) {
     const match = TOKEN_RE.exec(message.text);
     if (match?.[1] !== undefined) return match[1];
   }

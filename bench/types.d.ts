@@ -31,7 +31,8 @@ export interface HttpResponse {
   ms: number;
   /** performance.now() at the last byte. */
   at: number;
-  json(): any;
+  /** The body parsed as JSON; the caller states what it expects. */
+  json(): unknown;
 }
 
 export interface RequestOptions {

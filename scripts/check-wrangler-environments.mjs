@@ -7,24 +7,30 @@ import path from "node:path";
 import { parse } from "smol-toml";
 
 /**
- * The parts of a wrangler configuration this check reads; smol-toml types a parsed file only as a TOML table.
- * @typedef {{ [key: string]: any }} Table
+ * A binding of one of the lists below, by the fields this check compares.
+ * @typedef {{ binding?: string, migrations_dir?: string, name?: string, class_name?: string, queue?: string,
+ *   simple?: unknown }} Binding
  */
-const config = /** @type {Table} */ (
+/**
+ * The parts of a wrangler configuration this check reads (smol-toml types a parsed file only as a TOML table).
+ * @typedef {{ name?: string, workers_dev?: boolean, routes?: unknown[], observability?: { enabled?: boolean },
+ *   vars?: Record<string, string>, env?: { production?: Config }, [key: string]: unknown }} Config
+ */
+const config = /** @type {Config} */ (
   parse(readFileSync(path.resolve(import.meta.dirname, "..", "wrangler.toml"), "utf8"))
 );
-/** @type {Table} */
+/** @type {Config} */
 const production = config.env?.production ?? {};
 /** @type {string[]} */
 const problems = [];
 
 /**
  * Binding lists compared by their identity and settings (ids and names may differ per environment).
- * @type {[string, (binding: Table) => string][]}
+ * @type {[string, (binding: Binding) => string][]}
  */
 const LISTS = [
   ["d1_databases", (b) => `${b.binding} (${b.migrations_dir})`],
-  ["kv_namespaces", (b) => b.binding],
+  ["kv_namespaces", (b) => String(b.binding)],
   ["durable_objects.bindings", (b) => `${b.name} -> ${b.class_name}`],
   ["queues.producers", (b) => `${b.binding} -> ${b.queue}`],
   ["queues.consumers", (c) => JSON.stringify(c)],
@@ -32,8 +38,13 @@ const LISTS = [
 ];
 
 /** The list at a dotted key of a table, or none. */
-const at = (/** @type {Table} */ object, /** @type {string} */ dotted) =>
-  /** @type {Table[]} */ (dotted.split(".").reduce((o, k) => o?.[k], object) ?? []);
+const at = (/** @type {Config} */ object, /** @type {string} */ dotted) => {
+  /** @type {unknown} */
+  let value = object;
+  for (const key of dotted.split("."))
+    value = typeof value === "object" && value !== null ? Reflect.get(value, key) : undefined;
+  return Array.isArray(value) ? /** @type {Binding[]} */ (value) : [];
+};
 
 for (const [key, identity] of LISTS) {
   const dev = new Set(at(config, key).map(identity));

@@ -31,7 +31,7 @@ export async function measureLiveSignOut(/** @type {BenchContext} */ ctx, /** @t
         });
         expectStatus(res, 200, "reset with an open socket");
         const message = await ws.nextMessage(5000);
-        const payload = JSON.parse(message.data);
+        const payload = /** @type {{ type?: string, reason?: string }} */ (JSON.parse(message.data));
         if (payload.type !== "signout" || payload.reason !== "password_reset")
           throw new Error(`unexpected message ${message.data}`);
         delays.push(message.at - res.at);
