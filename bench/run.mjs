@@ -125,6 +125,59 @@ function configuration(/** @type {import("./types.d.ts").Server} */ server) {
   ];
 }
 
+/** Starts the Worker; resolves the context every group of figures is handed. */
+async function startWorker() {
+  const server = await step("start wrangler dev", async () => {
+    const s = await startServer();
+    run.server = s;
+    run.client = createClient(s.origin, { maxSockets: 16 });
+    log(`  Worker ready at ${s.origin} (state in ${s.stateDir})`);
+    return s;
+  });
+  if (server === undefined || run.client === null) throw new Error(sink.errors.join("\n"));
+  /** @type {BenchContext} */
+  const ctx = {
+    profile: PROFILE,
+    smoke: SMOKE,
+    server,
+    client: run.client,
+    accounts: createAccounts(PROFILE),
+    sink,
+    log,
+    aborted: () => run.aborted,
+    step,
+    wallStart,
+  };
+  return ctx;
+}
+
+/**
+ * The load runs between the baselines (run before and after them; ratios use their mean), their figures,
+ * and each flow's round trips from the binding meter.
+ */
+async function measureThroughput(/** @type {BenchContext} */ ctx, /** @type {string[]} */ userTokens) {
+  const before = await measureBaselines(ctx, 1);
+  const forgot = await measureForgot(ctx);
+  const whoAmI = await measureWhoAmI(ctx, userTokens);
+  const signIn = await measureSignIn(ctx);
+  const reset = await measureReset(ctx, forgot.resetTokens);
+  const after = ctx.profile.baselinesAfter ? await measureBaselines(ctx, 2) : undefined;
+  const { hello, pbkdf2 } = combineBaselines(ctx, before, after);
+  forgotFigures(ctx, forgot, hello);
+  signInFigures(ctx, signIn, pbkdf2);
+  resetFigures(ctx, reset, pbkdf2);
+  whoAmIFigures(ctx, whoAmI, hello);
+  const roundTrips = roundTripRows({
+    forgotKnown: forgot.known?.meter,
+    forgotUnknown: forgot.unknown?.meter,
+    signIn: signIn?.meter,
+    user: whoAmI?.meter,
+    reset: reset.meter,
+  });
+  stepFigures(ctx.sink, roundTrips);
+  return roundTrips;
+}
+
 /** Starts the Worker, runs every group of figures in order, stops the Worker; resolves the results. */
 async function main() {
   if (Number(process.versions.node.split(".")[0]) < 22) {
@@ -140,51 +193,11 @@ async function main() {
     `${SMOKE ? "SMOKE run (checks the machinery, judges no figure)" : "full run"} on ${machine.cpus} × ${machine.cpu_model}, load ${machine.loadavg_start.map((v) => v.toFixed(2)).join(" ")}`,
   );
 
-  const server = await step("start wrangler dev", async () => {
-    const s = await startServer();
-    run.server = s;
-    run.client = createClient(s.origin, { maxSockets: 16 });
-    log(`  Worker ready at ${s.origin} (state in ${s.stateDir})`);
-    return s;
-  });
-  if (server === undefined || run.client === null) throw new Error(sink.errors.join("\n"));
-
-  /** @type {BenchContext} */
-  const ctx = {
-    profile: PROFILE,
-    smoke: SMOKE,
-    server,
-    client: run.client,
-    accounts: createAccounts(PROFILE),
-    sink,
-    log,
-    aborted: () => run.aborted,
-    step,
-    wallStart,
-  };
+  const ctx = await startWorker();
+  const { server } = ctx;
   const { liveTokens = [], userTokens = [] } = (await setUp(ctx)) ?? {};
 
-  // Throughput. Baselines run before and after the measured routes; ratios use their mean.
-  const before = await measureBaselines(ctx, 1);
-  const forgot = await measureForgot(ctx);
-  const whoAmI = await measureWhoAmI(ctx, userTokens);
-  const signIn = await measureSignIn(ctx);
-  const reset = await measureReset(ctx, forgot.resetTokens);
-  const after = PROFILE.baselinesAfter ? await measureBaselines(ctx, 2) : undefined;
-  const { hello, pbkdf2 } = combineBaselines(ctx, before, after);
-  forgotFigures(ctx, forgot, hello);
-  signInFigures(ctx, signIn, pbkdf2);
-  resetFigures(ctx, reset, pbkdf2);
-  whoAmIFigures(ctx, whoAmI, hello);
-  const roundTrips = roundTripRows({
-    forgotKnown: forgot.known?.meter,
-    forgotUnknown: forgot.unknown?.meter,
-    signIn: signIn?.meter,
-    user: whoAmI?.meter,
-    reset: reset.meter,
-  });
-  stepFigures(sink, roundTrips);
-
+  const roundTrips = await measureThroughput(ctx, userTokens);
   const calibration = await measureCalibration(ctx);
   const unloaded = await measureUnloaded(ctx, userTokens);
   const revoke = await measureRevocation(ctx);

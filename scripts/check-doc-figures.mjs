@@ -146,8 +146,13 @@ export function checkDocs({ root, computed, write = false }) {
   return problems;
 }
 
-/** The command line; returns the exit code. */
-export async function main(/** @type {string[]} */ argv) {
+/**
+ * The command line; returns the exit code. `compute` gives the figures when no `--figures` file is named
+ * (scripts/simulate.mjs passes its own: importing it back while it runs would never settle).
+ * @param {string[]} argv
+ * @param {() => Promise<Computed> | Computed} compute
+ */
+export async function main(argv, compute = async () => (await import("./simulate.mjs")).figures()) {
   const option = (/** @type {string} */ name) => {
     const i = argv.indexOf(name);
     return i === -1 ? undefined : argv[i + 1];
@@ -155,10 +160,7 @@ export async function main(/** @type {string[]} */ argv) {
   const root = path.resolve(option("--root") ?? ROOT);
   const file = option("--figures");
   /** @type {Computed} */
-  const computed =
-    file === undefined
-      ? (await import("./simulate.mjs")).figures()
-      : JSON.parse(readFileSync(path.resolve(file), "utf8"));
+  const computed = file === undefined ? await compute() : JSON.parse(readFileSync(path.resolve(file), "utf8"));
   const write = argv.includes("--write");
   const problems = checkDocs({ root, computed, write });
   if (write) {

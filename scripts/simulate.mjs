@@ -254,7 +254,12 @@ export function withBlock(/** @type {string} */ text, /** @type {string} */ name
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes("--check")) {
     const { main } = await import("./check-doc-figures.mjs");
-    process.exit(await main(process.argv.slice(2).filter((a) => a !== "--check")));
+    process.exit(
+      await main(
+        process.argv.slice(2).filter((a) => a !== "--check"),
+        () => figures(),
+      ),
+    );
   }
   const { figures: all, tables } = figures();
   if (process.argv.includes("--json")) console.log(JSON.stringify({ figures: all, tables }, null, 2));
