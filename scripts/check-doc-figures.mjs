@@ -1,4 +1,4 @@
-// `npm run lint` (through `npm run simulate -- --check`): every figure README.md, bench/README.md and
+// `npm run lint` (and `npm run simulate -- --check`): every figure README.md, bench/README.md and
 // docs/*.md quote from a script must be what the script computes now. A figure is marked in the markdown by
 // an anchor just before it, invisible when rendered:
 //
