@@ -449,8 +449,8 @@ export const MUTANTS = [
   {
     name: "an email's client address is not isolated for bidi in HTML",
     file: "src/mail/templates.ts",
-    find: "`<bdi>${escapeHtml(client.ip)}</bdi>`",
-    replace: "escapeHtml(client.ip)",
+    find: ": isolatedHtml(client.ip),",
+    replace: ": escapeHtml(client.ip),",
     tests: t("unit/email-templates"),
   },
 ];

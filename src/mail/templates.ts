@@ -71,7 +71,7 @@ export function renderResetEmail({
     `<p>${escapeHtml(t("email.reset.intro"))}</p>
 <p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 18px;background:#1f4fd1;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(t("email.reset.button"))}</a></p>
 <p>${escapeHtml(t("email.reset.paste"))}<br><span style="word-break:break-all">${escapeHtml(link)}</span></p>
-<p>${htmlWith(reader, "email.reset.otherDevice", { url: isolatedAnchor(codeUrl) })}</p>
+<p>${htmlWith(reader, "email.reset.otherDevice", { url: `<bdi>${anchor(codeUrl, codeUrl)}</bdi>` })}</p>
 <p style="font-size:24px;font-family:ui-monospace,monospace;letter-spacing:2px" dir="ltr"><strong>${escapeHtml(code)}</strong></p>
 <p>${htmlWith(reader, "email.reset.expiry", { lifetime: `<strong>${escapeHtml(lifetime)}</strong>` })}<br>${requested.html}</p>
 <p>${htmlWith(reader, "email.reset.expiredLink", { link: anchor(forgotUrl, t("email.reset.askNew")) })} ${escapeHtml(t("email.reset.ignore"))}</p>`,
@@ -138,7 +138,7 @@ export function renderTwoFactorEmail({
     reader,
     subject,
     `<p>${sentence.html}</p>
-<p><strong>${htmlWith(reader, warning, { url: isolatedAnchor(forgotUrl) })}</strong></p>`,
+<p><strong>${htmlWith(reader, warning, { url: `<bdi>${anchor(forgotUrl, forgotUrl)}</bdi>` })}</strong></p>`,
   );
   return { subject, text, html };
 }
@@ -168,30 +168,29 @@ function whenAndFrom(
 
 /** "203.0.113.7 (Firefox on Linux)": the User-Agent is requester-controlled, so only a short description of it is shown, never its text. */
 function describeClient(t: Translate, client: Pick<ClientInfo, "ip" | "userAgent">): string {
-  const ip =
-    client.ip === null ? t("email.unknownAddress") : `${FIRST_STRONG_ISOLATE}${client.ip}${POP_DIRECTIONAL_ISOLATE}`;
+  const ip = client.ip === null ? t("email.unknownAddress") : isolatedText(client.ip);
   return t("email.from", { ip, device: describeDevice(t, client.userAgent) });
 }
 
 /** The same for the HTML part, the address in `<bdi>`. */
 function describeClientHtml(reader: Reader, t: Translate, client: Pick<ClientInfo, "ip" | "userAgent">): string {
   return htmlWith(reader, "email.from", {
-    ip: client.ip === null ? escapeHtml(t("email.unknownAddress")) : `<bdi>${escapeHtml(client.ip)}</bdi>`,
+    ip: client.ip === null ? escapeHtml(t("email.unknownAddress")) : isolatedHtml(client.ip),
     device: escapeHtml(describeDevice(t, client.userAgent)),
   });
 }
 
 /**
- * U+2068 and U+2069 around an address in the text part. Not around a link's address: a mail program that
- * makes links of addresses in plain text may take U+2069 into the link (it is not white space), and a
- * link reads in order anyway.
+ * Someone's data inside a sentence of the text part, between U+2068 and U+2069 (FSI, PDI). Not a link's
+ * address: a mail program that makes links of plain-text addresses may take U+2069 (not white space) with it.
  */
-const FIRST_STRONG_ISOLATE = "\u2068";
-const POP_DIRECTIONAL_ISOLATE = "\u2069";
+function isolatedText(text: string): string {
+  return `\u2068${text}\u2069`;
+}
 
-/** A link shown as its own address inside a sentence of the HTML part, isolated. */
-function isolatedAnchor(href: string): string {
-  return `<bdi>${anchor(href, href)}</bdi>`;
+/** Someone's data inside a sentence of the HTML part, escaped and isolated (a link shown as its address too). */
+function isolatedHtml(text: string): string {
+  return `<bdi>${escapeHtml(text)}</bdi>`;
 }
 
 /** A link for the HTML part, its address and text escaped. */
