@@ -9,6 +9,7 @@ import { ar } from "../../src/i18n/ar";
 import { catalogueOf, templateOf, translator } from "../../src/i18n/catalogue";
 import { de } from "../../src/i18n/de";
 import { en } from "../../src/i18n/en";
+import { formatWait } from "../../src/i18n/format";
 import { ja } from "../../src/i18n/ja";
 import { LANGUAGES, type Language } from "../../src/i18n/languages";
 import { pseudoText } from "../../src/i18n/pseudo";
@@ -72,6 +73,17 @@ describe("translator", () => {
       "Too many sign-in attempts. Try again in 5 minutes, or reset your password to sign in now.",
     );
     expect(translator("de")("refusal.locked", { wait: "5 Minuten" })).toContain("5 Minuten");
+  });
+
+  // Intl writes "دقيقتان" (two minutes, nominative); after "بعد" (after) it would have to be genitive
+  // ("دقيقتين"), so the Arabic sentences make the wait the subject of "تمضي" (pass) instead.
+  it("puts an Arabic wait where Intl's nominative is right: the subject of a verb, not after بعد", () => {
+    const wait = formatWait("ar", 2 * 60_000);
+    expect(wait).toBe("دقيقتان");
+    expect(translator("ar")("refusal.codeLocked", { wait })).toContain("أعد المحاولة بعد أن تمضي دقيقتان.");
+    for (const key of ["refusal.locked", "refusal.codeLocked"] as const) {
+      expect(ar[key]).not.toMatch(/بعد \{wait\}/);
+    }
   });
 });
 
