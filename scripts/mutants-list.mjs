@@ -438,4 +438,19 @@ export const MUTANTS = [
     replace: 'const reader = { language: "en" as const };',
     tests: t("integration/languages"),
   },
+  // Words (issue 24 item 7): a count chooses its plural form; an address inside a sentence is isolated.
+  {
+    name: "a plural always takes its 'other' form",
+    file: "src/i18n/plural.ts",
+    find: "return forms[pluralRules(locale).select(count)] ?? forms.other;",
+    replace: "return forms.other;",
+    tests: t("unit/plurals"),
+  },
+  {
+    name: "an email's client address is not isolated for bidi in HTML",
+    file: "src/mail/templates.ts",
+    find: ": isolatedHtml(client.ip),",
+    replace: ": escapeHtml(client.ip),",
+    tests: t("unit/email-templates"),
+  },
 ];

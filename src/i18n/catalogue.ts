@@ -5,21 +5,35 @@ import { en } from "./en";
 import { es } from "./es";
 import { fr } from "./fr";
 import { ja } from "./ja";
-import type { Language, PageLanguage } from "./languages";
+import { intlLocale, type Language, type PageLanguage } from "./languages";
+import { formatCount, pluralForm } from "./plural";
 import { pseudoCatalogue } from "./pseudo";
 
-import type { Catalogue, PlainKey, Translate } from "./types";
+import type { AnyCatalogue, Catalogue, PlainKey, PluralForms, TextKey, Translate } from "./types";
 
-const CATALOGUES: Record<Language, Catalogue> = { en, de, fr, es, ja, ar };
+/** Each language's catalogue, checked against its own plural categories (English's too). */
+const CATALOGUES: { [L in Language]: Catalogue<L> } = { en, de, fr, es, ja, ar };
 
-export function catalogueOf(language: PageLanguage): Catalogue {
+export function catalogueOf(language: PageLanguage): AnyCatalogue {
   return language === "en-XA" ? pseudoCatalogue(en) : CATALOGUES[language];
 }
 
 /** The translate function of one language. */
 export function translator(language: PageLanguage): Translate {
   const catalogue = catalogueOf(language);
-  return (key, ...params) => fill(catalogue[key], params[0] ?? {}, String).join("");
+  const locale = intlLocale(language);
+  return (key, ...params) => {
+    const values: Record<string, string | number> = params[0] ?? {};
+    const entry: string | PluralForms = catalogue[key];
+    if (typeof entry === "string") return fill(entry, values, String).join("");
+    const count = values.count as number;
+    return fill(pluralForm(locale, entry, count), { ...values, count: formatCount(locale, count) }, String).join("");
+  };
+}
+
+/** A plain text of one language with its placeholders as written, for filling with elements (`Rich`, HTML emails). */
+export function templateOf(language: PageLanguage, key: TextKey): string {
+  return catalogueOf(language)[key] as string;
 }
 
 /**
@@ -42,5 +56,7 @@ export function fill<T>(text: string, values: Record<string, T>, show: (value: T
 
 /** Whether a text is a key of ours that needs no values (zod messages of page forms are such keys). */
 export function isPlainKey(text: string): text is PlainKey {
-  return Object.hasOwn(en, text) && !/\{\w+\}/.test(en[text as PlainKey]);
+  if (!Object.hasOwn(en, text)) return false;
+  const entry: string | PluralForms = en[text as keyof typeof en];
+  return typeof entry === "string" && !/\{\w+\}/.test(entry);
 }

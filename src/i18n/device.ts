@@ -1,4 +1,4 @@
-/** A device in words, in the reader's language: "Firefox on Linux", "Firefox sous Linux", "Unknown device". */
+/** A device in words, in the reader's language: "Firefox on Linux", "Firefox sur Linux", "Unknown device". */
 import { userAgentParts } from "../core/user-agent";
 import type { Translate } from "./types";
 

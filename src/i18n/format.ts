@@ -3,17 +3,12 @@
  * "30. November 2026 um 17:05 MEZ", "5 minutes", "5 Minuten". Plurals come from the locale data.
  */
 import { MINUTE_MS, SECOND_MS } from "../core/time";
-import { type PageLanguage, PSEUDO_LANGUAGE } from "./languages";
+import { intlLocale, type PageLanguage, PSEUDO_LANGUAGE } from "./languages";
 import { accent } from "./pseudo";
 
 /** Formatted words in the pseudo-language are accented too, so a page shows which of its words went through here. */
 function pseudoIf(language: PageLanguage, formatted: string): string {
   return language === PSEUDO_LANGUAGE ? accent(formatted) : formatted;
-}
-
-/** The locale Intl formats for: the pseudo-language formats as English. */
-function localeOf(language: PageLanguage): string {
-  return language === PSEUDO_LANGUAGE ? "en" : language;
 }
 
 /**
@@ -53,14 +48,14 @@ function momentFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
 
 /** A moment to the minute, with its zone named; UTC unless the reader's zone is known. */
 export function formatMoment(language: PageLanguage, at: number, timeZone?: string): string {
-  return pseudoIf(language, momentFormat(localeOf(language), timeZone ?? "UTC").format(at));
+  return pseudoIf(language, momentFormat(intlLocale(language), timeZone ?? "UTC").format(at));
 }
 
 /** A number of whole units in words: "1 minute", "5 Minuten", "2 時間". */
 function formatUnits(language: PageLanguage, count: number, unit: "second" | "minute" | "hour"): string {
   return pseudoIf(
     language,
-    new Intl.NumberFormat(localeOf(language), { style: "unit", unit, unitDisplay: "long" }).format(count),
+    new Intl.NumberFormat(intlLocale(language), { style: "unit", unit, unitDisplay: "long" }).format(count),
   );
 }
 

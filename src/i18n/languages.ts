@@ -47,6 +47,11 @@ export function languageOrDefault(value: unknown): Language {
   return knownLanguage(value) ?? DEFAULT_LANGUAGE;
 }
 
+/** The locale Intl formats and chooses plurals for: the pseudo-language is English underneath. */
+export function intlLocale(language: PageLanguage): Language {
+  return language === PSEUDO_LANGUAGE ? DEFAULT_LANGUAGE : language;
+}
+
 /** The language an email or a stored preference takes from a page's: the pseudo-language is English. */
 export function realLanguage(language: PageLanguage): Language {
   return language === PSEUDO_LANGUAGE ? DEFAULT_LANGUAGE : language;

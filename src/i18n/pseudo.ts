@@ -1,7 +1,7 @@
 /**
  * The pseudo-language (development only): every letter accented and each text 40 % longer inside
  * brackets, so an untranslated string, a clipped label or a layout that cannot grow shows at a glance.
- * Placeholders stay as written.
+ * Placeholders stay as written; a plural keeps English's forms (and English's rules choose among them).
  */
 
 /** Every ASCII letter has an accented twin (one UTF-16 unit each), so no plain letter is left in a text of ours. */
@@ -34,13 +34,20 @@ export function pseudoText(text: string): string {
   return `[${accent(text)} ${dots}]`;
 }
 
-const cache = new WeakMap<object, Record<string, string>>();
+const cache = new WeakMap<object, Record<string, unknown>>();
 
-/** A whole catalogue in the pseudo-language, made once per isolate. */
-export function pseudoCatalogue<C extends Record<string, string>>(english: C): C {
+/** A whole catalogue in the pseudo-language (a plural's every form too), made once per isolate. */
+export function pseudoCatalogue<C extends Record<string, string | Readonly<Record<string, string>>>>(english: C): C {
   let made = cache.get(english);
   if (made === undefined) {
-    made = Object.fromEntries(Object.entries(english).map(([key, text]) => [key, pseudoText(text)]));
+    made = Object.fromEntries(
+      Object.entries(english).map(([key, entry]) => [
+        key,
+        typeof entry === "string"
+          ? pseudoText(entry)
+          : Object.fromEntries(Object.entries(entry).map(([form, text]) => [form, pseudoText(text)])),
+      ]),
+    );
     cache.set(english, made);
   }
   return made as C;

@@ -2,14 +2,16 @@
  * The emails' words, in text and HTML, in the reader's language (i18n/, section "email"). Every
  * interpolated value is escaped for HTML; links are built from APP_URL only (invariant 6), never from the
  * request. Times are in the reader's zone when their browser told us, else UTC, and always name the zone.
+ * Someone's data inside a sentence (an IP address, a link shown as its address) is isolated for bidi, or
+ * an IPv6 address inside Arabic reads scrambled: `<bdi>` in HTML, U+2068 … U+2069 in the text part.
  */
 import type { ClientInfo } from "../core/client-info";
 import { escapeHtml } from "../core/html";
-import { catalogueOf, fill, translator } from "../i18n/catalogue";
+import { fill, templateOf, translator } from "../i18n/catalogue";
 import { describeDevice } from "../i18n/device";
 import { formatLifetime, formatMoment } from "../i18n/format";
 import { directionOf, type Reader } from "../i18n/languages";
-import type { English, MessageKey, Placeholders, Translate } from "../i18n/types";
+import type { English, Placeholders, TextKey, Translate } from "../i18n/types";
 
 /** An email's words, ready for a provider. */
 export interface RenderedEmail {
@@ -45,7 +47,7 @@ export function renderResetEmail({
 }: ResetEmailInput): RenderedEmail {
   const t = translator(reader.language);
   const lifetime = formatLifetime(reader.language, lifetimeMinutes);
-  const requested = t("email.reset.requested", { when: when(reader, requestedAt), from: describeClient(t, client) });
+  const requested = whenAndFrom(reader, "email.reset.requested", requestedAt, client);
   const expiry = t("email.reset.expiry", { lifetime });
   const subject = t("email.reset.subject");
   const text = [
@@ -58,7 +60,7 @@ export function renderResetEmail({
     code,
     "",
     expiry,
-    requested,
+    requested.text,
     "",
     t("email.reset.expired", { url: forgotUrl }),
     t("email.reset.ignore"),
@@ -69,9 +71,9 @@ export function renderResetEmail({
     `<p>${escapeHtml(t("email.reset.intro"))}</p>
 <p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 18px;background:#1f4fd1;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(t("email.reset.button"))}</a></p>
 <p>${escapeHtml(t("email.reset.paste"))}<br><span style="word-break:break-all">${escapeHtml(link)}</span></p>
-<p>${htmlWith(reader, "email.reset.otherDevice", { url: anchor(codeUrl, codeUrl) })}</p>
+<p>${htmlWith(reader, "email.reset.otherDevice", { url: `<bdi>${anchor(codeUrl, codeUrl)}</bdi>` })}</p>
 <p style="font-size:24px;font-family:ui-monospace,monospace;letter-spacing:2px" dir="ltr"><strong>${escapeHtml(code)}</strong></p>
-<p>${htmlWith(reader, "email.reset.expiry", { lifetime: `<strong>${escapeHtml(lifetime)}</strong>` })}<br>${escapeHtml(requested)}</p>
+<p>${htmlWith(reader, "email.reset.expiry", { lifetime: `<strong>${escapeHtml(lifetime)}</strong>` })}<br>${requested.html}</p>
 <p>${htmlWith(reader, "email.reset.expiredLink", { link: anchor(forgotUrl, t("email.reset.askNew")) })} ${escapeHtml(t("email.reset.ignore"))}</p>`,
   );
   return { subject, text, html };
@@ -96,14 +98,14 @@ export function renderPasswordChangedEmail({
   keptSession = false,
 }: ChangedEmailInput): RenderedEmail {
   const t = translator(reader.language);
-  const what = t("email.changed.what", { when: when(reader, changedAt), from: describeClient(t, client) });
+  const what = whenAndFrom(reader, "email.changed.what", changedAt, client);
   const subject = t("email.changed.subject");
   const signedOut = t(keptSession ? "email.changed.keptSession" : "email.changed.allSignedOut");
-  const text = [what, signedOut, "", t("email.changed.notYou", { url: forgotUrl })].join("\n");
+  const text = [what.text, signedOut, "", t("email.changed.notYou", { url: forgotUrl })].join("\n");
   const html = layout(
     reader,
     subject,
-    `<p>${escapeHtml(what)}</p>
+    `<p>${what.html}</p>
 <p>${escapeHtml(signedOut)}</p>
 <p><strong>${htmlWith(reader, "email.changed.notYouLink", { link: anchor(forgotUrl, t("email.changed.resetNow")) })}</strong></p>`,
   );
@@ -129,17 +131,14 @@ export function renderTwoFactorEmail({
 }: TwoFactorEmailInput): RenderedEmail {
   const t = translator(reader.language);
   const subject = t(`email.twoFactor.${change}.subject`);
-  const sentence = t(`email.twoFactor.${change}.what`, {
-    when: when(reader, changedAt),
-    from: describeClient(t, client),
-  });
+  const sentence = whenAndFrom(reader, `email.twoFactor.${change}.what`, changedAt, client);
   const warning = change === "codes_locked" ? "email.twoFactor.lockedWarning" : "email.twoFactor.warning";
-  const text = [sentence, "", t(warning, { url: forgotUrl })].join("\n");
+  const text = [sentence.text, "", t(warning, { url: forgotUrl })].join("\n");
   const html = layout(
     reader,
     subject,
-    `<p>${escapeHtml(sentence)}</p>
-<p><strong>${htmlWith(reader, warning, { url: anchor(forgotUrl, forgotUrl) })}</strong></p>`,
+    `<p>${sentence.html}</p>
+<p><strong>${htmlWith(reader, warning, { url: `<bdi>${anchor(forgotUrl, forgotUrl)}</bdi>` })}</strong></p>`,
   );
   return { subject, text, html };
 }
@@ -152,14 +151,46 @@ ${body}
 </body></html>`;
 }
 
-/** A moment in the reader's language and zone. */
-function when(reader: Reader, at: number): string {
-  return formatMoment(reader.language, at, reader.timeZone);
+/** A sentence saying when and from where, for the text part and the HTML part. */
+function whenAndFrom(
+  reader: Reader,
+  key: "email.reset.requested" | "email.changed.what" | `email.twoFactor.${TwoFactorEmailInput["change"]}.what`,
+  at: number,
+  client: Pick<ClientInfo, "ip" | "userAgent">,
+): { text: string; html: string } {
+  const t = translator(reader.language);
+  const moment = formatMoment(reader.language, at, reader.timeZone);
+  return {
+    text: t(key, { when: moment, from: describeClient(t, client) }),
+    html: htmlWith(reader, key, { when: escapeHtml(moment), from: describeClientHtml(reader, t, client) }),
+  };
 }
 
 /** "203.0.113.7 (Firefox on Linux)": the User-Agent is requester-controlled, so only a short description of it is shown, never its text. */
 function describeClient(t: Translate, client: Pick<ClientInfo, "ip" | "userAgent">): string {
-  return t("email.from", { ip: client.ip ?? t("email.unknownAddress"), device: describeDevice(t, client.userAgent) });
+  const ip = client.ip === null ? t("email.unknownAddress") : isolatedText(client.ip);
+  return t("email.from", { ip, device: describeDevice(t, client.userAgent) });
+}
+
+/** The same for the HTML part, the address in `<bdi>`. */
+function describeClientHtml(reader: Reader, t: Translate, client: Pick<ClientInfo, "ip" | "userAgent">): string {
+  return htmlWith(reader, "email.from", {
+    ip: client.ip === null ? escapeHtml(t("email.unknownAddress")) : isolatedHtml(client.ip),
+    device: escapeHtml(describeDevice(t, client.userAgent)),
+  });
+}
+
+/**
+ * Someone's data inside a sentence of the text part, between U+2068 and U+2069 (FSI, PDI). Not a link's
+ * address: a mail program that makes links of plain-text addresses may take U+2069 (not white space) with it.
+ */
+function isolatedText(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+/** Someone's data inside a sentence of the HTML part, escaped and isolated (a link shown as its address too). */
+function isolatedHtml(text: string): string {
+  return `<bdi>${escapeHtml(text)}</bdi>`;
 }
 
 /** A link for the HTML part, its address and text escaped. */
@@ -168,14 +199,10 @@ function anchor(href: string, text: string): string {
 }
 
 /** A text for the HTML part: its words escaped, its placeholders replaced by ready HTML. */
-function htmlWith<K extends MessageKey>(
-  reader: Reader,
-  key: K,
-  html: Record<Placeholders<English[K]>, string>,
-): string {
+function htmlWith<K extends TextKey>(reader: Reader, key: K, html: Record<Placeholders<English[K]>, string>): string {
   const values: Record<string, { html: string }> = {};
   for (const [name, value] of Object.entries<string>(html)) values[name] = { html: value };
-  return fill(catalogueOf(reader.language)[key], values, (value) => value)
+  return fill(templateOf(reader.language, key), values, (value) => value)
     .map((part) => (typeof part === "string" ? escapeHtml(part) : part.html))
     .join("");
 }

@@ -4,7 +4,7 @@ import type { AuditEvent } from "../domain/account";
 import { describeDevice } from "../i18n/device";
 import { LANGUAGE_NAMES, languageOrDefault } from "../i18n/languages";
 import type { PlainKey, Translate } from "../i18n/types";
-import { Rich, Time, useT } from "./words";
+import { dotted, Rich, Time, useT } from "./words";
 
 /** Each audit event type's words. */
 const EVENT_LABELS: Record<AuditEvent["type"], PlainKey> = {
@@ -32,14 +32,17 @@ export function EventList({ events }: { events: AuditEvent[] }) {
   return (
     <ul class="events">
       {events.map((e) => {
-        const parts = [describeDevice(t, e.userAgent), e.ip, eventDetail(t, e)].filter(
-          (part) => part !== null && part !== "",
-        );
+        // The address isolated: an IPv6 address inside Arabic text reads scrambled otherwise.
+        const meta = dotted([
+          describeDevice(t, e.userAgent),
+          e.ip === null ? null : <bdi>{e.ip}</bdi>,
+          eventDetail(t, e),
+        ]);
         return (
           <li>
             <strong>{t(EVENT_LABELS[e.type])}</strong> <Time at={e.createdAt} />
             <br />
-            <span class="meta">{parts.flatMap((part, i) => (i === 0 ? [part] : [" · ", part]))}</span>
+            <span class="meta">{meta}</span>
           </li>
         );
       })}

@@ -6,7 +6,7 @@ import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../i18n/languages";
 import { EventList } from "./account-events";
 import { Field, NewPasswordFields, Notice } from "./layout";
 import { TwoFactorSection } from "./two-factor-pages";
-import { Rich, Time, useT } from "./words";
+import { dotted, Rich, Time, useT } from "./words";
 
 export interface AccountPageProps {
   user: User;
@@ -63,7 +63,11 @@ function Suppressed({
       <Rich
         text={text}
         values={{
-          email: <strong>{email}</strong>,
+          email: (
+            <strong>
+              <bdi>{email}</bdi>
+            </strong>
+          ),
           since: <Time at={suppression.since} />,
           until: <Time at={suppression.until} />,
         }}
@@ -106,7 +110,8 @@ function SessionList({ sessions, currentSessionId }: { sessions: SessionInfo[]; 
             <Rich
               text="account.sessionTimes"
               values={{
-                place: [s.location, s.ip].filter(Boolean).join(" · ") || t("account.unknownPlace"),
+                // The address isolated: an IPv6 address inside Arabic text reads scrambled otherwise.
+                place: dotted([s.location, s.ip === null ? null : <bdi>{s.ip}</bdi>]) ?? t("account.unknownPlace"),
                 signedIn: <Time at={s.createdAt} />,
                 lastSeen: <Time at={s.lastSeenAt} />,
               }}

@@ -89,7 +89,7 @@ export const PASSWORD_HINTS_JS = `
   function check() {
     var value = password.value, length = Array.from(value.normalize("NFKC")).length;
     if (value === "") return show(base);
-    if (length < min) return show(words.countWords.replace("{count}", length).replace("{min}", min), "bad");
+    if (length < min) return show(words.countWords.replace("{typed}", length), "bad");
     clearTimeout(timer);
     var mine = ++seq;
     timer = setTimeout(function () {

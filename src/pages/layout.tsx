@@ -153,11 +153,11 @@ export function NewPasswordFields({
   autofocus?: boolean;
 }) {
   const t = useT();
-  // The live hint script's words, in the page's language ({count} and {min} are filled in by the script).
+  // The live hint script's words, in the page's language and the minimum's plural form ({typed} is filled in by the script).
   return (
     <div
       class="new-password"
-      data-count-words={t("field.passwordCount", { count: "{count}", min: "{min}" })}
+      data-count-words={t("field.passwordCount", { count: minLength, typed: "{typed}" })}
       data-good-words={t("field.passwordGood")}
       data-mismatch-words={t("field.mismatch")}
     >
@@ -168,7 +168,7 @@ export function NewPasswordFields({
         autocomplete="new-password"
         error={errors.password}
         autofocus={autofocus}
-        hint={t("field.passwordHint", { min: minLength })}
+        hint={t("field.passwordHint", { count: minLength })}
       />
       <Field
         name="password_confirmation"

@@ -26,9 +26,9 @@ export function passwordProblemMessage(c: Context<PageEnv>, problem: PasswordPro
   const { t } = c.var;
   switch (problem) {
     case "too_short":
-      return t("password.too_short", { min: c.get("config").passwordMinLength });
+      return t("password.too_short", { count: c.get("config").passwordMinLength });
     case "too_long":
-      return t("password.too_long", { max: PASSWORD_MAX_LENGTH });
+      return t("password.too_long", { count: PASSWORD_MAX_LENGTH });
     default:
       return t(`password.${problem}`);
   }

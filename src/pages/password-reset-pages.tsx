@@ -27,7 +27,16 @@ export function InstructionsSentPage({ email, lifetime }: { email: string; lifet
     <>
       <h1>{t("reset.sentTitle")}</h1>
       <Notice tone="success">
-        <Rich text="reset.sentNotice" values={{ email: <strong>{email}</strong> }} />
+        <Rich
+          text="reset.sentNotice"
+          values={{
+            email: (
+              <strong>
+                <bdi>{email}</bdi>
+              </strong>
+            ),
+          }}
+        />
       </Notice>
       <p>
         <Rich text="reset.sentValidity" values={{ lifetime: <strong>{lifetime}</strong> }} />

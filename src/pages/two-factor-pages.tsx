@@ -49,7 +49,16 @@ export function TwoFactorSetupPage({ svg, keyText, error }: { svg: string; keyTe
         {raw(svg)}
       </div>
       <p>
-        <Rich text="twoFactor.setup.typeKey" values={{ key: <code id="setup-key">{keyText}</code> }} />
+        <Rich
+          text="twoFactor.setup.typeKey"
+          values={{
+            key: (
+              <bdi>
+                <code id="setup-key">{keyText}</code>
+              </bdi>
+            ),
+          }}
+        />
       </p>
       {error !== undefined && <Notice tone="error">{error}</Notice>}
       <form method="post" action="/account/two-factor">
@@ -138,10 +147,10 @@ export function TwoFactorSection({
     <>
       <h2 id="two-factor">{t("twoFactor.title")}</h2>
       <p>
-        <Rich
-          text="twoFactor.section.on"
-          values={{ since: <Time at={since} />, left: recoveryCodesLeft, total: RECOVERY_CODE_COUNT }}
-        />
+        {/* Two lines rather than a space: Japanese puts none between sentences. */}
+        <Rich text="twoFactor.section.on" values={{ since: <Time at={since} /> }} />
+        <br />
+        {t("twoFactor.section.codesLeft", { count: recoveryCodesLeft, total: RECOVERY_CODE_COUNT })}
       </p>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
       <PasswordAndCodeForm

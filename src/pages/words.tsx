@@ -4,10 +4,10 @@
  */
 import type { Child } from "hono/jsx";
 import { useRequestContext } from "hono/jsx-renderer";
-import { catalogueOf, fill } from "../i18n/catalogue";
+import { fill, templateOf } from "../i18n/catalogue";
 import { formatMoment } from "../i18n/format";
 import type { PageLanguage } from "../i18n/languages";
-import type { English, MessageKey, Placeholders, Translate } from "../i18n/types";
+import type { English, Placeholders, TextKey, Translate } from "../i18n/types";
 import type { PageEnv } from "./page-language";
 
 /** The translate function of the page being rendered. */
@@ -22,15 +22,21 @@ export function usePageLanguage(): { language: PageLanguage; timeZone: string | 
 }
 
 /** A text with elements in place of its placeholders: <Rich text="signIn.noAccount" values={{ link: <a …/> }} />. */
-export function Rich<K extends MessageKey>({
+export function Rich<K extends TextKey>({
   text,
   values,
 }: {
   text: K;
   values: Record<Placeholders<English[K]>, Child>;
 }) {
-  const template = catalogueOf(usePageLanguage().language)[text];
+  const template = templateOf(usePageLanguage().language, text);
   return <>{fill<Child>(template, values, (value) => value)}</>;
+}
+
+/** Parts of a line joined by " · ", empty ones left out; null when none is left. */
+export function dotted(parts: Child[]): Child[] | null {
+  const shown = parts.filter((part) => part !== null && part !== undefined && part !== "");
+  return shown.length === 0 ? null : shown.flatMap((part, i) => (i === 0 ? [part] : [" · ", part]));
 }
 
 /** A moment to the minute in the reader's language and zone (UTC when the zone is unknown). */

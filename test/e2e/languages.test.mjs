@@ -134,6 +134,45 @@ describe("pages in every language", { skip: availability.available ? false : ava
     });
   }
 
+  // Without isolation, an IPv6 address after Arabic words is laid out with them: its digit groups take the
+  // right-to-left order ("db8::1" before "2001"). In <bdi> it keeps its own order. A browser we cannot name
+  // puts Arabic words ("unknown browser") right before the address in the events list.
+  it("ar: the client's IPv6 address on /account is isolated in <bdi> and reads left to right", async () => {
+    const address = "2001:db8::1";
+    const context = await browser.newContext({
+      userAgent: "bidi-probe",
+      extraHTTPHeaders: { "cf-connecting-ip": address },
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/login?lang=ar`);
+    await signUpAndIn(page, `bidi.${Date.now()}@example.com`);
+    assert.equal((await htmlAttributes(page)).dir, "rtl");
+    const shown = await page.evaluate((address) => {
+      const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+      const found = [];
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const start = node.data.indexOf(address);
+        if (start === -1) continue;
+        // Each character's left edge, in the address's own order: left to right means increasing.
+        const lefts = [...address].map((_, i) => {
+          const range = document.createRange();
+          range.setStart(node, start + i);
+          range.setEnd(node, start + i + 1);
+          return range.getBoundingClientRect().left;
+        });
+        found.push({
+          isolated: node.parentElement.tagName === "BDI" && node.parentElement.textContent === address,
+          inOrder: lefts.every((left, i) => i === 0 || left > lefts[i - 1]),
+        });
+      }
+      return found;
+    }, address);
+    // The sessions list and the sign-up and sign-in events each show it.
+    assert.ok(shown.length >= 3, `the address is shown ${shown.length} times`);
+    assert.deepEqual(new Set(shown.map(JSON.stringify)), new Set([JSON.stringify({ isolated: true, inOrder: true })]));
+    await context.close();
+  });
+
   /**
    * What is wrong with the page as laid out: anything past the viewport's edges, anything clipped, and any
    * two plain ASCII letters in a row (the pseudo-language accents every letter of ours, so such letters are

@@ -265,7 +265,7 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
     const [phone, laptop] = [await newPage(), await newPage()];
     await signUp(phone, email);
     await requestLink(phone, email);
-    await phone.getByText("Have a code? Enter it here").waitFor();
+    await phone.getByText("enter it here", { exact: true }).waitFor();
     const deadline = Date.now() + 10_000;
     let text;
     for (;;) {

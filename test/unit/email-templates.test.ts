@@ -7,6 +7,9 @@ const LINK = "https://accounts.example.test/reset-password?token=abc_DEF-123";
 const FORGOT = "https://accounts.example.test/forgot-password";
 const AT = Date.UTC(2026, 10, 30, 8, 5, 0); // November 30, 2026 at 8:05 AM UTC
 const EN = { language: "en" } as const;
+/** The marks that isolate an address inside a sentence of the text part (FIRST STRONG ISOLATE, POP DIRECTIONAL ISOLATE). */
+const FSI = "\u2068";
+const PDI = "\u2069";
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:131.0) Gecko/20100101 Firefox/131.0";
 /** A reset email's input but its reader. */
 const RESET = {
@@ -29,7 +32,9 @@ describe("the reset email", () => {
       "The link and the code work once (either one uses both up) and expire 60 minutes after the request.",
     );
     expect(email.text).toContain("Enter this code at https://accounts.example.com/reset-password/code:\nABCD-EFGH");
-    expect(email.text).toContain("Requested on November 30, 2026 at 8:05 AM UTC, from 203.0.113.7 (Firefox on Linux).");
+    expect(email.text).toContain(
+      `Requested on November 30, 2026 at 8:05 AM UTC, from ${FSI}203.0.113.7${PDI} (Firefox on Linux).`,
+    );
     expect(email.text).toContain(`ask for a new one at ${FORGOT}`);
   });
 
@@ -37,7 +42,9 @@ describe("the reset email", () => {
     expect(email.html).toMatch(/^<!DOCTYPE html>/);
     expect(email.html).toContain(`<a href="${LINK}"`);
     expect(email.html).toContain("<strong>60 minutes</strong>");
-    expect(email.html).toContain("Requested on November 30, 2026 at 8:05 AM UTC, from 203.0.113.7 (Firefox on Linux).");
+    expect(email.html).toContain(
+      "Requested on November 30, 2026 at 8:05 AM UTC, from <bdi>203.0.113.7</bdi> (Firefox on Linux).",
+    );
   });
 
   // The link comes from APP_URL, but a template must still never let a value break out of its attribute.
@@ -55,7 +62,7 @@ describe("the reset email", () => {
     expect(hostile.html).not.toContain("<script>");
     expect(hostile.html).not.toContain("<b>1.2.3.4</b>");
     expect(hostile.html).toContain("&quot;&gt;&lt;script&gt;");
-    expect(hostile.html).toContain("&lt;b&gt;1.2.3.4&lt;/b&gt; (Unknown device)");
+    expect(hostile.html).toContain("<bdi>&lt;b&gt;1.2.3.4&lt;/b&gt;</bdi> (Unknown device)");
   });
 
   it("says 'an unknown address' when the client address is not known", () => {
@@ -84,7 +91,7 @@ describe("the password-changed email", () => {
     expect(email.subject).toBe("Your password was changed");
     expect(email.text).toBe(
       [
-        "The password of your account was changed on November 30, 2026 at 8:05 AM UTC, from 198.51.100.2 (curl).",
+        `The password of your account was changed on November 30, 2026 at 8:05 AM UTC, from ${FSI}198.51.100.2${PDI} (curl).`,
         "Every device that was signed in has been signed out.",
         "",
         `If this wasn't you, reset your password right away at ${FORGOT} and check your email account's security.`,
@@ -101,7 +108,7 @@ describe("emails in the reader's language", () => {
     expect(email.subject).toBe(translator("fr")("email.reset.subject"));
     expect(email.text).toContain("30 novembre 2026 à 09:05 UTC+1");
     expect(email.text).toContain("60 minutes");
-    expect(email.text).toContain("Firefox sous Linux");
+    expect(email.text).toContain("Firefox sur Linux");
     expect(email.text).toContain(`\n${LINK}\n`);
     expect(email.text).toContain("\nABCD-EFGH\n");
     expect(email.html).toContain('<html lang="fr" dir="ltr">');
@@ -129,6 +136,21 @@ describe("emails in the reader's language", () => {
     expect(email.text).toContain(translator("ar")("email.unknownAddress"));
     const reset = renderResetEmail({ ...RESET, reader: { language: "ar" } });
     expect(reset.html).toContain('dir="ltr"><strong>ABCD-EFGH</strong>');
+  });
+
+  // An IPv6 address inside Arabic words, not isolated, is laid out with them: its groups change places.
+  it("Arabic isolates the client's address: <bdi> in HTML, U+2068 … U+2069 in text; a link's address only in HTML", () => {
+    const email = renderPasswordChangedEmail({
+      reader: { language: "ar" },
+      changedAt: AT,
+      client: { ip: "2001:db8::1", userAgent: FIREFOX },
+      forgotUrl: FORGOT,
+    });
+    expect(email.text).toContain(`، من ${FSI}2001:db8::1${PDI} (Firefox على Linux).`);
+    expect(email.html).toContain("، من <bdi>2001:db8::1</bdi> (Firefox على Linux).");
+    const warning = renderTwoFactorEmail({ ...RESET, reader: { language: "ar" }, change: "disabled", changedAt: AT });
+    expect(warning.html).toContain(`<bdi><a href="${FORGOT}">${FORGOT}</a></bdi>`);
+    expect(warning.text).toContain(`من ${FORGOT}.`);
   });
 
   it("a translation's apostrophes and quotes are escaped in HTML, the links inside them are not", () => {

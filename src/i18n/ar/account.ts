@@ -2,15 +2,15 @@
 import type { account as english } from "../en/account";
 import type { Section } from "../types";
 
-export const account: Section<typeof english> = {
+export const account: Section<typeof english, "ar"> = {
   "account.title": "حسابك",
   "account.noticeOthers": "تم تسجيل الخروج من جميع الجلسات الأخرى.",
   "account.noticeTwoFactorOff": "تم إيقاف المصادقة الثنائية. أصبح تسجيل الدخول يتطلّب كلمة المرور فقط.",
   "account.noticePassword": "تم تغيير كلمة المرور، وتم تسجيل الخروج من جميع الجلسات الأخرى.",
   "account.suppressedComplained":
-    "تعذّر علينا توصيل الرسائل إلى {email}، إذ تم الإبلاغ عن رسالتنا بوصفها رسالة غير مرغوب فيها في {since}. لن نرسل أي رسالة إلى هذا العنوان حتى {until}، ولن تصلك حتى رسالة إعادة تعيين كلمة المرور. يُرجى التحقق من العنوان لدى مزوّد خدمة البريد الإلكتروني.",
+    "تعذّر علينا توصيل الرسائل إلى {email}، إذ تم الإبلاغ عن إحدى رسائلنا بوصفها رسالة غير مرغوب فيها في {since}. لن نرسل أي رسالة إلى هذا العنوان حتى {until}، ولن تصلك حتى رسالة إعادة تعيين كلمة المرور. يُرجى التحقق من العنوان لدى مزوّد خدمة البريد الإلكتروني.",
   "account.suppressedBounced":
-    "تعذّر علينا توصيل الرسائل إلى {email}، إذ أُعيدت رسالتنا دون تسليم في {since}. لن نرسل أي رسالة إلى هذا العنوان حتى {until}، ولن تصلك حتى رسالة إعادة تعيين كلمة المرور. يُرجى التحقق من العنوان لدى مزوّد خدمة البريد الإلكتروني.",
+    "تعذّر علينا توصيل الرسائل إلى {email}، إذ أُعيدت إحدى رسائلنا دون تسليم في {since}. لن نرسل أي رسالة إلى هذا العنوان حتى {until}، ولن تصلك حتى رسالة إعادة تعيين كلمة المرور. يُرجى التحقق من العنوان لدى مزوّد خدمة البريد الإلكتروني.",
   "account.name": "الاسم",
   "account.passwordChangedAt": "آخر تغيير لكلمة المرور",
   "account.sessionsHeading": "الجلسات النشطة",
@@ -41,12 +41,33 @@ export const account: Section<typeof english> = {
   "account.event.resetEmailBounced": "تعذّر تسليم رسالة إعادة التعيين",
   "account.event.emailBounced": "تعذّر تسليم رسالة بريد إلكتروني",
   "account.event.emailComplained": "تم الإبلاغ عن رسالة بوصفها غير مرغوب فيها",
-  "account.event.emailLanguageChanged": "تغيير لغة الرسائل الإلكترونية",
+  "account.event.emailLanguageChanged": "تم تغيير لغة رسائل البريد الإلكتروني",
   "account.detail.passwordReset": "إعادة تعيين كلمة المرور",
   "account.detail.passwordChange": "تغيير كلمة المرور",
-  "account.detail.otherSessions": "عدد الجلسات الأخرى: {count}",
-  "account.detail.allSessions": "جميع الجلسات ({count})",
-  "account.detail.codesLeft": "الرموز المتبقية: {count}",
+  "account.detail.otherSessions": {
+    zero: "لا جلسات أخرى ({count})",
+    one: "جلسة أخرى واحدة ({count})",
+    two: "جلستان أخريان ({count})",
+    few: "{count} جلسات أخرى",
+    many: "{count} جلسة أخرى",
+    other: "{count} جلسة أخرى",
+  },
+  "account.detail.allSessions": {
+    zero: "جميع الجلسات ({count})",
+    one: "الجلسة الوحيدة ({count})",
+    two: "الجلستان كلتاهما ({count})",
+    few: "جميع الجلسات ({count})",
+    many: "جميع الجلسات ({count})",
+    other: "جميع الجلسات ({count})",
+  },
+  "account.detail.codesLeft": {
+    zero: "لم يتبقَّ أي رمز ({count})",
+    one: "تبقّى رمز واحد ({count})",
+    two: "تبقّى رمزان ({count})",
+    few: "تبقّت {count} رموز",
+    many: "تبقّى {count} رمزًا",
+    other: "تبقّى {count} رمز",
+  },
   "account.detail.linkValidUntil": "الرابط صالح حتى {until}",
   "account.language.heading": "لغة رسائل البريد الإلكتروني",
   "account.language.text":

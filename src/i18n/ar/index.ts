@@ -6,4 +6,4 @@ import { reset } from "./reset";
 import { signIn } from "./sign-in";
 import { twoFactor } from "./two-factor";
 
-export const ar: Catalogue = { ...common, ...signIn, ...reset, ...account, ...twoFactor, ...email };
+export const ar: Catalogue<"ar"> = { ...common, ...signIn, ...reset, ...account, ...twoFactor, ...email };

@@ -2,7 +2,7 @@
 import type { reset as english } from "../en/reset";
 import type { Section } from "../types";
 
-export const reset: Section<typeof english> = {
+export const reset: Section<typeof english, "ar"> = {
   "reset.forgotTitle": "نسيت كلمة المرور",
   "reset.forgotHeading": "هل نسيت كلمة المرور؟",
   "reset.forgotIntro": "أدخل عنوان البريد الإلكتروني لحسابك، وسنرسل إليك رابطًا لإعادة تعيين كلمة المرور.",
@@ -14,7 +14,7 @@ export const reset: Section<typeof english> = {
   "reset.sentValidity":
     "مدة صلاحية الرابط الوارد في الرسالة {lifetime}، ويمكن استخدامه مرة واحدة. إذا لم تصلك الرسالة خلال بضع دقائق، فتحقّق من مجلد الرسائل غير المرغوب فيها.",
   "reset.otherDevice": "هل تقرأ الرسالة على جهاز آخر؟ تتضمّن الرسالة أيضًا رمزًا: {link}.",
-  "reset.otherDeviceLink": "هل لديك رمز؟ أدخله هنا",
+  "reset.otherDeviceLink": "أدخله هنا",
   "reset.sendAgain": "إعادة الإرسال",
   "reset.resetTitle": "إعادة تعيين كلمة المرور",
   "reset.resetIntro": "اختر كلمة مرور جديدة. سيتم تسجيل الخروج من جميع الأجهزة المسجَّل دخولها إلى حسابك.",

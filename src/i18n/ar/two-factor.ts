@@ -2,7 +2,7 @@
 import type { twoFactor as english } from "../en/two-factor";
 import type { Section } from "../types";
 
-export const twoFactor: Section<typeof english> = {
+export const twoFactor: Section<typeof english, "ar"> = {
   "twoFactor.title": "المصادقة الثنائية",
   "twoFactor.stepSignIn": "أدخل الرمز المكوّن من 6 أرقام من تطبيق المصادقة لإكمال تسجيل الدخول.",
   "twoFactor.stepReset":
@@ -48,7 +48,15 @@ export const twoFactor: Section<typeof english> = {
   "twoFactor.section.off":
     "غير مفعّلة. عند تفعيلها، سيتطلّب تسجيل الدخول وإعادة تعيين كلمة المرور أيضًا إدخال رمز من تطبيق مصادقة.",
   "twoFactor.section.setUp": "إعداد",
-  "twoFactor.section.on": "مفعّلة منذ {since}. رموز الاسترداد المتبقية: {left} من {total}.",
+  "twoFactor.section.on": "مفعّلة منذ {since}.",
+  "twoFactor.section.codesLeft": {
+    zero: "رموز الاسترداد المتبقية: {count} من {total}.",
+    one: "رموز الاسترداد المتبقية: {count} من {total}.",
+    two: "رموز الاسترداد المتبقية: {count} من {total}.",
+    few: "رموز الاسترداد المتبقية: {count} من {total}.",
+    many: "رموز الاسترداد المتبقية: {count} من {total}.",
+    other: "رموز الاسترداد المتبقية: {count} من {total}.",
+  },
   "twoFactor.section.appCode": "الرمز من التطبيق",
   "twoFactor.section.newCodes": "إنشاء رموز استرداد جديدة",
   "twoFactor.section.appOrRecoveryCode": "الرمز من التطبيق، أو رمز استرداد",

@@ -2,7 +2,7 @@
 import type { account as english } from "../en/account";
 import type { Section } from "../types";
 
-export const account: Section<typeof english> = {
+export const account: Section<typeof english, "de"> = {
   "account.title": "Ihr Konto",
   "account.noticeOthers": "Alle anderen Sitzungen wurden beendet.",
   "account.noticeTwoFactorOff":
@@ -45,9 +45,9 @@ export const account: Section<typeof english> = {
   "account.event.emailLanguageChanged": "E-Mail-Sprache geändert",
   "account.detail.passwordReset": "Zurücksetzen des Passworts",
   "account.detail.passwordChange": "Passwortänderung",
-  "account.detail.otherSessions": "andere Sitzungen ({count})",
-  "account.detail.allSessions": "alle Sitzungen ({count})",
-  "account.detail.codesLeft": "noch {count} übrig",
+  "account.detail.otherSessions": { one: "{count} andere Sitzung", other: "{count} andere Sitzungen" },
+  "account.detail.allSessions": { one: "{count} Sitzung insgesamt", other: "alle {count} Sitzungen" },
+  "account.detail.codesLeft": { one: "noch {count} Code übrig", other: "noch {count} Codes übrig" },
   "account.detail.linkValidUntil": "Link gültig bis zum {until}",
   "account.language.heading": "Sprache Ihrer E-Mails",
   "account.language.text":

@@ -2,13 +2,18 @@
 import type { common as english } from "../en/common";
 import type { Section } from "../types";
 
-export const common: Section<typeof english> = {
+export const common: Section<typeof english, "de"> = {
   "layout.brand": "Konto",
   "layout.title": "{title} · Konto",
   "layout.language": "Sprache",
-  "field.passwordHint":
-    "Mindestens {min} Zeichen. Lange Sätze oder Wortfolgen sind ideal; weitere Regeln gibt es nicht.",
-  "field.passwordCount": "{count} von mindestens {min} Zeichen",
+  "field.passwordHint": {
+    one: "Mindestens {count} Zeichen. Lange Sätze oder Wortfolgen sind ideal; weitere Regeln gibt es nicht.",
+    other: "Mindestens {count} Zeichen. Lange Sätze oder Wortfolgen sind ideal; weitere Regeln gibt es nicht.",
+  },
+  "field.passwordCount": {
+    one: "{typed} von mindestens {count} Zeichen",
+    other: "{typed} von mindestens {count} Zeichen",
+  },
   "field.passwordGood": "Sieht gut aus.",
   "field.mismatch": "Stimmt nicht mit dem Passwort überein.",
   "field.copied": "Kopiert",
@@ -16,8 +21,14 @@ export const common: Section<typeof english> = {
   "field.enterEmail": "Geben Sie eine gültige E-Mail-Adresse ein.",
   "field.enterPassword": "Geben Sie Ihr Passwort ein.",
   "field.enterCurrentPassword": "Geben Sie Ihr aktuelles Passwort ein.",
-  "password.too_short": "Das Passwort muss mindestens {min} Zeichen lang sein.",
-  "password.too_long": "Das Passwort darf höchstens {max} Zeichen lang sein.",
+  "password.too_short": {
+    one: "Das Passwort muss mindestens {count} Zeichen lang sein.",
+    other: "Das Passwort muss mindestens {count} Zeichen lang sein.",
+  },
+  "password.too_long": {
+    one: "Das Passwort darf höchstens {count} Zeichen lang sein.",
+    other: "Das Passwort darf höchstens {count} Zeichen lang sein.",
+  },
   "password.common":
     "Dieses Passwort ist zu verbreitet oder zu leicht zu erraten (ein bekanntes Passwort, eine Wiederholung oder eine einfache Zeichenfolge). Bitte wählen Sie ein schwerer zu erratendes Passwort.",
   "password.matches_email": "Das Passwort darf nicht Ihre E-Mail-Adresse sein.",
@@ -25,7 +36,7 @@ export const common: Section<typeof english> = {
   "password.breach_check_unavailable":
     "Das Passwort kann gerade nicht mit bekannten Datenlecks abgeglichen werden. Bitte versuchen Sie es gleich noch einmal.",
   "refusal.invalidCredentials":
-    "E-Mail-Adresse oder Passwort scheinen falsch zu sein. Bitte versuchen Sie es noch einmal oder setzen Sie Ihr Passwort zurück.",
+    "Die E-Mail-Adresse oder das Passwort ist falsch. Bitte versuchen Sie es noch einmal oder setzen Sie Ihr Passwort zurück.",
   "refusal.tooManyAttempts": "Zu viele Versuche. Bitte warten Sie einige Minuten oder setzen Sie Ihr Passwort zurück.",
   "refusal.tooManyRequests":
     "Zu viele Anfragen aus Ihrem Netzwerk. Bitte versuchen Sie es in einer Minute noch einmal.",

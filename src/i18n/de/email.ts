@@ -2,7 +2,7 @@
 import type { email as english } from "../en/email";
 import type { Section } from "../types";
 
-export const email: Section<typeof english> = {
+export const email: Section<typeof english, "de"> = {
   "email.from": "{ip} ({device})",
   "email.unknownAddress": "einer unbekannten Adresse",
   "email.device.unknown": "Unbekanntes Gerät",

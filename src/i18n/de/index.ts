@@ -6,4 +6,4 @@ import { reset } from "./reset";
 import { signIn } from "./sign-in";
 import { twoFactor } from "./two-factor";
 
-export const de: Catalogue = { ...common, ...signIn, ...reset, ...account, ...twoFactor, ...email };
+export const de: Catalogue<"de"> = { ...common, ...signIn, ...reset, ...account, ...twoFactor, ...email };

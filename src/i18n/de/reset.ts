@@ -2,7 +2,7 @@
 import type { reset as english } from "../en/reset";
 import type { Section } from "../types";
 
-export const reset: Section<typeof english> = {
+export const reset: Section<typeof english, "de"> = {
   "reset.forgotTitle": "Passwort vergessen",
   "reset.forgotHeading": "Passwort vergessen?",
   "reset.forgotIntro":
@@ -15,7 +15,7 @@ export const reset: Section<typeof english> = {
   "reset.sentValidity":
     "Der Link in der E-Mail ist {lifetime} gültig und kann nur einmal verwendet werden. Falls die E-Mail nicht innerhalb weniger Minuten ankommt, sehen Sie in Ihrem Spam-Ordner nach.",
   "reset.otherDevice": "Sie lesen die E-Mail auf einem anderen Gerät? Darin steht auch ein Code: {link}.",
-  "reset.otherDeviceLink": "Code hier eingeben",
+  "reset.otherDeviceLink": "Geben Sie ihn hier ein",
   "reset.sendAgain": "Erneut senden",
   "reset.resetTitle": "Passwort zurücksetzen",
   "reset.resetIntro": "Wählen Sie ein neues Passwort. Danach werden Sie auf allen Geräten von Ihrem Konto abgemeldet.",
@@ -40,7 +40,7 @@ export const reset: Section<typeof english> = {
     "Das Passwort wurde am {at} geändert, nachdem dieser Link gesendet worden war. Deshalb funktioniert der Link nicht mehr.",
   "reset.whyInvalid":
     "Der Link ist möglicherweise unvollständig: Prüfen Sie, ob Sie den ganzen Link aus der E-Mail geöffnet haben, oder fordern Sie einen neuen an.",
-  "reset.newLinkNotice": "Wir haben einen neuen Link an dieselbe Adresse gesendet wie den alten.",
+  "reset.newLinkNotice": "Wir haben einen neuen Link an die Adresse gesendet, an die auch der alte ging.",
   "reset.newLinkValidity":
     "Der neue Link ist {lifetime} gültig und kann nur einmal verwendet werden. Falls die E-Mail nicht innerhalb weniger Minuten ankommt, sehen Sie in Ihrem Spam-Ordner nach.",
   "reset.codeTitle": "Code eingeben",

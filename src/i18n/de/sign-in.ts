@@ -2,7 +2,7 @@
 import type { signIn as english } from "../en/sign-in";
 import type { Section } from "../types";
 
-export const signIn: Section<typeof english> = {
+export const signIn: Section<typeof english, "de"> = {
   "signIn.title": "Anmelden",
   "signIn.email": "E-Mail-Adresse",
   "signIn.password": "Passwort",

@@ -2,7 +2,7 @@
 import type { twoFactor as english } from "../en/two-factor";
 import type { Section } from "../types";
 
-export const twoFactor: Section<typeof english> = {
+export const twoFactor: Section<typeof english, "de"> = {
   "twoFactor.title": "Zwei-Faktor-Authentifizierung",
   "twoFactor.stepSignIn":
     "Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein, um die Anmeldung abzuschließen.",
@@ -51,7 +51,11 @@ export const twoFactor: Section<typeof english> = {
   "twoFactor.section.off":
     "Deaktiviert. Wenn sie aktiviert ist, wird bei der Anmeldung und beim Zurücksetzen des Passworts zusätzlich ein Code aus einer Authenticator-App abgefragt.",
   "twoFactor.section.setUp": "Einrichten",
-  "twoFactor.section.on": "Aktiviert seit dem {since}. Noch {left} von {total} Wiederherstellungscodes verfügbar.",
+  "twoFactor.section.on": "Aktiviert seit dem {since}.",
+  "twoFactor.section.codesLeft": {
+    one: "Noch {count} von {total} Wiederherstellungscodes verfügbar.",
+    other: "Noch {count} von {total} Wiederherstellungscodes verfügbar.",
+  },
   "twoFactor.section.appCode": "Code aus Ihrer App",
   "twoFactor.section.newCodes": "Neue Wiederherstellungscodes erstellen",
   "twoFactor.section.appOrRecoveryCode": "Code aus Ihrer App oder Wiederherstellungscode",

@@ -41,9 +41,9 @@ export const account = {
   "account.event.emailLanguageChanged": "Email language changed",
   "account.detail.passwordReset": "password reset",
   "account.detail.passwordChange": "password change",
-  "account.detail.otherSessions": "{count} other sessions",
-  "account.detail.allSessions": "all {count} sessions",
-  "account.detail.codesLeft": "{count} left",
+  "account.detail.otherSessions": { one: "{count} other session", other: "{count} other sessions" },
+  "account.detail.allSessions": { one: "{count} session in all", other: "all {count} sessions" },
+  "account.detail.codesLeft": { one: "{count} code left", other: "{count} codes left" },
   "account.detail.linkValidUntil": "link valid until {until}",
   "account.language.heading": "Language of your emails",
   "account.language.text":

@@ -3,8 +3,14 @@ export const common = {
   "layout.brand": "Account",
   "layout.title": "{title} · Account",
   "layout.language": "Language",
-  "field.passwordHint": "At least {min} characters. Long phrases are good; no other rules.",
-  "field.passwordCount": "{count} of at least {min} characters",
+  "field.passwordHint": {
+    one: "At least {count} character. Long phrases are good; no other rules.",
+    other: "At least {count} characters. Long phrases are good; no other rules.",
+  },
+  "field.passwordCount": {
+    one: "{typed} of at least {count} character",
+    other: "{typed} of at least {count} characters",
+  },
   "field.passwordGood": "Looks good.",
   "field.mismatch": "Doesn't match the password.",
   "field.copied": "Copied",
@@ -12,8 +18,14 @@ export const common = {
   "field.enterEmail": "Enter a valid email address.",
   "field.enterPassword": "Enter your password.",
   "field.enterCurrentPassword": "Enter your current password.",
-  "password.too_short": "Password must be at least {min} characters long.",
-  "password.too_long": "Password must be at most {max} characters long.",
+  "password.too_short": {
+    one: "Password must be at least {count} character long.",
+    other: "Password must be at least {count} characters long.",
+  },
+  "password.too_long": {
+    one: "Password must be at most {count} character long.",
+    other: "Password must be at most {count} characters long.",
+  },
   "password.common":
     "Password is too common or predictable (a well-known password, a repeat or a sequence). Please choose a less predictable one.",
   "password.matches_email": "Password must not be your email address.",

@@ -11,7 +11,7 @@ export const reset = {
   "reset.sentValidity":
     "The link in the email is valid for {lifetime} and works once. Check your spam folder if it does not arrive within a few minutes.",
   "reset.otherDevice": "Reading the email on another device? It also has a code: {link}.",
-  "reset.otherDeviceLink": "Have a code? Enter it here",
+  "reset.otherDeviceLink": "enter it here",
   "reset.sendAgain": "Send again",
   "reset.resetTitle": "Reset Password",
   "reset.resetIntro": "Choose a new password. Every device signed in to your account will be signed out.",

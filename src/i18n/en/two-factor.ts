@@ -44,7 +44,11 @@ export const twoFactor = {
   "twoFactor.section.off":
     "Off. With it on, signing in and resetting your password also ask for a code from an authenticator app.",
   "twoFactor.section.setUp": "Set up",
-  "twoFactor.section.on": "On since {since}. {left} of {total} recovery codes left.",
+  "twoFactor.section.on": "On since {since}.",
+  "twoFactor.section.codesLeft": {
+    one: "{count} of {total} recovery codes left.",
+    other: "{count} of {total} recovery codes left.",
+  },
   "twoFactor.section.appCode": "Code from your app",
   "twoFactor.section.newCodes": "Make new recovery codes",
   "twoFactor.section.appOrRecoveryCode": "Code from your app, or a recovery code",

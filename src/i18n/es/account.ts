@@ -2,16 +2,16 @@
 import type { account as english } from "../en/account";
 import type { Section } from "../types";
 
-export const account: Section<typeof english> = {
+export const account: Section<typeof english, "es"> = {
   "account.title": "Tu cuenta",
   "account.noticeOthers": "Se han cerrado todas las demás sesiones.",
   "account.noticeTwoFactorOff":
     "La verificación en dos pasos está desactivada. Ahora, para iniciar sesión solo se pide tu contraseña.",
   "account.noticePassword": "Se ha cambiado tu contraseña. Se han cerrado todas las demás sesiones.",
   "account.suppressedComplained":
-    "No pudimos entregar correos a {email}: uno de nuestros mensajes se marcó como spam el {since}. No enviaremos nada a esa dirección hasta el {until}, así que tampoco te llegaría un correo para restablecer la contraseña. Revisa la dirección con tu proveedor de correo electrónico.",
+    "No hemos podido entregar correos a {email}: uno de nuestros mensajes se marcó como spam el {since}. No enviaremos nada a esa dirección hasta el {until}, así que tampoco te llegaría un correo para restablecer la contraseña. Revisa la dirección con tu proveedor de correo electrónico.",
   "account.suppressedBounced":
-    "No pudimos entregar correos a {email}: uno de nuestros mensajes fue devuelto el {since}. No enviaremos nada a esa dirección hasta el {until}, así que tampoco te llegaría un correo para restablecer la contraseña. Revisa la dirección con tu proveedor de correo electrónico.",
+    "No hemos podido entregar correos a {email}: uno de nuestros mensajes fue devuelto el {since}. No enviaremos nada a esa dirección hasta el {until}, así que tampoco te llegaría un correo para restablecer la contraseña. Revisa la dirección con tu proveedor de correo electrónico.",
   "account.name": "Nombre",
   "account.passwordChangedAt": "Último cambio de contraseña",
   "account.sessionsHeading": "Sesiones activas",
@@ -45,14 +45,26 @@ export const account: Section<typeof english> = {
   "account.event.emailLanguageChanged": "Idioma de los correos cambiado",
   "account.detail.passwordReset": "restablecimiento de contraseña",
   "account.detail.passwordChange": "cambio de contraseña",
-  "account.detail.otherSessions": "otras {count} sesiones",
-  "account.detail.allSessions": "las {count} sesiones",
-  "account.detail.codesLeft": "quedan {count}",
+  "account.detail.otherSessions": {
+    one: "{count} sesión más",
+    many: "otras {count} sesiones",
+    other: "otras {count} sesiones",
+  },
+  "account.detail.allSessions": {
+    one: "{count} sesión en total",
+    many: "las {count} sesiones",
+    other: "las {count} sesiones",
+  },
+  "account.detail.codesLeft": {
+    one: "queda {count} código",
+    many: "quedan {count} códigos",
+    other: "quedan {count} códigos",
+  },
   "account.detail.linkValidUntil": "enlace válido hasta el {until}",
   "account.language.heading": "Idioma de tus correos",
   "account.language.text":
     "Los correos para restablecer la contraseña se escriben en el idioma de la página desde la que se solicitaron; todos los demás, en este.",
   "account.language.label": "Correos en",
   "account.language.save": "Guardar",
-  "account.noticeLanguage": "A partir de ahora, recibirás tus correos en {language}.",
+  "account.noticeLanguage": "A partir de ahora, recibirás tus correos en este idioma: {language}.",
 };

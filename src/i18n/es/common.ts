@@ -2,12 +2,20 @@
 import type { common as english } from "../en/common";
 import type { Section } from "../types";
 
-export const common: Section<typeof english> = {
+export const common: Section<typeof english, "es"> = {
   "layout.brand": "Cuenta",
   "layout.title": "{title} · Cuenta",
   "layout.language": "Idioma",
-  "field.passwordHint": "Mínimo {min} caracteres. Una frase larga es buena opción; no hay más reglas.",
-  "field.passwordCount": "{count} de un mínimo de {min} caracteres",
+  "field.passwordHint": {
+    one: "Mínimo {count} carácter. Una frase larga es buena opción; no hay más reglas.",
+    many: "Mínimo {count} caracteres. Una frase larga es buena opción; no hay más reglas.",
+    other: "Mínimo {count} caracteres. Una frase larga es buena opción; no hay más reglas.",
+  },
+  "field.passwordCount": {
+    one: "{typed} de un mínimo de {count} carácter",
+    many: "{typed} de un mínimo de {count} caracteres",
+    other: "{typed} de un mínimo de {count} caracteres",
+  },
   "field.passwordGood": "Perfecto.",
   "field.mismatch": "No coincide con la contraseña.",
   "field.copied": "Copiado",
@@ -15,8 +23,16 @@ export const common: Section<typeof english> = {
   "field.enterEmail": "Introduce una dirección de correo electrónico válida.",
   "field.enterPassword": "Introduce tu contraseña.",
   "field.enterCurrentPassword": "Introduce tu contraseña actual.",
-  "password.too_short": "La contraseña debe tener al menos {min} caracteres.",
-  "password.too_long": "La contraseña debe tener como máximo {max} caracteres.",
+  "password.too_short": {
+    one: "La contraseña debe tener al menos {count} carácter.",
+    many: "La contraseña debe tener al menos {count} caracteres.",
+    other: "La contraseña debe tener al menos {count} caracteres.",
+  },
+  "password.too_long": {
+    one: "La contraseña debe tener como máximo {count} carácter.",
+    many: "La contraseña debe tener como máximo {count} caracteres.",
+    other: "La contraseña debe tener como máximo {count} caracteres.",
+  },
   "password.common":
     "La contraseña es demasiado común o predecible (una contraseña muy conocida, una repetición o una secuencia). Elige una menos predecible.",
   "password.matches_email": "La contraseña no puede ser tu dirección de correo electrónico.",

@@ -2,7 +2,7 @@
 import type { email as english } from "../en/email";
 import type { Section } from "../types";
 
-export const email: Section<typeof english> = {
+export const email: Section<typeof english, "es"> = {
   "email.from": "{ip} ({device})",
   "email.unknownAddress": "una dirección desconocida",
   "email.device.unknown": "Dispositivo desconocido",
@@ -20,15 +20,15 @@ export const email: Section<typeof english> = {
   "email.reset.expired": "Si el enlace ha expirado, pide uno nuevo en {url}",
   "email.reset.expiredLink": "Si el enlace ha expirado, {link}.",
   "email.reset.askNew": "pide uno nuevo",
-  "email.reset.ignore": "Si no lo solicitaste tú, ignora este correo: tu contraseña no cambiará.",
+  "email.reset.ignore": "Si no lo has solicitado tú, ignora este correo: tu contraseña no cambiará.",
   "email.changed.subject": "Se ha cambiado tu contraseña",
   "email.changed.what": "La contraseña de tu cuenta se cambió el {when} desde {from}.",
   "email.changed.keptSession":
     "Se ha cerrado la sesión en todos los demás dispositivos que la tenían iniciada; la del dispositivo desde el que se cambió sigue abierta.",
   "email.changed.allSignedOut": "Se ha cerrado la sesión en todos los dispositivos que la tenían iniciada.",
   "email.changed.notYou":
-    "Si no fuiste tú, restablece tu contraseña de inmediato en {url} y revisa la seguridad de tu cuenta de correo electrónico.",
-  "email.changed.notYouLink": "Si no fuiste tú, {link} y revisa la seguridad de tu cuenta de correo electrónico.",
+    "Si no has sido tú, restablece tu contraseña de inmediato en {url} y revisa la seguridad de tu cuenta de correo electrónico.",
+  "email.changed.notYouLink": "Si no has sido tú, {link} y revisa la seguridad de tu cuenta de correo electrónico.",
   "email.changed.resetNow": "restablece tu contraseña de inmediato",
   "email.twoFactor.enabled.subject": "La verificación en dos pasos está activada",
   "email.twoFactor.enabled.what": "Se activó la verificación en dos pasos en tu cuenta el {when} desde {from}.",
@@ -40,7 +40,7 @@ export const email: Section<typeof english> = {
   "email.twoFactor.codes_locked.subject": "Códigos de verificación incorrectos en tu cuenta",
   "email.twoFactor.codes_locked.what":
     "El {when}, desde {from}, alguien introdujo la contraseña de tu cuenta y después 5 códigos de verificación incorrectos, así que no se aceptarán códigos durante 15 minutos.",
-  "email.twoFactor.warning": "Si no fuiste tú, alguien tiene tu contraseña: restablécela de inmediato en {url}.",
+  "email.twoFactor.warning": "Si no has sido tú, alguien tiene tu contraseña: restablécela de inmediato en {url}.",
   "email.twoFactor.lockedWarning":
-    "Si no fuiste tú, alguien tiene tu contraseña: cámbiala en la página de tu cuenta o restablécela en {url}.",
+    "Si no has sido tú, alguien tiene tu contraseña: cámbiala en la página de tu cuenta o restablécela en {url}.",
 };

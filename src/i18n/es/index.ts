@@ -6,4 +6,4 @@ import { reset } from "./reset";
 import { signIn } from "./sign-in";
 import { twoFactor } from "./two-factor";
 
-export const es: Catalogue = { ...common, ...signIn, ...reset, ...account, ...twoFactor, ...email };
+export const es: Catalogue<"es"> = { ...common, ...signIn, ...reset, ...account, ...twoFactor, ...email };

@@ -2,20 +2,20 @@
 import type { reset as english } from "../en/reset";
 import type { Section } from "../types";
 
-export const reset: Section<typeof english> = {
-  "reset.forgotTitle": "Contraseña olvidada",
-  "reset.forgotHeading": "¿Olvidaste tu contraseña?",
+export const reset: Section<typeof english, "es"> = {
+  "reset.forgotTitle": "¿Has olvidado tu contraseña?",
+  "reset.forgotHeading": "¿Has olvidado tu contraseña?",
   "reset.forgotIntro":
     "Introduce la dirección de correo electrónico de tu cuenta y te enviaremos un enlace para restablecer la contraseña.",
   "reset.sendInstructions": "Enviar instrucciones",
   "reset.backToSignIn": "Volver al inicio de sesión",
   "reset.sentTitle": "Revisa tu correo",
   "reset.sentNotice":
-    "Si {email} tiene una cuenta, le hemos enviado un correo con instrucciones para restablecer la contraseña.",
+    "Si {email} tiene una cuenta, hemos enviado a esa dirección un correo con instrucciones para restablecer tu contraseña.",
   "reset.sentValidity":
     "El enlace del correo es válido durante {lifetime} y solo funciona una vez. Si no te llega en unos minutos, revisa la carpeta de spam.",
   "reset.otherDevice": "¿Vas a leer el correo en otro dispositivo? También incluye un código: {link}.",
-  "reset.otherDeviceLink": "¿Tienes un código? Introdúcelo aquí",
+  "reset.otherDeviceLink": "introdúcelo aquí",
   "reset.sendAgain": "Volver a enviar",
   "reset.resetTitle": "Restablecer contraseña",
   "reset.resetIntro":
@@ -34,7 +34,7 @@ export const reset: Section<typeof english> = {
   "reset.deadInvalid": "Este enlace no es válido",
   "reset.whyExpired": "Los enlaces para restablecer la contraseña son válidos durante {lifetime}. Este expiró el {at}.",
   "reset.whyUsed":
-    "Se usó para restablecer tu contraseña el {at}. Inicia sesión con esa contraseña o, si no fuiste tú, envíate un enlace nuevo y vuelve a restablecerla.",
+    "Se usó para restablecer tu contraseña el {at}. Inicia sesión con esa contraseña o, si no has sido tú, envíate un enlace nuevo y vuelve a restablecerla.",
   "reset.whyReplaced":
     "El {at} pediste otro correo, que sustituyó a este enlace. Usa el enlace del correo más reciente o envía uno nuevo.",
   "reset.whyPasswordChanged":

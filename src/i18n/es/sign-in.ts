@@ -2,11 +2,11 @@
 import type { signIn as english } from "../en/sign-in";
 import type { Section } from "../types";
 
-export const signIn: Section<typeof english> = {
+export const signIn: Section<typeof english, "es"> = {
   "signIn.title": "Iniciar sesión",
   "signIn.email": "Correo electrónico",
   "signIn.password": "Contraseña",
-  "signIn.forgot": "¿Olvidaste tu contraseña?",
+  "signIn.forgot": "¿Has olvidado tu contraseña?",
   "signIn.submit": "Iniciar sesión",
   "signIn.noAccount": "¿Aún no tienes una cuenta? {link}",
   "signIn.signUpLink": "Regístrate",
@@ -14,7 +14,7 @@ export const signIn: Section<typeof english> = {
   "notice.password_reset":
     "Se ha restablecido tu contraseña, así que se han cerrado todas las sesiones. Inicia sesión con la nueva contraseña.",
   "notice.password_changed":
-    "Tu contraseña se cambió en otra sesión, así que se ha cerrado esta. Inicia sesión con la nueva contraseña.",
+    "Tu contraseña se ha cambiado en otra sesión, así que se ha cerrado esta. Inicia sesión con la nueva contraseña.",
   "notice.signed_out": "Has cerrado sesión.",
   "notice.signed_out_elsewhere": "Esta sesión se ha cerrado desde otra de tus sesiones.",
   "notice.signed_out_everywhere": "Se han cerrado todas tus sesiones.",

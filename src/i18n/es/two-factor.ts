@@ -2,7 +2,7 @@
 import type { twoFactor as english } from "../en/two-factor";
 import type { Section } from "../types";
 
-export const twoFactor: Section<typeof english> = {
+export const twoFactor: Section<typeof english, "es"> = {
   "twoFactor.title": "Verificación en dos pasos",
   "twoFactor.stepSignIn":
     "Introduce el código de 6 dígitos de tu aplicación de autenticación para terminar de iniciar sesión.",
@@ -12,7 +12,7 @@ export const twoFactor: Section<typeof english> = {
   "twoFactor.codeHint": "¿No tienes el teléfono? Introduce uno de tus códigos de recuperación.",
   "twoFactor.verify": "Verificar",
   "twoFactor.continue": "Continuar",
-  "twoFactor.lostLink": "¿Perdiste tu dispositivo y tus códigos de recuperación?",
+  "twoFactor.lostLink": "¿Has perdido tu dispositivo y tus códigos de recuperación?",
   "twoFactor.enterCode": "Introduce el código de tu aplicación.",
   "twoFactor.notYourPassword": "Esa no es tu contraseña.",
   "twoFactor.setup.title": "Configurar la verificación en dos pasos",
@@ -37,8 +37,8 @@ export const twoFactor: Section<typeof english> = {
   "twoFactor.codes.download": "Descargar como texto",
   "twoFactor.codes.fileHeading": "Códigos de recuperación (cada uno solo se puede usar una vez)",
   "twoFactor.codes.back": "Volver a tu cuenta",
-  "twoFactor.lost.title": "¿Perdiste tu método de verificación?",
-  "twoFactor.lost.heading": "¿Perdiste tu dispositivo y tus códigos de recuperación?",
+  "twoFactor.lost.title": "¿Has perdido tu método de verificación?",
+  "twoFactor.lost.heading": "¿Has perdido tu dispositivo y tus códigos de recuperación?",
   "twoFactor.lost.intro":
     "Sin tu aplicación de autenticación o un código de recuperación, no es posible acceder a esta cuenta desde aquí, ni siquiera restableciendo la contraseña: eso es lo que la protege si otra persona lee tu correo.",
   "twoFactor.lost.otherDevice":
@@ -51,7 +51,12 @@ export const twoFactor: Section<typeof english> = {
   "twoFactor.section.off":
     "Desactivada. Si la activas, también se pedirá un código de una aplicación de autenticación al iniciar sesión y al restablecer la contraseña.",
   "twoFactor.section.setUp": "Configurar",
-  "twoFactor.section.on": "Activada desde el {since}. Te quedan {left} de {total} códigos de recuperación.",
+  "twoFactor.section.on": "Activada desde el {since}.",
+  "twoFactor.section.codesLeft": {
+    one: "Te queda {count} de {total} códigos de recuperación.",
+    many: "Te quedan {count} de {total} códigos de recuperación.",
+    other: "Te quedan {count} de {total} códigos de recuperación.",
+  },
   "twoFactor.section.appCode": "Código de tu aplicación",
   "twoFactor.section.newCodes": "Generar nuevos códigos de recuperación",
   "twoFactor.section.appOrRecoveryCode": "Código de tu aplicación o de recuperación",

@@ -2,7 +2,7 @@
 import type { account as english } from "../en/account";
 import type { Section } from "../types";
 
-export const account: Section<typeof english> = {
+export const account: Section<typeof english, "fr"> = {
   "account.title": "Votre compte",
   "account.noticeOthers": "Toutes les autres sessions ont été déconnectées.",
   "account.noticeTwoFactorOff":
@@ -45,9 +45,21 @@ export const account: Section<typeof english> = {
   "account.event.emailLanguageChanged": "Langue des e-mails modifiée",
   "account.detail.passwordReset": "réinitialisation du mot de passe",
   "account.detail.passwordChange": "modification du mot de passe",
-  "account.detail.otherSessions": "{count} autres sessions",
-  "account.detail.allSessions": "toutes les sessions ({count})",
-  "account.detail.codesLeft": "codes restants : {count}",
+  "account.detail.otherSessions": {
+    one: "{count} autre session",
+    many: "{count} autres sessions",
+    other: "{count} autres sessions",
+  },
+  "account.detail.allSessions": {
+    one: "{count} session au total",
+    many: "l’ensemble des {count} sessions",
+    other: "l’ensemble des {count} sessions",
+  },
+  "account.detail.codesLeft": {
+    one: "{count} code restant",
+    many: "{count} codes restants",
+    other: "{count} codes restants",
+  },
   "account.detail.linkValidUntil": "lien valable jusqu’au {until}",
   "account.language.heading": "Langue de vos e-mails",
   "account.language.text":

@@ -2,12 +2,20 @@
 import type { common as english } from "../en/common";
 import type { Section } from "../types";
 
-export const common: Section<typeof english> = {
+export const common: Section<typeof english, "fr"> = {
   "layout.brand": "Compte",
   "layout.title": "{title} · Compte",
   "layout.language": "Langue",
-  "field.passwordHint": "Au moins {min} caractères. Les phrases longues sont idéales ; aucune autre règle.",
-  "field.passwordCount": "{count} sur {min} caractères minimum",
+  "field.passwordHint": {
+    one: "Au moins {count} caractère. Une longue phrase est idéale ; aucune autre règle ne s’applique.",
+    many: "Au moins {count} caractères. Une longue phrase est idéale ; aucune autre règle ne s’applique.",
+    other: "Au moins {count} caractères. Une longue phrase est idéale ; aucune autre règle ne s’applique.",
+  },
+  "field.passwordCount": {
+    one: "{typed} sur {count} caractère minimum",
+    many: "{typed} sur {count} caractères minimum",
+    other: "{typed} sur {count} caractères minimum",
+  },
   "field.passwordGood": "Parfait.",
   "field.mismatch": "Les mots de passe ne correspondent pas.",
   "field.copied": "Copié",
@@ -15,8 +23,16 @@ export const common: Section<typeof english> = {
   "field.enterEmail": "Saisissez une adresse e-mail valide.",
   "field.enterPassword": "Saisissez votre mot de passe.",
   "field.enterCurrentPassword": "Saisissez votre mot de passe actuel.",
-  "password.too_short": "Le mot de passe doit comporter au moins {min} caractères.",
-  "password.too_long": "Le mot de passe ne doit pas dépasser {max} caractères.",
+  "password.too_short": {
+    one: "Le mot de passe doit comporter au moins {count} caractère.",
+    many: "Le mot de passe doit comporter au moins {count} caractères.",
+    other: "Le mot de passe doit comporter au moins {count} caractères.",
+  },
+  "password.too_long": {
+    one: "Le mot de passe ne doit pas dépasser {count} caractère.",
+    many: "Le mot de passe ne doit pas dépasser {count} caractères.",
+    other: "Le mot de passe ne doit pas dépasser {count} caractères.",
+  },
   "password.common":
     "Ce mot de passe est trop courant ou trop prévisible (mot de passe très répandu, répétition ou suite de caractères). Veuillez en choisir un moins prévisible.",
   "password.matches_email": "Le mot de passe ne doit pas être votre adresse e-mail.",

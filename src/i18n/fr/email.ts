@@ -2,12 +2,12 @@
 import type { email as english } from "../en/email";
 import type { Section } from "../types";
 
-export const email: Section<typeof english> = {
+export const email: Section<typeof english, "fr"> = {
   "email.from": "{ip} ({device})",
   "email.unknownAddress": "une adresse inconnue",
   "email.device.unknown": "Appareil inconnu",
   "email.device.unknownBrowser": "Navigateur inconnu",
-  "email.device.on": "{browser} sous {system}",
+  "email.device.on": "{browser} sur {system}",
   "email.reset.subject": "Réinitialisation de votre mot de passe",
   "email.reset.intro": "Quelqu’un (vous, espérons-le) a demandé la réinitialisation du mot de passe de votre compte.",
   "email.reset.openLink": "Pour choisir un nouveau mot de passe, ouvrez ce lien :",

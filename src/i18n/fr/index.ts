@@ -6,4 +6,4 @@ import { reset } from "./reset";
 import { signIn } from "./sign-in";
 import { twoFactor } from "./two-factor";
 
-export const fr: Catalogue = { ...common, ...signIn, ...reset, ...account, ...twoFactor, ...email };
+export const fr: Catalogue<"fr"> = { ...common, ...signIn, ...reset, ...account, ...twoFactor, ...email };

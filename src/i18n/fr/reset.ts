@@ -2,7 +2,7 @@
 import type { reset as english } from "../en/reset";
 import type { Section } from "../types";
 
-export const reset: Section<typeof english> = {
+export const reset: Section<typeof english, "fr"> = {
   "reset.forgotTitle": "Mot de passe oublié",
   "reset.forgotHeading": "Mot de passe oublié ?",
   "reset.forgotIntro":
@@ -15,7 +15,7 @@ export const reset: Section<typeof english> = {
   "reset.sentValidity":
     "Le lien contenu dans l’e-mail est valable pendant {lifetime} et ne fonctionne qu’une seule fois. Si vous ne le recevez pas d’ici quelques minutes, vérifiez votre dossier Spam.",
   "reset.otherDevice": "Vous lisez l’e-mail sur un autre appareil ? Il contient aussi un code : {link}.",
-  "reset.otherDeviceLink": "Vous avez un code ? Saisissez-le ici",
+  "reset.otherDeviceLink": "saisissez-le ici",
   "reset.sendAgain": "Renvoyer",
   "reset.resetTitle": "Réinitialiser le mot de passe",
   "reset.resetIntro":

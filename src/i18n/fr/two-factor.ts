@@ -2,7 +2,7 @@
 import type { twoFactor as english } from "../en/two-factor";
 import type { Section } from "../types";
 
-export const twoFactor: Section<typeof english> = {
+export const twoFactor: Section<typeof english, "fr"> = {
   "twoFactor.title": "Authentification à deux facteurs",
   "twoFactor.stepSignIn":
     "Saisissez le code à 6 chiffres de votre application d’authentification pour terminer la connexion.",
@@ -51,7 +51,12 @@ export const twoFactor: Section<typeof english> = {
   "twoFactor.section.off":
     "Désactivée. Une fois activée, la connexion et la réinitialisation du mot de passe demandent aussi un code issu d’une application d’authentification.",
   "twoFactor.section.setUp": "Configurer",
-  "twoFactor.section.on": "Activée depuis le {since}. Codes de récupération restants : {left} sur {total}.",
+  "twoFactor.section.on": "Activée depuis le {since}.",
+  "twoFactor.section.codesLeft": {
+    one: "{count} code de récupération restant sur {total}.",
+    many: "{count} codes de récupération restants sur {total}.",
+    other: "{count} codes de récupération restants sur {total}.",
+  },
   "twoFactor.section.appCode": "Code de votre application",
   "twoFactor.section.newCodes": "Générer de nouveaux codes de récupération",
   "twoFactor.section.appOrRecoveryCode": "Code de votre application ou code de récupération",

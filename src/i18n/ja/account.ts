@@ -2,7 +2,7 @@
 import type { account as english } from "../en/account";
 import type { Section } from "../types";
 
-export const account: Section<typeof english> = {
+export const account: Section<typeof english, "ja"> = {
   "account.title": "マイアカウント",
   "account.noticeOthers": "ほかのすべてのセッションからログアウトしました。",
   "account.noticeTwoFactorOff": "2 段階認証をオフにしました。今後、ログイン時にはパスワードのみが求められます。",
@@ -45,9 +45,9 @@ export const account: Section<typeof english> = {
   "account.event.emailLanguageChanged": "メールの言語を変更",
   "account.detail.passwordReset": "パスワードの再設定",
   "account.detail.passwordChange": "パスワードの変更",
-  "account.detail.otherSessions": "ほかの {count} 件のセッション",
-  "account.detail.allSessions": "全 {count} 件のセッション",
-  "account.detail.codesLeft": "残り {count} 個",
+  "account.detail.otherSessions": { other: "ほかの {count} 件のセッション" },
+  "account.detail.allSessions": { other: "全 {count} 件のセッション" },
+  "account.detail.codesLeft": { other: "残り {count} 個" },
   "account.detail.linkValidUntil": "リンクの有効期限：{until}",
   "account.language.heading": "メールの言語",
   "account.language.text":

@@ -2,12 +2,14 @@
 import type { common as english } from "../en/common";
 import type { Section } from "../types";
 
-export const common: Section<typeof english> = {
+export const common: Section<typeof english, "ja"> = {
   "layout.brand": "アカウント",
   "layout.title": "{title} · アカウント",
   "layout.language": "言語",
-  "field.passwordHint": "{min} 文字以上にしてください。長いフレーズがおすすめです。ほかに条件はありません。",
-  "field.passwordCount": "{count} 文字（{min} 文字以上）",
+  "field.passwordHint": {
+    other: "{count} 文字以上にしてください。長いフレーズがおすすめです。ほかに条件はありません。",
+  },
+  "field.passwordCount": { other: "{typed} 文字（{count} 文字以上）" },
   "field.passwordGood": "問題ありません。",
   "field.mismatch": "パスワードが一致しません。",
   "field.copied": "コピーしました",
@@ -15,8 +17,8 @@ export const common: Section<typeof english> = {
   "field.enterEmail": "有効なメールアドレスを入力してください。",
   "field.enterPassword": "パスワードを入力してください。",
   "field.enterCurrentPassword": "現在のパスワードを入力してください。",
-  "password.too_short": "パスワードは {min} 文字以上にしてください。",
-  "password.too_long": "パスワードは {max} 文字以下にしてください。",
+  "password.too_short": { other: "パスワードは {count} 文字以上にしてください。" },
+  "password.too_long": { other: "パスワードは {count} 文字以下にしてください。" },
   "password.common":
     "このパスワードはよく使われているか、推測されやすいものです（よく知られたパスワード、同じ文字の繰り返し、連続した文字列など）。推測されにくいパスワードを選んでください。",
   "password.matches_email": "メールアドレスと同じパスワードは使用できません。",

@@ -2,12 +2,12 @@
 import type { email as english } from "../en/email";
 import type { Section } from "../types";
 
-export const email: Section<typeof english> = {
+export const email: Section<typeof english, "ja"> = {
   "email.from": "{ip}（{device}）",
   "email.unknownAddress": "不明な IP アドレス",
   "email.device.unknown": "不明なデバイス",
   "email.device.unknownBrowser": "不明なブラウザ",
-  "email.device.on": "{system} の {browser}",
+  "email.device.on": "{system}の{browser}",
   "email.reset.subject": "パスワードの再設定",
   "email.reset.intro": "お客様のアカウントのパスワード再設定がリクエストされました。",
   "email.reset.openLink": "新しいパスワードを設定するには、次のリンクを開いてください：",
@@ -42,7 +42,7 @@ export const email: Section<typeof english> = {
   "email.twoFactor.codes_locked.what":
     "{when} に {from} から、誰かがパスワードを使用してアカウントにログインし、誤った認証コードを 5 回入力しました。そのため、15 分間はコードを受け付けません。",
   "email.twoFactor.warning":
-    "心当たりがない場合は、第三者にパスワードを知られています。すぐに {url} でパスワードを再設定してください。",
+    "心当たりがない場合は、第三者にパスワードを知られている可能性があります。すぐに {url} でパスワードを再設定してください。",
   "email.twoFactor.lockedWarning":
-    "心当たりがない場合は、第三者にパスワードを知られています。アカウントページでパスワードを変更するか、{url} で再設定してください。",
+    "心当たりがない場合は、第三者にパスワードを知られている可能性があります。アカウントページでパスワードを変更するか、{url} で再設定してください。",
 };

@@ -2,20 +2,20 @@
 import type { reset as english } from "../en/reset";
 import type { Section } from "../types";
 
-export const reset: Section<typeof english> = {
+export const reset: Section<typeof english, "ja"> = {
   "reset.forgotTitle": "パスワードを忘れた場合",
   "reset.forgotHeading": "パスワードをお忘れですか？",
   "reset.forgotIntro":
     "アカウントのメールアドレスを入力してください。パスワードを再設定するためのリンクをお送りします。",
-  "reset.sendInstructions": "手順を送信",
+  "reset.sendInstructions": "再設定メールを送信",
   "reset.backToSignIn": "ログインに戻る",
   "reset.sentTitle": "メールを確認してください",
   "reset.sentNotice":
     "{email} のアカウントが存在する場合は、パスワード再設定の手順を記載したメールをそのアドレスに送信しました。",
   "reset.sentValidity":
     "メール内のリンクの有効期間は {lifetime}で、1 回のみ使用できます。数分経ってもメールが届かない場合は、迷惑メールフォルダを確認してください。",
-  "reset.otherDevice": "別のデバイスでメールをご覧の場合は、メールに記載されたコードも使用できます。{link}",
-  "reset.otherDeviceLink": "こちらからコードを入力",
+  "reset.otherDevice": "別のデバイスでメールをご覧の場合は、メールに記載されたコードも使用できます。{link}。",
+  "reset.otherDeviceLink": "こちらから入力してください",
   "reset.sendAgain": "再送信",
   "reset.resetTitle": "パスワードを再設定",
   "reset.resetIntro":

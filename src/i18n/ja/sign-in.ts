@@ -2,13 +2,13 @@
 import type { signIn as english } from "../en/sign-in";
 import type { Section } from "../types";
 
-export const signIn: Section<typeof english> = {
+export const signIn: Section<typeof english, "ja"> = {
   "signIn.title": "ログイン",
   "signIn.email": "メールアドレス",
   "signIn.password": "パスワード",
   "signIn.forgot": "パスワードをお忘れですか？",
   "signIn.submit": "ログイン",
-  "signIn.noAccount": "アカウントをお持ちでないですか？{link}",
+  "signIn.noAccount": "アカウントをお持ちでない方は{link}",
   "signIn.signUpLink": "新規登録",
   "notice.reset": "パスワードが正常に再設定されました。新しいログイン情報でログインしてください。",
   "notice.password_reset":
@@ -28,6 +28,6 @@ export const signIn: Section<typeof english> = {
   "signUp.password": "パスワード",
   "signUp.confirm": "パスワード（確認）",
   "signUp.submit": "登録",
-  "signUp.haveAccount": "アカウントをお持ちですか？{link}",
+  "signUp.haveAccount": "アカウントをお持ちの方は{link}",
   "signUp.signInLink": "ログイン",
 };

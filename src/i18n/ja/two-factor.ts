@@ -2,11 +2,11 @@
 import type { twoFactor as english } from "../en/two-factor";
 import type { Section } from "../types";
 
-export const twoFactor: Section<typeof english> = {
+export const twoFactor: Section<typeof english, "ja"> = {
   "twoFactor.title": "2 段階認証",
   "twoFactor.stepSignIn": "ログインを完了するには、認証アプリに表示される 6 桁のコードを入力してください。",
   "twoFactor.stepReset":
-    "このアカウントでは 2 段階認証が有効になっています。新しいパスワードを設定する前に、認証アプリに表示される 6 桁のコードを入力してください。",
+    "このアカウントでは 2 段階認証がオンになっています。新しいパスワードを設定する前に、認証アプリに表示される 6 桁のコードを入力してください。",
   "twoFactor.codeLabel": "認証コード",
   "twoFactor.codeHint": "スマートフォンが手元にない場合は、代わりにリカバリーコードを入力してください。",
   "twoFactor.verify": "確認",
@@ -49,7 +49,8 @@ export const twoFactor: Section<typeof english> = {
   "twoFactor.section.off":
     "オフになっています。オンにすると、ログイン時とパスワードの再設定時に、認証アプリのコードの入力も必要になります。",
   "twoFactor.section.setUp": "設定",
-  "twoFactor.section.on": "{since} からオンになっています。リカバリーコードは {total} 個中 {left} 個残っています。",
+  "twoFactor.section.on": "{since} からオンになっています。",
+  "twoFactor.section.codesLeft": { other: "リカバリーコードは {total} 個中 {count} 個残っています。" },
   "twoFactor.section.appCode": "アプリに表示されるコード",
   "twoFactor.section.newCodes": "新しいリカバリーコードを作成",
   "twoFactor.section.appOrRecoveryCode": "アプリのコードまたはリカバリーコード",
