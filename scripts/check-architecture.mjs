@@ -1,6 +1,7 @@
 // Checks the rules of docs/design.md ("Architecture") that a compiler cannot: imports point one way
-// between the layers of src/, no module imports itself through a circle, files stay small, every
-// "invariant N" cited anywhere is defined in docs/design.md, and nothing points outside the repository.
+// between the layers of src/, no module imports itself through a circle, files stay small (a class that
+// only delegates is counted by concept: DELEGATING), every "invariant N" cited anywhere is defined in
+// docs/design.md, and nothing points outside the repository.
 // Prints each violation and exits 1 if there is any. Run by `npm run lint` (and so by `npm test`).
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -27,6 +28,15 @@ export const ALLOWED = {
 /** Longest file in src/, in lines (generated data aside). */
 const MAX_FILE_LINES = 210;
 const GENERATED = new Set(["src/domain/common-passwords.ts"]);
+/**
+ * Files whose classes only delegate: a Durable Object's surface over its modules by concept. The line rule
+ * follows the concepts: each module a class delegates to keeps the cap, while the delegating methods of the
+ * class (a method whose body is empty or one statement `[return] [await] this.<member>.<method>(…);`, with
+ * the comment above it) do not count, so a new RPC method never forces a split; every other line of the
+ * file counts. A method of these classes that does anything else is a problem (so is a listed file without
+ * such a class).
+ */
+export const DELEGATING = new Set(["src/durable/session-registry.ts"]);
 
 const tracked = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
   cwd: ROOT,
@@ -92,10 +102,61 @@ function visit(file) {
 }
 for (const file of graph.keys()) if (!state.has(file)) visit(file);
 
-// 3. Small files.
+/**
+ * The members of each class in `text` (Biome-formatted: members at two spaces' indent, bodies closed by
+ * `  }` or ending in `{}`): their name, first and last line (the comment above included), and body text.
+ */
+function classMembers(text) {
+  const lines = text.split("\n");
+  const members = [];
+  let inClass = false;
+  let start = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^export (?:abstract )?class \w+/.test(line)) inClass = true;
+    else if (inClass && line === "}") inClass = false;
+    else if (!inClass) continue;
+    else if (start === null && /^ {2}\S/.test(line) && !/^ {2}\/\//.test(line)) start = i;
+    if (start === null || !inClass) continue;
+    const header = lines.slice(start, i + 1).join("\n");
+    const signature = header.replace(/^\s*\/\*\*[\s\S]*?\*\/\s*/, "");
+    const isMethod = /^ *(?:(?:override|async|public|static) )*\w+\(/.test(signature);
+    const ends = isMethod ? line === "  }" || /\{\}$/.test(line) : /;$/.test(line);
+    if (!ends || /^ {2}\/\*\*/.test(line) || /^ {3}\*/.test(line)) continue;
+    const body = isMethod ? (/\{\}$/.test(line) ? "" : signature.slice(signature.indexOf("{\n") + 1, -1)) : null;
+    const name = isMethod ? /(\w+)\(/.exec(signature)[1] : null;
+    members.push({ name, first: start, last: i, body });
+    start = null;
+  }
+  return members;
+}
+
+/** Whether a method body is empty or one statement that calls a method of one of the object's members. */
+function delegates(body) {
+  const code = body.replace(/\s+/g, " ").trim();
+  if (code === "") return true;
+  const call = /^(?:return )?(?:await )?this\.\w+\.\w+\((.*)\);$/.exec(code);
+  return call !== null && !/;/.test(call[1]);
+}
+
+// 3. Small files; a delegating class counted by concept (DELEGATING above).
+const delegated = [];
 for (const file of sources) {
   if (GENERATED.has(file)) continue;
-  const lines = readFileSync(path.join(ROOT, file), "utf8").split("\n").length;
+  const text = readFileSync(path.join(ROOT, file), "utf8");
+  let lines = text.split("\n").length;
+  if (DELEGATING.has(file)) {
+    const methods = classMembers(text).filter((m) => m.name !== null && m.name !== "constructor");
+    if (methods.length === 0) problems.push(`${file}: listed in DELEGATING but has no class methods`);
+    for (const m of methods) {
+      if (!delegates(m.body))
+        problems.push(
+          `${file}:${m.first + 1}: ${m.name} does more than delegate (one statement: this.<module>.<method>(…))`,
+        );
+      else lines -= m.last - m.first + 1;
+    }
+    delegated.push(`${path.basename(file)} counted as ${lines} lines without its ${methods.length} delegations`);
+  }
   if (lines > MAX_FILE_LINES) problems.push(`${file}: ${lines} lines (split it; about 200 at most)`);
 }
 
@@ -125,5 +186,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `architecture check: ${sources.length} files in src/, layers point one way, no import circles, ${defined.size} invariants defined`,
+  `architecture check: ${sources.length} files in src/, layers point one way, no import circles, ${delegated.join(", ")}, ${defined.size} invariants defined`,
 );

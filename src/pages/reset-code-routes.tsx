@@ -5,7 +5,7 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { redeemResetCode } from "../domain/reset-code";
+import { redeemResetCode } from "../domain/password-reset-code";
 import { emailTextField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
