@@ -1,7 +1,8 @@
 // Checks the rules of docs/design.md ("Architecture") that a compiler cannot: imports point one way
 // between the layers of src/, no module imports itself through a circle, files stay small (a class that
 // only delegates is counted by concept: DELEGATING), every "invariant N" cited anywhere is defined in
-// docs/design.md, and nothing points outside the repository.
+// docs/design.md, a flow's file listing in docs/design.md is what its grep prints, and nothing points
+// outside the repository.
 // Prints each violation and exits 1 if there is any. Run by `npm run lint` (and so by `npm test`).
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -179,6 +180,16 @@ for (const file of texts) {
       `${file}: points outside the repository (../shared, DESIGN.md, platform notes or a "§" reference); cite docs/ instead`,
     );
   }
+}
+
+// 5. A flow's stem listing in docs/design.md ("$ git ls-files src | grep <stem>") is what the grep prints.
+for (const m of design.matchAll(/^\$ git ls-files src \| grep ([\w-]+)\n((?:src\/\S+\n)*)```/gm)) {
+  const listed = m[2].split("\n").filter((f) => f !== "");
+  const found = tracked.filter((f) => f.startsWith("src/") && f.includes(m[1])).sort();
+  if (listed.join() !== found.join())
+    problems.push(
+      `docs/design.md: the listing of "grep ${m[1]}" is not what it prints now:\n    ${found.join("\n    ")}`,
+    );
 }
 
 if (problems.length > 0) {
