@@ -104,50 +104,60 @@ function visit(file) {
 for (const file of graph.keys()) if (!state.has(file)) visit(file);
 
 /**
- * The members of each class in `text` (Biome-formatted: members at two spaces' indent, bodies closed by
- * `  }` or ending in `{}`): their name, first and last line (the comment above included), and body text.
+ * The methods of the classes in `text`, as Biome lays them out (members indented two spaces, a body closed
+ * by `  }` on its own line or written `{}`): name, first and last line (its doc comment included), body.
+ * @param {string} text
+ * @returns {{ name: string, first: number, last: number, body: string }[]}
  */
-function classMembers(text) {
+function classMethods(text) {
   const lines = text.split("\n");
-  const members = [];
+  const methods = [];
   let inClass = false;
+  /** @type {number | null} The first line of the member being read. */
   let start = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  for (const [i, line] of lines.entries()) {
     if (/^export (?:abstract )?class \w+/.test(line)) inClass = true;
-    else if (inClass && line === "}") inClass = false;
-    else if (!inClass) continue;
-    else if (start === null && /^ {2}\S/.test(line) && !/^ {2}\/\//.test(line)) start = i;
-    if (start === null || !inClass) continue;
-    const header = lines.slice(start, i + 1).join("\n");
-    const signature = header.replace(/^\s*\/\*\*[\s\S]*?\*\/\s*/, "");
-    const isMethod = /^ *(?:(?:override|async|public|static) )*\w+\(/.test(signature);
-    const ends = isMethod ? line === "  }" || /\{\}$/.test(line) : /;$/.test(line);
-    if (!ends || /^ {2}\/\*\*/.test(line) || /^ {3}\*/.test(line)) continue;
-    const body = isMethod ? (/\{\}$/.test(line) ? "" : signature.slice(signature.indexOf("{\n") + 1, -1)) : null;
-    const name = isMethod ? /(\w+)\(/.exec(signature)[1] : null;
-    members.push({ name, first: start, last: i, body });
+    else if (line === "}") inClass = false;
+    else if (inClass && start === null && /^ {2}(?:[^\s/]|\/\*\*)/.test(line)) start = i;
+    // Outside a member, or still in its doc comment.
+    if (!inClass || start === null || /^ {2}\/\*\*|^ {3}\*/.test(line)) continue;
+    const member = lines
+      .slice(start, i + 1)
+      .join("\n")
+      .replace(/^\s*\/\*\*[\s\S]*?\*\/\n/, "");
+    const method = /^ {2}(?:(?:override|async|public|private|protected|static) )*(\w+)\(/.exec(member);
+    if (method === null) {
+      if (line.endsWith(";")) start = null; // a field
+      continue;
+    }
+    if (line !== "  }" && !line.endsWith("{}")) continue; // the body goes on
+    const body = line.endsWith("{}") ? "" : member.slice(member.indexOf("{\n") + 2, -3);
+    methods.push({ name: method[1] ?? "", first: start, last: i, body });
     start = null;
   }
-  return members;
+  return methods;
 }
 
-/** Whether a method body is empty or one statement that calls a method of one of the object's members. */
+/**
+ * Whether a method body is empty or one statement that calls a method of one of the object's members.
+ * @param {string} body
+ */
 function delegates(body) {
   const code = body.replace(/\s+/g, " ").trim();
   if (code === "") return true;
   const call = /^(?:return )?(?:await )?this\.\w+\.\w+\((.*)\);$/.exec(code);
-  return call !== null && !/;/.test(call[1]);
+  return call !== null && !(call[1] ?? "").includes(";");
 }
 
 // 3. Small files; a delegating class counted by concept (DELEGATING above).
+/** @type {string[]} */
 const delegated = [];
 for (const file of sources) {
   if (GENERATED.has(file)) continue;
   const text = readFileSync(path.join(ROOT, file), "utf8");
   let lines = text.split("\n").length;
   if (DELEGATING.has(file)) {
-    const methods = classMembers(text).filter((m) => m.name !== null && m.name !== "constructor");
+    const methods = classMethods(text).filter((m) => m.name !== "constructor");
     if (methods.length === 0) problems.push(`${file}: listed in DELEGATING but has no class methods`);
     for (const m of methods) {
       if (!delegates(m.body))
@@ -184,11 +194,12 @@ for (const file of texts) {
 
 // 5. A flow's stem listing in docs/design.md ("$ git ls-files src | grep <stem>") is what the grep prints.
 for (const m of design.matchAll(/^\$ git ls-files src \| grep ([\w-]+)\n((?:src\/\S+\n)*)```/gm)) {
-  const listed = m[2].split("\n").filter((f) => f !== "");
-  const found = tracked.filter((f) => f.startsWith("src/") && f.includes(m[1])).sort();
+  const [, stem = "", listing = ""] = m;
+  const listed = listing.split("\n").filter((f) => f !== "");
+  const found = tracked.filter((f) => f.startsWith("src/") && f.includes(stem)).sort();
   if (listed.join() !== found.join())
     problems.push(
-      `docs/design.md: the listing of "grep ${m[1]}" is not what it prints now:\n    ${found.join("\n    ")}`,
+      `docs/design.md: the listing of "grep ${stem}" is not what it prints now:\n    ${found.join("\n    ")}`,
     );
 }
 
