@@ -122,8 +122,8 @@ export const MUTANTS = [
   {
     name: "failures on unknown emails are not counted (they never lock: enumeration)",
     file: "src/domain/password-attempt.ts",
-    find: "if (user === null || !check.valid) return refuse(ctx, user, asFailure);",
-    replace: `if (user === null) return { ok: false, reason: "invalid_credentials" }; if (!check.valid) return refuse(ctx, user, asFailure);`,
+    find: "if (user === null || !check.valid) return recordFailedAttempt(ctx, user, asFailure);",
+    replace: `if (user === null) return { ok: false, reason: "invalid_credentials" }; if (!check.valid) return recordFailedAttempt(ctx, user, asFailure);`,
     tests: t("integration/api-user-session"),
   },
   {
@@ -179,51 +179,51 @@ export const MUTANTS = [
   },
   {
     name: "an older link keeps working (any token hash accepted)",
-    file: "src/durable/session-registry-rules.ts",
+    file: "src/durable/password-reset-rules.ts",
     find: `if (!constantTimeEqualText(state.reset_token_hash, tokenHash)) return "invalid";`,
     replace: "",
     tests: t("integration/reset-invariants", "unit/session-registry-rules"),
   },
   {
     name: "reset links live two hours",
-    file: "src/core/reset-token.ts",
+    file: "src/core/password-reset-token.ts",
     find: "return now - issuedAt >= ttlMs;",
     replace: "return now - issuedAt >= 2 * ttlMs;",
     tests: t("integration/reset-invariants", "unit/session-registry-rules"),
   },
   {
     name: "a KV miss is final",
-    file: "src/domain/reset-link.ts",
+    file: "src/domain/password-reset-check.ts",
     find: "if (userId !== null) return { tokenHash, userId };",
     replace: "",
     tests: t("integration/kv-lag"),
   },
   {
     name: "a pending reset stays with the first link (the newer link works twice)",
-    file: "src/durable/registry-credentials.ts",
-    find: "if (!decision.fresh && state.reset_pending_token_hash !== tokenHash) this.stateRow.adoptPendingReset(tokenHash);",
+    file: "src/durable/registry-password-reset.ts",
+    find: "if (!decision.fresh && state.reset_pending_token_hash !== tokenHash) this.store.stateRow.adoptPendingReset(tokenHash);",
     replace: "",
     tests: t("integration/reset-half-finished"),
   },
   {
     name: "a pending reset already in D1 is never finished",
-    file: "src/durable/registry-credentials.ts",
+    file: "src/durable/registry-password-reset.ts",
     find: "if (!pendingResetCommitted(state, d1Version)) return;",
     replace: "return;",
     tests: t("integration/reset-half-finished"),
   },
   {
     name: "the per-address limit on reset emails is gone",
-    file: "src/durable/registry-credentials.ts",
-    find: `if (!withinLimits(this.resetRequests.times(), issuedAt, limits)) return { ok: false, reason: "limited" };`,
+    file: "src/durable/registry-password-reset.ts",
+    find: `if (!withinLimits(this.store.resetRequests.times(), issuedAt, limits)) return { ok: false, reason: "limited" };`,
     replace: "",
     tests: t("integration/reset-invariants", "durable/session-registry"),
   },
   {
     name: "a password change on /account signs out the session it was made in",
-    file: "src/durable/registry-credentials.ts",
-    find: `this.sessions.moveToEpoch(keepSessionId, kept.epoch, this.startNewEpoch(now));`,
-    replace: "this.startNewEpoch(now);",
+    file: "src/durable/registry-password-reset.ts",
+    find: `this.store.sessions.moveToEpoch(keepSessionId, kept.epoch, this.store.startNewEpoch(now));`,
+    replace: "this.store.startNewEpoch(now);",
     tests: t("integration/change-password", "durable/session-registry"),
   },
   {
@@ -235,7 +235,7 @@ export const MUTANTS = [
   },
   {
     name: "wrong reset codes are never counted",
-    file: "src/domain/reset-code.ts",
+    file: "src/domain/password-reset-code.ts",
     find: `if (attempt > MAX_WRONG_CODES) return { ok: false, reason: "code_dead" };`,
     replace: "",
     tests: t("integration/reset-code"),
@@ -271,7 +271,7 @@ export const MUTANTS = [
   // Email delivery.
   {
     name: "each email attempt gets a new idempotency key",
-    file: "src/domain/reset-link.ts",
+    file: "src/domain/password-reset-issue.ts",
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the code snippet itself contains a template literal
     find: "idempotencyKey: `${IDEMPOTENCY_PREFIXES[job.kind]}/${job.requestId}`,",
     replace: "idempotencyKey: crypto.randomUUID(),",
@@ -426,7 +426,7 @@ export const MUTANTS = [
   },
   {
     name: "a reset email ignores the language of the page it was asked from",
-    file: "src/domain/reset-link.ts",
+    file: "src/domain/password-reset-issue.ts",
     find: "language: knownLanguage(job.language) ?? emailLanguageOf(user),",
     replace: "language: emailLanguageOf(user),",
     tests: t("integration/languages"),

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { requestPasswordReset, resetPassword } from "../domain/password-reset";
-import { redeemResetCode } from "../domain/reset-code";
+import { redeemResetCode } from "../domain/password-reset-code";
 import type { AppEnv } from "../http/app-env";
 import { emailField, emailTextField, passwordField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";

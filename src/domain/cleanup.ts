@@ -3,7 +3,7 @@
 import { readConfig } from "../core/config";
 import { DAY_MS, isoTime } from "../core/time";
 import { pruneAuditEvents } from "../storage/audit";
-import { deleteOldCodeFailures } from "../storage/reset-code-failures";
+import { deleteOldCodeFailures } from "../storage/password-reset-code-failures";
 import { allShardDatabases } from "../storage/shard-databases";
 import { deleteStaleThrottles } from "../storage/sign-in-throttle";
 

@@ -15,7 +15,7 @@ import {
 import { findUsersByEmailsOrIds, type User } from "../storage/users";
 import { notifyAccountChange } from "./account-notices";
 import type { EmailJob } from "./email-jobs";
-import { issueResetLink } from "./reset-link";
+import { issueResetLink } from "./password-reset-issue";
 import type { Delivery, JobOutcome } from "./send-email";
 
 export type { Delivery } from "./send-email";

@@ -23,7 +23,7 @@ const EVENT_TYPES = {
   "email.complained": "complained",
 } as const;
 
-/** The job kinds whose idempotency keys the tags name (domain/reset-link.ts, email-delivery.ts). */
+/** The job kinds whose idempotency keys the tags name (domain/password-reset-issue.ts, account-notices.ts). */
 
 interface Payload {
   type?: unknown;

@@ -94,7 +94,7 @@ export async function verifyThrottled(
   // Known and unknown emails take the same steps from here to a refusal: one hash, one counter update,
   // one audit row (for an unknown email it has no user and names the email's key).
   const check = await checkCredentials(ctx, user, credentials.password);
-  if (user === null || !check.valid) return refuse(ctx, user, asFailure);
+  if (user === null || !check.valid) return recordFailedAttempt(ctx, user, asFailure);
   return { ok: true, user, needsRehash: check.needsRehash, trusted, key, asFailure };
 }
 
@@ -172,7 +172,7 @@ async function checkCredentials({ config }: FlowContext, user: User | null, pass
 }
 
 /** A new failure: counted (locking per the schedule), marked, and audited after the response. */
-export async function refuse(
+export async function recordFailedAttempt(
   { env, client, now, defer }: FlowContext,
   user: User | null,
   { failure, mark }: FailureRecord,

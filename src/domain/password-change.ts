@@ -12,14 +12,9 @@ import { type PasswordChangeResult, sessionRegistry } from "../durable/session-r
 import type { FlowContext } from "./context";
 import { clearAttempts, type SignInRefusal, verifyThrottled } from "./password-attempt";
 import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
-import {
-  earlierAttemptWon,
-  finishPasswordChange,
-  passwordChangedNotice,
-  unavailableOnError,
-  writeNewHash,
-} from "./password-write";
+import { earlierAttemptWon, finishPasswordChange, passwordChangedNotice, writeNewHash } from "./password-reset-steps";
 import type { Authenticated } from "./sessions";
+import { unavailableOnError } from "./storage-unavailable";
 
 export interface ChangeInput {
   currentPassword: string;

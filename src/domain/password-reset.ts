@@ -6,12 +6,12 @@
  *
  * Reset: the token names its user; that user's SessionRegistry checks the token, bumps the credential
  * version and revokes every session (beginReset); then D1's conditional write lets exactly one request win
- * (invariant 1), and completeReset voids every outstanding link (invariant 2).
+ * (invariant 1), and completeCredentialChange voids every outstanding link (invariant 2).
  */
 import { emailKey, normalizeEmail } from "../core/email-address";
 import { emailQueueFor } from "../core/email-queues";
 import { hashPassword, verifyPassword } from "../core/password-hash";
-import { parseResetToken } from "../core/reset-token";
+import { parseResetToken } from "../core/password-reset-token";
 import { generateSecret } from "../core/secrets";
 import { type BeginResetResult, sessionRegistry } from "../durable/session-registry";
 import type { Reader } from "../i18n/languages";
@@ -19,14 +19,9 @@ import type { User } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { PasswordResetJob } from "./email-jobs";
 import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
-import {
-  earlierAttemptWon,
-  finishPasswordChange,
-  passwordChangedNotice,
-  unavailableOnError,
-  writeNewHash,
-} from "./password-write";
-import { locateResetToken, readResetLink } from "./reset-link";
+import { locateResetToken, readResetLink } from "./password-reset-check";
+import { earlierAttemptWon, finishPasswordChange, passwordChangedNotice, writeNewHash } from "./password-reset-steps";
+import { unavailableOnError } from "./storage-unavailable";
 import { asksSecondFactor, type SecondFactorRefusal, useSecondFactor } from "./two-factor";
 
 /**
@@ -73,8 +68,6 @@ export type ResetRefusal =
   | { ok: false; reason: "password_rejected"; problem: PasswordProblem };
 
 export type ResetResult = { ok: true } | ResetRefusal | SecondFactorRefusal;
-
-export { ResetUnavailableError } from "./reset-link";
 
 /**
  * Replaces the password through a reset token, revoking every session of the user (invariant 4). The

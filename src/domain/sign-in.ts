@@ -14,7 +14,7 @@ import { clearThrottleStatements } from "../storage/sign-in-throttle";
 import { findUserById, recordSignInStatement, type User, upgradePasswordHash } from "../storage/users";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
-import { clearAttempts, refuse, type SignInRefusal, verifyThrottled } from "./password-attempt";
+import { clearAttempts, recordFailedAttempt, type SignInRefusal, verifyThrottled } from "./password-attempt";
 import { signOut } from "./sessions";
 import { asksSecondFactor, type SecondFactorRefusal, useSecondFactor } from "./two-factor";
 
@@ -64,7 +64,7 @@ export async function signIn(
     if (!factor.ok) return factor;
   }
   const session = await startSession(ctx, user, key, { ...options, trusted });
-  if (!session.ok) return refuse(ctx, user, verified.asFailure);
+  if (!session.ok) return recordFailedAttempt(ctx, user, verified.asFailure);
   if (verified.needsRehash) {
     const upgrade = hashPassword(credentials.password, ctx.config.pepper);
     const db = userDatabase(ctx.env, user.id);

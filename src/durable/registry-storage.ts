@@ -1,15 +1,16 @@
 /**
- * The SessionRegistry's storage, alarm and WebSocket handlers: everything of the object but its RPC
- * methods (session-registry.ts). Storage is created on the first write for a real user, never by a read.
+ * The SessionRegistry's storage, alarm and live sign-out sockets: the tables of one object, whether it has
+ * storage yet (created on the first write for a real user, never by a read), the epoch that revokes every
+ * session at once, and the alarm that sends the outbox and deletes dead rows. A plain class the object
+ * (session-registry.ts) and its concept modules share; every statement is synchronous (input gates).
  */
-import { DurableObject } from "cloudflare:workers";
 import { readConfig } from "../core/config";
 import { emailQueueFor } from "../core/email-queues";
 import { SECOND_MS } from "../core/time";
 import { acceptLiveSocket, answerSocketClose, LIVE_PING, LIVE_PONG } from "./live-sign-out";
 import { OutboxTable } from "./outbox-table";
-import { ResetLinkTable } from "./reset-link-table";
-import { ResetRequestTable } from "./reset-request-table";
+import { ResetLinkTable } from "./password-reset-link-table";
+import { ResetRequestTable } from "./password-reset-request-table";
 import type { StateRow } from "./session-registry-schema";
 import { SessionTable } from "./session-table";
 import { StateTable } from "./state-table";
@@ -17,20 +18,22 @@ import { StateTable } from "./state-table";
 /** Rows of revoked epochs are deleted this long after the revocation (they are already dead). */
 const PURGE_DELAY_MS = SECOND_MS;
 
-/** The base of SessionRegistry: tables, the clean-up alarm, live sign-out sockets. */
-export abstract class RegistryStorage extends DurableObject<Env> {
-  protected readonly sql: SqlStorage;
-  protected readonly sessions: SessionTable;
-  protected readonly stateRow: StateTable;
-  protected readonly outbox: OutboxTable;
-  protected readonly resetRequests: ResetRequestTable;
-  protected readonly resetLinks: ResetLinkTable;
+/** One registry's tables, clean-up alarm and sockets. */
+export class RegistryStorage {
+  readonly sql: SqlStorage;
+  readonly sessions: SessionTable;
+  readonly stateRow: StateTable;
+  readonly outbox: OutboxTable;
+  readonly resetRequests: ResetRequestTable;
+  readonly resetLinks: ResetLinkTable;
 
   /** Whether this object has storage yet. Reads never create it, so a forged user id costs nothing at rest. */
-  protected initialized: boolean;
+  initialized: boolean;
 
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
+  constructor(
+    readonly ctx: DurableObjectState,
+    readonly env: Env,
+  ) {
     this.sql = ctx.storage.sql;
     this.sessions = new SessionTable(this.sql);
     this.stateRow = new StateTable(this.sql);
@@ -43,15 +46,42 @@ export abstract class RegistryStorage extends DurableObject<Env> {
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(LIVE_PING, LIVE_PONG));
   }
 
+  state(): StateRow {
+    return this.stateRow.read();
+  }
+
+  /** Creates the tables and the state row on the first write for a real user. */
+  ensureStorage(): void {
+    if (this.initialized) return;
+    this.stateRow.create();
+    this.initialized = true;
+  }
+
+  /** Revokes every current session at once; their rows are deleted by the alarm shortly after. */
+  startNewEpoch(now: number): number {
+    const epoch = this.stateRow.bumpEpoch();
+    void this.ctx.storage.setAlarm(now + PURGE_DELAY_MS);
+    return epoch;
+  }
+
+  /** Brings the alarm forward to `at` unless it is already due by then. */
+  async alarmBy(at: number): Promise<void> {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+  }
+
+  async scheduleCleanup(now: number): Promise<void> {
+    if ((await this.ctx.storage.getAlarm()) === null) {
+      await this.ctx.storage.setAlarm(now + readConfig(this.env).sessionIdleMs);
+    }
+  }
+
   /** WebSocket upgrade for live sign-out; the Worker has already authenticated the session. */
-  override async fetch(request: Request): Promise<Response> {
+  acceptSocket(request: Request): Response {
     return acceptLiveSocket(this.ctx, request, (id) => this.initialized && this.sessions.live(id) !== undefined);
   }
 
-  /** Pings are auto-answered; the page sends nothing else, so any other message is ignored. */
-  override webSocketMessage(): void {}
-
-  override webSocketClose(ws: WebSocket, code: number): void {
+  closeSocket(ws: WebSocket, code: number): void {
     answerSocketClose(ws, code);
   }
 
@@ -59,7 +89,7 @@ export abstract class RegistryStorage extends DurableObject<Env> {
    * Sends what the outbox holds, deletes dead and idle sessions, and reschedules while either has work.
    * The alarm is this object's clock edge.
    */
-  override async alarm(): Promise<void> {
+  async alarm(): Promise<void> {
     if (!this.initialized) return;
     const now = Date.now();
     // This user's notices share a queue (and its order), however many queues there are.
@@ -69,35 +99,5 @@ export abstract class RegistryStorage extends DurableObject<Env> {
     const oldestSeen = this.sessions.purge(this.state().session_epoch, now - idleMs);
     const next = [this.outbox.nextDue(), oldestSeen === null ? null : oldestSeen + idleMs].filter((t) => t !== null);
     if (next.length > 0) await this.ctx.storage.setAlarm(Math.min(...next));
-  }
-
-  /** Brings the alarm forward to `at` unless it is already due by then. */
-  protected async alarmBy(at: number): Promise<void> {
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
-  }
-
-  protected state(): StateRow {
-    return this.stateRow.read();
-  }
-
-  /** Creates the tables and the state row on the first write for a real user. */
-  protected ensureStorage(): void {
-    if (this.initialized) return;
-    this.stateRow.create();
-    this.initialized = true;
-  }
-
-  /** Revokes every current session at once; their rows are deleted by the alarm shortly after. */
-  protected startNewEpoch(now: number): number {
-    const epoch = this.stateRow.bumpEpoch();
-    void this.ctx.storage.setAlarm(now + PURGE_DELAY_MS);
-    return epoch;
-  }
-
-  protected async scheduleCleanup(now: number): Promise<void> {
-    if ((await this.ctx.storage.getAlarm()) === null) {
-      await this.ctx.storage.setAlarm(now + readConfig(this.env).sessionIdleMs);
-    }
   }
 }

@@ -1,23 +1,34 @@
 /**
  * SessionRegistry: one Durable Object per user, the single place where "all sessions of this user" and
  * "the user's credential version" are one strongly consistent, single-threaded thing. It is also the
- * authority on reset tokens (KV cannot make a token single-use).
+ * authority on reset tokens (KV cannot make a token single-use) and on the second factor's single use.
  *
- * Sessions' RPC here; credentials and reset tokens in registry-credentials.ts; the second factor in
- * registry-second-factor.ts; storage, alarms and sockets
- * in registry-storage.ts; every decision is a pure rule in session-registry-rules.ts. Each RPC method reads, decides and writes with no await in between, so it is
- * atomic (input gates). Revoking all sessions is O(1): sessions carry the epoch they were created in and
- * only the current epoch is live.
+ * This class is only the object's surface: every RPC method and handler delegates, in one statement, to
+ * the module of its concept: sessions (registry-sessions.ts), the reset and credential version
+ * (registry-password-reset.ts), the second factor (registry-second-factor.ts), and storage, alarm and
+ * sockets (registry-storage.ts). Each RPC reads, decides and writes with no await in between, so it is
+ * atomic (input gates).
  */
-import { readConfig } from "../core/config";
-import { createSessionToken } from "../core/session-token";
-import { notifySignedOut, type SignOutReason } from "./live-sign-out";
-import { RegistrySecondFactor } from "./registry-second-factor";
-import { decideCreateSession, sessionFreshness } from "./session-registry-rules";
-import { type CreateSessionResult, type SessionInfo, type SessionMeta, toSessionInfo } from "./session-registry-schema";
+import { DurableObject } from "cloudflare:workers";
+import type { SignOutReason } from "./live-sign-out";
+import type { ResetTokenStatus } from "./password-reset-rules";
+import { RegistryPasswordReset } from "./registry-password-reset";
+import { RegistrySecondFactor, type SecondFactorProof, type SecondFactorResult } from "./registry-second-factor";
+import { RegistrySessions } from "./registry-sessions";
+import { RegistryStorage } from "./registry-storage";
+import type {
+  BeginResetResult,
+  CreateSessionResult,
+  IssueResult,
+  LimitWindow,
+  PasswordChangeResult,
+  RedeemResult,
+  SessionInfo,
+  SessionMeta,
+} from "./session-registry-schema";
 
+export type { ResetTokenStatus } from "./password-reset-rules";
 export type { SecondFactorProof, SecondFactorResult } from "./registry-second-factor";
-export type { ResetTokenStatus } from "./session-registry-rules";
 export type {
   BeginResetResult,
   LimitWindow,
@@ -32,77 +43,133 @@ export function sessionRegistry(env: Env, userId: string): DurableObjectStub<Ses
 }
 
 /** Per-user session registry and reset-token authority: its RPC methods. Addressed with `getByName(userId)`. */
-export class SessionRegistry extends RegistrySecondFactor {
+export class SessionRegistry extends DurableObject<Env> {
+  /** The object's tables, alarm and sockets (protected: the browser tests' subclass ages a token through it). */
+  protected readonly store: RegistryStorage;
+  private readonly sessions: RegistrySessions;
+  private readonly passwordReset: RegistryPasswordReset;
+  private readonly secondFactor: RegistrySecondFactor;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new RegistryStorage(ctx, env);
+    this.passwordReset = new RegistryPasswordReset(this.store);
+    this.sessions = new RegistrySessions(this.store, this.passwordReset);
+    this.secondFactor = new RegistrySecondFactor(this.store);
+  }
+
+  // Sessions (registry-sessions.ts).
+
   /** Creates a session for a sign-in that verified the password of `credentialVersion` (invariant 4). */
   createSession(userId: string, credentialVersion: number, meta: SessionMeta, now: number): CreateSessionResult {
-    this.ensureStorage();
-    // The sign-in read D1's version: a change it shows committed is finished here (its notice sent).
-    this.finishIfCommitted(credentialVersion, now);
-    const state = this.state();
-    const decision = decideCreateSession(state, credentialVersion);
-    if (!decision.ok) return decision;
-    if (decision.adoptVersion !== null) this.stateRow.setCredentialVersion(decision.adoptVersion);
-    const { token, sessionId } = createSessionToken(userId, readConfig(this.env).pepper);
-    this.sessions.insert(sessionId, state.session_epoch, meta, now);
-    // The 21st live session evicts the oldest.
-    for (const id of this.sessions.evictBeyond(state.session_epoch, readConfig(this.env).maxSessionsPerUser)) {
-      notifySignedOut(this.ctx, "session_limit", (tag) => tag === id);
-    }
-    void this.scheduleCleanup(now);
-    return { ok: true, token, sessionId };
+    return this.sessions.createSession(userId, credentialVersion, meta, now);
   }
 
   /** The live session with this id, touching last-seen; null if unknown, revoked or idle too long. */
   validateSession(sessionId: string, now: number): SessionInfo | null {
-    if (!this.initialized) return null;
-    const row = this.sessions.live(sessionId);
-    if (row === undefined) return null;
-    switch (sessionFreshness(row.last_seen_at, now, readConfig(this.env).sessionIdleMs)) {
-      case "idle":
-        this.sessions.delete(sessionId);
-        return null;
-      case "touch":
-        this.sessions.touch(sessionId, now);
-        return toSessionInfo({ ...row, last_seen_at: now });
-      case "fresh":
-        return toSessionInfo(row);
-    }
+    return this.sessions.validateSession(sessionId, now);
   }
 
   /** Live sessions, newest first. */
   listSessions(now: number): SessionInfo[] {
-    if (!this.initialized) return [];
-    return this.sessions.listLive(now - readConfig(this.env).sessionIdleMs);
+    return this.sessions.listSessions(now);
   }
 
   /** Ends one session (sign out). Returns whether it existed. */
   revokeSession(sessionId: string, reason: SignOutReason): boolean {
-    if (!this.initialized) return false;
-    const removed = this.sessions.deleteLive(sessionId);
-    notifySignedOut(this.ctx, reason, (tag) => tag === sessionId);
-    return removed;
+    return this.sessions.revokeSession(sessionId, reason);
   }
 
-  /**
-   * Ends every session but `keepSessionId`: a new epoch that only it joins. Does nothing unless the kept
-   * session is live now, so a reset that landed after the caller's check is never undone.
-   */
+  /** Ends every session but `keepSessionId`, if that one is live now. Returns how many ended. */
   revokeOtherSessions(keepSessionId: string, now: number): number {
-    if (!this.initialized) return 0;
-    const kept = this.sessions.live(keepSessionId);
-    if (kept === undefined) return 0;
-    const ended = this.sessions.liveCount() - 1;
-    this.sessions.moveToEpoch(keepSessionId, kept.epoch, this.startNewEpoch(now));
-    notifySignedOut(this.ctx, "signed_out_elsewhere", (tag) => tag !== keepSessionId);
-    return ended;
+    return this.sessions.revokeOtherSessions(keepSessionId, now);
   }
 
   /** Ends every session of the user in one step, and tells every open tab. Returns how many ended. */
   revokeAllSessions(reason: SignOutReason, now: number): number {
-    if (!this.initialized) return 0;
-    const ended = this.sessions.liveCount();
-    this.startNewEpoch(now);
-    notifySignedOut(this.ctx, reason, () => true);
-    return ended;
+    return this.sessions.revokeAllSessions(reason, now);
+  }
+
+  // The reset and the credential version (registry-password-reset.ts).
+
+  /** The token of one forgot-password request, within the per-address `limits` (invariant 2). */
+  issueResetToken(requestId: string, issuedAt: number, limits: LimitWindow[] = []): IssueResult {
+    return this.passwordReset.issueResetToken(requestId, issuedAt, limits);
+  }
+
+  /** Read-only: the secret of the newest link, for the code mailed beside it, while that link works. */
+  redeemResetCode(code: string, now: number): RedeemResult {
+    return this.passwordReset.redeemResetCode(code, now);
+  }
+
+  /** Read-only: what this registry knows of a link (judged together with D1's version by `linkFate`). */
+  resetTokenStatus(tokenHash: string, now: number): ResetTokenStatus {
+    return this.passwordReset.resetTokenStatus(tokenHash, now);
+  }
+
+  /** First half of a reset: checks the token, a new credential version, every session ended. */
+  beginReset(tokenHash: string, now: number, d1Version = 0, notice?: unknown): BeginResetResult {
+    return this.passwordReset.beginReset(tokenHash, now, d1Version, notice);
+  }
+
+  /** First half of a change on /account: a new credential version, every session but the kept one ended. */
+  beginPasswordChange(keepSessionId: string, now: number, d1Version: number, notice?: unknown): PasswordChangeResult {
+    return this.passwordReset.beginPasswordChange(keepSessionId, now, d1Version, notice);
+  }
+
+  /** Second half of a reset or a change, once D1 holds version `version`: links void, the notice released. */
+  completeCredentialChange(now: number, version: number): Promise<void> {
+    return this.passwordReset.completeCredentialChange(now, version);
+  }
+
+  /** The credential version sessions must carry (for tests and diagnostics). */
+  credentialVersion(): number {
+    return this.passwordReset.credentialVersion();
+  }
+
+  // The second factor (registry-second-factor.ts).
+
+  /** Uses a second factor (sign-in, a reset, turning two-factor off or new recovery codes). */
+  useSecondFactor(proof: SecondFactorProof, now: number): SecondFactorResult {
+    return this.secondFactor.useSecondFactor(proof, now);
+  }
+
+  /** Two-factor on: the step of the code that confirmed the key is used, and these recovery codes replace any. */
+  enableSecondFactor(step: number, recoveryHashes: string[]): boolean {
+    return this.secondFactor.enableSecondFactor(step, recoveryHashes);
+  }
+
+  /** New recovery codes replace the old ones. */
+  replaceRecoveryCodes(recoveryHashes: string[]): void {
+    this.secondFactor.replaceRecoveryCodes(recoveryHashes);
+  }
+
+  /** Two-factor off: the recovery codes and the wrong-code count go. */
+  disableSecondFactor(): void {
+    this.secondFactor.disableSecondFactor();
+  }
+
+  /** How many recovery codes are left. */
+  recoveryCodesLeft(): number {
+    return this.secondFactor.recoveryCodesLeft();
+  }
+
+  // Storage, alarm and live sign-out sockets (registry-storage.ts).
+
+  /** WebSocket upgrade for live sign-out; the Worker has already authenticated the session. */
+  override async fetch(request: Request): Promise<Response> {
+    return this.store.acceptSocket(request);
+  }
+
+  /** Pings are auto-answered; the page sends nothing else, so any other message is ignored. */
+  override webSocketMessage(): void {}
+
+  override webSocketClose(ws: WebSocket, code: number): void {
+    this.store.closeSocket(ws, code);
+  }
+
+  /** Sends the outbox, deletes dead and idle sessions, and reschedules while either has work. */
+  override async alarm(): Promise<void> {
+    return this.store.alarm();
   }
 }

@@ -4,8 +4,8 @@
  */
 import { encodeBase64 } from "@oslojs/encoding";
 import { OUTBOX_HELD_COLUMN, OUTBOX_SCHEMA } from "./outbox-table";
-import { RESET_LINK_SCHEMA } from "./reset-link-table";
-import { RESET_REQUEST_SCHEMA } from "./reset-request-table";
+import { RESET_LINK_SCHEMA } from "./password-reset-link-table";
+import { RESET_REQUEST_SCHEMA } from "./password-reset-request-table";
 import { SECOND_FACTOR_SCHEMA } from "./second-factor-table";
 import { ADDED_STATE_COLUMNS, INSERT_INITIAL_STATE, REGISTRY_SCHEMA, type StateRow } from "./session-registry-schema";
 
@@ -108,7 +108,7 @@ export class StateTable {
   }
 
   /** The reset is done: every outstanding token void, the key they derive from rotated. */
-  completeReset(now: number): void {
+  completeCredentialChange(now: number): void {
     this.sql.exec(
       `UPDATE state SET password_changed_at = MAX(password_changed_at, ?), token_key = ?, reset_request_id = NULL, reset_token_hash = NULL,
        reset_issued_at = NULL, reset_pending_version = NULL, reset_pending_token_hash = NULL, reset_pending_at = NULL`,

@@ -1,5 +1,5 @@
 /** /forgot-password and /reset-password views. */
-import type { LinkFate } from "../domain/reset-link";
+import type { LinkFate } from "../domain/password-reset-check";
 import { EmailField, NewPasswordFields, Notice } from "./layout";
 import { Rich, Time, useT } from "./words";
 

@@ -13,7 +13,7 @@ import {
   resendForDeadLink,
   resetPassword,
 } from "../domain/password-reset";
-import { resetLinkFate } from "../domain/reset-link";
+import { resetLinkFate } from "../domain/password-reset-check";
 import { isSecondFactorRefusal, type SecondFactorRefusal } from "../domain/two-factor";
 import { emailField, passwordField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";

@@ -1,11 +1,11 @@
 /**
  * /reset-password/code: the code from the reset email, typed on any device. A right code plants its
  * link's token in the reset cookie and leads to the same Reset Password form as the link; wrong codes get
- * the same answers for every address (domain/reset-code.ts).
+ * the same answers for every address (domain/password-reset-code.ts).
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { redeemResetCode } from "../domain/reset-code";
+import { redeemResetCode } from "../domain/password-reset-code";
 import { emailTextField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";

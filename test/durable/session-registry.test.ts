@@ -6,9 +6,10 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { RESET_LINK_TTL_MS } from "../../src/core/reset-token";
+import { RESET_LINK_TTL_MS } from "../../src/core/password-reset-token";
 import { hashSecret } from "../../src/core/secrets";
 import { newUserId } from "../../src/core/shards";
+import { linkFate } from "../../src/durable/password-reset-rules";
 import type { SessionRegistry } from "../../src/durable/session-registry";
 
 const DAY = 86_400_000;
@@ -30,6 +31,18 @@ async function create(stub: DurableObjectStub<SessionRegistry>, userId: string, 
   const result = await stub.createSession(userId, version, meta, now);
   if (!("token" in result)) throw new Error(`session refused: ${JSON.stringify(result)}`);
   return result;
+}
+
+/**
+ * Would beginReset accept this token now, with D1 at `d1Version`? Asked inside the object: its read-only
+ * status, judged by the same rule the reset uses (linkFate).
+ */
+function usable(stub: DurableObjectStub<SessionRegistry>, tokenHash: string, now: number, d1Version = 0) {
+  return runInDurableObject(
+    stub,
+    (instance: SessionRegistry) =>
+      linkFate(instance.resetTokenStatus(tokenHash, now), d1Version, RESET_LINK_TTL_MS).fate === "usable",
+  );
 }
 
 /** Issues the token of a request, failing the test if the registry refuses. */
@@ -160,19 +173,19 @@ describe("reset-token authority", () => {
     const older = await issue(stub, "req-1", now);
     const newer = await issue(stub, "req-2", now + 1000);
     expect(newer.secret).not.toBe(older.secret);
-    expect(await stub.checkResetToken(older.tokenHash, now + 2000)).toBe(false);
-    expect(await stub.checkResetToken(newer.tokenHash, now + 2000)).toBe(true);
+    expect(await usable(stub, older.tokenHash, now + 2000)).toBe(false);
+    expect(await usable(stub, newer.tokenHash, now + 2000)).toBe(true);
     expect(await stub.beginReset(older.tokenHash, now + 2000)).toEqual({ ok: false, reason: "invalid" });
 
     // A request made before req-2 but whose job runs late gets no token, and does not displace req-2.
     expect(await stub.issueResetToken("req-0", now - 1000)).toEqual({ ok: false, reason: "superseded" });
-    expect(await stub.checkResetToken(newer.tokenHash, now + 2000)).toBe(true);
+    expect(await usable(stub, newer.tokenHash, now + 2000)).toBe(true);
     // A retry of the superseded req-1 gets nothing either.
     expect(await stub.issueResetToken("req-1", now)).toEqual({ ok: false, reason: "superseded" });
   });
 
   // Fault: D1 fails after beginReset. Retrying must be possible with the same token, at the same version, and
-  // completeReset must make the token single-use.
+  // completeCredentialChange must make the token single-use.
   // Abuse: mail-bombing one account through forgot-password. The limit is exact and lives in the account's
   // registry; a retried job (same request id) is never refused by its own count, and a refused one is not counted.
   it("issueResetToken with limits: one a minute, five an hour, retries counted once", async () => {
@@ -237,13 +250,13 @@ describe("reset-token authority", () => {
     const { tokenHash } = await issue(stub, "req-1", now);
     const notice = { kind: "password_changed", requestId: "n-1", userId, changedAt: now, ip: null, userAgent: null };
     expect((await stub.beginReset(tokenHash, now + 1, 0, notice)).ok).toBe(true);
-    // D1 now holds version 1; nobody calls completeReset. A sign-in with the new password reads version 1.
+    // D1 now holds version 1; nobody calls completeCredentialChange. A sign-in with the new password reads version 1.
     await create(stub, userId, now + 2, 1);
     await vi.waitFor(() => expect(send).toHaveBeenCalledWith(notice, { contentType: "json" }), { timeout: 5000 });
-    expect(await stub.checkResetToken(tokenHash, now + 3, 1)).toBe(false);
+    expect(await usable(stub, tokenHash, now + 3, 1)).toBe(false);
   });
 
-  it("beginReset is repeatable until completeReset; completeReset voids the token", async () => {
+  it("beginReset is repeatable until completeCredentialChange; completeCredentialChange voids the token", async () => {
     const { userId, stub } = registry();
     const now = Date.now();
     const session = await create(stub, userId, now);
@@ -254,11 +267,11 @@ describe("reset-token authority", () => {
     expect(await stub.beginReset(tokenHash, now + 2)).toEqual({ ok: true, credentialVersion: 1 }); // same version, not 2
     expect(await stub.credentialVersion()).toBe(1);
 
-    await stub.completeReset(now + 3, 0); // not the pending version: a late call finishes nothing
+    await stub.completeCredentialChange(now + 3, 0); // not the pending version: a late call finishes nothing
     expect(await stub.beginReset(tokenHash, now + 3)).toEqual({ ok: true, credentialVersion: 1 });
-    await stub.completeReset(now + 3, 1);
+    await stub.completeCredentialChange(now + 3, 1);
     expect(await stub.beginReset(tokenHash, now + 4)).toEqual({ ok: false, reason: "invalid" });
-    expect(await stub.checkResetToken(tokenHash, now + 4)).toBe(false);
+    expect(await usable(stub, tokenHash, now + 4)).toBe(false);
     expect(await stub.credentialVersion()).toBe(1);
 
     // The next reset moves to the next version.
@@ -273,7 +286,7 @@ describe("reset-token authority", () => {
     const t0 = Date.now();
     const first = await issue(stub, "req-1", t0);
     expect((await stub.beginReset(first.tokenHash, t0 + 1000)).ok).toBe(true);
-    await stub.completeReset(t0 + 1000, 1);
+    await stub.completeCredentialChange(t0 + 1000, 1);
 
     // A request made before the change, processed after it (late queue job): no token.
     expect(await stub.issueResetToken("req-late", t0 + 500)).toEqual({ ok: false, reason: "superseded" });
@@ -281,11 +294,11 @@ describe("reset-token authority", () => {
 
     // Defence in depth: even if a stored token predates the recorded password change, it is refused.
     const second = await issue(stub, "req-2", t0 + 2000);
-    expect(await stub.checkResetToken(second.tokenHash, t0 + 3000)).toBe(true);
+    expect(await usable(stub, second.tokenHash, t0 + 3000)).toBe(true);
     await runInDurableObject(stub, (_i, state) => {
       state.storage.sql.exec("UPDATE state SET password_changed_at = ?", t0 + 2500);
     });
-    expect(await stub.checkResetToken(second.tokenHash, t0 + 3000)).toBe(false);
+    expect(await usable(stub, second.tokenHash, t0 + 3000)).toBe(false);
     expect(await stub.beginReset(second.tokenHash, t0 + 3000)).toEqual({ ok: false, reason: "invalid" });
   });
 
@@ -295,7 +308,7 @@ describe("reset-token authority", () => {
     const t0 = Date.now();
     const { tokenHash } = await issue(stub, "req-1", t0);
     expect(await stub.beginReset(tokenHash, t0 + RESET_LINK_TTL_MS)).toEqual({ ok: false, reason: "expired" });
-    expect(await stub.checkResetToken(tokenHash, t0 + RESET_LINK_TTL_MS - 1)).toBe(true);
+    expect(await usable(stub, tokenHash, t0 + RESET_LINK_TTL_MS - 1)).toBe(true);
     expect((await stub.beginReset(tokenHash, t0 + RESET_LINK_TTL_MS - 1)).ok).toBe(true);
   });
 
@@ -366,7 +379,7 @@ describe("the outbox (invariant 8)", () => {
     expect((await stub.beginReset(tokenHash, Date.now(), 0, latest)).ok).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(send).not.toHaveBeenCalled();
-    await stub.completeReset(Date.now(), 1);
+    await stub.completeCredentialChange(Date.now(), 1);
     const outboxRows = () =>
       runInDurableObject(stub, (_i, state) => state.storage.sql.exec("SELECT COUNT(*) AS n FROM outbox").one().n);
     await vi.waitFor(async () => expect(await outboxRows()).toBe(0), { timeout: 10_000, interval: 100 });

@@ -7,7 +7,7 @@
 import { emailKey, normalizeEmail } from "../../src/core/email-address";
 import worker from "../../src/dev/worker";
 import { SessionRegistry as RealSessionRegistry } from "../../src/durable/session-registry";
-import { findResetToken, storeResetToken } from "../../src/storage/reset-tokens";
+import { findResetToken, storeResetToken } from "../../src/storage/password-reset-tokens";
 import { emailCandidateDatabases } from "../../src/storage/shard-databases";
 import { findUserByEmailIn } from "../../src/storage/users";
 
@@ -16,16 +16,20 @@ export { MailPacer } from "../../src/durable/mail-pacer";
 export class SessionRegistry extends RealSessionRegistry {
   /** Test-only: moves the outstanding reset token's issue time `ms` into the past; returns its hash. */
   ageResetToken(ms: number): string | null {
-    const state = this.state();
+    const state = this.store.state();
     if (state.reset_token_hash === null || state.reset_issued_at === null) return null;
-    this.sql.exec("UPDATE state SET reset_issued_at = ?", state.reset_issued_at - ms);
-    this.sql.exec("UPDATE reset_links SET issued_at = issued_at - ? WHERE token_hash = ?", ms, state.reset_token_hash);
+    this.store.sql.exec("UPDATE state SET reset_issued_at = ?", state.reset_issued_at - ms);
+    this.store.sql.exec(
+      "UPDATE reset_links SET issued_at = issued_at - ? WHERE token_hash = ?",
+      ms,
+      state.reset_token_hash,
+    );
     return state.reset_token_hash;
   }
 
   /** Test-only: moves the counted forgot-password requests `ms` into the past (past the one-a-minute limit). */
   ageResetRequests(ms: number): void {
-    this.sql.exec("UPDATE reset_requests SET at = at - ?", ms);
+    this.store.sql.exec("UPDATE reset_requests SET at = at - ?", ms);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import { parseResetToken } from "../../src/core/reset-token";
+import { parseResetToken } from "../../src/core/password-reset-token";
 import {
   authtokenFor,
   NEW_PASSWORD,

@@ -7,10 +7,10 @@
 import { createExecutionContext, createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseResetToken } from "../../src/core/reset-token";
+import { parseResetToken } from "../../src/core/password-reset-token";
 import worker from "../../src/dev/worker";
 import type { PasswordResetJob } from "../../src/domain/email-jobs";
-import { resetTokenKey } from "../../src/storage/reset-tokens";
+import { resetTokenKey } from "../../src/storage/password-reset-tokens";
 import {
   BASE,
   json,

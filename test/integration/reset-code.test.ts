@@ -4,7 +4,7 @@
  * link up and the other way round.
  */
 import { describe, expect, it, vi } from "vitest";
-import { normalizeResetCode } from "../../src/core/reset-token";
+import { normalizeResetCode } from "../../src/core/password-reset-token";
 import {
   api,
   json,

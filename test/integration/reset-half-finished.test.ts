@@ -1,6 +1,6 @@
 /**
  * Invariant 10, the cases only a real network shows: a reset whose D1 write committed but whose reply was
- * lost, and a reset whose last registry step (completeReset) failed. Neither may leave a used link
+ * lost, and a reset whose last registry step (completeCredentialChange) failed. Neither may leave a used link
  * working, break the next reset, or skip the "password changed" email.
  */
 import { env } from "cloudflare:workers";
@@ -55,14 +55,14 @@ function loseWriteReply(times: number, alsoFailReads = false) {
   });
 }
 
-/** Makes the registry's completeReset throw, as an unreachable object would. */
+/** Makes the registry's completeCredentialChange throw, as an unreachable object would. */
 function failCompleteReset() {
   const realGetByName = env.SESSION_REGISTRY.getByName.bind(env.SESSION_REGISTRY);
   return vi.spyOn(env.SESSION_REGISTRY, "getByName").mockImplementation((name: string) => {
     const stub = realGetByName(name);
     return new Proxy(stub, {
       get: (target, property) =>
-        property === "completeReset"
+        property === "completeCredentialChange"
           ? () => Promise.reject(new Error("Durable Object unreachable (simulated)"))
           : Reflect.get(target, property),
     });
@@ -101,7 +101,7 @@ describe("invariant 10: half-finished resets", () => {
     expect((await resetPassword(token, "someone-else-passphrase-3")).status).toBe(422);
   });
 
-  it("completeReset fails: the used link is dead on the page, the next sign-in sends the notice, and the next reset still signs everything out", async () => {
+  it("completeCredentialChange fails: the used link is dead on the page, the next sign-in sends the notice, and the next reset still signs everything out", async () => {
     const email = uniqueEmail("no-complete");
     await signUp(email);
     const first = await resetTokenFor(email);

@@ -10,11 +10,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { readConfig } from "../../src/core/config";
 import { emailKey } from "../../src/core/email-address";
 import { verifyPassword } from "../../src/core/password-hash";
-import { parseResetToken } from "../../src/core/reset-token";
+import { parseResetToken } from "../../src/core/password-reset-token";
 import { newUserId } from "../../src/core/shards";
 import worker from "../../src/dev/worker";
 import type { EmailJob } from "../../src/domain/email-jobs";
-import { resetTokenKey } from "../../src/storage/reset-tokens";
+import { resetTokenKey } from "../../src/storage/password-reset-tokens";
 import { findUserByEmail } from "../../src/storage/users";
 import {
   api,

@@ -113,7 +113,7 @@ describe("round trips the person waits for", () => {
     expect(response.status).toBe(200);
     expect(totals.sequential).toBe(3);
     expect(totals.calls.kv_read ?? 0).toBe(0);
-    // completeReset with the notice, and the audit batch: after the response.
+    // completeCredentialChange with the notice, and the audit batch: after the response.
     expect(totals.background).toBe(2);
     expect(sumCalls(totals)).toBe(1 + 4 + 2); // the flood check, four calls in three steps, two after
   });

@@ -5,18 +5,20 @@
  * Invariant 8: an accepted request ends in exactly one delivered email or a dead letter with its reason.
  */
 
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, getQueueResult, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { emailKey, normalizeEmail } from "../../src/core/email-address";
-import { parseResetToken } from "../../src/core/reset-token";
+import { parseResetToken, RESET_LINK_TTL_MS } from "../../src/core/password-reset-token";
 import worker from "../../src/dev/worker";
 import type { DeadLetter, EmailJob } from "../../src/domain/email-jobs";
+import { linkFate } from "../../src/durable/password-reset-rules";
+import type { SessionRegistry } from "../../src/durable/session-registry";
 import { translator } from "../../src/i18n/catalogue";
 import { formatMoment } from "../../src/i18n/format";
 import { USER_AGENT } from "../../src/mail/resend";
 import { backoffSeconds, EMAIL_MAX_ATTEMPTS, withJitter } from "../../src/queue/email-consumer";
-import { resetTokenKey } from "../../src/storage/reset-tokens";
+import { resetTokenKey } from "../../src/storage/password-reset-tokens";
 import { emailCandidateDatabases } from "../../src/storage/shard-databases";
 import { BASE, everyShard, resetJob, shardForEmail, shardForUser, signUp, uniqueEmail } from "../helpers";
 
@@ -476,9 +478,11 @@ describe("what gets sent", () => {
       userId,
       issuedAt: job.requestedAt,
     });
-    expect(
-      await env.SESSION_REGISTRY.getByName(userId).checkResetToken(parseResetToken(t1!)!.tokenHash, Date.now()),
-    ).toBe(true);
+    const registry = env.SESSION_REGISTRY.getByName(userId);
+    const fate = await runInDurableObject(registry, (instance: SessionRegistry) =>
+      linkFate(instance.resetTokenStatus(parseResetToken(t1!)!.tokenHash, Date.now()), 0, RESET_LINK_TTL_MS),
+    );
+    expect(fate).toEqual({ fate: "usable" });
 
     // A different request for the same address within the minute IS limited: the retry passed because of its id.
     const other = await deliver("email", resetJob(email), 1, "m-other");

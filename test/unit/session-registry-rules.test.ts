@@ -1,21 +1,23 @@
 /**
- * The SessionRegistry's decisions (src/durable/session-registry-rules.ts) with known answers: which reset
+ * The SessionRegistry's decisions (src/durable/password-reset-rules.ts, session-registry-rules.ts) with known answers: which reset
  * token is accepted (invariants 1–3), when a reset begins afresh (invariant 10), which sign-in may still
  * create a session (invariant 4), and when a session is idle.
  */
 import { describe, expect, it } from "vitest";
-import { RESET_LINK_TTL_MS } from "../../src/core/reset-token";
-import type { ResetTokenStatus } from "../../src/durable/session-registry-rules";
+import { RESET_LINK_TTL_MS } from "../../src/core/password-reset-token";
+import type { ResetTokenStatus } from "../../src/durable/password-reset-rules";
 import {
   decideBeginReset,
-  decideCreateSession,
   decideIssue,
-  LAST_SEEN_RESOLUTION_MS,
   linkFate,
   pendingResetCommitted,
   resetTokenProblem,
-  sessionFreshness,
   withinLimits,
+} from "../../src/durable/password-reset-rules";
+import {
+  decideCreateSession,
+  LAST_SEEN_RESOLUTION_MS,
+  sessionFreshness,
 } from "../../src/durable/session-registry-rules";
 import type { StateRow } from "../../src/durable/session-registry-schema";
 import { DAY } from "../helpers";

@@ -1,26 +1,24 @@
 /**
- * Reset links: issuing one for a forgot-password request (run by the email queue's consumer), and
- * finding out whether a link's token may still be used. KV finds the user behind a token; the user's
- * SessionRegistry decides whether the token is the newest, unused and unexpired (invariants 1–3).
+ * Issuing a reset link, the queue's side of the reset: for one forgot-password job, the user's
+ * SessionRegistry applies the per-address limit and derives the token, then the KV record and the email
+ * (link and code) go out together. Judging a link when it is opened is password-reset-check.ts.
  */
-import { type Config, readConfig } from "../core/config";
+import type { Config } from "../core/config";
 import { emailKey } from "../core/email-address";
-import { formatResetCode, formatResetToken, isResetTokenExpired, parseResetToken } from "../core/reset-token";
+import { formatResetCode, formatResetToken, isResetTokenExpired } from "../core/password-reset-token";
 import { HOUR_MS, isoTime, MINUTE_MS } from "../core/time";
 import { type LimitWindow, sessionRegistry } from "../durable/session-registry";
-import { type LinkFate, linkFate } from "../durable/session-registry-rules";
 import { knownTimeZone } from "../i18n/format";
 import { knownLanguage } from "../i18n/languages";
 import { renderResetEmail } from "../mail/templates";
 import { auditEventStatement } from "../storage/audit";
-import { clearCodeAttemptsStatement } from "../storage/reset-code-failures";
-import { findResetToken, storeResetToken } from "../storage/reset-tokens";
+import { clearCodeAttemptsStatement } from "../storage/password-reset-code-failures";
+import { storeResetToken } from "../storage/password-reset-tokens";
 import { emailDatabase, userDatabase } from "../storage/shard-databases";
-import { findUserById, type User } from "../storage/users";
+import type { User } from "../storage/users";
 import { emailLanguageOf } from "./account";
 import { IDEMPOTENCY_PREFIXES, type PasswordResetJob } from "./email-jobs";
 import { type JobOutcome, sendEmail } from "./send-email";
-import { asksSecondFactor } from "./two-factor";
 
 /** Reset emails per address: one a minute, five an hour (exact, counted in the account's registry). */
 const FORGOT_EMAIL_LIMITS: LimitWindow[] = [
@@ -104,65 +102,4 @@ export async function issueResetLink(
       [codes, clearCodeAttemptsStatement(codes, key, job.requestedAt)],
     ],
   };
-}
-
-/** A step of a reset could not reach its storage; nothing observable changed, retrying is safe (a 503). */
-export class ResetUnavailableError extends Error {
-  override name = "ResetUnavailableError";
-}
-
-/** A token and the user whose registry decides it; usable only if that registry agrees. */
-export interface LocatedToken {
-  tokenHash: string;
-  userId: string;
-}
-
-/**
- * Which user's registry decides a token. A token that names its user goes straight to that user's registry,
- * the authority (invariant 16): no KV read on the path, so KV's lag and cached misses cannot refuse a fresh
- * link. Only a token from before user ids is looked up in KV, where a failure is a 503.
- */
-export async function locateResetToken(env: Env, token: string, now: number): Promise<LocatedToken | null> {
-  const parsed = parseResetToken(token);
-  if (parsed === null) return null;
-  const { tokenHash, userId } = parsed;
-  if (userId !== null) return { tokenHash, userId };
-  const record = await findResetToken(env.KV, tokenHash).catch((error: unknown) => {
-    throw new ResetUnavailableError("KV could not be read for a token without a user id", { cause: error });
-  });
-  if (record === null || isResetTokenExpired(record.issuedAt, now, readConfig(env).resetLinkMs)) return null;
-  return { tokenHash, userId: record.userId };
-}
-
-/** The account behind a located link and what its registry says of the link, asked of D1 and the registry at once. */
-export async function readResetLink(env: Env, found: LocatedToken, now: number) {
-  const [user, status] = await Promise.all([
-    findUserById(userDatabase(env, found.userId), found.userId),
-    sessionRegistry(env, found.userId).resetTokenStatus(found.tokenHash, now),
-  ]);
-  if (user === null) return null;
-  // D1's version tells whether this link's reset already committed (its reply lost).
-  return { user, status, fate: linkFate(status, user.credentialVersion, readConfig(env).resetLinkMs) };
-}
-
-export type { LinkFate } from "../durable/session-registry-rules";
-
-/**
- * Whether a link works now, and if not why (read-only): the reset page says so before any typing, and a
- * dead link's page names its cause. Only the link's holder sees it, so the cause reveals nothing to others.
- */
-export async function resetLinkFate(
-  env: Env,
-  token: string,
-  now: number,
-): Promise<LinkFate & { asksSecondFactor?: boolean }> {
-  const found = await locateResetToken(env, token, now);
-  if (found === null) return { fate: "invalid" };
-  try {
-    const read = await readResetLink(env, found, now);
-    // Whether the page must ask for the account's second factor before the new password (two-factor.ts).
-    return read === null ? { fate: "invalid" } : { ...read.fate, asksSecondFactor: asksSecondFactor(read.user) };
-  } catch (error) {
-    throw new ResetUnavailableError("a reset link could not be checked", { cause: error });
-  }
 }

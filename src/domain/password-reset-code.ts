@@ -7,13 +7,13 @@
  * (invariant 5).
  */
 import { emailKey, normalizeEmail } from "../core/email-address";
-import { formatResetToken, normalizeResetCode } from "../core/reset-token";
+import { formatResetToken, normalizeResetCode } from "../core/password-reset-token";
 import { sessionRegistry } from "../durable/session-registry";
-import { clearCodeAttemptsStatement, countCodeAttemptStatement } from "../storage/reset-code-failures";
+import { clearCodeAttemptsStatement, countCodeAttemptStatement } from "../storage/password-reset-code-failures";
 import { emailCandidateDatabases, emailDatabase } from "../storage/shard-databases";
 import { findUserByEmailIn, findUserByEmailStatement, rowToUser, type UserRow } from "../storage/users";
 import type { FlowContext } from "./context";
-import { ResetUnavailableError } from "./reset-link";
+import { StorageUnavailableError } from "./storage-unavailable";
 
 /** Wrong codes an address may send per code; then the code is dead and only a new email helps. */
 export const MAX_WRONG_CODES = 5;
@@ -53,6 +53,6 @@ export async function redeemResetCode(
     await clearCodeAttemptsStatement(db, key, now + 1).run();
     return { ok: true, token: formatResetToken(user.id, redeemed.secret) };
   } catch (error) {
-    throw new ResetUnavailableError("a reset code could not be checked", { cause: error });
+    throw new StorageUnavailableError("a reset code could not be checked", { cause: error });
   }
 }

@@ -1,7 +1,8 @@
 /**
- * Writing a new password, shared by the reset (by link) and the change on /account. Both begin in the
- * user's registry (a new credential version, sessions ended), then write D1 conditionally, then finish
- * after the response; this module holds the D1 step and the finish.
+ * The reset's steps after the registry's begin, shared by the reset (by link) and the change on /account.
+ * Both begin in the user's registry (a new credential version, sessions ended, the "password changed"
+ * notice held), then write D1 conditionally, then finish after the response; this module holds the
+ * notice, the D1 step and the finish.
  */
 import { emailKey } from "../core/email-address";
 import { verifyPassword } from "../core/password-hash";
@@ -14,16 +15,7 @@ import { clearThrottleStatements } from "../storage/sign-in-throttle";
 import { findUserById, replacePasswordHash, type User } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { PasswordChangedJob } from "./email-jobs";
-import { ResetUnavailableError } from "./reset-link";
-
-/** A storage step of a password change that could not complete is a retryable 503, never a 500 (invariant 10). */
-export async function unavailableOnError<T>(step: () => PromiseLike<T>): Promise<Awaited<T>> {
-  try {
-    return await step();
-  } catch (error) {
-    throw new ResetUnavailableError("a reset step could not reach its storage", { cause: error });
-  }
-}
+import { StorageUnavailableError, unavailableOnError } from "./storage-unavailable";
 
 /**
  * The conditional D1 write of the new hash (exactly one concurrent request wins). If its reply is lost, D1
@@ -41,7 +33,7 @@ export async function writeNewHash(
   } catch (error) {
     const after = await findUserById(userDatabase(env, userId), userId).catch(() => null);
     if (after === null || after.credentialVersion < version) {
-      throw new ResetUnavailableError("the new password could not be written", { cause: error });
+      throw new StorageUnavailableError("the new password could not be written", { cause: error });
     }
     return false;
   }
@@ -98,7 +90,7 @@ export async function finishPasswordChange(
   { ours, via, version }: { ours: boolean; via: "reset" | "account"; version: number },
 ): Promise<void> {
   const completed = sessionRegistry(env, user.id)
-    .completeReset(now, version)
+    .completeCredentialChange(now, version)
     .catch((error) => logFailure("complete_reset_failed", user.id, error));
   if (!ours) return completed;
   const at = isoTime(now);

@@ -1,6 +1,7 @@
 /**
- * Reset-token facts shared by the issuer (domain/reset-link.ts), the authority (SessionRegistry) and the
- * redeemer (domain/password-reset.ts). A token is "<userId>.<secret>": the secret is 256 bits, base64url,
+ * Reset-token facts shared by the issuer (domain/password-reset-issue.ts), the authority (the
+ * SessionRegistry's durable/registry-password-reset.ts) and the reset (domain/password-reset-check.ts,
+ * password-reset.ts). A token is "<userId>.<secret>": the secret is 256 bits, base64url,
  * sent only inside the emailed link; the user id lets the Worker reach the user's Durable Object even when
  * KV has not yet seen the token's record (KV takes up to a minute to reach other locations and caches
  * misses). Tokens mailed before the user id was added are the bare secret; they are still accepted, found
