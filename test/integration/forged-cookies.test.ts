@@ -124,6 +124,19 @@ describe("the reset's code proof: this browser typed a good code for this link",
     expect((await apiSignIn(victim.email, STRONG_PASSWORD)).status).toBe(401);
   });
 
+  // Attack: guessing is refused and counted, but a refusal that still hands out the proof ends the reset's
+  // second factor.
+  it("a wrong code earns no proof: the form stays behind the code step", async () => {
+    const victim = await enrolled("proof-wrong");
+    const browser = new PageBrowser();
+    await holding(browser, await resetTokenFor(victim.email));
+    const wrong = await browser.request("/reset-password/second-factor", { code: wrongCode(victim.key) });
+    expect(wrong.status).toBe(422);
+    expect(browser.cookies.has(RESET_FACTOR)).toBe(false);
+    expect((await browser.request("/reset-password", newPassword)).status).toBe(422);
+    expect((await apiSignIn(victim.email, NEW_PASSWORD)).status).toBe(422);
+  });
+
   it("a genuine proof for this very link, past its ten minutes, does not pass", async () => {
     const { email } = await enrolled("proof-expired");
     const link = await resetTokenFor(email);
@@ -141,6 +154,21 @@ describe("the reset's code proof: this browser typed a good code for this link",
 });
 
 describe("two-factor set-up", () => {
+  // The setup cookie carries the new key, sealed with its expiry: a page left open for hours must not
+  // turn two-factor on with a key the person may have deleted from the app.
+  it("a set-up page's key lasts ten minutes: later, even its right code starts the set-up again", async () => {
+    const email = uniqueEmail("setup-late");
+    await signUp(email);
+    const browser = new PageBrowser();
+    await browser.request("/login", { email, password: STRONG_PASSWORD });
+    const key = await setupKey(browser);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 10 * MINUTE + 1000);
+    const late = await browser.request("/account/two-factor", { code: codeAt(key), password: STRONG_PASSWORD });
+    expect(late.headers.get("location")).toBe("/account/two-factor");
+    expect((await apiSignIn(email, STRONG_PASSWORD)).status).toBe(200);
+  });
+
   // Fault: a mistyped first code accepted would turn two-factor on with a key the app may not have, and
   // lock the person out.
   it("a wrong code is refused (422, the same key shown again), and two-factor stays off", async () => {

@@ -211,8 +211,16 @@ describe("/live, the live sign-out socket", () => {
     socket.close(1000, "done");
   });
 
-  it("this origin without a session: 401; no upgrade asked: 426", async () => {
+  it("this origin without a session: 401; no upgrade asked: 426; /live/status says whether the session lives", async () => {
     expect((await open(BASE)).status).toBe(401);
+    const email = uniqueEmail("live-status");
+    await signUp(email);
+    const browser = new PageBrowser();
+    await browser.request("/login", { email, password: STRONG_PASSWORD });
+    expect((await browser.request("/live/status")).status).toBe(204);
+    expect((await new PageBrowser().request("/live/status")).status).toBe(401);
+    await browser.request("/account/sign-out", {});
+    expect((await browser.request("/live/status")).status).toBe(401);
     const plain = await exports.default.fetch(new Request(`${BASE}/live`, { headers: { origin: BASE } }));
     expect(plain.status).toBe(426);
   });
