@@ -85,6 +85,18 @@ describe("the pending sign-in cookie: who typed the right password", () => {
     expect(thief.cookies.has("__Host-session")).toBe(false);
   });
 
+  it("is __Host-, HttpOnly, Secure, SameSite=Lax, for five minutes: no script or other site reads it", async () => {
+    const { email } = await enrolled("pending-attributes");
+    const response = await new PageBrowser().request("/login", { email, password: STRONG_PASSWORD });
+    const line = response.headers.getSetCookie().find((l) => l.startsWith(`${PENDING}=`));
+    expect(line).toBeDefined();
+    const attributes = line!
+      .split(";")
+      .slice(1)
+      .map((a) => a.trim().toLowerCase());
+    expect(attributes.sort()).toEqual(["httponly", "max-age=300", "path=/", "samesite=lax", "secure"]);
+  });
+
   it("a genuine cookie past its five minutes signs nobody in, on the page or with its code", async () => {
     const { uid, key } = await enrolled("expired");
     const stale = await pendingCookie(uid, Date.now() - PENDING_MS - MINUTE);
