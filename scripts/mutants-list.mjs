@@ -600,7 +600,7 @@ export const MUTANTS = [
     file: "src/domain/two-factor-setup.ts",
     find: "const factor = await useSecondFactor(ctx, confirmed.user, input.code); if (!factor.ok) return factor;",
     replace: "const factor = await useSecondFactor(ctx, confirmed.user, input.code);",
-    tests: t("integration/two-factor"),
+    tests: t("integration/forged-cookies"),
   },
   {
     name: "new recovery codes without a right code",
@@ -748,5 +748,19 @@ export const MUTANTS = [
     find: "if (state.reset_pending_version !== version) return;",
     replace: "",
     tests: t("durable/session-registry"),
+  },
+  {
+    name: "a sign-in the registry refused answers as signed in",
+    file: "src/domain/sign-in.ts",
+    find: "if (!created.ok) return { ok: false };",
+    replace: "",
+    tests: t("integration/reset-invariants"),
+  },
+  {
+    name: "a sealed secret of another format version is opened",
+    file: "src/core/secret-box.ts",
+    find: 'if (version !== "v1" || iv === undefined || ciphertext === undefined) return null;',
+    replace: "if (iv === undefined || ciphertext === undefined) return null;",
+    tests: t("unit/secret-box"),
   },
 ];

@@ -76,7 +76,9 @@ export async function setupKey(browser: PageBrowser): Promise<Uint8Array> {
 }
 
 /** Signs up, signs in with a browser, and turns two-factor on through the pages. */
-export async function enrolled(label: string): Promise<{ email: string; uid: string; key: Uint8Array }> {
+export async function enrolled(
+  label: string,
+): Promise<{ email: string; uid: string; key: Uint8Array; browser: PageBrowser }> {
   const email = uniqueEmail(label);
   const { uid } = await signUp(email);
   const browser = new PageBrowser();
@@ -85,5 +87,5 @@ export async function enrolled(label: string): Promise<{ email: string; uid: str
   // The code of the step before: a code works once, so the test's codes of now and the next step stay new.
   const on = await browser.request("/account/two-factor", { code: codeAt(key, -1), password: STRONG_PASSWORD });
   expect(on.status).toBe(200);
-  return { email, uid, key };
+  return { email, uid, key, browser };
 }

@@ -165,7 +165,7 @@ describe("the reset's code proof: this browser typed a good code for this link",
   });
 });
 
-describe("two-factor set-up", () => {
+describe("two-factor set-up, and turning it off", () => {
   // The setup cookie carries the new key, sealed with its expiry: a page left open for hours must not
   // turn two-factor on with a key the person may have deleted from the app.
   it("a set-up page's key lasts ten minutes: later, even its right code starts the set-up again", async () => {
@@ -183,6 +183,23 @@ describe("two-factor set-up", () => {
 
   // Fault: a mistyped first code accepted would turn two-factor on with a key the app may not have, and
   // lock the person out.
+  // Attack: a stolen session and password (a shared computer) turning two-factor off without the device.
+  it("turning off with the right password and a wrong code is refused, and two-factor stays on", async () => {
+    const { email, key, browser } = await enrolled("off-wrong");
+    const refused = await browser.request("/account/two-factor/off", {
+      off_password: STRONG_PASSWORD,
+      off_code: wrongCode(key),
+    });
+    expect(refused.status).toBe(422);
+    expect((await apiSignIn(email, STRONG_PASSWORD)).status).toBe(401);
+    const off = await browser.request("/account/two-factor/off", {
+      off_password: STRONG_PASSWORD,
+      off_code: codeAt(key),
+    });
+    expect(off.headers.get("location")).toBe("/account?done=two_factor_off");
+    expect((await apiSignIn(email, STRONG_PASSWORD)).status).toBe(200);
+  });
+
   it("a wrong code is refused (422, the same key shown again), and two-factor stays off", async () => {
     const email = uniqueEmail("setup-wrong");
     await signUp(email);
