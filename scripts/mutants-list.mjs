@@ -763,4 +763,18 @@ export const MUTANTS = [
     replace: "if (iv === undefined || ciphertext === undefined) return null;",
     tests: t("unit/secret-box"),
   },
+  {
+    name: "the device cookie goes with cross-site requests (SameSite=Lax)",
+    file: "src/pages/session-cookie.ts",
+    find: 'sameSite: "Strict",',
+    replace: 'sameSite: "Lax",',
+    tests: t("integration/page-protections"),
+  },
+  {
+    name: "an account keeps any number of live sessions",
+    file: "src/durable/session-registry.ts",
+    find: "this.sessions.evictBeyond(state.session_epoch, readConfig(this.env).maxSessionsPerUser)",
+    replace: "this.sessions.evictBeyond(state.session_epoch, 1e9)",
+    tests: t("durable/session-registry"),
+  },
 ];
