@@ -777,4 +777,11 @@ export const MUTANTS = [
     replace: "this.sessions.evictBeyond(state.session_epoch, 1e9)",
     tests: t("durable/session-registry"),
   },
+  {
+    name: "a reset email goes out for a request older than the link's lifetime",
+    file: "src/domain/reset-link.ts",
+    find: "if (isResetTokenExpired(job.requestedAt, now, config.resetLinkMs)) {",
+    replace: "if (false) {",
+    tests: t("queue/email-consumer"),
+  },
 ];
