@@ -784,4 +784,11 @@ export const MUTANTS = [
     replace: "if (false) {",
     tests: t("queue/email-consumer"),
   },
+  {
+    name: "no code at all is checked as a code (the API's first step without tfa_token fails)",
+    file: "src/domain/two-factor.ts",
+    find: 'if (typed === undefined || typed.trim() === "") return { ok: false, reason: "second_factor_required" };',
+    replace: "",
+    tests: t("integration/two-factor"),
+  },
 ];
