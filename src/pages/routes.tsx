@@ -18,6 +18,7 @@ import { passwordResetPageRoutes } from "./password-reset-routes";
 import { resetCodeRoutes } from "./reset-code-routes";
 import { readSessionCookie } from "./session-cookie";
 import { signInPageRoutes } from "./sign-in-routes";
+import { turnstileFrameSource, turnstileScriptSource } from "./turnstile-widget";
 import { twoFactorRoutes } from "./two-factor-routes";
 
 /** The same limit as the API's (16 KiB). */
@@ -51,7 +52,9 @@ pageRoutes.use(
   secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
-      scriptSrc: [NONCE],
+      // Turnstile's origin only where its widget may show (turnstile-widget.tsx); frame-src 'none' elsewhere.
+      scriptSrc: [NONCE, turnstileScriptSource],
+      frameSrc: [turnstileFrameSource],
       styleSrc: ["'self'"],
       imgSrc: ["'self'"],
       connectSrc: ["'self'"],
