@@ -467,4 +467,11 @@ export const MUTANTS = [
     replace: "return parsed as Payload;",
     tests: t("integration/mail-webhook"),
   },
+  {
+    name: "the page CSP allows Turnstile's script and frames while Turnstile is off",
+    file: "src/pages/turnstile-widget.tsx",
+    find: 'return (c as Context<AppEnv>).get("config").turnstile !== null && c.req.path === "/login";',
+    replace: "return true;",
+    tests: t("integration/turnstile"),
+  },
 ];
