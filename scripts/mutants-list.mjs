@@ -806,4 +806,40 @@ export const MUTANTS = [
     replace: "",
     tests: t("integration/two-factor"),
   },
+  // turnstile (issue 30 items 3 and 8): the sign-in challenge, and two faults that must not be 500s.
+  {
+    name: "the sign-in challenge is never asked, however much of the cap is spent",
+    file: "src/domain/bot-check.ts",
+    find: "if (botCheck === undefined || standing.trusted || standing.capSpent * 2 < standing.capMax) return null;",
+    replace: "return null;",
+    tests: t("integration/turnstile"),
+  },
+  {
+    name: "a token siteverify refused (used twice, forged) still lets the password be checked",
+    file: "src/domain/bot-check.ts",
+    find: 'if (verdict.outcome === "failed") return { ok: false, reason: "challenge_required", problem: "failed" };',
+    replace: 'if (verdict.outcome === "failed") return null;',
+    tests: t("integration/turnstile"),
+  },
+  {
+    name: "siteverify out of reach fails open",
+    file: "src/domain/bot-check.ts",
+    find: 'if (verdict.outcome === "passed") return null;',
+    replace: 'if (verdict.outcome !== "failed") return null;',
+    tests: t("integration/turnstile"),
+  },
+  {
+    name: "a signed webhook body that is not an object reaches the event code",
+    file: "src/domain/mail-events.ts",
+    find: 'return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Payload) : null;',
+    replace: "return parsed as Payload;",
+    tests: t("integration/mail-webhook"),
+  },
+  {
+    name: "the page CSP allows Turnstile's script and frames while Turnstile is off",
+    file: "src/pages/turnstile-widget.tsx",
+    find: 'return (c as Context<AppEnv>).get("config").turnstile !== null && c.req.path === "/login";',
+    replace: "return true;",
+    tests: t("integration/turnstile"),
+  },
 ];

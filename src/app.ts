@@ -11,6 +11,7 @@ import { mailWebhookRoutes } from "./api/mail-webhook";
 import { passwordResetRoutes } from "./api/password-reset";
 import { userRoutes } from "./api/user";
 import { userSessionRoutes } from "./api/user-session";
+import { SealedSecretUnavailableError } from "./core/secret-box";
 import { StorageUnavailableError } from "./domain/storage-unavailable";
 import { type ApiErrorKey, apiError } from "./http/api-errors";
 import type { AppEnv } from "./http/app-env";
@@ -70,7 +71,7 @@ function answerFault(error: Error, c: Context<AppEnv>): Response | Promise<Respo
 
 /** Refusals raised by middleware (HTTPException: csrf, body parsing) keep their meaning; anything else is a fault. */
 function errorKeyFor(error: Error): ApiErrorKey {
-  if (error instanceof StorageUnavailableError) return "unavailable";
+  if (error instanceof StorageUnavailableError || error instanceof SealedSecretUnavailableError) return "unavailable";
   if (!(error instanceof HTTPException) || error.status >= 500) return "internal";
   if (error.status === 403) return "forbidden";
   if (error.status === 413) return "payload_too_large";

@@ -4,5 +4,8 @@ declare namespace Cloudflare {
     TEST_RESEND_URL: string;
     TEST_RESEND_API_KEY: string;
     TEST_HIBP_URL: string;
+    TEST_TURNSTILE_URL: string;
+    TEST_TURNSTILE_SECRET: string;
+    TEST_TURNSTILE_SITE_KEY: string;
   }
 }

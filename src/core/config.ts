@@ -6,6 +6,7 @@ import { ConfigError, emailQueueCount, integer, nonEmpty, required, shardLayout 
 import { isDevelopmentSealingKey, parseSealingKey } from "./secret-box";
 import type { ShardLayout } from "./shards";
 import { DAY_MS, MINUTE_MS } from "./time";
+import { TURNSTILE_VERIFY_URL, type TurnstileConfig } from "./turnstile";
 
 export type EmailProviderName = "resend" | "mailbox";
 
@@ -49,6 +50,8 @@ export interface Config {
   resendRatePerSecond: number;
   /** Have I Been Pwned's range API origin; a local stand-in in tests. https in production (loopback aside). */
   hibpApiUrl: string;
+  /** TURNSTILE_SITE_KEY + the TURNSTILE_SECRET_KEY secret (both or neither; domain/bot-check.ts); null: off. */
+  turnstile: TurnstileConfig | null;
 }
 
 const cache = new WeakMap<object, Config>();
@@ -107,6 +110,7 @@ export function parseConfig(env: Env): Config {
     resendApiUrl: apiOrigin(vars.RESEND_API_URL, "RESEND_API_URL", "https://api.resend.com", production),
     resendRatePerSecond: integer(vars.RESEND_RATE_PER_SECOND ?? "5", "RESEND_RATE_PER_SECOND", 1, 1000),
     hibpApiUrl: apiOrigin(vars.HIBP_API_URL, "HIBP_API_URL", "https://api.pwnedpasswords.com", production),
+    turnstile: turnstile(vars, production),
   };
   // The pepper keys the password hashes and the sign-in failure marks: without it a stolen database could
   // be attacked offline, so production does not run without one.
@@ -120,6 +124,17 @@ export function parseConfig(env: Env): Config {
     throw new ConfigError("TOTP_ENCRYPTION_KEY must be a secret of 32 bytes in base64 (openssl rand -base64 32)");
   }
   return config;
+}
+
+/** Both keys or neither: one alone is a half-done setup that would silently leave the challenge off. */
+function turnstile(vars: Record<string, string | undefined>, production: boolean): TurnstileConfig | null {
+  const siteKey = nonEmpty(vars.TURNSTILE_SITE_KEY);
+  const secretKey = nonEmpty(vars.TURNSTILE_SECRET_KEY);
+  if (siteKey === null && secretKey === null) return null;
+  if (siteKey === null || secretKey === null)
+    throw new ConfigError("set TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY, or neither");
+  const verifyUrl = apiUrl(vars.TURNSTILE_VERIFY_URL, "TURNSTILE_VERIFY_URL", TURNSTILE_VERIFY_URL, production).href;
+  return { siteKey, secretKey, verifyUrl };
 }
 
 function optionalSealingKey(text: string | undefined): Uint8Array | null {
@@ -155,6 +170,11 @@ function parseUrl(text: string, name: string): URL {
  * local stand-in (a deployed Worker cannot reach one).
  */
 function apiOrigin(value: string | undefined, name: string, fallback: string, production: boolean): string {
+  return apiUrl(value, name, fallback, production).origin;
+}
+
+/** An outside API's URL, under apiOrigin's rule. */
+function apiUrl(value: string | undefined, name: string, fallback: string, production: boolean): URL {
   const url = parseUrl(nonEmpty(value) ?? fallback, name);
   const allowed = url.protocol === "https:" || (url.protocol === "http:" && (isLoopback(url) || !production));
   if (!allowed) {
@@ -162,7 +182,7 @@ function apiOrigin(value: string | undefined, name: string, fallback: string, pr
       `${name} must be an https URL${production ? " in production" : ""}, got ${JSON.stringify(value)}`,
     );
   }
-  return url.origin;
+  return url;
 }
 
 const MAILBOX = /^(?:[^<>@\r\n]+ )?<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/;

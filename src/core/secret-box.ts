@@ -42,6 +42,23 @@ function importKey(raw: Uint8Array): Promise<CryptoKey> {
   return key;
 }
 
+/**
+ * A sealed value that none of the configured keys opens: its key was removed too early (the previous key
+ * during a rotation), or the value was altered. An operator's fault, not the user's: answered 503.
+ */
+export class SealedSecretUnavailableError extends Error {
+  override name = "SealedSecretUnavailableError";
+  constructor(readonly keyId: string) {
+    super(`a sealed value under key ${JSON.stringify(keyId)} could not be opened`);
+  }
+}
+
+/** The key id a sealed value names ("v1.<key id>.…"), for logs; "" if it names none. */
+export function sealedKeyId(sealed: string): string {
+  const [version, id] = sealed.split(".");
+  return version === "v1" && id !== undefined ? id.slice(0, 16) : "";
+}
+
 /** A key's public name: the first 8 hex digits of its SHA-256. */
 export function sealingKeyId(key: Uint8Array): string {
   return encodeHexLowerCase(sha256(key)).slice(0, 8);

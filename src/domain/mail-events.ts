@@ -40,12 +40,9 @@ export async function receiveMailWebhook(
   if (config.resendWebhookSecret === null) return { ok: false, reason: "not_configured" };
   const check = verifySvixSignature(config.resendWebhookSecret, request.headers, request.body, now);
   if (check !== "valid") return { ok: false, reason: check };
-  let payload: Payload;
-  try {
-    payload = JSON.parse(request.body) as Payload;
-  } catch {
-    return { ok: false, reason: "bad_payload" };
-  }
+  const payload = parsePayload(request.body);
+  // Signed by the provider but not an event (null, a list, a number): refused, never a fault.
+  if (payload === null) return { ok: false, reason: "bad_payload" };
   const type = EVENT_TYPES[String(payload.type) as keyof typeof EVENT_TYPES];
   // Other events (sent, opened, delivery delayed …) are acknowledged and not kept.
   if (type === undefined) return { ok: true, recorded: false };
@@ -100,6 +97,17 @@ export async function receiveMailWebhook(
     apart ? placement.batch(suppression) : null,
   ]);
   return { ok: true, recorded: recorded?.meta.changes === 1 };
+}
+
+/** The body as an event object; null if it is not JSON, or is JSON but not an object. */
+function parsePayload(body: string): Payload | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Payload) : null;
 }
 
 /** Resend gives tags as `{name: value}`; accept `[{name, value}]` as well. */

@@ -25,6 +25,7 @@ import {
   startSignInAttempt,
 } from "../storage/sign-in-throttle";
 import { findUserByEmailIn, type User } from "../storage/users";
+import { type BotCheck, type ChallengeRefusal, checkChallenge } from "./bot-check";
 import type { FlowContext } from "./context";
 
 /** Answer to an attempt made while another attempt on the same email is still being checked. */
@@ -68,16 +69,35 @@ export interface VerifiedAttempt {
 /**
  * Checks `credentials` under the sign-in throttle. A wrong password is counted (and audited after the
  * response); a right one leaves the attempt's slot taken: the caller clears the throttle with its own write.
+ * With `botCheck` (a page sign-in form), the bot challenge is checked first where it applies (bot-check.ts).
  */
 export async function verifyThrottled(
   ctx: FlowContext,
   credentials: { email: string; password: string },
   deviceToken: string | undefined,
-): Promise<VerifiedAttempt | SignInRefusal> {
+): Promise<VerifiedAttempt | SignInRefusal>;
+export async function verifyThrottled(
+  ctx: FlowContext,
+  credentials: { email: string; password: string },
+  deviceToken: string | undefined,
+  botCheck: BotCheck | undefined,
+): Promise<VerifiedAttempt | SignInRefusal | ChallengeRefusal>;
+export async function verifyThrottled(
+  ctx: FlowContext,
+  credentials: { email: string; password: string },
+  deviceToken: string | undefined,
+  botCheck?: BotCheck,
+): Promise<VerifiedAttempt | SignInRefusal | ChallengeRefusal> {
   const { env, config, now } = ctx;
   const admitted = await admit(ctx, credentials, deviceToken);
   if (!admitted.ok) return admitted.refusal;
-  const { user, failedBefore, trusted, key, scopes, attemptId, mark } = admitted;
+  const { user, failedBefore, trusted, key, scopes, attemptId, mark, capSpent } = admitted;
+  // Before the password: a challenge not passed frees the slot and counts no failure.
+  const challenge = await checkChallenge(ctx, botCheck, { trusted, capSpent, capMax: DAILY_CAP.max });
+  if (challenge !== null) {
+    await releaseAttempt(emailDatabase(env, key), key, scopes.slotScope, attemptId);
+    return challenge;
+  }
 
   // This exact password already failed for this email, against the password it has now: not a new guess. A
   // quick repeat (a client's retry) is answered from the mark; a later one is hashed as usual, so its timing
@@ -108,6 +128,8 @@ interface Admitted {
   scopes: AttemptScopes;
   attemptId: string;
   mark: string;
+  /** Untrusted failures counted in the email's current day window (0 once it has passed). */
+  capSpent: number;
 }
 
 /**
@@ -152,7 +174,8 @@ async function admit(
   }
   // Another attempt in this scope is being checked: parallel guesses wait their turn behind the lock check.
   if (!attempt.acquired) return { ok: false, refusal: { ok: false, reason: "locked", retryAfterMs: BUSY_RETRY_MS } };
-  return { ok: true, user, failedBefore: attempt.failedBefore, trusted, key, scopes, attemptId, mark };
+  const capSpent = attempt.capWindowStart > now - DAILY_CAP.windowMs ? attempt.capFailures : 0;
+  return { ok: true, user, failedBefore: attempt.failedBefore, trusted, key, scopes, attemptId, mark, capSpent };
 }
 
 /**

@@ -13,6 +13,7 @@ import { batchByDatabase, emailDatabase, userDatabase } from "../storage/shard-d
 import { clearThrottleStatements } from "../storage/sign-in-throttle";
 import { findUserById, recordSignInStatement, type User, upgradePasswordHash } from "../storage/users";
 import { auditLater } from "./audit-trail";
+import type { BotCheck, ChallengeRefusal } from "./bot-check";
 import type { FlowContext } from "./context";
 import { clearAttempts, recordFailedAttempt, type SignInRefusal, verifyThrottled } from "./password-attempt";
 import { signOut } from "./sessions";
@@ -35,6 +36,8 @@ export interface SignInOptions {
   secondFactor?: string | undefined;
   /** Pages: a right password on such an account answers "pending", and the code is asked on a page of its own. */
   askSecondFactorLater?: boolean;
+  /** A page sign-in form: the bot challenge applies to it (bot-check.ts); never given by the API. */
+  botCheck?: BotCheck;
 }
 
 /**
@@ -47,9 +50,19 @@ export interface SignInOptions {
 export async function signIn(
   ctx: FlowContext,
   credentials: { email: string; password: string },
+  options: SignInOptions & { botCheck: BotCheck },
+): Promise<SignInResult | ChallengeRefusal>;
+export async function signIn(
+  ctx: FlowContext,
+  credentials: { email: string; password: string },
+  options?: Omit<SignInOptions, "botCheck">,
+): Promise<SignInResult>;
+export async function signIn(
+  ctx: FlowContext,
+  credentials: { email: string; password: string },
   options: SignInOptions = {},
-): Promise<SignInResult> {
-  const verified = await verifyThrottled(ctx, credentials, options.deviceToken);
+): Promise<SignInResult | ChallengeRefusal> {
+  const verified = await verifyThrottled(ctx, credentials, options.deviceToken, options.botCheck);
   if (!verified.ok) return verified;
   const { user, trusted, key } = verified;
   if (asksSecondFactor(user)) {

@@ -6,7 +6,7 @@
  */
 import { emailQueueFor } from "../core/email-queues";
 import { normalizeRecoveryCode, recoveryCodeHash } from "../core/recovery-codes";
-import { open, seal } from "../core/secret-box";
+import { open, SealedSecretUnavailableError, seal, sealedKeyId, sealingKeyId } from "../core/secret-box";
 import { generateSecret } from "../core/secrets";
 import { matchTotp } from "../core/totp";
 import { type SecondFactorProof, sessionRegistry } from "../durable/session-registry";
@@ -58,11 +58,15 @@ export async function useSecondFactor(
   if (recovery !== null) {
     proof = { recoveryHash: recoveryCodeHash(ctx.config.pepper, user.id, recovery) };
   } else {
-    const opened = await open(openingKeys(ctx), user.totpSecret ?? "", user.id);
+    const sealed = user.totpSecret ?? "";
+    const opened = await open(openingKeys(ctx), sealed, user.id);
     if (opened === null) {
-      // An operator's fault (TOTP_ENCRYPTION_KEY changed): logged for them; recovery codes still work.
-      console.error(JSON.stringify({ event: "totp_key_unopenable", userId: user.id }));
-      throw new Error("the authenticator key could not be opened (TOTP_ENCRYPTION_KEY changed?)");
+      // An operator's fault (TOTP_ENCRYPTION_KEY changed, or its previous key removed before every account
+      // was sealed anew): logged with the key id it names, answered 503; recovery codes still work.
+      const keyId = sealedKeyId(sealed);
+      const known = openingKeys(ctx).some((key) => sealingKeyId(key) === keyId);
+      console.error(JSON.stringify({ event: "totp_key_unopenable", userId: user.id, keyId, keyConfigured: known }));
+      throw new SealedSecretUnavailableError(keyId);
     }
     if (opened.key !== sealingKey(ctx)) ctx.defer(reseal(ctx, user, opened.plaintext));
     proof = { totpStep: matchTotp(opened.plaintext, typed, ctx.now) };

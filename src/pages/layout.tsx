@@ -17,7 +17,7 @@ export interface PageProps {
   title: string;
   /** Adds the live sign-out script: set on pages of a signed-in user. */
   live?: boolean;
-  /** Extra scripts from /static, loaded with the CSP nonce. */
+  /** Extra scripts (from /static, or Turnstile's: turnstile-widget.tsx), loaded with the CSP nonce. */
   scripts?: string[];
   /** False on a page that must not be left by a link (recovery codes, shown once). */
   languageMenu?: boolean;

@@ -6,7 +6,7 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { jsxRenderer } from "hono/jsx-renderer";
-import { NONCE, secureHeaders } from "hono/secure-headers";
+import { secureHeaders } from "hono/secure-headers";
 import { HOUR_MS } from "../core/time";
 import { accountRoutes } from "./account-routes";
 import { COPY_CODES_JS, LIVE_SIGN_OUT_JS, PASSWORD_HINTS_JS, STYLESHEET, TIME_ZONE_JS } from "./assets";
@@ -18,6 +18,7 @@ import { passwordResetPageRoutes } from "./password-reset-routes";
 import { resetCodeRoutes } from "./reset-code-routes";
 import { readSessionCookie } from "./session-cookie";
 import { signInPageRoutes } from "./sign-in-routes";
+import { frameSources, scriptSources } from "./turnstile-widget";
 import { twoFactorRoutes } from "./two-factor-routes";
 
 /** The same limit as the API's (16 KiB). */
@@ -51,7 +52,9 @@ pageRoutes.use(
   secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
-      scriptSrc: [NONCE],
+      // The nonce, and Turnstile's origin only where its widget may show (turnstile-widget.tsx).
+      scriptSrc: [scriptSources],
+      frameSrc: [frameSources],
       styleSrc: ["'self'"],
       imgSrc: ["'self'"],
       connectSrc: ["'self'"],

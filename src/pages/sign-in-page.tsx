@@ -1,5 +1,6 @@
 /** /login and /signup views. */
 import { EmailField, Field, NewPasswordFields, Notice } from "./layout";
+import { TurnstileWidget } from "./turnstile-widget";
 import { Rich, useT } from "./words";
 
 /** Notices /login can show, chosen by ?notice= (never free text from the URL); words under "notice.<name>". */
@@ -17,7 +18,18 @@ export const SIGN_IN_NOTICES = {
 
 export type SignInNotice = keyof typeof SIGN_IN_NOTICES;
 
-export function SignInPage({ email, error, notice }: { email?: string; error?: string; notice?: SignInNotice | null }) {
+/** `challengeSiteKey`: the bot challenge is shown (domain/bot-check.ts). */
+export function SignInPage({
+  email,
+  error,
+  notice,
+  challengeSiteKey,
+}: {
+  email?: string;
+  error?: string;
+  notice?: SignInNotice | null;
+  challengeSiteKey?: string | undefined;
+}) {
   const t = useT();
   return (
     <>
@@ -38,6 +50,7 @@ export function SignInPage({ email, error, notice }: { email?: string; error?: s
         <p class="below-fields">
           <a href="/forgot-password">{t("signIn.forgot")}</a>
         </p>
+        {challengeSiteKey !== undefined && <TurnstileWidget siteKey={challengeSiteKey} />}
         <button type="submit">{t("signIn.submit")}</button>
       </form>
       <p class="alt">

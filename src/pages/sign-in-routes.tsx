@@ -12,12 +12,20 @@ import { type FormErrors, refusalMessages } from "./messages";
 import { type PageEnv, pageReader } from "./page-language";
 import { readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from "./session-cookie";
 import { SIGN_IN_NOTICES, type SignInNotice, SignInPage, SignUpPage, type SignUpValues } from "./sign-in-page";
+import { TURNSTILE_FIELD, TURNSTILE_SCRIPTS } from "./turnstile-widget";
 import { writePendingSignIn } from "./two-factor-cookies";
 
 const signInForm = z.object({
   email: emailTextField,
   password: requiredPasswordField(formMessage("field.enterPassword")),
+  [TURNSTILE_FIELD]: z.string().optional(),
 });
+/** The bot challenge's refusals (domain/bot-check.ts): the form again, with the widget and what to do. */
+const CHALLENGE_ANSWERS = {
+  missing: { status: 422, message: "signIn.challenge.missing" },
+  failed: { status: 422, message: "signIn.challenge.failed" },
+  unavailable: { status: 503, message: "signIn.challenge.unavailable" },
+} as const;
 const signUpForm = z.object({
   email: emailField(formMessage("field.enterEmail")),
   password: passwordField,
@@ -26,9 +34,16 @@ const signUpForm = z.object({
   last_name: nameField.optional(),
 });
 
-function renderSignIn(c: Context<PageEnv>, status: 200 | 422 | 429, props: { email?: string; error?: string } = {}) {
+/** The sign-in form; `challenge`: with the bot challenge's widget (only while Turnstile is on). */
+function renderSignIn(
+  c: Context<PageEnv>,
+  status: 200 | 422 | 429 | 503,
+  props: { email?: string; error?: string; challenge?: boolean } = {},
+) {
   c.status(status);
-  return c.render(<SignInPage {...props} />, { title: c.var.t("signIn.title") });
+  const siteKey = props.challenge === true ? c.get("config").turnstile?.siteKey : undefined;
+  const page = <SignInPage email={props.email} error={props.error} challengeSiteKey={siteKey} />;
+  return c.render(page, { title: c.var.t("signIn.title"), scripts: siteKey === undefined ? [] : TURNSTILE_SCRIPTS });
 }
 
 /** The sign-up form with its values kept, live hints, and any errors next to their fields. */
@@ -55,9 +70,10 @@ export const signInPageRoutes = new Hono<PageEnv>()
     ipRateLimit<PageEnv>("IP_SIGN_IN_LIMIT", {
       onLimited: (c) => renderSignIn(c, 429, { error: c.var.t("refusal.tooManyAttempts") }),
     }),
-    formBody(signInForm, (c, errors, raw) =>
-      renderSignIn(c, 422, { email: raw.email, error: errors.password ?? c.var.t("refusal.invalidCredentials") }),
-    ),
+    formBody(signInForm, (c, errors, raw) => {
+      const error = errors.password ?? c.var.t("refusal.invalidCredentials");
+      return renderSignIn(c, 422, { email: raw.email, error, challenge: raw[TURNSTILE_FIELD] !== undefined });
+    }),
     async (c) => {
       const form = c.req.valid("form");
       const ctx = flowContext(c);
@@ -66,7 +82,14 @@ export const signInPageRoutes = new Hono<PageEnv>()
         replacing: readSessionCookie(c),
         deviceToken: readDeviceCookie(c),
         askSecondFactorLater: true,
+        botCheck: { token: form[TURNSTILE_FIELD] },
       });
+      // The widget was on this form: the next try needs it again (its token is used up either way).
+      const challenge = form[TURNSTILE_FIELD] !== undefined;
+      if (!result.ok && result.reason === "challenge_required") {
+        const answer = CHALLENGE_ANSWERS[result.problem];
+        return renderSignIn(c, answer.status, { email: form.email, error: c.var.t(answer.message), challenge: true });
+      }
       if (!result.ok && result.reason === "second_factor_pending") {
         writePendingSignIn(c, result.user.id, result.user.credentialVersion, ctx.now);
         return c.redirect("/login/two-factor", 303);
@@ -74,9 +97,11 @@ export const signInPageRoutes = new Hono<PageEnv>()
       if (!result.ok && !isSecondFactorRefusal(result)) {
         if (result.reason === "locked") c.header("Retry-After", String(Math.ceil(result.retryAfterMs / 1000)));
         const { form: error } = refusalMessages(c, result);
-        return renderSignIn(c, result.reason === "locked" ? 429 : 422, { email: form.email, error });
+        return renderSignIn(c, result.reason === "locked" ? 429 : 422, { email: form.email, error, challenge });
       }
-      if (!result.ok) return renderSignIn(c, 422, { email: form.email, error: c.var.t("refusal.invalidCredentials") });
+      if (!result.ok) {
+        return renderSignIn(c, 422, { email: form.email, error: c.var.t("refusal.invalidCredentials"), challenge });
+      }
       writeSessionCookie(c, result.token, ctx.config.sessionIdleMs);
       writeDeviceCookie(c, result.deviceToken);
       return c.redirect("/account", 303);

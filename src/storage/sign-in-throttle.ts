@@ -37,6 +37,9 @@ export interface SignInAttempt {
   slotLockedUntil: number;
   networkLockedUntil: number;
   capLockedUntil: number;
+  /** The email's day window as stored: untrusted failures counted in it, and when it began (0: none). */
+  capFailures: number;
+  capWindowStart: number;
   /** Whether this attempt holds its scope's slot; if not, another attempt is in progress (or it is locked). */
   acquired: boolean;
   /** When this very password last failed for this email, and against which credential version (-1: no account). */
@@ -60,7 +63,9 @@ export async function startSignInAttempt(
   const ownNetwork = slotScope === networkScope;
   const [users, caps, slots, marks, networks] = await db.batch<Record<string, unknown>>([
     findUserByEmailStatement(db, email),
-    lockOf("*"),
+    db
+      .prepare("SELECT locked_until, failures, updated_at FROM sign_in_throttle WHERE email_key = ? AND scope = '*'")
+      .bind(emailKey),
     db
       .prepare(
         `INSERT INTO sign_in_throttle (email_key, scope, failures, locked_until, updated_at, attempt_id, busy_until)
@@ -81,11 +86,14 @@ export async function startSignInAttempt(
     (rows?.results[0] as { locked_until: number } | undefined)?.locked_until ?? 0;
   const slot = slots?.results[0] as { locked_until: number; attempt_id: string | null } | undefined;
   const seen = marks?.results[0] as { created_at: number; credential_version: number } | undefined;
+  const cap = caps?.results[0] as { failures: number; updated_at: number } | undefined;
   return {
     user: userRow === undefined ? null : rowToUser(userRow),
     slotLockedUntil: slot?.locked_until ?? 0,
     networkLockedUntil: ownNetwork ? (slot?.locked_until ?? 0) : lockedUntil(networks),
     capLockedUntil: lockedUntil(caps),
+    capFailures: cap?.failures ?? 0,
+    capWindowStart: cap?.updated_at ?? 0,
     acquired: slot?.attempt_id === attemptId && (slot?.locked_until ?? 0) <= now,
     failedBefore: seen === undefined ? null : { at: seen.created_at, credentialVersion: seen.credential_version },
   };

@@ -143,6 +143,15 @@ describe("POST /webhooks/resend", () => {
     expect(tampered.response.status).toBe(400);
   });
 
+  // Fault: a correctly signed body that is JSON but no event object (null read `.type` and threw: a 500).
+  it("a signed body that is not a JSON object is 400 bad_payload, not a 500", async () => {
+    for (const body of ["null", "[]", "42", '"email.bounced"', "true", "{not json"]) {
+      const { response } = await deliver(body);
+      expect(response.status, body).toBe(400);
+      expect(await response.json()).toEqual({ error: "bad_payload" });
+    }
+  });
+
   it("a request signed ten minutes ago is refused as stale", async () => {
     const email = uniqueEmail("stale");
     const { response } = await deliver(event("email.bounced", email), { at: new Date(Date.now() - 10 * 60_000) });

@@ -397,6 +397,41 @@ describe("rotating TOTP_ENCRYPTION_KEY", () => {
   });
 });
 
+describe("the previous key removed too early", () => {
+  // Fault: TOTP_ENCRYPTION_KEY_PREVIOUS removed while an account's key is still sealed under it.
+  it("a sealed key no configured key opens is 503 (not 500), logged with the key id it names", async () => {
+    const { email, uid, key } = await enrolled("key-removed");
+    const sealed = (await shardForEmail(email)
+      .prepare("SELECT totp_secret FROM users WHERE id = ?")
+      .bind(uid)
+      .first<{ totp_secret: string }>())!.totp_secret;
+    const oldKeyId = sealingKeyId(parseSealingKey(env.TOTP_ENCRYPTION_KEY)!);
+    expect(sealed.split(".")[1]).toBe(oldKeyId);
+    const removed = { ...env, TOTP_ENCRYPTION_KEY: btoa("the-next-32-byte-totp-sealing-k!") } as Env;
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const body = JSON.stringify({ user: { email, password: STRONG_PASSWORD, tfa_token: codeAt(key) } });
+    const headers = { "content-type": "application/json", "cf-connecting-ip": randomIp() };
+    const response = await worker.fetch(
+      new Request(`${BASE}/v3/user-session`, { method: "POST", headers, body }),
+      removed,
+      createExecutionContext(),
+    );
+    expect(response.status).toBe(503);
+    const lines = logged.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ event: "totp_key_unopenable", userId: uid, keyId: oldKeyId, keyConfigured: false }),
+    );
+    // With the previous key back, the same account signs in: nothing was lost.
+    const restored = { ...removed, TOTP_ENCRYPTION_KEY_PREVIOUS: env.TOTP_ENCRYPTION_KEY } as Env;
+    const again = await worker.fetch(
+      new Request(`${BASE}/v3/user-session`, { method: "POST", headers, body }),
+      restored,
+      createExecutionContext(),
+    );
+    expect(again.status).toBe(200);
+  });
+});
+
 describe("lost both the device and the recovery codes", () => {
   it("the code step links to a page that says plainly what to do, not back into the loop", async () => {
     const page = await new Browser().request("/two-factor/lost");

@@ -1,11 +1,12 @@
 /**
- * Runs in Node before the Workers-runtime tests: starts the Resend and Have I Been Pwned stand-ins, whose
- * URLs the tests receive as bindings (TEST_RESEND_URL, TEST_HIBP_URL), so outbound calls are made with the
- * real global fetch over HTTP.
+ * Runs in Node before the Workers-runtime tests: starts the Resend, Have I Been Pwned and Turnstile
+ * siteverify stand-ins, whose URLs the tests receive as bindings (TEST_RESEND_URL, TEST_HIBP_URL,
+ * TEST_TURNSTILE_URL), so outbound calls are made with the real global fetch over HTTP.
  */
 import type { TestProject } from "vitest/node";
 import { BREACHED_PASSWORDS, startHibpStandIn } from "./hibp-stand-in.mjs";
 import { startResendStandIn } from "./resend-stand-in.mjs";
+import { startTurnstileStandIn } from "./turnstile-stand-in.mjs";
 
 export { BREACHED_PASSWORDS } from "./hibp-stand-in.mjs";
 
@@ -14,6 +15,9 @@ declare module "vitest" {
     resendUrl: string;
     resendApiKey: string;
     hibpUrl: string;
+    turnstileUrl: string;
+    turnstileSecret: string;
+    turnstileSiteKey: string;
   }
 }
 
@@ -23,8 +27,13 @@ export default async function setup(project: TestProject) {
   project.provide("resendUrl", resend.url);
   project.provide("resendApiKey", resend.apiKey);
   project.provide("hibpUrl", hibp.url);
+  const turnstile = await startTurnstileStandIn();
+  project.provide("turnstileUrl", turnstile.url);
+  project.provide("turnstileSecret", turnstile.secret);
+  project.provide("turnstileSiteKey", turnstile.siteKey);
   return async () => {
     await resend.close();
     await hibp.close();
+    await turnstile.close();
   };
 }

@@ -16,3 +16,13 @@ declare module "*/hibp-stand-in.mjs" {
     close(): Promise<void>;
   }>;
 }
+declare module "*/turnstile-stand-in.mjs" {
+  export function startTurnstileStandIn(options?: { secret?: string; hostname?: string }): Promise<{
+    url: string;
+    verifyUrl: string;
+    secret: string;
+    siteKey: string;
+    requests: { method: string; path: string; body: Record<string, string> | null }[];
+    close(): Promise<void>;
+  }>;
+}

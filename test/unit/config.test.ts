@@ -56,6 +56,7 @@ describe("readConfig / parseConfig", () => {
       resendApiUrl: "https://api.resend.com",
       resendRatePerSecond: 5,
       hibpApiUrl: "https://api.pwnedpasswords.com",
+      turnstile: null,
     });
   });
 
@@ -98,6 +99,17 @@ describe("readConfig / parseConfig", () => {
       replyTo: "Support <help@example.com>",
       mailFrom: "no-reply@example.com",
     });
+  });
+
+  it("Turnstile: on with both keys (siteverify's documented URL unless TURNSTILE_VERIFY_URL), off with neither", () => {
+    expect(parse({ TURNSTILE_SITE_KEY: " 0x4site ", TURNSTILE_SECRET_KEY: "0x4secret" }).turnstile).toEqual({
+      siteKey: "0x4site",
+      secretKey: "0x4secret",
+      verifyUrl: "https://challenges.cloudflare.com/turnstile/v0/siteverify",
+    });
+    const local = { TURNSTILE_SITE_KEY: "s", TURNSTILE_SECRET_KEY: "k", TURNSTILE_VERIFY_URL: "http://127.0.0.1:8/v" };
+    expect(parse(local).turnstile?.verifyUrl).toBe("http://127.0.0.1:8/v");
+    expect(parse({ TURNSTILE_SITE_KEY: "", TURNSTILE_SECRET_KEY: " " }).turnstile).toBeNull();
   });
 
   it("reads a shard layout whose every shard is bound", () => {
@@ -145,6 +157,8 @@ describe("readConfig / parseConfig", () => {
     [{ REPLY_TO: "help" }, 'REPLY_TO must look like "Name <address@domain>", got "help"'],
     [{ RESEND_RATE_PER_SECOND: "0" }, 'RESEND_RATE_PER_SECOND must be an integer from 1 to 1000, got "0"'],
     [{ HIBP_API_URL: "ftp://hibp.example" }, 'HIBP_API_URL must be an https URL, got "ftp://hibp.example"'],
+    [{ TURNSTILE_SITE_KEY: "0x4site" }, "set TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY, or neither"],
+    [{ TURNSTILE_SECRET_KEY: "0x4secret" }, "set TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY, or neither"],
     [
       {
         ENVIRONMENT: "production",

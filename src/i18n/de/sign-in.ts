@@ -10,6 +10,14 @@ export const signIn: Section<typeof english, "de"> = {
   "signIn.submit": "Anmelden",
   "signIn.noAccount": "Noch kein Konto? {link}",
   "signIn.signUpLink": "Registrieren",
+  "signIn.challenge.missing":
+    "Heute sind viele Anmeldungen bei diesem Konto fehlgeschlagen, daher ist ein weiterer Schritt nötig: Schließen Sie die Prüfung unten ab und melden Sie sich dann an.",
+  "signIn.challenge.failed":
+    "Die Prüfung wurde nicht abgeschlossen oder ist abgelaufen. Schließen Sie sie erneut ab und melden Sie sich dann an.",
+  "signIn.challenge.unavailable":
+    "Die Prüfung konnte gerade nicht bestätigt werden. Es wurde nichts gezählt: Bitte melden Sie sich gleich noch einmal an.",
+  "signIn.challenge.noScript":
+    "Diese Prüfung braucht JavaScript. Schalten Sie es für diese Website ein, oder melden Sie sich von einem Gerät an, mit dem Sie sich hier schon angemeldet haben.",
   "notice.reset": "Ihr Passwort wurde zurückgesetzt. Melden Sie sich mit Ihren neuen Anmeldedaten an.",
   "notice.password_reset":
     "Ihr Passwort wurde zurückgesetzt, daher wurden alle Sitzungen beendet. Melden Sie sich mit dem neuen Passwort an.",

@@ -7,6 +7,13 @@ export const signIn = {
   "signIn.submit": "Sign in",
   "signIn.noAccount": "No account yet? {link}",
   "signIn.signUpLink": "Sign up",
+  "signIn.challenge.missing":
+    "Many sign-ins to this account have failed today, so one more step is needed: complete the check below, then sign in.",
+  "signIn.challenge.failed": "The check was not completed, or it expired. Complete it again, then sign in.",
+  "signIn.challenge.unavailable":
+    "The check could not be confirmed just now. Nothing was counted: please sign in again in a moment.",
+  "signIn.challenge.noScript":
+    "This check needs JavaScript. Turn it on for this site, or sign in from a device that signed in here before.",
   "notice.reset": "Your password has been successfully reset. Sign in using your new credentials.",
   "notice.password_reset": "Your password was reset, so every session was signed out. Sign in with the new password.",
   "notice.password_changed":

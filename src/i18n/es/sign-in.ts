@@ -10,6 +10,13 @@ export const signIn: Section<typeof english, "es"> = {
   "signIn.submit": "Iniciar sesión",
   "signIn.noAccount": "¿Aún no tienes una cuenta? {link}",
   "signIn.signUpLink": "Regístrate",
+  "signIn.challenge.missing":
+    "Hoy han fallado muchos inicios de sesión en esta cuenta, así que hace falta un paso más: completa la comprobación de abajo y luego inicia sesión.",
+  "signIn.challenge.failed": "La comprobación no se completó o ha caducado. Complétala de nuevo y luego inicia sesión.",
+  "signIn.challenge.unavailable":
+    "No se ha podido confirmar la comprobación en este momento. No se ha contado nada: vuelve a iniciar sesión dentro de un momento.",
+  "signIn.challenge.noScript":
+    "Esta comprobación necesita JavaScript. Actívalo para este sitio o inicia sesión desde un dispositivo con el que ya hayas iniciado sesión aquí.",
   "notice.reset": "Tu contraseña se ha restablecido correctamente. Inicia sesión con tus nuevas credenciales.",
   "notice.password_reset":
     "Se ha restablecido tu contraseña, así que se han cerrado todas las sesiones. Inicia sesión con la nueva contraseña.",

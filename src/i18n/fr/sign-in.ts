@@ -10,6 +10,14 @@ export const signIn: Section<typeof english, "fr"> = {
   "signIn.submit": "Se connecter",
   "signIn.noAccount": "Pas encore de compte ? {link}",
   "signIn.signUpLink": "S’inscrire",
+  "signIn.challenge.missing":
+    "De nombreuses connexions à ce compte ont échoué aujourd’hui : une étape de plus est nécessaire. Effectuez la vérification ci-dessous, puis connectez-vous.",
+  "signIn.challenge.failed":
+    "La vérification n’a pas été effectuée ou a expiré. Effectuez-la de nouveau, puis connectez-vous.",
+  "signIn.challenge.unavailable":
+    "La vérification n’a pas pu être confirmée pour le moment. Rien n’a été compté : reconnectez-vous dans un instant.",
+  "signIn.challenge.noScript":
+    "Cette vérification nécessite JavaScript. Activez-le pour ce site, ou connectez-vous depuis un appareil déjà utilisé pour vous connecter ici.",
   "notice.reset": "Votre mot de passe a bien été réinitialisé. Connectez-vous avec vos nouveaux identifiants.",
   "notice.password_reset":
     "Votre mot de passe a été réinitialisé : toutes les sessions ont donc été déconnectées. Connectez-vous avec le nouveau mot de passe.",

@@ -10,6 +10,14 @@ export const signIn: Section<typeof english, "ja"> = {
   "signIn.submit": "ログイン",
   "signIn.noAccount": "アカウントをお持ちでない方は{link}",
   "signIn.signUpLink": "新規登録",
+  "signIn.challenge.missing":
+    "本日、このアカウントへのログインが何度も失敗しているため、追加の確認が必要です。下の確認を完了してからログインしてください。",
+  "signIn.challenge.failed":
+    "確認が完了していないか、有効期限が切れました。もう一度確認を完了してからログインしてください。",
+  "signIn.challenge.unavailable":
+    "現在、確認を検証できませんでした。回数には数えていません。しばらくしてからもう一度ログインしてください。",
+  "signIn.challenge.noScript":
+    "この確認には JavaScript が必要です。このサイトで JavaScript を有効にするか、以前ここにログインしたことのあるデバイスからログインしてください。",
   "notice.reset": "パスワードが正常に再設定されました。新しいログイン情報でログインしてください。",
   "notice.password_reset":
     "パスワードが再設定されたため、すべてのセッションからログアウトしました。新しいパスワードでログインしてください。",
