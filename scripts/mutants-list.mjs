@@ -508,15 +508,15 @@ export const MUTANTS = [
   {
     name: "pages run inline scripts (script-src 'self' 'unsafe-inline')",
     file: "src/pages/routes.tsx",
-    find: "scriptSrc: [NONCE],",
+    find: "scriptSrc: [scriptSources],",
     replace: `scriptSrc: ["'self'", "'unsafe-inline'"],`,
     tests: t("integration/page-headers"),
   },
   {
     name: "pages run inline scripts beside the nonce ('unsafe-inline' added)",
-    file: "src/pages/routes.tsx",
-    find: "scriptSrc: [NONCE],",
-    replace: `scriptSrc: [NONCE, "'unsafe-inline'"],`,
+    file: "src/pages/turnstile-widget.tsx",
+    find: "return mayShowWidget(c) ? `${nonce} ${TURNSTILE_ORIGIN}` : nonce;",
+    replace: "return mayShowWidget(c) ? `${nonce} ${TURNSTILE_ORIGIN}` : `${nonce} 'unsafe-inline'`;",
     tests: t("integration/page-headers"),
   },
   {
