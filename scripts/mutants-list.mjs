@@ -438,4 +438,16 @@ export const MUTANTS = [
     replace: 'const reader = { language: "en" as const };',
     tests: t("integration/languages"),
   },
+  // Tests that can fail (issue 24): the stored hashes of existing accounts.
+  {
+    name: "the pepper keys the hash differently (the password keys the HMAC of the pepper)",
+    file: "src/core/password-hash.ts",
+    find: `const key = await crypto.subtle.importKey("raw", encoder.encode(pepper), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
+  return new Uint8Array(await crypto.subtle.sign("HMAC", key, text));`,
+    replace: `const key = await crypto.subtle.importKey("raw", text, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(pepper)));`,
+    tests: t("unit/password-hash"),
+  },
 ];
