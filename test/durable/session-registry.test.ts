@@ -5,7 +5,7 @@
  */
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { RESET_LINK_TTL_MS } from "../../src/core/reset-token";
 import { hashSecret } from "../../src/core/secrets";
 import { newUserId } from "../../src/core/shards";
@@ -15,11 +15,6 @@ const DAY = 86_400_000;
 const IDLE_MS = 30 * DAY; // SESSION_IDLE_DAYS = 30 (wrangler.toml)
 const MAX_SESSIONS = 20; // MAX_SESSIONS_PER_USER = 20 (wrangler.toml)
 const meta = { ip: "192.0.2.10", userAgent: "vitest", location: null };
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
 
 function registry() {
   const userId = newUserId(0);

@@ -1,10 +1,5 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, expectEnvelope, json, rawPost, STRONG_PASSWORD, uniqueEmail } from "../helpers";
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.useRealTimers();
-});
 
 const POST_ENDPOINTS = [
   {

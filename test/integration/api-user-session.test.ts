@@ -5,7 +5,7 @@
  * Storage persists across the tests of this file, so every test uses its own email addresses.
  */
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   api,
   authtokenFor,
@@ -23,11 +23,6 @@ import {
   uniqueEmail,
   whoAmI,
 } from "../helpers";
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.useRealTimers();
-});
 
 describe("POST /v3/user-session (sign in)", () => {
   it('200 {"notice":"Login Successful.","user":{…,"authtoken"}}', async () => {

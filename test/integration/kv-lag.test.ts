@@ -6,7 +6,7 @@
  */
 import { createExecutionContext, createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseResetToken } from "../../src/core/reset-token";
 import worker from "../../src/dev/worker";
 import type { PasswordResetJob } from "../../src/domain/email-jobs";
@@ -24,10 +24,6 @@ import {
   uniqueEmail,
   waitForMail,
 } from "../helpers";
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 type Fault = "lag" | "fail";
 

@@ -4,7 +4,7 @@
  * working, break the next reset, or skip the "password changed" email.
  */
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   api,
   authtokenFor,
@@ -21,11 +21,6 @@ import {
   waitForMail,
   whoAmI,
 } from "../helpers";
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.useRealTimers();
-});
 
 /** D1 performs the password write, then the reply is lost `times` times (the caller sees an error). */
 function loseWriteReply(times: number, alsoFailReads = false) {

@@ -6,7 +6,7 @@
  */
 
 import { env, exports } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readConfig } from "../../src/core/config";
 import { emailKey } from "../../src/core/email-address";
 import { verifyPassword } from "../../src/core/password-hash";
@@ -40,11 +40,6 @@ import {
 
 const MINUTE = 60_000;
 const LINK_LIFETIME_MS = 60 * MINUTE;
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
 
 /** Watches the Worker's queue handler (calls through) so a test can wait until given jobs were fully processed. */
 function watchQueue() {

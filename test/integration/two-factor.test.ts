@@ -6,7 +6,7 @@
 import { createExecutionContext, runInDurableObject, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding, encodeBase64 } from "@oslojs/encoding";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseSealingKey, sealingKeyId } from "../../src/core/secret-box";
 import { TOTP_STEP_MS, totpAt } from "../../src/core/totp";
 import worker from "../../src/dev/worker";
@@ -24,11 +24,6 @@ import {
   uniqueEmail,
   whoAmI,
 } from "../helpers";
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
 
 const TFA_REQUIRED = {
   error_message: "Please login using the Two-Factor verification Token",
