@@ -450,4 +450,11 @@ export const MUTANTS = [
   return new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(pepper)));`,
     tests: t("unit/password-hash"),
   },
+  {
+    name: "the reset link's lifetime constant says two hours",
+    file: "src/core/reset-token.ts",
+    find: "export const RESET_LINK_TTL_MS = HOUR_MS;",
+    replace: "export const RESET_LINK_TTL_MS = 2 * HOUR_MS;",
+    tests: t("unit/session-registry-rules", "durable/session-registry"),
+  },
 ];

@@ -14,8 +14,7 @@ import worker from "../../src/dev/worker";
 import type { DeadLetter, EmailJob } from "../../src/domain/email-jobs";
 import { translator } from "../../src/i18n/catalogue";
 import { formatMoment } from "../../src/i18n/format";
-import { USER_AGENT } from "../../src/mail/resend";
-import { backoffSeconds, EMAIL_MAX_ATTEMPTS, withJitter } from "../../src/queue/email-consumer";
+import { withJitter } from "../../src/queue/email-consumer";
 import { resetTokenKey } from "../../src/storage/reset-tokens";
 import { emailCandidateDatabases } from "../../src/storage/shard-databases";
 import { BASE, everyShard, resetJob, shardForEmail, shardForUser, signUp, uniqueEmail } from "../helpers";
@@ -133,8 +132,7 @@ describe("retries against a failing provider", () => {
 
     const first = await deliver("email", job, 1, "m-500");
     expect(first.result.retryMessages).toEqual([{ msgId: "m-500" }]);
-    expect(first.retryOptions).toEqual([{ delaySeconds: backoffSeconds(1) }]);
-    expect(backoffSeconds(1)).toBe(2);
+    expect(first.retryOptions).toEqual([{ delaySeconds: 2 }]);
     expect(first.result.explicitAcks).toEqual([]);
     expect(loggedEvents(warn, "email_retry")).toEqual([
       expect.objectContaining({
@@ -158,7 +156,7 @@ describe("retries against a failing provider", () => {
       expect(call.headers.get("authorization")).toBe("Bearer re_test");
       expect(call.headers.get("content-type")).toBe("application/json");
       // Resend refuses requests without a User-Agent (403); each reset email is its own thread in Gmail.
-      expect(call.headers.get("user-agent")).toBe(USER_AGENT);
+      expect(call.headers.get("user-agent")).toBe("edge-password-reset/1.1 (+https://github.com/)");
       expect((call.body as unknown as { headers: Record<string, string> }).headers).toEqual({
         "X-Entity-Ref-ID": job.requestId,
       });
@@ -296,19 +294,19 @@ describe("dead letters", () => {
     expect(row).toEqual({ kind: "password_reset", reason: (letter as DeadLetter).reason, attempts: 1 });
   });
 
-  it(`last attempt (${EMAIL_MAX_ATTEMPTS}) with a 500: dead-lettered with "retries exhausted: …"`, async () => {
+  it(`last attempt (101: the first and max_retries = 100) with a 500: dead-lettered with "retries exhausted: …"`, async () => {
     const { email } = await newUser("resend-exhausted");
     fakeResend([resendError(500, "application_error", "still down")]);
     const dlq = vi.spyOn(env.EMAIL_DLQ, "send").mockResolvedValue(undefined as never);
     const job = resetJob(email);
-    const { id, result } = await deliver("email", job, EMAIL_MAX_ATTEMPTS);
+    const { id, result } = await deliver("email", job, 101);
     expect(result.explicitAcks).toEqual([id]);
     expect(result.retryMessages).toEqual([]);
     expect(dlq).toHaveBeenCalledWith(
       {
         job,
         reason: expect.stringMatching(/^retries exhausted: resend 500 application_error: still down/),
-        attempts: EMAIL_MAX_ATTEMPTS,
+        attempts: 101,
       },
       { contentType: "json" },
     );
@@ -319,9 +317,9 @@ describe("dead letters", () => {
     const { email } = await newUser("resend-penultimate");
     fakeResend([resendError(503, "internal_server_error", "down")]);
     const dlq = vi.spyOn(env.EMAIL_DLQ, "send").mockResolvedValue(undefined as never);
-    const { id, result, retryOptions } = await deliver("email", resetJob(email), EMAIL_MAX_ATTEMPTS - 1);
+    const { id, result, retryOptions } = await deliver("email", resetJob(email), 100);
     expect(result.retryMessages).toEqual([{ msgId: id }]);
-    expect(retryOptions).toEqual([{ delaySeconds: backoffSeconds(EMAIL_MAX_ATTEMPTS - 1) }]);
+    expect(retryOptions).toEqual([{ delaySeconds: 300 }]);
     expect(dlq).not.toHaveBeenCalled();
   });
 
