@@ -23,20 +23,24 @@ describe("forged user ids", () => {
     for (const spy of d1) expect(spy).not.toHaveBeenCalled();
     vi.restoreAllMocks();
     // A reset token naming the made-up user does reach its registry, which stays empty.
+    const reached = vi.spyOn(env.SESSION_REGISTRY, "getByName");
     const reset = await api("/v3/user/reset_password", {
       body: {
         user: { reset_password_token: `${FORGED_USER}.${"B".repeat(43)}`, password: "x", password_confirmation: "x" },
       },
     });
     expect(reset.status).toBe(422);
+    expect(reached).toHaveBeenCalledWith(FORGED_USER);
 
     const stub = env.SESSION_REGISTRY.getByName(FORGED_USER);
-    const tables = await runInDurableObject(stub, (_instance, state) =>
-      state.storage.sql
-        .exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('state', 'sessions')")
+    // No table at all (sqlite_master, not a hand list), and nothing in its key-value storage.
+    const stored = await runInDurableObject(stub, async (_instance, state) => ({
+      tables: state.storage.sql
+        .exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '_cf_%'")
         .toArray(),
-    );
-    expect(tables).toEqual([]);
+      kv: (await state.storage.list()).size,
+    }));
+    expect(stored).toEqual({ tables: [], kv: 0 });
   });
 
   it("a real user's registry does get storage on the first sign-in", async () => {

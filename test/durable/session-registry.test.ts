@@ -321,8 +321,14 @@ describe("sign out other sessions racing a reset (invariant 15)", () => {
       // Both calls in flight together, neither awaited before the other is sent; which is sent first alternates,
       // and a random pause of 0–2 ms before each lets the runtime deliver them either way.
       const pause = () => new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 3)));
-      const reset = () => pause().then(() => stub.beginReset(tokenHash, now + 1, 0));
-      const signOut = () => pause().then(() => stub.revokeOtherSessions(stolen.sessionId, now + 1));
+      const reset = async () => {
+        await pause();
+        return stub.beginReset(tokenHash, now + 1, 0);
+      };
+      const signOut = async () => {
+        await pause();
+        return stub.revokeOtherSessions(stolen.sessionId, now + 1);
+      };
       // Properties are evaluated in source order: this is what is sent first.
       const inFlight =
         round % 2 === 0 ? { reset: reset(), signOut: signOut() } : { signOut: signOut(), reset: reset() };
