@@ -12,6 +12,7 @@ import { totpAt } from "../../src/core/totp";
 import worker from "../../src/dev/worker";
 import {
   api,
+  auditTrail,
   BASE,
   json,
   NEW_PASSWORD,
@@ -344,12 +345,9 @@ describe("on /account", () => {
     const { email, uid, key, browser } = await enrolled("notices");
     await browser.request("/account/two-factor/off", { off_password: STRONG_PASSWORD, off_code: codeAt(key) });
     const rows = await vi.waitFor(async () => {
-      const { results } = await shardForEmail(email)
-        .prepare("SELECT type FROM audit_events WHERE user_id = ? AND type LIKE 'two_factor_%' ORDER BY id")
-        .bind(uid)
-        .all<{ type: string }>();
-      if (results.length < 2) throw new Error("not yet");
-      return results.map((r) => r.type);
+      const types = await auditTrail(uid, /^two_factor_/);
+      if (types.length < 2) throw new Error("not yet");
+      return types;
     });
     expect(rows).toEqual(["two_factor_enabled", "two_factor_disabled"]);
     const subjects = await vi.waitFor(async () => {

@@ -17,7 +17,8 @@ import { formatMoment } from "../../src/i18n/format";
 import { withJitter } from "../../src/queue/email-consumer";
 import { resetTokenKey } from "../../src/storage/reset-tokens";
 import { emailCandidateDatabases } from "../../src/storage/shard-databases";
-import { BASE, everyShard, resetJob, shardForEmail, shardForUser, signUp, uniqueEmail } from "../helpers";
+import { auditTrail, BASE, resetJob, shardForEmail, signUp, uniqueEmail } from "../helpers";
+import { tapD1, unreachableD1 } from "../support/d1";
 
 const RESEND_URL = "https://api.resend.com/emails";
 const MAIL_FROM = "Account Security <no-reply@localhost>"; // wrangler.toml [vars]
@@ -173,11 +174,7 @@ describe("retries against a failing provider", () => {
     expect(dlq).not.toHaveBeenCalled();
 
     // Exactly one "reset requested" audit event: the failed attempt did not count as sent.
-    const audit = await shardForUser(userId)
-      .prepare("SELECT COUNT(*) AS n FROM audit_events WHERE user_id = ? AND type = 'password_reset_requested'")
-      .bind(userId)
-      .first<{ n: number }>();
-    expect(audit?.n).toBe(1);
+    expect(await auditTrail(userId, "password_reset_requested")).toEqual(["password_reset_requested"]);
   });
 
   it("429 with Retry-After: retried after that many seconds", async () => {
@@ -498,20 +495,7 @@ describe("what gets sent", () => {
     const ghosts = [uniqueEmail("batch-ghost"), uniqueEmail("batch-ghost")];
     const resend = fakeResend([ok("re_1"), ok("re_2"), ok("re_3")]);
     const jobs = [...known.map((u) => resetJob(u.email)), ...ghosts.map((g) => resetJob(g))];
-    const prepared: string[] = [];
-    const batches: D1PreparedStatement[][] = [];
-    for (const db of everyShard()) {
-      const realPrepare = db.prepare.bind(db);
-      vi.spyOn(db, "prepare").mockImplementation((sql: string) => {
-        prepared.push(sql);
-        return realPrepare(sql);
-      });
-      const realBatch = db.batch.bind(db);
-      vi.spyOn(db, "batch").mockImplementation((statements) => {
-        batches.push(statements);
-        return realBatch(statements);
-      });
-    }
+    const { prepared, batches } = tapD1();
     // With one shard, one of each; with more, one per shard the batch's addresses may live in.
     const lookedIn = new Set([...known.map((u) => u.email), ...ghosts].flatMap(candidateShardsOf));
     const wroteIn = new Set(known.map((u) => shardForEmail(u.email)));
@@ -527,14 +511,11 @@ describe("what gets sent", () => {
     expect(prepared.filter((sql) => sql.includes("FROM users"))).toHaveLength(lookedIn.size);
     expect(batches).toHaveLength(wroteIn.size);
     // Per email sent: its audit row, and its address's wrong-code count cleared (a new code starts over).
+    expect(batches.flat().filter((sql) => sql.startsWith("INSERT INTO audit_events"))).toHaveLength(3);
     expect(batches.flat()).toHaveLength(6);
     expect(registries.mock.calls.map(([name]) => name).sort()).toEqual(known.map((u) => u.id).sort());
     for (const user of known) {
-      const audited = await shardForUser(user.id)
-        .prepare("SELECT COUNT(*) AS n FROM audit_events WHERE type = 'password_reset_requested' AND user_id = ?")
-        .bind(user.id)
-        .first<{ n: number }>();
-      expect(audited?.n).toBe(1);
+      expect(await auditTrail(user.id, "password_reset_requested")).toEqual(["password_reset_requested"]);
     }
   });
 
@@ -551,11 +532,7 @@ describe("what gets sent", () => {
     expect(second.result.explicitAcks).toEqual(["m-audit"]);
     expect(resend.calls).toHaveLength(2);
     expect(resend.delivered.size).toBe(1);
-    const audited = await shardForUser(user.id)
-      .prepare("SELECT COUNT(*) AS n FROM audit_events WHERE type = 'password_reset_requested' AND user_id = ?")
-      .bind(user.id)
-      .first<{ n: number }>();
-    expect(audited?.n).toBe(1);
+    expect(await auditTrail(user.id, "password_reset_requested")).toEqual(["password_reset_requested"]);
   });
 
   // Attack: HTML injection into the email through the User-Agent the attacker controls when requesting a reset
@@ -603,14 +580,7 @@ describe("the dead-letter consumer under faults", () => {
   // Fault: D1 is briefly down. The dead-letter queue is the last place an undeliverable email is remembered,
   // so a record that cannot be written is retried later, never acked away.
   it("retries with a growing delay when the record cannot be written", async () => {
-    const failingDb = new Proxy(env.DB, {
-      get: (target, property) =>
-        property === "prepare"
-          ? () => {
-              throw new Error("D1 unavailable (simulated)");
-            }
-          : Reflect.get(target, property),
-    });
+    const failingDb = unreachableD1(env.DB);
     const letter: DeadLetter = { job: resetJob(uniqueEmail("dl-fault")), reason: "resend 422 x", attempts: 1 };
     const first = await deliver("email-dlq", letter, 1, `dl-${crypto.randomUUID()}`, { ...env, DB: failingDb });
     expect(first.result.explicitAcks).toEqual([]);
