@@ -119,7 +119,6 @@ describe("invariant 1: a reset token works at most once", () => {
     const winners = responses.flatMap((r, i) => (r.status === 200 ? [i] : []));
     expect(winners).toHaveLength(1);
     const losers = responses.map((r, i) => ({ status: r.status, body: bodies[i] })).filter((_, i) => i !== winners[0]);
-    expect(losers).toHaveLength(19);
     for (const loser of losers) {
       expect(loser.status).toBe(422);
       expect(loser.body).toMatchObject({
