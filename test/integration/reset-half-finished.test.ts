@@ -65,9 +65,11 @@ describe("invariant 10: half-finished resets", () => {
     const email = uniqueEmail("lost-reply");
     await signUp(email);
     const token = await resetTokenFor(email);
-    loseWriteReply(1);
+    const d1 = loseWriteReply(1);
     const reset = await resetPassword(token);
     expect(reset.status).toBe(200);
+    // The write's reply was lost (the 200 above is not from a write that simply went through).
+    expect(d1.intercepted.filter(({ sql }) => sql.includes("UPDATE users SET password_hash"))).not.toEqual([]);
     expect((await signIn(email, NEW_PASSWORD)).status).toBe(200);
     expect(await changedNotices(email)).toHaveLength(1);
   });

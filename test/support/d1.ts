@@ -25,6 +25,8 @@ export interface D1Tap {
   readonly bound: { sql: string; values: unknown[] }[];
   /** Every batch, as the SQL of its statements. */
   readonly batches: string[][];
+  /** Every run of an intercepted statement, so a test can show its fault did happen. */
+  readonly intercepted: D1Call[];
   mockRestore(): void;
 }
 
@@ -40,7 +42,12 @@ export function tapD1(
   options: { match?: (sql: string) => boolean; intercept?: D1Intercept; databases?: D1Database[] } = {},
 ): D1Tap {
   const { match = () => false, intercept, databases = allShardDatabases(env).map(({ db }) => db) } = options;
-  const tap = { prepared: [] as string[], bound: [] as D1Tap["bound"], batches: [] as string[][] };
+  const tap = {
+    prepared: [] as string[],
+    bound: [] as D1Tap["bound"],
+    batches: [] as string[][],
+    intercepted: [] as D1Call[],
+  };
   const sqlOf = new WeakMap<D1PreparedStatement, string>();
 
   /** A statement whose running goes through `intercept`. */
@@ -52,10 +59,12 @@ export function tapD1(
       },
     };
     for (const method of METHODS) {
-      wrapper[method] = (...args: unknown[]) =>
-        (intercept ?? ((_call, proceed) => proceed()))({ sql, values, method }, () =>
-          (statement[method] as (...a: unknown[]) => Promise<unknown>)(...args),
-        );
+      wrapper[method] = (...args: unknown[]) => {
+        const call = { sql, values, method };
+        tap.intercepted.push(call);
+        const proceed = () => (statement[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+        return intercept === undefined ? proceed() : intercept(call, proceed);
+      };
     }
     return wrapper as unknown as D1PreparedStatement;
   };
