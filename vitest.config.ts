@@ -43,7 +43,9 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ["test/**/*.test.ts"],
-      setupFiles: ["./test/apply-migrations.ts"],
+      setupFiles: ["./test/apply-migrations.ts", "./test/support/each-test.ts"],
+      // Every spy (vi.spyOn on a binding, console, crypto) is restored before the next test.
+      restoreMocks: true,
       globalSetup: ["./test/support/global-setup.ts"],
       testTimeout: 20_000,
       name: shardLayout === "1" ? "one shard" : `shards ${shardLayout}`,

@@ -842,4 +842,23 @@ export const MUTANTS = [
     replace: "return true;",
     tests: t("integration/turnstile"),
   },
+  // Tests that can fail (issue 24): the stored hashes of existing accounts.
+  {
+    name: "the pepper keys the hash differently (the password keys the HMAC of the pepper)",
+    file: "src/core/password-hash.ts",
+    find: `const key = await crypto.subtle.importKey("raw", encoder.encode(pepper), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
+  return new Uint8Array(await crypto.subtle.sign("HMAC", key, text));`,
+    replace: `const key = await crypto.subtle.importKey("raw", text, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(pepper)));`,
+    tests: t("unit/password-hash"),
+  },
+  {
+    name: "the reset link's lifetime constant says two hours",
+    file: "src/core/password-reset-token.ts",
+    find: "export const RESET_LINK_TTL_MS = HOUR_MS;",
+    replace: "export const RESET_LINK_TTL_MS = 2 * HOUR_MS;",
+    tests: t("unit/session-registry-rules", "durable/session-registry"),
+  },
 ];

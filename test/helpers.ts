@@ -42,21 +42,17 @@ export function shardBindingForEmail(email: string): string {
 }
 
 /**
- * `prepare` of every shard replaced by `replace(realPrepare, sql)`, whose closure's state all shards share:
- * a fault aimed at one statement hits it in whichever shard it runs. Returns how to restore them all.
+ * The types of the account's audit events, oldest first, read from its shard: only `only` (a type, or a
+ * pattern of types) if given. Tests count events with it: `toEqual(["sign_out"])` is "exactly one".
  */
-export function spyOnShardPrepare(
-  replace: (realPrepare: (sql: string) => D1PreparedStatement, sql: string) => D1PreparedStatement,
-): { mockRestore(): void } {
-  const spies = everyShard().map((db) => {
-    const realPrepare = db.prepare.bind(db);
-    return vi.spyOn(db, "prepare").mockImplementation((sql: string) => replace(realPrepare, sql));
-  });
-  return {
-    mockRestore() {
-      for (const spy of spies) spy.mockRestore();
-    },
-  };
+export async function auditTrail(userId: string, only?: string | RegExp): Promise<string[]> {
+  const { results } = await shardForUser(userId)
+    .prepare("SELECT type FROM audit_events WHERE user_id = ? ORDER BY id")
+    .bind(userId)
+    .all<{ type: string }>();
+  const types = results.map((row) => row.type);
+  if (only === undefined) return types;
+  return types.filter((type) => (typeof only === "string" ? type === only : only.test(type)));
 }
 
 /** A forgot-password job as the request path enqueues it (for tests that drive the consumer directly). */

@@ -7,7 +7,8 @@
 import { listDurableObjectIds, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import { api, authtokenFor, everyShard, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
+import { api, authtokenFor, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
+import { tapD1 } from "../support/d1";
 
 const FORGED_USER = "blt0123456789abcdef01234567";
 
@@ -15,28 +16,32 @@ describe("forged user ids", () => {
   it("401 on GET /v3/user and DELETE /v3/user-session, and no storage is created for the forged id", async () => {
     const token = `${FORGED_USER}.${"A".repeat(32)}.${"A".repeat(22)}`;
     const registry = vi.spyOn(env.SESSION_REGISTRY, "getByName");
-    const d1 = everyShard().map((db) => vi.spyOn(db, "prepare"));
+    const d1 = tapD1();
     expect((await api("/v3/user", { authtoken: token })).status).toBe(401);
     expect((await api("/v3/user-session", { method: "DELETE", authtoken: token })).status).toBe(401);
     // Refused on its MAC: no Durable Object call, no D1 query.
     expect(registry).not.toHaveBeenCalled();
-    for (const spy of d1) expect(spy).not.toHaveBeenCalled();
+    expect(d1.prepared).toEqual([]);
     vi.restoreAllMocks();
     // A reset token naming the made-up user does reach its registry, which stays empty.
+    const reached = vi.spyOn(env.SESSION_REGISTRY, "getByName");
     const reset = await api("/v3/user/reset_password", {
       body: {
         user: { reset_password_token: `${FORGED_USER}.${"B".repeat(43)}`, password: "x", password_confirmation: "x" },
       },
     });
     expect(reset.status).toBe(422);
+    expect(reached).toHaveBeenCalledWith(FORGED_USER);
 
     const stub = env.SESSION_REGISTRY.getByName(FORGED_USER);
-    const tables = await runInDurableObject(stub, (_instance, state) =>
-      state.storage.sql
-        .exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('state', 'sessions')")
+    // No table at all (sqlite_master, not a hand list), and nothing in its key-value storage.
+    const stored = await runInDurableObject(stub, async (_instance, state) => ({
+      tables: state.storage.sql
+        .exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '_cf_%'")
         .toArray(),
-    );
-    expect(tables).toEqual([]);
+      kv: (await state.storage.list()).size,
+    }));
+    expect(stored).toEqual({ tables: [], kv: 0 });
   });
 
   it("a real user's registry does get storage on the first sign-in", async () => {

@@ -5,22 +5,17 @@
  */
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { RESET_LINK_TTL_MS } from "../../src/core/password-reset-token";
+import { describe, expect, it, vi } from "vitest";
 import { hashSecret } from "../../src/core/secrets";
 import { newUserId } from "../../src/core/shards";
 import { linkFate } from "../../src/durable/password-reset-rules";
 import type { SessionRegistry } from "../../src/durable/session-registry";
 
 const DAY = 86_400_000;
+const SIXTY_MINUTES = 60 * 60 * 1000; // a reset link's lifetime (invariant 3)
 const IDLE_MS = 30 * DAY; // SESSION_IDLE_DAYS = 30 (wrangler.toml)
 const MAX_SESSIONS = 20; // MAX_SESSIONS_PER_USER = 20 (wrangler.toml)
 const meta = { ip: "192.0.2.10", userAgent: "vitest", location: null };
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
 
 function registry() {
   const userId = newUserId(0);
@@ -41,7 +36,7 @@ function usable(stub: DurableObjectStub<SessionRegistry>, tokenHash: string, now
   return runInDurableObject(
     stub,
     (instance: SessionRegistry) =>
-      linkFate(instance.resetTokenStatus(tokenHash, now), d1Version, RESET_LINK_TTL_MS).fate === "usable",
+      linkFate(instance.resetTokenStatus(tokenHash, now), d1Version, SIXTY_MINUTES).fate === "usable",
   );
 }
 
@@ -160,10 +155,9 @@ describe("reset-token authority", () => {
     const now = Date.now();
     const a = await issue(stub, "req-a", now);
     const again = await issue(stub, "req-a", now);
-    expect(a).not.toBeNull();
     expect(again).toEqual(a);
-    expect(a!.tokenHash).toBe(hashSecret(a!.secret));
-    expect(a!.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(a.tokenHash).toBe(hashSecret(a.secret));
+    expect(a.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   // Attack: an older link (leaked mailbox, forwarded mail) used after the owner asked for a fresh one.
@@ -307,9 +301,9 @@ describe("reset-token authority", () => {
     const { stub } = registry();
     const t0 = Date.now();
     const { tokenHash } = await issue(stub, "req-1", t0);
-    expect(await stub.beginReset(tokenHash, t0 + RESET_LINK_TTL_MS)).toEqual({ ok: false, reason: "expired" });
-    expect(await usable(stub, tokenHash, t0 + RESET_LINK_TTL_MS - 1)).toBe(true);
-    expect((await stub.beginReset(tokenHash, t0 + RESET_LINK_TTL_MS - 1)).ok).toBe(true);
+    expect(await stub.beginReset(tokenHash, t0 + SIXTY_MINUTES)).toEqual({ ok: false, reason: "expired" });
+    expect(await usable(stub, tokenHash, t0 + SIXTY_MINUTES - 1)).toBe(true);
+    expect((await stub.beginReset(tokenHash, t0 + SIXTY_MINUTES - 1)).ok).toBe(true);
   });
 
   // Invariant 4 at the source: once a reset has begun, no sign-in that verified the old password gets a session.
@@ -325,21 +319,46 @@ describe("reset-token authority", () => {
   });
 });
 
-describe("sign out other sessions racing a reset", () => {
+describe("sign out other sessions racing a reset (invariant 15)", () => {
   // Attack: with a stolen cookie, spam "sign out other sessions" so that one call lands right after the
   // victim's reset revoked everything; carrying the (revoked) kept session into the new epoch would revive it.
-  it("revokeOtherSessions after everything was revoked keeps nothing alive and ends nothing new", async () => {
-    const userId = newUserId(0);
-    const stub = env.SESSION_REGISTRY.getByName(userId);
-    const now = Date.now();
-    const stolen = await stub.createSession(userId, 0, { ip: null, userAgent: null, location: null }, now);
-    if (!stolen.ok) throw new Error("unexpected refusal");
-    expect(await stub.revokeAllSessions("password_reset", Date.now())).toBe(1);
-    const fresh = await stub.createSession(userId, 0, { ip: null, userAgent: null, location: null }, now + 1);
-    if (!fresh.ok) throw new Error("unexpected refusal");
-    expect(await stub.revokeOtherSessions(stolen.sessionId, Date.now())).toBe(0);
-    expect(await stub.validateSession(stolen.sessionId, now + 2)).toBeNull();
-    expect(await stub.validateSession(fresh.sessionId, now + 2)).not.toBeNull();
+  it("a reset and a sign-out of the others sent at once, in many rounds: nothing revoked comes back", async () => {
+    const ROUNDS = 24;
+    const orders = new Set<string>();
+    for (let round = 0; round < ROUNDS; round++) {
+      const { userId, stub } = registry();
+      const now = Date.now();
+      const stolen = await create(stub, userId, now);
+      const victim = await create(stub, userId, now);
+      const { tokenHash } = await issue(stub, `req-${round}`, now);
+      // Both calls in flight together, neither awaited before the other is sent; which is sent first alternates,
+      // and a random pause of 0–2 ms before each lets the runtime deliver them either way.
+      const pause = () => new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 3)));
+      const reset = async () => {
+        await pause();
+        return stub.beginReset(tokenHash, now + 1, 0);
+      };
+      const signOut = async () => {
+        await pause();
+        return stub.revokeOtherSessions(stolen.sessionId, now + 1);
+      };
+      // Properties are evaluated in source order: this is what is sent first.
+      const inFlight =
+        round % 2 === 0 ? { reset: reset(), signOut: signOut() } : { signOut: signOut(), reset: reset() };
+      const [began, ended] = await Promise.all([inFlight.reset, inFlight.signOut]);
+      expect(began).toEqual({ ok: true, credentialVersion: 1 });
+      // 1: the sign-out landed first (it ended the victim's session); 0: after the reset (nothing was live).
+      expect([0, 1]).toContain(ended);
+      orders.add(ended === 1 ? "sign-out first" : "reset first");
+
+      for (const session of [stolen, victim]) expect(await stub.validateSession(session.sessionId, now + 2)).toBeNull();
+      expect(await stub.listSessions(now + 2)).toEqual([]);
+      // A later sign-out of the others from the stolen cookie revives nothing either.
+      expect(await stub.revokeOtherSessions(stolen.sessionId, now + 3)).toBe(0);
+      expect(await stub.validateSession(stolen.sessionId, now + 3)).toBeNull();
+    }
+    // Both interleavings happened, so the rounds tested the race and not one fixed order.
+    expect([...orders].sort()).toEqual(["reset first", "sign-out first"]);
   });
 });
 
@@ -377,12 +396,16 @@ describe("the outbox (invariant 8)", () => {
     expect((await stub.beginReset(tokenHash, Date.now(), 0, message)).ok).toBe(true);
     const latest = { ...message, requestId: "another" };
     expect((await stub.beginReset(tokenHash, Date.now(), 0, latest)).ok).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const outbox = () =>
+      runInDurableObject(stub, (_i, state) =>
+        state.storage.sql.exec("SELECT body, held_version FROM outbox").toArray(),
+      );
+    // Held: the alarm, the only thing that sends, runs now and sends nothing; one row, the latest attempt's.
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(send).not.toHaveBeenCalled();
+    expect(await outbox()).toEqual([{ body: JSON.stringify(latest), held_version: 1 }]);
     await stub.completeCredentialChange(Date.now(), 1);
-    const outboxRows = () =>
-      runInDurableObject(stub, (_i, state) => state.storage.sql.exec("SELECT COUNT(*) AS n FROM outbox").one().n);
-    await vi.waitFor(async () => expect(await outboxRows()).toBe(0), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(async () => expect(await outbox()).toEqual([]), { timeout: 10_000, interval: 100 });
     // One copy, the latest attempt's; the queue refused it once, so it was sent twice.
     expect(send.mock.calls.map(([body]) => body)).toEqual([latest, latest]);
     expect(errors.mock.calls.map(([line]) => JSON.parse(String(line)).event)).toContain("outbox_send_failed");

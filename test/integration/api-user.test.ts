@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   api,
   authtokenFor,
@@ -14,11 +14,6 @@ import {
   uniqueEmail,
   whoAmI,
 } from "../helpers";
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.useRealTimers();
-});
 
 describe("POST /v3/user (sign up)", () => {
   it("201 {notice, user} with Contentstack field names, the email lower-cased, and no authtoken", async () => {

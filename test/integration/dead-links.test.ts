@@ -124,6 +124,5 @@ describe("Send a new link", () => {
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/forgot-password");
     expect(send).not.toHaveBeenCalled();
-    vi.restoreAllMocks();
   });
 });

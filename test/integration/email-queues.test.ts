@@ -5,14 +5,12 @@
  */
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readConfig } from "../../src/core/config";
 import { emailKey } from "../../src/core/email-address";
 import { emailQueueIndex } from "../../src/core/email-queues";
 import worker from "../../src/dev/worker";
 import { BASE, randomIp, signUp, uniqueEmail, waitForMail } from "../helpers";
-
-afterEach(() => vi.restoreAllMocks());
 
 const twoQueues = { ...env, EMAIL_QUEUES: "2" } as Env;
 const secondQueue = (env as unknown as { EMAIL_QUEUE_2: Queue }).EMAIL_QUEUE_2;

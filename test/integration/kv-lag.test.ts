@@ -6,7 +6,7 @@
  */
 import { createExecutionContext, createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseResetToken } from "../../src/core/password-reset-token";
 import worker from "../../src/dev/worker";
 import type { PasswordResetJob } from "../../src/domain/email-jobs";
@@ -24,10 +24,7 @@ import {
   uniqueEmail,
   waitForMail,
 } from "../helpers";
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+import { unreachableD1 } from "../support/d1";
 
 type Fault = "lag" | "fail";
 
@@ -148,14 +145,7 @@ describe("invariant 16: a KV miss is never final", () => {
     const token = await resetTokenFor(email);
     vi.spyOn(console, "error").mockImplementation(() => {});
     const binding = shardBindingForEmail(email);
-    const db = new Proxy((env as unknown as Record<string, D1Database>)[binding]!, {
-      get: (target, property) =>
-        property === "prepare"
-          ? () => {
-              throw new Error("D1 unavailable (simulated)");
-            }
-          : Reflect.get(target, property),
-    });
+    const db = unreachableD1((env as unknown as Record<string, D1Database>)[binding]!);
     const request = new Request(`${BASE}/reset-password?token=${token}`, {
       headers: { accept: "text/html", "cf-connecting-ip": randomIp() },
       redirect: "manual",

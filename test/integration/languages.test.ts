@@ -17,10 +17,10 @@ import {
   STRONG_PASSWORD,
   shardForUser,
   signUp,
-  spyOnShardPrepare,
   uniqueEmail,
   waitForMail,
 } from "../helpers";
+import { tapD1 } from "../support/d1";
 
 const de = catalogueOf("de");
 const fr = catalogueOf("fr");
@@ -249,17 +249,12 @@ describe("emails in the reader's language", () => {
     const user = await signUp(email);
     const token = await authtokenFor(email, STRONG_PASSWORD);
     const session = { "__Host-session": token, "__Host-lang": "fr" };
-    const lost = spyOnShardPrepare((realPrepare, sql) => {
-      const statement = realPrepare(sql);
-      if (!sql.startsWith("UPDATE users SET language")) return statement;
-      return {
-        bind: (...values: unknown[]) => ({
-          run: async () => {
-            await statement.bind(...values).run();
-            throw new Error("D1 reply lost (simulated)");
-          },
-        }),
-      } as never;
+    const lost = tapD1({
+      match: (sql) => sql.startsWith("UPDATE users SET language"),
+      intercept: async (_call, proceed) => {
+        await proceed();
+        throw new Error("D1 reply lost (simulated)");
+      },
     });
     try {
       const failed = await browser("/account/language", { cookies: session, form: { language: "de" } });

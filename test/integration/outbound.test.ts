@@ -9,7 +9,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import worker from "../../src/dev/worker";
 import type { PasswordResetJob } from "../../src/domain/email-jobs";
-import { ResendProvider, USER_AGENT } from "../../src/mail/resend";
+import { ResendProvider } from "../../src/mail/resend";
 import { BASE, json, randomIp, resetPassword, resetTokenFor, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
 import { BREACHED_PASSWORDS } from "../support/global-setup";
 
@@ -111,7 +111,7 @@ describe("Resend through the real fetch", () => {
     const emails =
       await standIn<{ headers: Record<string, string>; body: Record<string, unknown> }[]>("/__stand-in/emails");
     const last = emails.at(-1)!;
-    expect(last.headers["user-agent"]).toBe(USER_AGENT);
+    expect(last.headers["user-agent"]).toBe("edge-password-reset/1.1 (+https://github.com/)");
     expect(last.body).toMatchObject({
       reply_to: "support@example.com",
       headers: { "X-Entity-Ref-ID": expect.any(String) },

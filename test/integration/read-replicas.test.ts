@@ -2,10 +2,8 @@
  * Reads that may lag go to the nearest D1 read replica (the Sessions API); the registry, not D1, decides
  * whether a session lives. A replica that has not yet seen an account is never final: the primary is asked.
  */
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { authtokenFor, STRONG_PASSWORD, shardForEmail, signUp, uniqueEmail, whoAmI } from "../helpers";
-
-afterEach(() => vi.restoreAllMocks());
 
 /** A replica that is behind: it has no rows at all yet. */
 function laggingReplica(email: string) {

@@ -4,7 +4,7 @@
  * working, break the next reset, or skip the "password changed" email.
  */
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   api,
   authtokenFor,
@@ -16,42 +16,30 @@ import {
   STRONG_PASSWORD,
   signIn,
   signUp,
-  spyOnShardPrepare,
   uniqueEmail,
   waitForMail,
   whoAmI,
 } from "../helpers";
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.useRealTimers();
-});
+import { tapD1 } from "../support/d1";
 
 /** D1 performs the password write, then the reply is lost `times` times (the caller sees an error). */
 function loseWriteReply(times: number, alsoFailReads = false) {
   let lost = 0;
   let readsFailing = false;
-  return spyOnShardPrepare((realPrepare, sql) => {
-    const statement = realPrepare(sql);
-    if (readsFailing && sql.startsWith("SELECT * FROM users WHERE id")) {
-      return { bind: () => ({ first: () => Promise.reject(new Error("D1 unreachable (simulated)")) }) } as never;
-    }
-    if (!sql.includes("UPDATE users SET password_hash")) return statement;
-    return {
-      bind: (...values: unknown[]) => {
-        const bound = statement.bind(...values);
-        return {
-          run: async () => {
-            const result = await bound.run();
-            if (lost++ < times) {
-              readsFailing = alsoFailReads;
-              throw new Error("Network connection lost (simulated, after commit)");
-            }
-            return result;
-          },
-        };
-      },
-    } as unknown as D1PreparedStatement;
+  return tapD1({
+    match: (sql) => sql.includes("UPDATE users SET password_hash") || sql.startsWith("SELECT * FROM users WHERE id"),
+    intercept: async ({ sql }, proceed) => {
+      if (sql.startsWith("SELECT")) {
+        if (readsFailing) throw new Error("D1 unreachable (simulated)");
+        return proceed();
+      }
+      const result = await proceed();
+      if (lost++ < times) {
+        readsFailing = alsoFailReads;
+        throw new Error("Network connection lost (simulated, after commit)");
+      }
+      return result;
+    },
   });
 }
 
@@ -77,9 +65,11 @@ describe("invariant 10: half-finished resets", () => {
     const email = uniqueEmail("lost-reply");
     await signUp(email);
     const token = await resetTokenFor(email);
-    loseWriteReply(1);
+    const d1 = loseWriteReply(1);
     const reset = await resetPassword(token);
     expect(reset.status).toBe(200);
+    // The write's reply was lost (the 200 above is not from a write that simply went through).
+    expect(d1.intercepted.filter(({ sql }) => sql.includes("UPDATE users SET password_hash"))).not.toEqual([]);
     expect((await signIn(email, NEW_PASSWORD)).status).toBe(200);
     expect(await changedNotices(email)).toHaveLength(1);
   });
@@ -156,16 +146,12 @@ describe("invariant 10: half-finished resets", () => {
 /** The password write fails once, before anything is written (D1 unreachable). */
 function failWriteOnce() {
   let failed = false;
-  return spyOnShardPrepare((realPrepare, sql) => {
-    const statement = realPrepare(sql);
-    if (!sql.includes("UPDATE users SET password_hash") || failed) return statement;
-    return {
-      bind: () => ({
-        run: async () => {
-          failed = true;
-          throw new Error("D1 unreachable (simulated)");
-        },
-      }),
-    } as unknown as D1PreparedStatement;
+  return tapD1({
+    match: (sql) => sql.includes("UPDATE users SET password_hash"),
+    intercept: async (_call, proceed) => {
+      if (failed) return proceed();
+      failed = true;
+      throw new Error("D1 unreachable (simulated)");
+    },
   });
 }

@@ -10,7 +10,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/core/config";
 import { seal } from "../../src/core/secret-box";
-import { newTotpKey, TOTP_STEP_MS, totpAt } from "../../src/core/totp";
+import { newTotpKey, totpAt } from "../../src/core/totp";
 import { type FlowTotals, meterTotals, resetMeter } from "../../src/dev/binding-meter";
 import worker from "../../src/dev/worker";
 import { setTotpSecret } from "../../src/storage/user-totp";
@@ -59,7 +59,7 @@ describe("round trips the person waits for", () => {
     const email = uniqueEmail("rt-2fa");
     const { uid } = await signUp(email);
     const key = newTotpKey();
-    const step = Math.floor(Date.now() / TOTP_STEP_MS);
+    const step = Math.floor(Date.now() / 30_000);
     const sealed = await seal(readConfig(env).sealingKey!, key, uid);
     await setTotpSecret(shardForUser(uid), uid, sealed, new Date().toISOString());
     await env.SESSION_REGISTRY.getByName(uid).enableSecondFactor(step - 1, []);

@@ -5,7 +5,7 @@
  */
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readConfig } from "../../src/core/config";
 import { emailKey, normalizeEmail } from "../../src/core/email-address";
 import { hashPassword } from "../../src/core/password-hash";
@@ -127,8 +127,6 @@ describe.runIf(layout.length > 1)("an account from an older generation", () => {
 // A shard's outage is its own accounts' trouble, not everyone's: the other shards' people sign in, and the
 // email queue keeps sending their mail, retrying only the jobs that need the shard that is down.
 describe.runIf(shardCount(layout) > 1)("one shard down", () => {
-  afterEach(() => vi.restoreAllMocks());
-
   /** A new address placed in `shard` (or, with `not`, anywhere else but shard 0, which older lookups share). */
   function emailIn(shard: number, not = false): string {
     for (;;) {

@@ -2,12 +2,8 @@
  * Attack: fire many password guesses for one account at the same moment. If the lock were only checked
  * before the (slow) password hash and counted after it, every parallel guess would pass the check.
  */
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { api, json, STRONG_PASSWORD, shardForEmail, signIn, signUp, uniqueEmail } from "../helpers";
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe("parallel sign-in guesses for one email", () => {
   it("at most 5 of 25 simultaneous wrong guesses are checked; the rest get 429; then the account is locked", async () => {

@@ -4,7 +4,7 @@
  * distinct guesses still lock as before. Contentstack's CLI repeats every 422 three more times.
  */
 import { exports } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { emailKey } from "../../src/core/email-address";
 import { hashSecret } from "../../src/core/secrets";
 import {
@@ -20,10 +20,6 @@ import {
   uniqueEmail,
   whoAmI,
 } from "../helpers";
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 /** What Contentstack's CLI does with one typed password: the attempt, then three retries of its 422. */
 async function cliSignIn(email: string, password: string): Promise<Response[]> {

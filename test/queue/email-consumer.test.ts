@@ -7,7 +7,7 @@
 
 import { createExecutionContext, createMessageBatch, getQueueResult, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { emailKey, normalizeEmail } from "../../src/core/email-address";
 import { parseResetToken, RESET_LINK_TTL_MS } from "../../src/core/password-reset-token";
 import worker from "../../src/dev/worker";
@@ -16,11 +16,11 @@ import { linkFate } from "../../src/durable/password-reset-rules";
 import type { SessionRegistry } from "../../src/durable/session-registry";
 import { translator } from "../../src/i18n/catalogue";
 import { formatMoment } from "../../src/i18n/format";
-import { USER_AGENT } from "../../src/mail/resend";
-import { backoffSeconds, EMAIL_MAX_ATTEMPTS, withJitter } from "../../src/queue/email-consumer";
+import { withJitter } from "../../src/queue/email-consumer";
 import { resetTokenKey } from "../../src/storage/password-reset-tokens";
 import { emailCandidateDatabases } from "../../src/storage/shard-databases";
-import { BASE, everyShard, resetJob, shardForEmail, shardForUser, signUp, uniqueEmail } from "../helpers";
+import { auditTrail, BASE, resetJob, shardForEmail, signUp, uniqueEmail } from "../helpers";
+import { tapD1, unreachableD1 } from "../support/d1";
 
 const RESEND_URL = "https://api.resend.com/emails";
 const MAIL_FROM = "Account Security <no-reply@localhost>"; // wrangler.toml [vars]
@@ -34,10 +34,6 @@ beforeEach(() => {
   warn = vi.spyOn(console, "warn").mockImplementation(() => {});
   error = vi.spyOn(console, "error").mockImplementation(() => {});
   vi.spyOn(console, "log").mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
 interface ResendCall {
@@ -139,8 +135,7 @@ describe("retries against a failing provider", () => {
 
     const first = await deliver("email", job, 1, "m-500");
     expect(first.result.retryMessages).toEqual([{ msgId: "m-500" }]);
-    expect(first.retryOptions).toEqual([{ delaySeconds: backoffSeconds(1) }]);
-    expect(backoffSeconds(1)).toBe(2);
+    expect(first.retryOptions).toEqual([{ delaySeconds: 2 }]);
     expect(first.result.explicitAcks).toEqual([]);
     expect(loggedEvents(warn, "email_retry")).toEqual([
       expect.objectContaining({
@@ -164,7 +159,7 @@ describe("retries against a failing provider", () => {
       expect(call.headers.get("authorization")).toBe("Bearer re_test");
       expect(call.headers.get("content-type")).toBe("application/json");
       // Resend refuses requests without a User-Agent (403); each reset email is its own thread in Gmail.
-      expect(call.headers.get("user-agent")).toBe(USER_AGENT);
+      expect(call.headers.get("user-agent")).toBe("edge-password-reset/1.1 (+https://github.com/)");
       expect((call.body as unknown as { headers: Record<string, string> }).headers).toEqual({
         "X-Entity-Ref-ID": job.requestId,
       });
@@ -181,11 +176,7 @@ describe("retries against a failing provider", () => {
     expect(dlq).not.toHaveBeenCalled();
 
     // Exactly one "reset requested" audit event: the failed attempt did not count as sent.
-    const audit = await shardForUser(userId)
-      .prepare("SELECT COUNT(*) AS n FROM audit_events WHERE user_id = ? AND type = 'password_reset_requested'")
-      .bind(userId)
-      .first<{ n: number }>();
-    expect(audit?.n).toBe(1);
+    expect(await auditTrail(userId, "password_reset_requested")).toEqual(["password_reset_requested"]);
   });
 
   it("429 with Retry-After: retried after that many seconds", async () => {
@@ -302,19 +293,19 @@ describe("dead letters", () => {
     expect(row).toEqual({ kind: "password_reset", reason: (letter as DeadLetter).reason, attempts: 1 });
   });
 
-  it(`last attempt (${EMAIL_MAX_ATTEMPTS}) with a 500: dead-lettered with "retries exhausted: …"`, async () => {
+  it(`last attempt (101: the first and max_retries = 100) with a 500: dead-lettered with "retries exhausted: …"`, async () => {
     const { email } = await newUser("resend-exhausted");
     fakeResend([resendError(500, "application_error", "still down")]);
     const dlq = vi.spyOn(env.EMAIL_DLQ, "send").mockResolvedValue(undefined as never);
     const job = resetJob(email);
-    const { id, result } = await deliver("email", job, EMAIL_MAX_ATTEMPTS);
+    const { id, result } = await deliver("email", job, 101);
     expect(result.explicitAcks).toEqual([id]);
     expect(result.retryMessages).toEqual([]);
     expect(dlq).toHaveBeenCalledWith(
       {
         job,
         reason: expect.stringMatching(/^retries exhausted: resend 500 application_error: still down/),
-        attempts: EMAIL_MAX_ATTEMPTS,
+        attempts: 101,
       },
       { contentType: "json" },
     );
@@ -325,9 +316,9 @@ describe("dead letters", () => {
     const { email } = await newUser("resend-penultimate");
     fakeResend([resendError(503, "internal_server_error", "down")]);
     const dlq = vi.spyOn(env.EMAIL_DLQ, "send").mockResolvedValue(undefined as never);
-    const { id, result, retryOptions } = await deliver("email", resetJob(email), EMAIL_MAX_ATTEMPTS - 1);
+    const { id, result, retryOptions } = await deliver("email", resetJob(email), 100);
     expect(result.retryMessages).toEqual([{ msgId: id }]);
-    expect(retryOptions).toEqual([{ delaySeconds: backoffSeconds(EMAIL_MAX_ATTEMPTS - 1) }]);
+    expect(retryOptions).toEqual([{ delaySeconds: 300 }]);
     expect(dlq).not.toHaveBeenCalled();
   });
 
@@ -508,20 +499,7 @@ describe("what gets sent", () => {
     const ghosts = [uniqueEmail("batch-ghost"), uniqueEmail("batch-ghost")];
     const resend = fakeResend([ok("re_1"), ok("re_2"), ok("re_3")]);
     const jobs = [...known.map((u) => resetJob(u.email)), ...ghosts.map((g) => resetJob(g))];
-    const prepared: string[] = [];
-    const batches: D1PreparedStatement[][] = [];
-    for (const db of everyShard()) {
-      const realPrepare = db.prepare.bind(db);
-      vi.spyOn(db, "prepare").mockImplementation((sql: string) => {
-        prepared.push(sql);
-        return realPrepare(sql);
-      });
-      const realBatch = db.batch.bind(db);
-      vi.spyOn(db, "batch").mockImplementation((statements) => {
-        batches.push(statements);
-        return realBatch(statements);
-      });
-    }
+    const { prepared, batches } = tapD1();
     // With one shard, one of each; with more, one per shard the batch's addresses may live in.
     const lookedIn = new Set([...known.map((u) => u.email), ...ghosts].flatMap(candidateShardsOf));
     const wroteIn = new Set(known.map((u) => shardForEmail(u.email)));
@@ -537,14 +515,11 @@ describe("what gets sent", () => {
     expect(prepared.filter((sql) => sql.includes("FROM users"))).toHaveLength(lookedIn.size);
     expect(batches).toHaveLength(wroteIn.size);
     // Per email sent: its audit row, and its address's wrong-code count cleared (a new code starts over).
+    expect(batches.flat().filter((sql) => sql.startsWith("INSERT INTO audit_events"))).toHaveLength(3);
     expect(batches.flat()).toHaveLength(6);
     expect(registries.mock.calls.map(([name]) => name).sort()).toEqual(known.map((u) => u.id).sort());
     for (const user of known) {
-      const audited = await shardForUser(user.id)
-        .prepare("SELECT COUNT(*) AS n FROM audit_events WHERE type = 'password_reset_requested' AND user_id = ?")
-        .bind(user.id)
-        .first<{ n: number }>();
-      expect(audited?.n).toBe(1);
+      expect(await auditTrail(user.id, "password_reset_requested")).toEqual(["password_reset_requested"]);
     }
   });
 
@@ -561,11 +536,7 @@ describe("what gets sent", () => {
     expect(second.result.explicitAcks).toEqual(["m-audit"]);
     expect(resend.calls).toHaveLength(2);
     expect(resend.delivered.size).toBe(1);
-    const audited = await shardForUser(user.id)
-      .prepare("SELECT COUNT(*) AS n FROM audit_events WHERE type = 'password_reset_requested' AND user_id = ?")
-      .bind(user.id)
-      .first<{ n: number }>();
-    expect(audited?.n).toBe(1);
+    expect(await auditTrail(user.id, "password_reset_requested")).toEqual(["password_reset_requested"]);
   });
 
   // Attack: HTML injection into the email through the User-Agent the attacker controls when requesting a reset
@@ -613,14 +584,7 @@ describe("the dead-letter consumer under faults", () => {
   // Fault: D1 is briefly down. The dead-letter queue is the last place an undeliverable email is remembered,
   // so a record that cannot be written is retried later, never acked away.
   it("retries with a growing delay when the record cannot be written", async () => {
-    const failingDb = new Proxy(env.DB, {
-      get: (target, property) =>
-        property === "prepare"
-          ? () => {
-              throw new Error("D1 unavailable (simulated)");
-            }
-          : Reflect.get(target, property),
-    });
+    const failingDb = unreachableD1(env.DB);
     const letter: DeadLetter = { job: resetJob(uniqueEmail("dl-fault")), reason: "resend 422 x", attempts: 1 };
     const first = await deliver("email-dlq", letter, 1, `dl-${crypto.randomUUID()}`, { ...env, DB: failingDb });
     expect(first.result.explicitAcks).toEqual([]);

@@ -16,6 +16,39 @@ describe("password hashing", () => {
     expect((await verifyPassword("correct horse battery stapl", stored, null)).valid).toBe(false);
   });
 
+  // Known answers, computed outside the implementation with Node's own crypto (Node 22, a one-off script):
+  //   const text = Buffer.from(password.normalize("NFKC"), "utf8");
+  //   const input = pepper === null ? text : createHmac("sha256", pepper).update(text).digest();
+  //   pbkdf2Sync(input, Buffer.from("000102030405060708090a0b0c0d0e0f", "hex"), 100_000, 32, "sha256").toString("base64");
+  // They pin the stored format forever: a change to how the password or the pepper feeds PBKDF2 would lock out
+  // every existing account while round-trip tests stay green.
+  const KNOWN_SALT = "AAECAwQFBgcICQoLDA0ODw=="; // bytes 0x00 … 0x0f
+  const known = (peppered: boolean, hash: string) =>
+    `$pbkdf2-sha256$i=100000,p=${peppered ? 1 : 0}$${KNOWN_SALT}$${hash}`;
+
+  it("verifies a known unpeppered hash (PBKDF2-HMAC-SHA256 of the UTF-8 password, 100,000 iterations)", async () => {
+    const stored = known(false, "SdScJfWXhGIJ8Nkud3CrZOHHXpS0zmxQkmXuZxddKh4=");
+    expect(await verifyPassword("correct horse battery staple", stored, null)).toEqual({
+      valid: true,
+      needsRehash: false,
+    });
+  });
+
+  it("verifies a known peppered hash (PBKDF2 over HMAC-SHA256 keyed by the pepper, of the password)", async () => {
+    const stored = known(true, "DmKD5MIZy/hZa5f/s9m0DKgapTz+vtoLu2JhpXi793A=");
+    expect(await verifyPassword("correct horse battery staple", stored, "pepper-one")).toEqual({
+      valid: true,
+      needsRehash: false,
+    });
+  });
+
+  it("verifies a known hash that only NFKC tells apart: the ligature \ufb01 is the letters fi", async () => {
+    // NFC (or no normalisation) leaves U+FB01 as it is and derives qI2msmnv… instead.
+    const stored = known(false, "0cMqGJ9EuelF2g3/xXG+JyXTX0ZJfGeMP9xoBRq2Suw=");
+    expect((await verifyPassword("\ufb01ne print", stored, null)).valid).toBe(true);
+    expect((await verifyPassword("fine print", stored, null)).valid).toBe(true);
+  });
+
   it("salts every hash differently", async () => {
     expect(await hashPassword("same password twice", null)).not.toBe(await hashPassword("same password twice", null));
   });
