@@ -13,11 +13,7 @@ import {
   resetTokenProblem,
   withinLimits,
 } from "../../src/durable/password-reset-rules";
-import {
-  decideCreateSession,
-  LAST_SEEN_RESOLUTION_MS,
-  sessionFreshness,
-} from "../../src/durable/session-registry-rules";
+import { decideCreateSession, sessionFreshness } from "../../src/durable/session-registry-rules";
 import type { StateRow } from "../../src/durable/session-registry-schema";
 import { DAY } from "../helpers";
 
