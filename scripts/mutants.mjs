@@ -7,9 +7,10 @@
 // runs tests inside workerd), and generated mutants cannot be told apart by what they break.
 // Usage: npm run mutants [-- --only <name substring>] [-- --list]
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { MUTANTS } from "./mutants-list.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -28,6 +29,33 @@ if (args.includes("--list")) {
 function folded(snippet) {
   const escaped = snippet.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(escaped.replace(/\s+/g, "\\s*"), "g");
+}
+
+/**
+ * A mutant is killed only by a failing test. A vitest that never ran a test (it could not start, a missing
+ * module, the wrong Node) exits non-zero too, and must not pass for a kill: it is reported as not run.
+ * @param {import("node:child_process").SpawnSyncReturns<string>} run
+ */
+function judge(run) {
+  if (run.status === 0) return "SURVIVED";
+  const output = stripVTControlCharacters(`${run.stdout ?? ""}${run.stderr ?? ""}`);
+  return /\b(Test Files|Tests)\s+\d+ failed/.test(output) ? "killed" : "NO RUN";
+}
+
+if (args.includes("--check")) {
+  // Lint's cheap half: every snippet applies exactly once and every named test file exists.
+  const problems = selected.flatMap((m) => {
+    const file = path.join(ROOT, m.file);
+    if (!existsSync(file)) return [`${m.name}: no file ${m.file}`];
+    const count = (readFileSync(file, "utf8").match(folded(m.find)) ?? []).length;
+    const missing = m.tests.filter((t) => !existsSync(path.join(ROOT, t))).map((t) => `${m.name}: no test ${t}`);
+    return [...(count === 1 ? [] : [`${m.name}: its snippet matches ${count} times in ${m.file}`]), ...missing];
+  });
+  for (const p of problems) console.log(`NOT APPLICABLE: ${p}`);
+  console.log(
+    `mutants: ${selected.length} listed, ${problems.length === 0 ? "every snippet applies once" : `${problems.length} problems`}`,
+  );
+  process.exit(problems.length === 0 ? 0 : 1);
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "mutants-"));
@@ -64,10 +92,18 @@ try {
       },
     );
     writeFileSync(file, original);
-    const killed = run.status !== 0;
     const seconds = ((Date.now() - t0) / 1000).toFixed(0);
-    console.log(`[${i + 1}/${selected.length}] ${killed ? "killed  " : "SURVIVED"} ${mutant.name} (${seconds} s)`);
-    if (!killed) survivors.push(mutant);
+    const verdict = judge(run);
+    console.log(`[${i + 1}/${selected.length}] ${verdict.padEnd(8)} ${mutant.name} (${seconds} s)`);
+    if (verdict === "SURVIVED") survivors.push(mutant);
+    if (verdict === "NO RUN") {
+      broken.push(
+        `${mutant.name}: vitest ran no test (${String(run.error ?? run.stderr)
+          .trim()
+          .split("\n")
+          .at(-1)})`,
+      );
+    }
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
