@@ -438,4 +438,26 @@ export const MUTANTS = [
     replace: 'const reader = { language: "en" as const };',
     tests: t("integration/languages"),
   },
+  // Pages (issue 24, item 3): the signed cookie values of the two-factor steps, in core.
+  {
+    name: "a pending sign-in outlives its five minutes",
+    file: "src/core/sign-in-pending.ts",
+    find: "if (!(Number(expiresAt) > now)) return null;",
+    replace: "",
+    tests: t("unit/sign-in-pending", "integration/two-factor"),
+  },
+  {
+    name: "a pending sign-in's account and version can be edited (its MAC is not checked)",
+    file: "src/core/sign-in-pending.ts",
+    find: "if (!constantTimeEqualText(tag, mac(key,",
+    replace: "if (false && !constantTimeEqualText(tag, mac(key,",
+    tests: t("unit/sign-in-pending"),
+  },
+  {
+    name: "a reset factor proves a code for any link",
+    file: "src/core/reset-factor.ts",
+    find: "return constantTimeEqualText(tag, mac(key,",
+    replace: "return true || constantTimeEqualText(tag, mac(key,",
+    tests: t("unit/reset-factor"),
+  },
 ];
