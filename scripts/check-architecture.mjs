@@ -120,6 +120,16 @@ for (const file of texts) {
   }
 }
 
+// 5. Pages and the API read the request's one clock (c.get("now"), set by http/request-context.ts), never
+// their own; and no page route file imports another (what they share is a module of its own).
+for (const file of sources.filter((f) => /^src\/(pages|api)\//.test(f))) {
+  const text = readFileSync(path.join(ROOT, file), "utf8");
+  if (/\bDate\.now\(\)/.test(text)) problems.push(`${file}: Date.now(): use the request's one clock, c.get("now")`);
+  const isRoutes = (f) => /^src\/pages\/.+-routes\.tsx?$/.test(f);
+  for (const target of isRoutes(file) ? (graph.get(file) ?? []) : [])
+    if (isRoutes(target)) problems.push(`${file}: a route file imports another (${target}); share a module instead`);
+}
+
 if (problems.length > 0) {
   console.error(`architecture check: ${problems.length} problem(s)\n  ${problems.join("\n  ")}`);
   process.exit(1);
