@@ -15,8 +15,8 @@ import { renderErrorPage } from "./error-page";
 import { Layout } from "./layout";
 import { type PageEnv, pageLanguage } from "./page-language";
 import { passwordCheckRoutes } from "./password-check-routes";
+import { passwordResetCodeRoutes } from "./password-reset-code-routes";
 import { passwordResetPageRoutes } from "./password-reset-routes";
-import { resetCodeRoutes } from "./reset-code-routes";
 import { signInPageRoutes } from "./sign-in-routes";
 import { twoFactorSetupRoutes } from "./two-factor-setup-routes";
 
@@ -102,7 +102,7 @@ pageRoutes.use(
 pageRoutes.get("/", (c) => c.redirect(readSessionCookie(c) !== undefined ? "/account" : "/login", 303));
 pageRoutes.route("/", signInPageRoutes);
 pageRoutes.route("/", passwordResetPageRoutes);
-pageRoutes.route("/", resetCodeRoutes);
+pageRoutes.route("/", passwordResetCodeRoutes);
 pageRoutes.route("/", accountRoutes);
 pageRoutes.route("/", twoFactorSetupRoutes);
 pageRoutes.route("/", passwordCheckRoutes);

@@ -13,7 +13,7 @@ import { writeResetCookie } from "./cookies";
 import { formBody, formMessage } from "./form-body";
 import type { FormErrors } from "./messages";
 import type { PageEnv } from "./page-language";
-import { EnterCodePage } from "./reset-code-page";
+import { EnterCodePage } from "./password-reset-code-page";
 
 const codeForm = z.object({
   email: emailTextField.min(1, formMessage("reset.codeEnterEmail")),
@@ -25,7 +25,7 @@ function renderCodeForm(c: Context<PageEnv>, status: 200 | 422 | 429, email: str
   return c.render(<EnterCodePage email={email} errors={errors} />, { title: c.var.t("reset.codeTitle") });
 }
 
-export const resetCodeRoutes = new Hono<PageEnv>()
+export const passwordResetCodeRoutes = new Hono<PageEnv>()
   .get("/reset-password/code", (c) => renderCodeForm(c, 200, c.req.query("email")?.slice(0, 254), {}))
   .post(
     "/reset-password/code",
