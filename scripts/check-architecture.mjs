@@ -216,6 +216,18 @@ for (const m of design.matchAll(/^\$ git ls-files src \| grep ([\w-]+)\n((?:src\
     );
 }
 
+// 6. Pages and the API read the request's one clock (c.get("now"), set by http/request-context.ts), never
+// their own; and no page route file imports another (what they share is a module of its own).
+/** @param {string} file */
+const isPageRoutes = (file) => /^src\/pages\/.+-routes\.tsx?$/.test(file);
+for (const file of sources.filter((f) => /^src\/(pages|api)\//.test(f))) {
+  const text = readFileSync(path.join(ROOT, file), "utf8");
+  if (/\bDate\.now\(\)/.test(text)) problems.push(`${file}: Date.now(): use the request's one clock, c.get("now")`);
+  for (const target of isPageRoutes(file) ? (graph.get(file) ?? []) : [])
+    if (isPageRoutes(target))
+      problems.push(`${file}: a route file imports another (${target}); share a module instead`);
+}
+
 if (problems.length > 0) {
   console.error(`architecture check: ${problems.length} problem(s)\n  ${problems.join("\n  ")}`);
   process.exit(1);

@@ -20,7 +20,8 @@ export const mailWebhookRoutes = new Hono<AppEnv>().post(
       timestamp: c.req.header("svix-timestamp"),
       signature: c.req.header("svix-signature"),
     };
-    const result = await receiveMailWebhook(c.env, c.get("config"), { headers, body: await c.req.text() }, Date.now());
+    const request = { headers, body: await c.req.text() };
+    const result = await receiveMailWebhook(c.env, c.get("config"), request, c.get("now"));
     if (result.ok) return c.json({ received: true, recorded: result.recorded });
     if (result.reason === "not_configured") return c.json({ error: "not found" }, 404);
     return c.json({ error: result.reason }, 400);

@@ -35,7 +35,7 @@ export const userRoutes = new Hono<AppEnv>()
     return c.json({ notice: "Your account has been created.", user: userJson(result.user) }, 201);
   })
   .get("/", async (c) => {
-    const auth = await authenticate(c.env, c.req.header("authtoken"), Date.now());
+    const auth = await authenticate(c.env, c.req.header("authtoken"), c.get("now"));
     if (!auth.ok) return refuse(c, auth);
     return c.json({ user: userJson(auth.user, { authtoken: auth.token, failedAttempts: auth.failedAttempts }) });
   });

@@ -7,6 +7,8 @@ export interface AppEnv {
   Variables: {
     config: Config;
     client: ClientInfo;
+    /** Epoch ms, read once when the request arrived: the one clock every route of this request uses. */
+    now: number;
     secureHeadersNonce?: string;
   };
 }

@@ -3,9 +3,9 @@ import type { AccountOverview, AuditEvent } from "../domain/account";
 import type { SessionInfo, User } from "../domain/sessions";
 import { describeDevice } from "../i18n/device";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../i18n/languages";
-import { EventList } from "./account-events";
+import { EventList } from "./account-page-events";
 import { Field, NewPasswordFields, Notice } from "./layout";
-import { TwoFactorSection } from "./two-factor-pages";
+import { TwoFactorSection } from "./two-factor-setup-page";
 import { dotted, Rich, Time, useT } from "./words";
 
 export interface AccountPageProps {

@@ -4,46 +4,19 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { accountOverview, emailLanguageOf, setEmailLanguage } from "../domain/account";
+import { setEmailLanguage } from "../domain/account";
 import { changePassword } from "../domain/password-change";
-import {
-  type Authenticated,
-  type AuthResult,
-  authenticate,
-  openLiveSignOut,
-  signOut,
-  signOutEverywhere,
-  signOutOtherSessions,
-} from "../domain/sessions";
+import { openLiveSignOut, signOut, signOutEverywhere, signOutOtherSessions } from "../domain/sessions";
 import { passwordField, requiredPasswordField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
 import { LANGUAGE_NAMES, LANGUAGES } from "../i18n/languages";
-import type { PlainKey } from "../i18n/types";
-import { AccountPage } from "./account-page";
+import { renderAccount } from "./account-render";
+import { readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from "./cookies";
 import { formBody, formMessage } from "./form-body";
+import { currentSession, isSameOrigin, toLogin } from "./guards";
 import { changeMessages, type FormErrors } from "./messages";
 import type { PageEnv } from "./page-language";
-import {
-  clearSessionCookie,
-  readDeviceCookie,
-  readSessionCookie,
-  writeDeviceCookie,
-  writeSessionCookie,
-} from "./session-cookie";
-
-/** The notices /account can show after an action, chosen by ?done= (never free text from the URL). */
-const ACCOUNT_NOTICES: Record<string, PlainKey> = {
-  others: "account.noticeOthers",
-  two_factor_off: "account.noticeTwoFactorOff",
-  password: "account.noticePassword",
-};
-
-/** The notice for ?done=, in the page's language; own keys only ("constructor" is in every object). */
-function accountNotice(c: Context<PageEnv>): string | null {
-  const done = c.req.query("done") ?? "";
-  return Object.hasOwn(ACCOUNT_NOTICES, done) ? c.var.t(ACCOUNT_NOTICES[done]!) : null;
-}
 
 const languageForm = z.object({ language: z.enum(LANGUAGES, formMessage("field.invalid")) });
 
@@ -52,52 +25,6 @@ const changeForm = z.object({
   password: passwordField,
   password_confirmation: passwordField,
 });
-
-export async function currentSession(c: Context<PageEnv>, now = Date.now()): Promise<AuthResult> {
-  return authenticate(c.env, readSessionCookie(c), now);
-}
-
-export function toLogin(c: Context<PageEnv>, notice: string): Response {
-  clearSessionCookie(c);
-  return c.redirect(`/login?notice=${notice}`, 303);
-}
-
-/** The account page, with a notice or a form's errors (the change-password form's, or the two-factor forms'). */
-export async function renderAccount(
-  c: Context<PageEnv>,
-  auth: Authenticated,
-  status: 200 | 422 | 429,
-  {
-    notice,
-    errors = {},
-    twoFactorErrors = {},
-    languageError,
-  }: { notice?: string | null; errors?: FormErrors; twoFactorErrors?: FormErrors; languageError?: string },
-) {
-  // Right after the person's own change (?done=, or a refused form) the page reads the primary, so it shows it.
-  const fresh = status !== 200 || c.req.query("done") !== undefined;
-  const { sessions, events, suppression, recoveryCodesLeft } = await accountOverview(c.env, auth.user, Date.now(), {
-    fresh,
-  });
-  c.status(status);
-  const page = (
-    <AccountPage
-      user={auth.user}
-      sessions={sessions}
-      currentSessionId={auth.session.id}
-      events={events}
-      suppression={suppression}
-      notice={notice === undefined ? accountNotice(c) : notice}
-      passwordErrors={errors}
-      twoFactor={{ since: auth.user.totpEnabledAt, recoveryCodesLeft }}
-      twoFactorErrors={twoFactorErrors}
-      minLength={c.get("config").passwordMinLength}
-      emailLanguage={emailLanguageOf(auth.user)}
-      languageError={languageError}
-    />
-  );
-  return c.render(page, { title: c.var.t("account.title"), live: true, scripts: ["/static/password-hints.js"] });
-}
 
 /** A change refused before the flow ran (bad form, flood limit): the page again, if still signed in. */
 async function refuseChange(c: Context<PageEnv>, status: 422 | 429, errors: FormErrors) {
@@ -178,8 +105,7 @@ export const accountRoutes = new Hono<PageEnv>()
   })
   .get("/live", async (c) => {
     if (c.req.header("upgrade")?.toLowerCase() !== "websocket") return c.text("Expected a WebSocket upgrade", 426);
-    // Cross-site WebSocket hijacking: browsers send cookies on cross-origin upgrades, so check Origin.
-    if (c.req.header("origin") !== new URL(c.req.url).origin) return c.text("Forbidden origin", 403);
+    if (!isSameOrigin(c)) return c.text("Forbidden origin", 403);
     const auth = await currentSession(c);
     if (!auth.ok) return c.text("Not signed in", 401);
     return openLiveSignOut(c.env, auth);

@@ -1,6 +1,6 @@
 /**
  * /forgot-password and /reset-password pages, on the same domain flows as the API.
- * The emailed link's token is moved into an HttpOnly cookie scoped to /reset-password and the browser is
+ * The emailed link's token is moved into an HttpOnly __Host- cookie (cookies.ts) and the browser is
  * redirected to the token-free URL, so the token stays out of history, logs and Referer (invariant 7).
  */
 import { type Context, Hono } from "hono";
@@ -20,6 +20,14 @@ import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
 import { formatLifetime } from "../i18n/format";
 import type { PageLanguage } from "../i18n/languages";
+import {
+  clearResetCookie,
+  clearTwoFactorCookie,
+  hasResetFactor,
+  readResetCookie,
+  writeResetCookie,
+  writeResetFactor,
+} from "./cookies";
 import { formBody, formMessage } from "./form-body";
 import { type FormErrors, refusalMessages } from "./messages";
 import { type PageEnv, pageReader } from "./page-language";
@@ -30,10 +38,8 @@ import {
   InstructionsSentPage,
   NewLinkSentPage,
   ResetPasswordPage,
-} from "./password-reset-pages";
-import { clearResetCookie, readResetCookie, writeResetCookie } from "./session-cookie";
-import { clearTwoFactorCookie, hasResetFactor, writeResetFactor } from "./two-factor-cookies";
-import { renderSecondFactorStep } from "./two-factor-routes";
+} from "./password-reset-page";
+import { renderSecondFactorStep } from "./two-factor-render";
 
 const forgotForm = z.object({ email: emailField(formMessage("field.enterEmail")) });
 const resetForm = z.object({ password: passwordField, password_confirmation: passwordField });
@@ -90,18 +96,18 @@ export const passwordResetPageRoutes = new Hono<PageEnv>()
     if (fromLink !== undefined) {
       // Only a usable token is planted in the cookie: a link to someone else's dead or made-up token shows
       // the invalid page at once, and never leaves a cookie behind.
-      const fate = await resetLinkFate(c.env, fromLink, Date.now());
+      const fate = await resetLinkFate(c.env, fromLink, c.get("now"));
       if (fate.fate !== "usable") return deadLink(c, fate, fromLink);
       writeResetCookie(c, fromLink);
       return c.redirect("/reset-password", 303);
     }
     const token = readResetCookie(c);
-    const fate = token === undefined ? ({ fate: "invalid" } as const) : await resetLinkFate(c.env, token, Date.now());
+    const fate = token === undefined ? ({ fate: "invalid" } as const) : await resetLinkFate(c.env, token, c.get("now"));
     if (fate.fate !== "usable" || token === undefined) {
       clearResetCookie(c);
       return deadLink(c, fate.fate === "usable" ? { fate: "invalid" } : fate, token ?? "");
     }
-    if (fate.asksSecondFactor && !hasResetFactor(c, token, Date.now())) return renderFactorStep(c, 200);
+    if (fate.asksSecondFactor && !hasResetFactor(c, token, c.get("now"))) return renderFactorStep(c, 200);
     return renderResetForm(c, 200);
   })
   .post(
@@ -111,11 +117,11 @@ export const passwordResetPageRoutes = new Hono<PageEnv>()
     async (c) => {
       const token = readResetCookie(c) ?? "";
       const result = await proveSecondFactorForReset(flowContext(c), token, c.req.valid("form").code);
-      if (result.ok) writeResetFactor(c, token, Date.now());
+      if (result.ok) writeResetFactor(c, token, c.get("now"));
       if (result.ok || result.reason === "not_asked") return c.redirect("/reset-password", 303);
       if (result.reason === "token_invalid") {
         clearResetCookie(c);
-        const fate = await resetLinkFate(c.env, token, Date.now());
+        const fate = await resetLinkFate(c.env, token, c.get("now"));
         return deadLink(c, fate.fate === "usable" ? { fate: "invalid" } : fate, token);
       }
       if (result.reason === "password_mismatch" || result.reason === "password_rejected")
@@ -136,7 +142,7 @@ export const passwordResetPageRoutes = new Hono<PageEnv>()
         token,
         password: form.password,
         passwordConfirmation: form.password_confirmation,
-        secondFactor: hasResetFactor(c, token, Date.now()) ? PROVEN : undefined,
+        secondFactor: hasResetFactor(c, token, c.get("now")) ? PROVEN : undefined,
       });
       if (result.ok || result.reason === "token_invalid") {
         clearResetCookie(c);
@@ -146,7 +152,7 @@ export const passwordResetPageRoutes = new Hono<PageEnv>()
       if (isSecondFactorRefusal(result)) return renderFactorStep(c, 422, result);
       if (result.reason === "token_invalid") {
         const token = readResetCookie(c) ?? "";
-        const fate = await resetLinkFate(c.env, token, Date.now());
+        const fate = await resetLinkFate(c.env, token, c.get("now"));
         return deadLink(c, fate.fate === "usable" ? { fate: "invalid" } : fate, token);
       }
       return renderResetForm(c, 422, refusalMessages(c, result));

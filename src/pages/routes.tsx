@@ -10,16 +10,16 @@ import { secureHeaders } from "hono/secure-headers";
 import { HOUR_MS } from "../core/time";
 import { accountRoutes } from "./account-routes";
 import { COPY_CODES_JS, LIVE_SIGN_OUT_JS, PASSWORD_HINTS_JS, STYLESHEET, TIME_ZONE_JS } from "./assets";
+import { readSessionCookie } from "./cookies";
 import { renderErrorPage } from "./error-page";
 import { Layout } from "./layout";
 import { type PageEnv, pageLanguage } from "./page-language";
 import { passwordCheckRoutes } from "./password-check-routes";
+import { passwordResetCodeRoutes } from "./password-reset-code-routes";
 import { passwordResetPageRoutes } from "./password-reset-routes";
-import { resetCodeRoutes } from "./reset-code-routes";
-import { readSessionCookie } from "./session-cookie";
 import { signInPageRoutes } from "./sign-in-routes";
 import { frameSources, scriptSources } from "./turnstile-widget";
-import { twoFactorRoutes } from "./two-factor-routes";
+import { twoFactorSetupRoutes } from "./two-factor-setup-routes";
 
 /** The same limit as the API's (16 KiB). */
 const PAGE_BODY_LIMIT_BYTES = 16 * 1024;
@@ -105,7 +105,7 @@ pageRoutes.use(
 pageRoutes.get("/", (c) => c.redirect(readSessionCookie(c) !== undefined ? "/account" : "/login", 303));
 pageRoutes.route("/", signInPageRoutes);
 pageRoutes.route("/", passwordResetPageRoutes);
-pageRoutes.route("/", resetCodeRoutes);
+pageRoutes.route("/", passwordResetCodeRoutes);
 pageRoutes.route("/", accountRoutes);
-pageRoutes.route("/", twoFactorRoutes);
+pageRoutes.route("/", twoFactorSetupRoutes);
 pageRoutes.route("/", passwordCheckRoutes);

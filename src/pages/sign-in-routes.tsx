@@ -1,19 +1,31 @@
-/** /login and /signup pages. Sign-in rotates the session: any session this browser had is ended first. */
+/**
+ * /login with its second step (/login/two-factor, and /two-factor/lost for someone without their codes), and
+ * /signup. Sign-in rotates the session: any session this browser had is ended first.
+ */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { signIn } from "../domain/sign-in";
+import { completeSecondFactorSignIn, signIn } from "../domain/sign-in";
 import { signUp } from "../domain/sign-up";
-import { isSecondFactorRefusal } from "../domain/two-factor";
+import { isSecondFactorRefusal, type SecondFactorRefusal } from "../domain/two-factor";
 import { emailField, emailTextField, nameField, passwordField, requiredPasswordField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
+import {
+  clearTwoFactorCookie,
+  readDeviceCookie,
+  readPendingSignIn,
+  readSessionCookie,
+  writeDeviceCookie,
+  writePendingSignIn,
+  writeSessionCookie,
+} from "./cookies";
 import { formBody, formMessage } from "./form-body";
 import { type FormErrors, refusalMessages } from "./messages";
 import { type PageEnv, pageReader } from "./page-language";
-import { readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from "./session-cookie";
 import { SIGN_IN_NOTICES, type SignInNotice, SignInPage, SignUpPage, type SignUpValues } from "./sign-in-page";
 import { TURNSTILE_FIELD, TURNSTILE_SCRIPTS } from "./turnstile-widget";
-import { writePendingSignIn } from "./two-factor-cookies";
+import { LostSecondFactorPage } from "./two-factor-page";
+import { renderSecondFactorStep } from "./two-factor-render";
 
 const signInForm = z.object({
   email: emailTextField,
@@ -33,6 +45,7 @@ const signUpForm = z.object({
   first_name: nameField.optional(),
   last_name: nameField.optional(),
 });
+const codeForm = z.object({ code: z.string().trim().min(1, formMessage("twoFactor.enterCode")).max(32) });
 
 /** The sign-in form; `challenge`: with the bot challenge's widget (only while Turnstile is on). */
 function renderSignIn(
@@ -57,6 +70,9 @@ function renderSignUp(
   const page = <SignUpPage values={values} errors={errors} minLength={c.get("config").passwordMinLength} />;
   return c.render(page, { title: c.var.t("signUp.title"), scripts: ["/static/password-hints.js"] });
 }
+
+const renderStep = (c: Context<PageEnv>, status: 200 | 422 | 429, refusal?: SecondFactorRefusal) =>
+  renderSecondFactorStep(c, status, "sign_in", refusal);
 
 export const signInPageRoutes = new Hono<PageEnv>()
   .get("/login", (c) => {
@@ -91,7 +107,7 @@ export const signInPageRoutes = new Hono<PageEnv>()
         return renderSignIn(c, answer.status, { email: form.email, error: c.var.t(answer.message), challenge: true });
       }
       if (!result.ok && result.reason === "second_factor_pending") {
-        writePendingSignIn(c, result.user.id, result.user.credentialVersion, ctx.now);
+        writePendingSignIn(c, { userId: result.user.id, credentialVersion: result.user.credentialVersion }, ctx.now);
         return c.redirect("/login/two-factor", 303);
       }
       if (!result.ok && !isSecondFactorRefusal(result)) {
@@ -107,6 +123,33 @@ export const signInPageRoutes = new Hono<PageEnv>()
       return c.redirect("/account", 303);
     },
   )
+  .get("/login/two-factor", (c) => {
+    if (readPendingSignIn(c, c.get("now")) === null) return c.redirect("/login?notice=expired", 303);
+    return renderStep(c, 200);
+  })
+  .post(
+    "/login/two-factor",
+    ipRateLimit<PageEnv>("IP_SIGN_IN_LIMIT", { onLimited: (c) => renderStep(c, 429) }),
+    formBody(codeForm, (c) => renderStep(c, 422, { ok: false, reason: "second_factor_required" })),
+    async (c) => {
+      const ctx = flowContext(c);
+      const pending = readPendingSignIn(c, ctx.now);
+      if (pending === null) return c.redirect("/login?notice=expired", 303);
+      const options = { replacing: readSessionCookie(c), deviceToken: readDeviceCookie(c) };
+      const result = await completeSecondFactorSignIn(ctx, pending, c.req.valid("form").code, options);
+      if (result.ok) {
+        clearTwoFactorCookie(c, "pending");
+        writeSessionCookie(c, result.token, ctx.config.sessionIdleMs);
+        writeDeviceCookie(c, result.deviceToken);
+        return c.redirect("/account", 303);
+      }
+      if (isSecondFactorRefusal(result))
+        return renderStep(c, result.reason === "second_factor_locked" ? 429 : 422, result);
+      clearTwoFactorCookie(c, "pending");
+      return c.redirect("/login?notice=expired", 303);
+    },
+  )
+  .get("/two-factor/lost", (c) => c.render(<LostSecondFactorPage />, { title: c.var.t("twoFactor.lost.title") }))
   .get("/signup", (c) => renderSignUp(c, 200))
   .post(
     "/signup",

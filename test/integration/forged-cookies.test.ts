@@ -5,7 +5,7 @@
  * scripts/mutants-list.mjs that this file kills.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PENDING_MS, writePendingSignIn, writeResetFactor } from "../../src/pages/two-factor-cookies";
+import { writePendingSignIn, writeResetFactor } from "../../src/pages/cookies";
 import { findUserById } from "../../src/storage/users";
 import { api, json, NEW_PASSWORD, resetTokenFor, STRONG_PASSWORD, shardForUser, signUp, uniqueEmail } from "../helpers";
 import { codeAt, enrolled, mintCookies, PageBrowser, setupKey, wrongCode } from "../page-browser";
@@ -25,7 +25,9 @@ async function credentialVersion(uid: string): Promise<number> {
 /** A genuine pending cookie for the account, minted by the format function, as of `now`. */
 async function pendingCookie(uid: string, now = Date.now()): Promise<string> {
   const version = await credentialVersion(uid);
-  return (await mintCookies((c) => writePendingSignIn(c, uid, version, now))).get(PENDING)!;
+  return (await mintCookies((c) => writePendingSignIn(c, { userId: uid, credentialVersion: version }, now))).get(
+    PENDING,
+  )!;
 }
 
 /** The code step with this pending cookie: whether it signed in. */
@@ -99,7 +101,7 @@ describe("the pending sign-in cookie: who typed the right password", () => {
 
   it("a genuine cookie past its five minutes signs nobody in, on the page or with its code", async () => {
     const { uid, key } = await enrolled("expired");
-    const stale = await pendingCookie(uid, Date.now() - PENDING_MS - MINUTE);
+    const stale = await pendingCookie(uid, Date.now() - 5 * MINUTE - MINUTE);
     const browser = new PageBrowser();
     browser.cookies.set(PENDING, stale);
     expect((await browser.request("/login/two-factor")).headers.get("location")).toBe("/login?notice=expired");

@@ -1,42 +1,8 @@
-/** Two-factor views: the code step (sign-in and reset), setup with its QR code, recovery codes, and lost access. */
+/** Two-factor setup views, on /account: setup with its QR code, recovery codes, and the account page's section. */
 import { raw } from "hono/html";
 import { RECOVERY_CODE_COUNT } from "../core/recovery-codes";
 import { Field, Notice } from "./layout";
 import { Rich, Time, useT } from "./words";
-
-/** The step that asks for the code: after a right password, or after a reset link on such an account. */
-export function SecondFactorStep({
-  action,
-  error,
-  purpose,
-}: {
-  action: string;
-  error?: string;
-  purpose: "sign_in" | "reset";
-}) {
-  const t = useT();
-  return (
-    <>
-      <h1>{t("twoFactor.title")}</h1>
-      <p>{purpose === "sign_in" ? t("twoFactor.stepSignIn") : t("twoFactor.stepReset")}</p>
-      {error !== undefined && <Notice tone="error">{error}</Notice>}
-      <form method="post" action={action}>
-        <Field
-          name="code"
-          label={t("twoFactor.codeLabel")}
-          type="text"
-          autocomplete="one-time-code"
-          hint={t("twoFactor.codeHint")}
-          autofocus
-        />
-        <button type="submit">{purpose === "sign_in" ? t("twoFactor.verify") : t("twoFactor.continue")}</button>
-      </form>
-      <p class="alt">
-        <a href="/two-factor/lost">{t("twoFactor.lostLink")}</a>
-      </p>
-    </>
-  );
-}
 
 /** Setup: scan the QR code (or type the key), then prove it with a code. */
 export function TwoFactorSetupPage({ svg, keyText, error }: { svg: string; keyText: string; error?: string }) {
@@ -97,25 +63,6 @@ export function RecoveryCodesPage({ codes, fresh }: { codes: string[]; fresh: "e
       </p>
       <p>
         <a href="/account">{t("twoFactor.codes.back")}</a>
-      </p>
-    </>
-  );
-}
-
-/** For someone who has lost both the device and the recovery codes: what to do, not a loop. */
-export function LostSecondFactorPage() {
-  const t = useT();
-  return (
-    <>
-      <h1>{t("twoFactor.lost.heading")}</h1>
-      <p>{t("twoFactor.lost.intro")}</p>
-      <ul>
-        <li>{t("twoFactor.lost.otherDevice")}</li>
-        <li>{t("twoFactor.lost.savedCodes")}</li>
-        <li>{t("twoFactor.lost.support")}</li>
-      </ul>
-      <p>
-        <a href="/login">{t("twoFactor.lost.back")}</a>
       </p>
     </>
   );

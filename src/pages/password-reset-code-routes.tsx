@@ -9,51 +9,23 @@ import { redeemResetCode } from "../domain/password-reset-code";
 import { emailTextField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
+import { writeResetCookie } from "./cookies";
 import { formBody, formMessage } from "./form-body";
-import { EmailField, Field, Notice } from "./layout";
 import type { FormErrors } from "./messages";
 import type { PageEnv } from "./page-language";
-import { writeResetCookie } from "./session-cookie";
-import { useT } from "./words";
+import { EnterCodePage } from "./password-reset-code-page";
 
 const codeForm = z.object({
   email: emailTextField.min(1, formMessage("reset.codeEnterEmail")),
   code: z.string().max(32).min(1, formMessage("reset.codeEnterCode")),
 });
 
-function EnterCodePage({ email, errors }: { email?: string | undefined; errors: FormErrors }) {
-  const t = useT();
-  return (
-    <>
-      <h1>{t("reset.codeTitle")}</h1>
-      <p>{t("reset.codeIntro")}</p>
-      {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
-      <form method="post" action="/reset-password/code">
-        <EmailField value={email} error={errors.email} />
-        <Field
-          name="code"
-          label={t("reset.codeLabel")}
-          type="text"
-          autocomplete="one-time-code"
-          error={errors.code}
-          hint={t("reset.codeHint")}
-          autofocus={email !== undefined && email !== ""}
-        />
-        <button type="submit">{t("reset.codeSubmit")}</button>
-      </form>
-      <p class="alt">
-        <a href="/forgot-password">{t("reset.sendNewEmail")}</a>
-      </p>
-    </>
-  );
-}
-
 function renderCodeForm(c: Context<PageEnv>, status: 200 | 422 | 429, email: string | undefined, errors: FormErrors) {
   c.status(status);
   return c.render(<EnterCodePage email={email} errors={errors} />, { title: c.var.t("reset.codeTitle") });
 }
 
-export const resetCodeRoutes = new Hono<PageEnv>()
+export const passwordResetCodeRoutes = new Hono<PageEnv>()
   .get("/reset-password/code", (c) => renderCodeForm(c, 200, c.req.query("email")?.slice(0, 254), {}))
   .post(
     "/reset-password/code",

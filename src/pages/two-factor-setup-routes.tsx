@@ -1,11 +1,12 @@
 /**
- * Two-factor pages: the sign-in's second step (/login/two-factor), the page for lost access, and on
- * /account: set up (QR code and key, then a code turns it on), new recovery codes, turn off.
+ * Two-factor on /account: set up (QR code and key, then a code turns it on), new recovery codes, turn off.
+ * Every route here needs a live session cookie; without one the browser is sent to /login. (The sign-in's
+ * second step is beside /login, in sign-in-routes.tsx.)
  */
 import { type Context, Hono } from "hono";
 import { renderSVG } from "uqr";
 import { z } from "zod";
-import { completeSecondFactorSignIn, type SignInRefusal } from "../domain/sign-in";
+import type { SignInRefusal } from "../domain/sign-in";
 import { isSecondFactorRefusal, type SecondFactorRefusal } from "../domain/two-factor";
 import {
   disableTwoFactor,
@@ -18,17 +19,16 @@ import {
 import { requiredPasswordField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
-import { currentSession, renderAccount, toLogin } from "./account-routes";
+import { renderAccount } from "./account-render";
+import { clearTwoFactorCookie, readDeviceCookie, readSetupKey, writeSetupKey } from "./cookies";
 import { formBody, formMessage } from "./form-body";
+import { currentSession, toLogin } from "./guards";
 import { type FormErrors, refusalMessages, secondFactorMessage } from "./messages";
 import type { PageEnv } from "./page-language";
-import { readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from "./session-cookie";
-import { clearTwoFactorCookie, readPendingSignIn, readSetupKey, writeSetupKey } from "./two-factor-cookies";
-import { LostSecondFactorPage, RecoveryCodesPage, SecondFactorStep, TwoFactorSetupPage } from "./two-factor-pages";
+import { RecoveryCodesPage, TwoFactorSetupPage } from "./two-factor-setup-page";
 
 const code = z.string().trim().min(1, formMessage("twoFactor.enterCode")).max(32);
 const password = requiredPasswordField(formMessage("field.enterPassword"));
-const codeForm = z.object({ code });
 const setupForm = z.object({ code, password });
 const recoveryForm = z.object({ recovery_code: code, regen_password: password });
 const offForm = z.object({ off_password: password, off_code: code });
@@ -46,27 +46,6 @@ function changeErrors(
 
 const statusOf = (result: { reason: string }) =>
   result.reason === "locked" || result.reason === "second_factor_locked" ? 429 : 422;
-
-/** The code step: sign-in's second step, or the reset's step before the new password. */
-export function renderSecondFactorStep(
-  c: Context<PageEnv>,
-  status: 200 | 422 | 429,
-  purpose: "sign_in" | "reset",
-  refusal?: SecondFactorRefusal,
-) {
-  c.status(status);
-  if (refusal?.reason === "second_factor_locked") {
-    c.header("Retry-After", String(Math.ceil(refusal.retryAfterMs / 1000)));
-  }
-  const error = refusal === undefined ? undefined : secondFactorMessage(c, refusal);
-  const action = purpose === "sign_in" ? "/login/two-factor" : "/reset-password/second-factor";
-  return c.render(<SecondFactorStep action={action} purpose={purpose} error={error} />, {
-    title: c.var.t("twoFactor.title"),
-  });
-}
-
-const renderStep = (c: Context<PageEnv>, status: 200 | 422 | 429, refusal?: SecondFactorRefusal) =>
-  renderSecondFactorStep(c, status, "sign_in", refusal);
 
 function renderSetup(
   c: Context<PageEnv>,
@@ -90,34 +69,7 @@ function renderCodes(c: Context<PageEnv>, codes: string[], fresh: "enabled" | "r
   });
 }
 
-export const twoFactorRoutes = new Hono<PageEnv>()
-  .get("/login/two-factor", (c) => {
-    if (readPendingSignIn(c, Date.now()) === null) return c.redirect("/login?notice=expired", 303);
-    return renderStep(c, 200);
-  })
-  .post(
-    "/login/two-factor",
-    ipRateLimit<PageEnv>("IP_SIGN_IN_LIMIT", { onLimited: (c) => renderStep(c, 429) }),
-    formBody(codeForm, (c) => renderStep(c, 422, { ok: false, reason: "second_factor_required" })),
-    async (c) => {
-      const ctx = flowContext(c);
-      const pending = readPendingSignIn(c, ctx.now);
-      if (pending === null) return c.redirect("/login?notice=expired", 303);
-      const options = { replacing: readSessionCookie(c), deviceToken: readDeviceCookie(c) };
-      const result = await completeSecondFactorSignIn(ctx, pending, c.req.valid("form").code, options);
-      if (result.ok) {
-        clearTwoFactorCookie(c, "pending");
-        writeSessionCookie(c, result.token, ctx.config.sessionIdleMs);
-        writeDeviceCookie(c, result.deviceToken);
-        return c.redirect("/account", 303);
-      }
-      if (isSecondFactorRefusal(result))
-        return renderStep(c, result.reason === "second_factor_locked" ? 429 : 422, result);
-      clearTwoFactorCookie(c, "pending");
-      return c.redirect("/login?notice=expired", 303);
-    },
-  )
-  .get("/two-factor/lost", (c) => c.render(<LostSecondFactorPage />, { title: c.var.t("twoFactor.lost.title") }))
+export const twoFactorSetupRoutes = new Hono<PageEnv>()
   .get("/account/two-factor", async (c) => {
     const auth = await currentSession(c);
     if (!auth.ok) return toLogin(c, "expired");

@@ -1,0 +1,28 @@
+/**
+ * The code step as an answer, for the two route files that ask for it: sign-in's second step
+ * (sign-in-routes.tsx, /login/two-factor) and the reset's step before the new password
+ * (password-reset-routes.tsx, /reset-password/second-factor).
+ */
+import type { Context } from "hono";
+import type { SecondFactorRefusal } from "../domain/two-factor";
+import { secondFactorMessage } from "./messages";
+import type { PageEnv } from "./page-language";
+import { SecondFactorStep } from "./two-factor-page";
+
+/** The code step: sign-in's second step, or the reset's step before the new password. */
+export function renderSecondFactorStep(
+  c: Context<PageEnv>,
+  status: 200 | 422 | 429,
+  purpose: "sign_in" | "reset",
+  refusal?: SecondFactorRefusal,
+) {
+  c.status(status);
+  if (refusal?.reason === "second_factor_locked") {
+    c.header("Retry-After", String(Math.ceil(refusal.retryAfterMs / 1000)));
+  }
+  const error = refusal === undefined ? undefined : secondFactorMessage(c, refusal);
+  const action = purpose === "sign_in" ? "/login/two-factor" : "/reset-password/second-factor";
+  return c.render(<SecondFactorStep action={action} purpose={purpose} error={error} />, {
+    title: c.var.t("twoFactor.title"),
+  });
+}
