@@ -862,4 +862,12 @@ export const MUTANTS = [
     tests: t("unit/session-registry-rules", "durable/session-registry"),
   },
   // Pages (issue 24, item 3): the signed cookie values of the two-factor steps, in core.
+  // Review (issue 29's random pick): a guard of the sign-in challenge that had no mutant.
+  {
+    name: "a Turnstile token made for another form passes (action unchecked)",
+    file: "src/core/turnstile.ts",
+    find: 'return made === "" || made === action',
+    replace: "return true",
+    tests: t("unit/turnstile"),
+  },
 ];
