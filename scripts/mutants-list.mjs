@@ -861,7 +861,6 @@ export const MUTANTS = [
     replace: "export const RESET_LINK_TTL_MS = 2 * HOUR_MS;",
     tests: t("unit/session-registry-rules", "durable/session-registry"),
   },
-  // Pages (issue 24, item 3): the signed cookie values of the two-factor steps, in core.
   // Review (issue 29's random pick): a guard of the sign-in challenge that had no mutant.
   {
     name: "a Turnstile token made for another form passes (action unchecked)",
