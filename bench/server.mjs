@@ -52,7 +52,7 @@ export function devToolingNote() {
 export const BENCH_IP_LIMIT = 1_000_000;
 
 /**
- * Writes bench/.wrangler.bench.toml from wrangler.toml. Every change is asserted, so a renamed key in
+ * Writes bench/.wrangler.bench-<port>.toml from wrangler.toml. Every change is asserted, so a renamed key in
  * wrangler.toml fails loudly instead of silently benchmarking the wrong configuration.
  * Returns the list of changes, for the results file.
  */

@@ -478,25 +478,25 @@ export const MUTANTS = [
   },
   {
     name: "the reset's code proof covers no link (a code proven on one link passes on another)",
-    file: "src/core/reset-factor.ts",
+    file: "src/core/password-reset-factor.ts",
     find: "return encodeBase64urlNoPadding(hmac(SHA256, key, encoder.encode(body)));",
     replace:
       'return encodeBase64urlNoPadding(hmac(SHA256, key, encoder.encode(body.slice(body.lastIndexOf(".") + 1))));',
-    tests: t("unit/reset-factor", "integration/forged-cookies"),
+    tests: t("unit/password-reset-factor", "integration/forged-cookies"),
   },
   {
     name: "the reset's code proof is not checked against its MAC",
-    file: "src/core/reset-factor.ts",
+    file: "src/core/password-reset-factor.ts",
     find: "return constantTimeEqualText(tag, mac(key,",
     replace: "return true || constantTimeEqualText(tag, mac(key,",
-    tests: t("unit/reset-factor", "integration/forged-cookies"),
+    tests: t("unit/password-reset-factor", "integration/forged-cookies"),
   },
   {
     name: "the reset's code proof outlives its ten minutes",
-    file: "src/core/reset-factor.ts",
+    file: "src/core/password-reset-factor.ts",
     find: "if (!(Number(expiresAt) > now)) return false;",
     replace: "",
-    tests: t("unit/reset-factor", "integration/forged-cookies"),
+    tests: t("unit/password-reset-factor", "integration/forged-cookies"),
   },
   {
     name: "two-factor set-up accepts any code (a mistyped first code locks the person out)",
@@ -861,5 +861,12 @@ export const MUTANTS = [
     replace: "export const RESET_LINK_TTL_MS = 2 * HOUR_MS;",
     tests: t("unit/session-registry-rules", "durable/session-registry"),
   },
-  // Pages (issue 24, item 3): the signed cookie values of the two-factor steps, in core.
+  // Review (issue 29's random pick): a guard of the sign-in challenge that had no mutant.
+  {
+    name: "a Turnstile token made for another form passes (action unchecked)",
+    file: "src/core/turnstile.ts",
+    find: 'return made === "" || made === action',
+    replace: "return true",
+    tests: t("unit/turnstile"),
+  },
 ];

@@ -43,13 +43,20 @@ function judge(run) {
 }
 
 if (args.includes("--check")) {
-  // Lint's cheap half: every snippet applies exactly once and every named test file exists.
+  // Lint's cheap half: every snippet applies exactly once, every named test file exists, and docs/testing.md
+  // names every mutant (in its mutation table or its guard table), so a guard's mutant cannot land unlisted.
+  const testingDoc = readFileSync(path.join(ROOT, "docs/testing.md"), "utf8");
   const problems = selected.flatMap((m) => {
     const file = path.join(ROOT, m.file);
     if (!existsSync(file)) return [`${m.name}: no file ${m.file}`];
     const count = (readFileSync(file, "utf8").match(folded(m.find)) ?? []).length;
     const missing = m.tests.filter((t) => !existsSync(path.join(ROOT, t))).map((t) => `${m.name}: no test ${t}`);
-    return [...(count === 1 ? [] : [`${m.name}: its snippet matches ${count} times in ${m.file}`]), ...missing];
+    const undocumented = testingDoc.includes(m.name) ? [] : [`${m.name}: not named in docs/testing.md`];
+    return [
+      ...(count === 1 ? [] : [`${m.name}: its snippet matches ${count} times in ${m.file}`]),
+      ...missing,
+      ...undocumented,
+    ];
   });
   for (const p of problems) console.log(`NOT APPLICABLE: ${p}`);
   console.log(

@@ -1,3 +1,8 @@
+/**
+ * Two-factor on /account: set up (a new key, carried sealed in the setup page's cookie until a first code
+ * shows the app has it), turn off, and new recovery codes. Each change asks for the password (the sign-in's
+ * throttled check) and a code, so a session alone cannot change the factor, and each is emailed to the owner.
+ */
 import { newRecoveryCodes, normalizeRecoveryCode, recoveryCodeHash } from "../core/recovery-codes";
 import { open, seal } from "../core/secret-box";
 import { isoTime, MINUTE_MS } from "../core/time";

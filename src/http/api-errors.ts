@@ -1,7 +1,8 @@
 /**
  * The one registry of API errors. Every refusal the API can give is here, with its HTTP status,
  * Contentstack-style error_code and public message; handlers name a key, never a status or a string.
- * Codes 104, 105 and 429 are Contentstack's own; the rest are ours and listed in docs/api.md.
+ * Codes 104, 105 and 429 are Contentstack's own, and so is 294 (secondFactorRequired, below, with its own
+ * body); the rest are ours and listed in docs/api.md.
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";

@@ -2,7 +2,7 @@
  * The browser's cookies, but the language and zone (page-language.ts): each one's name, attributes and
  * lifetime, and the Set-Cookie/Cookie plumbing. All are __Host- (Secure, Path=/, no Domain: no sibling
  * subdomain can plant one) and HttpOnly. The signed values' formats are core's (session-token.ts,
- * device-token.ts, sign-in-pending.ts, reset-factor.ts); docs/storage.md tables every cookie.
+ * device-token.ts, sign-in-pending.ts, password-reset-factor.ts); docs/storage.md tables every cookie.
  * - session: the same token the API returns as authtoken; it lasts SESSION_IDLE_DAYS and is renewed by every
  *   authenticated page, like the server's idle timeout it mirrors.
  * - reset_token: the token from the reset link, so it can leave the URL (invariant 7); without Max-Age (it
@@ -17,7 +17,7 @@
  */
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { RESET_FACTOR_MS, resetFactorKey, signResetFactor, verifyResetFactor } from "../core/reset-factor";
+import { RESET_FACTOR_MS, resetFactorKey, signResetFactor, verifyResetFactor } from "../core/password-reset-factor";
 import {
   SIGN_IN_PENDING_MS,
   type SignInPending,

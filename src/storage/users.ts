@@ -1,4 +1,4 @@
-/** D1 access for accounts. Emails arrive already normalised, with their key (see domain/email.ts). */
+/** D1 access for accounts. Emails arrive already normalised, with their key (see core/email-address.ts). */
 
 export interface User {
   id: string;

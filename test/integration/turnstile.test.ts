@@ -7,14 +7,10 @@
  */
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { emailKey } from "../../src/core/email-address";
 import worker from "../../src/dev/worker";
 import { BASE, randomIp, STRONG_PASSWORD, shardForEmail, signUp, uniqueEmail } from "../helpers";
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 /** Turnstile on, against the stand-in (a new object: configuration is cached per env). */
 const onEnv = {

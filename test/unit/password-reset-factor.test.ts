@@ -3,7 +3,12 @@
  * it), and every alteration refused: another link, a later expiry, a wrong MAC, anything malformed.
  */
 import { describe, expect, it } from "vitest";
-import { RESET_FACTOR_MS, resetFactorKey, signResetFactor, verifyResetFactor } from "../../src/core/reset-factor";
+import {
+  RESET_FACTOR_MS,
+  resetFactorKey,
+  signResetFactor,
+  verifyResetFactor,
+} from "../../src/core/password-reset-factor";
 
 const PEPPER = "a-production-pepper-of-44-characters-0123456";
 const KEY = resetFactorKey(PEPPER);
