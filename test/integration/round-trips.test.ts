@@ -55,6 +55,28 @@ describe("round trips the person waits for", () => {
     expect(totals.background).toBeGreaterThanOrEqual(1); // the audit row, after the response
   });
 
+  // Issue 30 item 7: a failed sign-in on a known email must not wait for any storage call an unknown one
+  // does not (on the real network each is milliseconds, which times the difference): the same calls, in the
+  // same order, on the same steps, nothing left behind for after the response.
+  it("a failed sign-in: the same storage calls, order and steps for a known and an unknown email", async () => {
+    const known = uniqueEmail("rt-failed");
+    await signUp(known);
+    const sequences: string[][] = [];
+    for (const [i, email] of [known, uniqueEmail("rt-failed-ghost")].entries()) {
+      resetMeter();
+      const { response, totals } = await metered("POST", "/v3/user-session", {
+        body: { user: { email, password: "not-the-password-at-all-42" } },
+        headers: { "x-bench-client-ip": `198.51.100.${90 + i}` },
+      });
+      expect(response.status).toBe(422);
+      expect(totals.sequential).toBe(2); // the attempt's batch; the failure's batch with its audit row
+      expect(totals.background).toBe(0);
+      sequences.push(totals.sequence);
+    }
+    expect(sequences[0]).toEqual(["rate_limit", "d1 step 1", "d1 step 2"]);
+    expect(sequences[1]).toEqual(sequences[0]);
+  });
+
   it("sign-in with two-factor on: three steps (the attempt; the code beside the throttle's clearing; the session)", async () => {
     const email = uniqueEmail("rt-2fa");
     const { uid } = await signUp(email);
