@@ -1,7 +1,7 @@
 /**
- * A throttled password check, shared by sign-in and the password change on /account: the attempt's scope
- * (a current device token's, else the client's network), its one D1 round trip, the locks that apply, and
- * one PBKDF2 derivation whatever the outcome (none for a client's quick retry of a counted failure).
+ * A throttled password check, shared by sign-in and the password change on /account: the attempt admitted
+ * (its scope, trust and reserved daily cap in one D1 round trip: password-attempt-admit.ts), and one PBKDF2
+ * derivation whatever the outcome (none for a client's quick retry of a counted failure).
  * Failures count per scope and once per password (invariant 12); known and unknown emails take the same
  * steps to a refusal (invariant 5).
  */
