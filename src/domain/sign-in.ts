@@ -138,7 +138,7 @@ async function startSession(
   // The session and the success's D1 batch at once: the person waits for one step, not two.
   const [created] = await Promise.all([
     sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, ctx.client, now),
-    recordSuccess(ctx, user, key, options.givesBack),
+    recordSuccess(ctx, user, key, { givesBack: options.givesBack }),
   ]);
   // The password was changed between our read and the session: the verified password is no longer valid.
   if (!created.ok) return { ok: false };
@@ -158,7 +158,12 @@ async function startSession(
  * race where a reset then refuses the session, the failure is counted after this batch (Promise.all has
  * settled it), and what was cleared was cleared for someone who did hold the password until that moment.
  */
-async function recordSuccess(ctx: FlowContext, user: User, key: string, givesBack: boolean): Promise<void> {
+async function recordSuccess(
+  ctx: FlowContext,
+  user: User,
+  key: string,
+  { givesBack }: { givesBack: boolean },
+): Promise<void> {
   const { env, now } = ctx;
   const db = userDatabase(env, user.id);
   const throttles = emailDatabase(env, key);

@@ -103,7 +103,12 @@ export function giveBackCapStatement(db: D1Database, emailKey: string): D1Prepar
  * Turns an untrusted attempt's reservation into a counted failure of the email's day window; at the cap,
  * locks untrusted clients to the window's end.
  */
-export function countCapFailureStatement(db: D1Database, emailKey: string, now: number, cap: DailyCap) {
+export function countCapFailureStatement(
+  db: D1Database,
+  emailKey: string,
+  now: number,
+  cap: DailyCap,
+): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO sign_in_throttle (email_key, scope, failures, locked_until, updated_at) VALUES (?1, '*', 1, 0, ?2)
@@ -120,7 +125,11 @@ export function countCapFailureStatement(db: D1Database, emailKey: string, now: 
  * A success (or a reset) starts the count of consecutive failures again; reservations of attempts still
  * being checked stay, so they cannot be spent twice; `givesBack`: the successful attempt's own.
  */
-export function clearCapStatement(db: D1Database, emailKey: string, now: number, givesBack: boolean) {
+export function clearCapStatement(
+  db: D1Database,
+  emailKey: string,
+  { now, givesBack }: { now: number; givesBack: boolean },
+): D1PreparedStatement {
   return db
     .prepare(
       `UPDATE sign_in_throttle SET failures = 0, locked_until = 0, updated_at = ?2, reserved = MAX(reserved - ?3, 0)
@@ -130,14 +139,24 @@ export function clearCapStatement(db: D1Database, emailKey: string, now: number,
 }
 
 /** Whether the account for `emailKey` signed in from `network` in the last 30 days (read in the entry batch). */
-export function knownNetworkStatement(db: D1Database, emailKey: string, network: string, now: number) {
+export function knownNetworkStatement(
+  db: D1Database,
+  emailKey: string,
+  network: string,
+  now: number,
+): D1PreparedStatement {
   return db
     .prepare("SELECT 1 AS known FROM sign_in_known_networks WHERE email_key = ? AND network = ? AND signed_in_at > ?")
     .bind(emailKey, network, now - KNOWN_NETWORK_MS);
 }
 
 /** A successful sign-in from `network`: known for 30 more days (batched with the success's own write). */
-export function recordKnownNetworkStatement(db: D1Database, emailKey: string, network: string, now: number) {
+export function recordKnownNetworkStatement(
+  db: D1Database,
+  emailKey: string,
+  network: string,
+  now: number,
+): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO sign_in_known_networks (email_key, network, signed_in_at) VALUES (?, ?, ?)

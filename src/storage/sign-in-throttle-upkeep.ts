@@ -25,7 +25,7 @@ export function clearThrottleStatements(
 ): D1PreparedStatement[] {
   return [
     db.prepare("DELETE FROM sign_in_throttle WHERE email_key = ? AND scope != '*'").bind(emailKey),
-    clearCapStatement(db, emailKey, now, givesBack),
+    clearCapStatement(db, emailKey, { now, givesBack }),
     db.prepare("DELETE FROM sign_in_failure_marks WHERE email_key = ?").bind(emailKey),
   ];
 }
