@@ -5,6 +5,7 @@
  * NIST SP 800-63B rev 4, docs/design.md invariant 12: at most 100 consecutive failures per account). And the networks an account
  * signed in from (sign_in_known_networks), which an API client is trusted on. No clock: `now` is passed in.
  */
+import { DAY_MS, SECOND_MS } from "../core/time";
 
 /** Failures of untrusted clients, all scopes of an email together: at most this many a day (NIST's ceiling). */
 export interface DailyCap {
@@ -13,10 +14,14 @@ export interface DailyCap {
 }
 
 /** How long a known network stays known after its last successful sign-in. */
-export const KNOWN_NETWORK_MS = 30 * 24 * 60 * 60 * 1000;
+export const KNOWN_NETWORK_MS = 30 * DAY_MS;
 
-/** How long a reservation lives when its attempt never reports back (a crashed attempt), as a scope's slot. */
-const RESERVATION_MS = 5000;
+/**
+ * How long the reservations live after the latest one was taken, for attempts that never report back (a
+ * crashed attempt), as a scope's slot. An attempt slower than this may find its reservation already
+ * forgotten and give back a newer one: at most one extra guess per such attempt, never a trusted client's.
+ */
+const RESERVATION_MS = 5 * SECOND_MS;
 
 /**
  * Whether the client is trusted, decided in SQL from the same transaction's rows: a device claim at the
@@ -25,7 +30,7 @@ const RESERVATION_MS = 5000;
  * than reserving for everyone and giving back afterwards keeps a trusted sign-in off the cap entirely: no
  * give-back write, no reservation a flood of strangers could make it wait for. An account still in an older
  * shard generation is not in this database: its trusted device reserves (conservatively) and gives back
- * with its outcome's own write (password-attempt.ts), so no extra step either.
+ * with its outcome's own write (password-attempt-admit.ts), so no extra step either.
  */
 const TRUSTED = `((?8 IS NOT NULL AND EXISTS (SELECT 1 FROM users WHERE email = ?7 AND credential_version = ?8))
   OR (?9 IS NOT NULL AND EXISTS (SELECT 1 FROM sign_in_known_networks
