@@ -72,14 +72,14 @@ export const MUTANTS = [
   // Sign-in.
   {
     name: "the sign-in lock never engages",
-    file: "src/domain/password-attempt.ts",
+    file: "src/domain/password-attempt-admit.ts",
     find: "{ free: 4, stepMs:",
     replace: "{ free: 1e9, stepMs:",
     tests: t("integration/api-user-session", "unit/sign-in-lock"),
   },
   {
     name: "strangers of one email get more than 100 guesses a day",
-    file: "src/storage/sign-in-throttle.ts",
+    file: "src/storage/sign-in-cap.ts",
     find: "AND failures + 1 >= ?3 THEN",
     replace: "AND failures + 1 >= ?3 * 1000 THEN",
     tests: t("integration/sign-in-lockout"),
@@ -93,7 +93,7 @@ export const MUTANTS = [
   },
   {
     name: "a device token survives a reset",
-    file: "src/domain/password-attempt.ts",
+    file: "src/domain/password-attempt-admit.ts",
     find: "claim !== null && user !== null && claim.credentialVersion === user.credentialVersion",
     replace: "claim !== null",
     tests: t("integration/sign-in-lockout"),
@@ -346,7 +346,7 @@ export const MUTANTS = [
   },
   {
     name: "sign-in looks for the account only at its email's placement",
-    file: "src/domain/password-attempt.ts",
+    file: "src/domain/password-attempt-admit.ts",
     find: "const user = attempt.user ?? elsewhere;",
     replace: "const user = attempt.user;",
     tests: t("integration/shards"),
@@ -745,9 +745,10 @@ export const MUTANTS = [
   },
   {
     name: "parallel guesses of one scope are not serialised",
-    file: "src/domain/password-attempt.ts",
-    find: 'if (!attempt.acquired) return { ok: false, refusal: { ok: false, reason: "locked", retryAfterMs: BUSY_RETRY_MS } };',
-    replace: "",
+    // The slot taken whatever another attempt holds (the cap's reservation needs the slot: that is not it).
+    file: "src/storage/sign-in-throttle.ts",
+    find: "attempt_id = CASE WHEN busy_until <= ?2 AND locked_until <= ?2 THEN ?3 ELSE attempt_id END,",
+    replace: "attempt_id = CASE WHEN locked_until <= ?2 THEN ?3 ELSE attempt_id END,",
     tests: t("integration/sign-in-parallel"),
   },
   {
@@ -868,5 +869,20 @@ export const MUTANTS = [
     find: 'return made === "" || made === action',
     replace: "return true",
     tests: t("unit/turnstile"),
+  },
+  // issue 30: limits
+  {
+    name: "the cap read at entry instead of reserved",
+    file: "src/storage/sign-in-cap.ts",
+    find: "+ (CASE WHEN busy_until > ?2 THEN reserved ELSE 0 END))`;",
+    replace: "+ 0)`;",
+    tests: t("integration/sign-in-limits"),
+  },
+  {
+    name: "no trust for the browser that reset",
+    file: "src/pages/password-reset-routes.tsx",
+    find: "writeDeviceCookie(c, result.deviceToken);",
+    replace: "",
+    tests: t("integration/sign-in-limits"),
   },
 ];

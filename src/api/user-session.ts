@@ -25,7 +25,8 @@ export const userSessionRoutes = new Hono<AppEnv>()
   .post("/", ipRateLimit("IP_SIGN_IN_LIMIT"), ...jsonBody(signInBody), async (c) => {
     const { user } = c.req.valid("json");
     const credentials = { email: user.email, password: user.password };
-    const result = await signIn(flowContext(c), credentials, { secondFactor: user.tfa_token });
+    // An SDK or CLI has no device cookie: the networks it signed in from stand for it (issue 30).
+    const result = await signIn(flowContext(c), credentials, { secondFactor: user.tfa_token, trustKnownNetwork: true });
     if (!result.ok)
       return refuse(
         c,

@@ -28,7 +28,8 @@ const IO_KINDS = {
   },
   // One UPDATE through the throttle's own module, on a key no email hashes to: a write that changes nothing.
   d1_write: async (env: Env) => {
-    await releaseAttempt(env.DB, "bench-calibration", "bench", "bench");
+    const hold = { emailKey: "bench-calibration", slotScope: "bench", attemptId: "bench", reserved: false };
+    await releaseAttempt(env.DB, hold);
   },
   kv_get: async (env: Env) => {
     await env.KV.get("bench-calibration");

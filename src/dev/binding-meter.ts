@@ -80,6 +80,17 @@ export class Recording {
     const sequential = path.filter((c) => !path.some((d) => d !== c && d.start < c.start && c.start < d.end)).length;
     t.units += units;
     for (const call of this.calls) t.calls[call.kind] = (t.calls[call.kind] ?? 0) + 1;
+    // Each call in the order it started, with the step of the path it belongs to (a call started while
+    // another was in flight shares that one's step), or "background".
+    let step = 0;
+    for (const call of [...this.calls].sort((a, b) => a.start - b.start)) {
+      if (background(call)) t.sequence.push(`${call.kind} background`);
+      else if (call.kind === "rate_limit") t.sequence.push(call.kind);
+      else {
+        if (!path.some((d) => d !== call && d.start < call.start && call.start < d.end)) step++;
+        t.sequence.push(`${call.kind} step ${step}`);
+      }
+    }
     t.sequential += sequential;
     t.maxSequential = Math.max(t.maxSequential, sequential);
     t.background += this.calls.filter(background).length;
@@ -96,6 +107,8 @@ export interface FlowTotals {
   /** Requests (or queue jobs) recorded. */
   units: number;
   calls: Partial<Record<CallKind, number>>;
+  /** Every call in the order it started: its kind and its step on the path ("d1 step 1"), or "background". */
+  sequence: string[];
   /** Sum over units of the sequential steps on the path the person waits for. */
   sequential: number;
   maxSequential: number;
@@ -110,6 +123,7 @@ function emptyTotals(): FlowTotals {
   return {
     units: 0,
     calls: {},
+    sequence: [],
     sequential: 0,
     maxSequential: 0,
     background: 0,

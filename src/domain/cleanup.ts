@@ -5,7 +5,7 @@ import { DAY_MS, isoTime } from "../core/time";
 import { pruneAuditEvents } from "../storage/audit";
 import { deleteOldCodeFailures } from "../storage/password-reset-code-failures";
 import { allShardDatabases } from "../storage/shard-databases";
-import { deleteStaleThrottles } from "../storage/sign-in-throttle";
+import { deleteStaleThrottles } from "../storage/sign-in-throttle-upkeep";
 
 /** Failed sign-ins are forgotten a day after the last one (a live lock is always kept). */
 const THROTTLE_MEMORY_MS = DAY_MS;

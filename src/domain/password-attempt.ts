@@ -1,47 +1,27 @@
 /**
- * A throttled password check, shared by sign-in and the password change on /account: the attempt's scope
- * (a current device token's, else the client's network), its one D1 round trip, the locks that apply, and
- * one PBKDF2 derivation whatever the outcome (none for a client's quick retry of a counted failure).
+ * A throttled password check, shared by sign-in and the password change on /account: the attempt admitted
+ * (its scope, trust and reserved daily cap in one D1 round trip: password-attempt-admit.ts), and one PBKDF2
+ * derivation whatever the outcome (none for a client's quick retry of a counted failure).
  * Failures count per scope and once per password (invariant 12); known and unknown emails take the same
  * steps to a refusal (invariant 5).
  */
-import { signInAttemptMark } from "../core/attempt-mark";
-import { clientNetwork } from "../core/client-info";
-import { deviceClaim } from "../core/device-token";
-import { emailKey, normalizeEmail } from "../core/email-address";
 import { spendPasswordCheck, verifyPassword } from "../core/password-hash";
-import { generateSecret } from "../core/secrets";
-import { DAY_MS, isoTime, MINUTE_MS, SECOND_MS } from "../core/time";
+import { isoTime, SECOND_MS } from "../core/time";
 import { auditEventStatement } from "../storage/audit";
-import { emailCandidateDatabases, emailDatabase, userDatabase } from "../storage/shard-databases";
-import {
-  type AttemptScopes,
-  clearThrottleStatements,
-  type DailyCap,
-  type LockSchedule,
-  recordFailure,
-  releaseAttempt,
-  type SignInAttempt,
-  startSignInAttempt,
-} from "../storage/sign-in-throttle";
-import { findUserByEmailIn, type User } from "../storage/users";
+import { emailDatabase } from "../storage/shard-databases";
+import { recordFailure, releaseAttempt } from "../storage/sign-in-throttle";
+import { clearThrottleStatements } from "../storage/sign-in-throttle-upkeep";
+import type { User } from "../storage/users";
 import { type BotCheck, type ChallengeRefusal, checkChallenge } from "./bot-check";
 import type { FlowContext } from "./context";
+import { type AdmitOptions, admit, DAILY_CAP, LOCK_SCHEDULE, type SignInRefusal } from "./password-attempt-admit";
 
-/** Answer to an attempt made while another attempt on the same email is still being checked. */
-const BUSY_RETRY_MS = SECOND_MS;
-/** Four free failures, then 5, 10 … 25 minutes (Contentstack's schedule, without its permanent lock). */
-const LOCK_SCHEDULE: LockSchedule = { free: 4, stepMs: 5 * MINUTE_MS, maxMs: 25 * MINUTE_MS };
+export type { SignInRefusal } from "./password-attempt-admit";
+
 /** The credential version a failure on an unknown email is marked with. */
 const NO_ACCOUNT = -1;
 /** A repeat of a counted failure this soon is a client's retry: answered from the mark, without a hash. */
 const RETRY_WINDOW_MS = 10 * SECOND_MS;
-/** Untrusted clients of one email together: at most 100 counted failures a day (NIST SP 800-63B's ceiling). */
-const DAILY_CAP: DailyCap = { max: 100, windowMs: DAY_MS };
-
-export type SignInRefusal =
-  | { ok: false; reason: "invalid_credentials" }
-  | { ok: false; reason: "locked"; retryAfterMs: number };
 
 /** How long an email is locked after its `failures`-th consecutive counted failure; never permanent. */
 export function lockDurationMs(failures: number): number {
@@ -67,8 +47,8 @@ export interface VerifiedAttempt {
 }
 
 /**
- * Checks `credentials` under the sign-in throttle. A wrong password is counted (and audited after the
- * response); a right one leaves the attempt's slot taken: the caller clears the throttle with its own write.
+ * Checks `credentials` under the sign-in throttle. A wrong password is counted and audited; a right one
+ * leaves the attempt's slot (and reservation) taken: the caller clears the throttle with its own write.
  * With `botCheck` (a page sign-in form), the bot challenge is checked first where it applies (bot-check.ts).
  */
 export async function verifyThrottled(
@@ -81,21 +61,24 @@ export async function verifyThrottled(
   credentials: { email: string; password: string },
   deviceToken: string | undefined,
   botCheck: BotCheck | undefined,
+  options?: AdmitOptions,
 ): Promise<VerifiedAttempt | SignInRefusal | ChallengeRefusal>;
 export async function verifyThrottled(
   ctx: FlowContext,
   credentials: { email: string; password: string },
   deviceToken: string | undefined,
   botCheck?: BotCheck,
+  options: AdmitOptions = {},
 ): Promise<VerifiedAttempt | SignInRefusal | ChallengeRefusal> {
   const { env, config, now } = ctx;
-  const admitted = await admit(ctx, credentials, deviceToken);
+  const admitted = await admit(ctx, credentials, deviceToken, options);
   if (!admitted.ok) return admitted.refusal;
-  const { user, failedBefore, trusted, key, scopes, attemptId, mark, capSpent } = admitted;
-  // Before the password: a challenge not passed frees the slot and counts no failure.
+  const { user, failedBefore, trusted, key, scopes, attemptId, reserved, mark, capSpent } = admitted;
+  const hold = { ...scopes, attemptId, reserved };
+  // Before the password: a challenge not passed frees the slot, gives the reservation back, counts nothing.
   const challenge = await checkChallenge(ctx, botCheck, { trusted, capSpent, capMax: DAILY_CAP.max });
   if (challenge !== null) {
-    await releaseAttempt(emailDatabase(env, key), key, scopes.slotScope, attemptId);
+    await releaseAttempt(emailDatabase(env, key), hold);
     return challenge;
   }
 
@@ -105,86 +88,31 @@ export async function verifyThrottled(
   const version = user?.credentialVersion ?? NO_ACCOUNT;
   if (failedBefore !== null && failedBefore.credentialVersion === version) {
     if (now - failedBefore.at > RETRY_WINDOW_MS) await spendPasswordCheck(credentials.password, config.pepper);
-    await releaseAttempt(emailDatabase(env, key), key, scopes.slotScope, attemptId);
+    await releaseAttempt(emailDatabase(env, key), hold);
     return { ok: false, reason: "invalid_credentials" };
   }
 
-  const failure = { ...scopes, countScope: trusted ? scopes.slotScope : scopes.networkScope, attemptId, trusted };
+  const failure = { ...hold, countScope: trusted ? scopes.slotScope : scopes.networkScope, trusted };
   const asFailure = { failure, mark: { mark, credentialVersion: version } };
-  // Known and unknown emails take the same steps from here to a refusal: one hash, one counter update,
-  // one audit row (for an unknown email it has no user and names the email's key).
+  // Known and unknown emails take the same steps from here to a refusal: one hash, and one batch with the
+  // counter update and the audit row (for an unknown email it has no user and names the email's key).
   const check = await checkCredentials(ctx, user, credentials.password);
   if (user === null || !check.valid) return recordFailedAttempt(ctx, user, asFailure);
   return { ok: true, user, needsRehash: check.needsRehash, trusted, key, asFailure };
-}
-
-/** An attempt past the locks, holding its scope's slot. */
-interface Admitted {
-  ok: true;
-  user: User | null;
-  failedBefore: SignInAttempt["failedBefore"];
-  trusted: boolean;
-  key: string;
-  scopes: AttemptScopes;
-  attemptId: string;
-  mark: string;
-  /** Untrusted failures counted in the email's current day window (0 once it has passed). */
-  capSpent: number;
-}
-
-/**
- * The attempt's scope (a current device token's, else its network's), its one D1 round trip, and the locks
- * that apply: a trusted device meets only its own; anyone else its network's and the email's daily cap.
- */
-async function admit(
-  ctx: FlowContext,
-  credentials: { email: string; password: string },
-  deviceToken: string | undefined,
-): Promise<Admitted | { ok: false; refusal: SignInRefusal }> {
-  const { env, config, now } = ctx;
-  const email = normalizeEmail(credentials.email);
-  const key = emailKey(email);
-  const claim = deviceClaim(config.pepper, key, deviceToken);
-  const networkScope = `net:${clientNetwork(ctx.client.ip)}`;
-  const scopes = { emailKey: key, slotScope: claim?.scope ?? networkScope, networkScope };
-  const mark = signInAttemptMark(config.pepper, key, credentials.password);
-  const attemptId = generateSecret(12);
-  // The throttle lives at the email's placement, which also holds its account unless an older generation
-  // does: those shards are asked in the same step (core/shards.ts).
-  const throttles = emailDatabase(env, key);
-  const older = emailCandidateDatabases(env, key).filter((db) => db !== throttles);
-  const [attempt, elsewhere] = await Promise.all([
-    startSignInAttempt(throttles, { ...scopes, email, attemptId, mark }, now),
-    older.length === 0 ? null : findUserByEmailIn(older, email).catch((error: unknown) => error as Error),
-  ]);
-  // An older shard that cannot be read fails the attempt, without leaving its slot taken for the next one.
-  if (elsewhere instanceof Error) {
-    if (attempt.acquired) await releaseAttempt(throttles, key, scopes.slotScope, attemptId);
-    throw elsewhere;
-  }
-  const user = attempt.user ?? elsewhere;
-  // Trust holds only for a token issued at the account's current password: a reset voids every device token.
-  const trusted = claim !== null && user !== null && claim.credentialVersion === user.credentialVersion;
-  const lockedUntil = trusted
-    ? attempt.slotLockedUntil
-    : Math.max(attempt.slotLockedUntil, attempt.networkLockedUntil, attempt.capLockedUntil);
-  if (lockedUntil > now) {
-    if (attempt.acquired) await releaseAttempt(throttles, key, scopes.slotScope, attemptId);
-    return { ok: false, refusal: { ok: false, reason: "locked", retryAfterMs: lockedUntil - now } };
-  }
-  // Another attempt in this scope is being checked: parallel guesses wait their turn behind the lock check.
-  if (!attempt.acquired) return { ok: false, refusal: { ok: false, reason: "locked", retryAfterMs: BUSY_RETRY_MS } };
-  const capSpent = attempt.capWindowStart > now - DAILY_CAP.windowMs ? attempt.capFailures : 0;
-  return { ok: true, user, failedBefore: attempt.failedBefore, trusted, key, scopes, attemptId, mark, capSpent };
 }
 
 /**
  * A right password's throttle cleared and its attempt's slot freed, for a caller with no D1 write of its
  * own to batch it with (sign-in's does: sign-in.ts).
  */
-export function clearAttempts(env: Env, key: string): Promise<unknown> {
-  const throttles = emailDatabase(env, key);
-  return throttles.batch(clearThrottleStatements(throttles, key));
+export function clearAttempts(ctx: FlowContext, verified: VerifiedAttempt): Promise<unknown> {
+  const throttles = emailDatabase(ctx.env, verified.key);
+  return throttles.batch(clearThrottleStatements(throttles, verified.key, successClearing(ctx, verified)));
+}
+
+/** How a success clears the throttle: the count starts again, and its own reservation goes back. */
+export function successClearing({ now }: FlowContext, verified: VerifiedAttempt) {
+  return { now, givesBack: verified.asFailure.failure.reserved };
 }
 
 /** One PBKDF2 derivation whether or not the account exists. */
@@ -194,16 +122,20 @@ async function checkCredentials({ config }: FlowContext, user: User | null, pass
   return { valid: false, needsRehash: false };
 }
 
-/** A new failure: counted (locking per the schedule), marked, and audited after the response. */
+/**
+ * A new failure: counted (locking per the schedule), marked, and audited, in one batch at the email's
+ * placement. Known and unknown emails make the same storage call, awaited the same way (invariant 5): the
+ * audit row of a known account goes beside the throttle that counted it, not to the account's own shard
+ * (issue 30 item 7), and is written whatever the outcome's timing.
+ */
 export async function recordFailedAttempt(
-  { env, client, now, defer }: FlowContext,
+  { env, client, now }: FlowContext,
   user: User | null,
   { failure, mark }: FailureRecord,
 ): Promise<SignInRefusal> {
   const throttles = emailDatabase(env, failure.emailKey);
-  await recordFailure(throttles, failure, mark, now, { schedule: LOCK_SCHEDULE, cap: DAILY_CAP });
   const detail = user === null ? `no account: ${failure.emailKey.slice(0, 16)}` : null;
-  const db = user === null ? throttles : userDatabase(env, user.id);
-  defer(auditEventStatement(db, user?.id ?? null, "sign_in_failed", client, isoTime(now), detail).run());
+  const audit = auditEventStatement(throttles, user?.id ?? null, "sign_in_failed", client, isoTime(now), detail);
+  await recordFailure(throttles, failure, mark, now, { schedule: LOCK_SCHEDULE, cap: DAILY_CAP }, [audit]);
   return { ok: false, reason: "invalid_credentials" } as const;
 }

@@ -46,7 +46,7 @@ export async function changePassword(ctx: FlowContext, auth: Authenticated, inpu
   // The right current password: the throttle is cleared (and the attempt's slot freed) whatever comes next.
   const [problem] = await Promise.all([
     checkPassword(input.password, policyOptions(config, user.email)),
-    clearAttempts(env, key),
+    clearAttempts(ctx, verified),
   ]);
   if (problem !== null) return { ok: false, reason: "password_rejected", problem };
   const newHash = await hashPassword(input.password, config.pepper);

@@ -11,7 +11,7 @@ import { isoTime } from "../core/time";
 import { sessionRegistry } from "../durable/session-registry";
 import { auditEventStatement } from "../storage/audit";
 import { batchByDatabase, emailDatabase, userDatabase } from "../storage/shard-databases";
-import { clearThrottleStatements } from "../storage/sign-in-throttle";
+import { clearThrottleStatements } from "../storage/sign-in-throttle-upkeep";
 import { findUserById, replacePasswordHash, type User } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { PasswordChangedJob } from "./email-jobs";
@@ -101,7 +101,7 @@ export async function finishPasswordChange(
   await Promise.all([
     completed,
     batchByDatabase([
-      [throttles, clearThrottleStatements(throttles, key)],
+      [throttles, clearThrottleStatements(throttles, key, { now, givesBack: false })],
       [
         db,
         [

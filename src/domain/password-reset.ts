@@ -8,6 +8,7 @@
  * version and revokes every session (beginReset); then D1's conditional write lets exactly one request win
  * (invariant 1), and completeCredentialChange voids every outstanding link (invariant 2).
  */
+import { issueDeviceToken } from "../core/device-token";
 import { emailKey, normalizeEmail } from "../core/email-address";
 import { emailQueueFor } from "../core/email-queues";
 import { hashPassword, verifyPassword } from "../core/password-hash";
@@ -67,7 +68,11 @@ export type ResetRefusal =
   | { ok: false; reason: "password_mismatch" }
   | { ok: false; reason: "password_rejected"; problem: PasswordProblem };
 
-export type ResetResult = { ok: true } | ResetRefusal | SecondFactorRefusal;
+/**
+ * On success, `deviceToken` is a device token at the new credential version for the browser that reset:
+ * it proved it reads the mailbox, so strangers' failures must not lock it out (issue 30, invariant 12).
+ */
+export type ResetResult = { ok: true; deviceToken: string } | ResetRefusal | SecondFactorRefusal;
 
 /**
  * Replaces the password through a reset token, revoking every session of the user (invariant 4). The
@@ -112,7 +117,8 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
   // No change: another request with this link won, or an earlier attempt of this one did (its reply was lost).
   const ours = wrote || (await earlierAttemptWon(ctx, user.id, begun.credentialVersion, input.password));
   ctx.defer(finishPasswordChange(ctx, user, { ours, via: "reset", version: begun.credentialVersion }));
-  return ours ? { ok: true } : { ok: false, reason: "token_invalid" };
+  if (!ours) return { ok: false, reason: "token_invalid" };
+  return { ok: true, deviceToken: issueDeviceToken(config.pepper, emailKey(user.email), begun.credentialVersion) };
 }
 
 /**
@@ -142,7 +148,7 @@ async function finishCommitted(ctx: FlowContext, user: User, password: string): 
     return { ok: false, reason: "token_invalid" };
   }
   ctx.defer(finishPasswordChange(ctx, user, { ours: true, via: "reset", version: user.credentialVersion }));
-  return { ok: true };
+  return { ok: true, deviceToken: issueDeviceToken(ctx.config.pepper, emailKey(user.email), user.credentialVersion) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { parseSessionToken } from "../core/session-token";
 import { liveSocketRequest } from "../durable/live-sign-out";
 import { type SessionInfo, sessionRegistry } from "../durable/session-registry";
 import { emailDatabase, userDatabase } from "../storage/shard-databases";
-import { countFailures } from "../storage/sign-in-throttle";
+import { countFailures } from "../storage/sign-in-throttle-upkeep";
 import { findUserWithFailures, type User } from "../storage/users";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";

@@ -4,18 +4,26 @@
  * password already counted for this email counts once (invariant 12): client retries and a retyped typo
  * do not walk a person into the lock.
  */
+import { clientNetwork } from "../core/client-info";
 import { deviceClaim, issueDeviceToken } from "../core/device-token";
 import { emailKey } from "../core/email-address";
 import { hashPassword } from "../core/password-hash";
 import { isoTime } from "../core/time";
 import { sessionRegistry } from "../durable/session-registry";
 import { batchByDatabase, emailDatabase, userDatabase } from "../storage/shard-databases";
-import { clearThrottleStatements } from "../storage/sign-in-throttle";
+import { recordKnownNetworkStatement } from "../storage/sign-in-cap";
+import { clearThrottleStatements } from "../storage/sign-in-throttle-upkeep";
 import { findUserById, recordSignInStatement, type User, upgradePasswordHash } from "../storage/users";
 import { auditLater } from "./audit-trail";
 import type { BotCheck, ChallengeRefusal } from "./bot-check";
 import type { FlowContext } from "./context";
-import { clearAttempts, recordFailedAttempt, type SignInRefusal, verifyThrottled } from "./password-attempt";
+import {
+  clearAttempts,
+  recordFailedAttempt,
+  type SignInRefusal,
+  successClearing,
+  verifyThrottled,
+} from "./password-attempt";
 import { signOut } from "./sessions";
 import { asksSecondFactor, type SecondFactorRefusal, useSecondFactor } from "./two-factor";
 
@@ -38,6 +46,11 @@ export interface SignInOptions {
   askSecondFactorLater?: boolean;
   /** A page sign-in form: the bot challenge applies to it (bot-check.ts); never given by the API. */
   botCheck?: BotCheck;
+  /**
+   * The API: a network the account signed in from in the last 30 days is trusted like a device (SDKs and
+   * CLIs carry no device cookie), so strangers spending the daily cap cannot lock them out.
+   */
+  trustKnownNetwork?: boolean;
 }
 
 /**
@@ -62,13 +75,15 @@ export async function signIn(
   credentials: { email: string; password: string },
   options: SignInOptions = {},
 ): Promise<SignInResult | ChallengeRefusal> {
-  const verified = await verifyThrottled(ctx, credentials, options.deviceToken, options.botCheck);
+  const verified = await verifyThrottled(ctx, credentials, options.deviceToken, options.botCheck, {
+    trustKnownNetwork: options.trustKnownNetwork === true,
+  });
   if (!verified.ok) return verified;
   const { user, trusted, key } = verified;
   if (asksSecondFactor(user)) {
     // The password was right: its throttle is cleared and the attempt's slot freed, whatever the code says,
     // beside the code's check (one step, not two).
-    const cleared = clearAttempts(ctx.env, key);
+    const cleared = clearAttempts(ctx, verified);
     if (options.askSecondFactorLater) {
       await cleared;
       return { ok: false, reason: "second_factor_pending", user };
@@ -76,7 +91,9 @@ export async function signIn(
     const [, factor] = await Promise.all([cleared, useSecondFactor(ctx, user, options.secondFactor)]);
     if (!factor.ok) return factor;
   }
-  const session = await startSession(ctx, user, key, { ...options, trusted });
+  // With two-factor on, clearAttempts gave the reservation back already.
+  const givesBack = !asksSecondFactor(user) && successClearing(ctx, verified).givesBack;
+  const session = await startSession(ctx, user, key, { ...options, trusted, givesBack });
   if (!session.ok) return recordFailedAttempt(ctx, user, verified.asFailure);
   if (verified.needsRehash) {
     const upgrade = hashPassword(credentials.password, ctx.config.pepper);
@@ -106,7 +123,7 @@ export async function completeSecondFactorSignIn(
   const key = emailKey(user.email);
   const claim = deviceClaim(ctx.config.pepper, key, options.deviceToken);
   const trusted = claim !== null && claim.credentialVersion === user.credentialVersion;
-  const session = await startSession(ctx, user, key, { ...options, trusted });
+  const session = await startSession(ctx, user, key, { ...options, trusted, givesBack: false });
   return session.ok ? session : { ok: false, reason: "second_factor_expired" };
 }
 
@@ -115,13 +132,13 @@ async function startSession(
   ctx: FlowContext,
   user: User,
   key: string,
-  options: Pick<SignInOptions, "replacing" | "deviceToken"> & { trusted: boolean },
+  options: Pick<SignInOptions, "replacing" | "deviceToken"> & { trusted: boolean; givesBack: boolean },
 ): Promise<{ ok: true; user: User; token: string; deviceToken: string } | { ok: false }> {
   const { env, now } = ctx;
   // The session and the success's D1 batch at once: the person waits for one step, not two.
   const [created] = await Promise.all([
     sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, ctx.client, now),
-    recordSuccess(ctx, user, key),
+    recordSuccess(ctx, user, key, { givesBack: options.givesBack }),
   ]);
   // The password was changed between our read and the session: the verified password is no longer valid.
   if (!created.ok) return { ok: false };
@@ -135,16 +152,30 @@ async function startSession(
 }
 
 /**
- * Last login, and the throttle and its marks cleared, in one batch, run beside createSession. Awaited, not
+ * Last login, the throttle and its marks cleared (the attempt's reservation given back when `givesBack`),
+ * and the client's network known for 30 days, in one batch, run beside createSession. Awaited, not
  * deferred: it frees the email's attempt slot, so the person's next sign-in is never "busy". In the rare
  * race where a reset then refuses the session, the failure is counted after this batch (Promise.all has
  * settled it), and what was cleared was cleared for someone who did hold the password until that moment.
  */
-async function recordSuccess({ env, now }: FlowContext, user: User, key: string): Promise<void> {
+async function recordSuccess(
+  ctx: FlowContext,
+  user: User,
+  key: string,
+  { givesBack }: { givesBack: boolean },
+): Promise<void> {
+  const { env, now } = ctx;
   const db = userDatabase(env, user.id);
   const throttles = emailDatabase(env, key);
+  const network = clientNetwork(ctx.client.ip);
   await batchByDatabase([
     [db, [recordSignInStatement(db, user.id, isoTime(now))]],
-    [throttles, clearThrottleStatements(throttles, key)],
+    [
+      throttles,
+      [
+        ...clearThrottleStatements(throttles, key, { now, givesBack }),
+        recordKnownNetworkStatement(throttles, key, network, now),
+      ],
+    ],
   ]);
 }

@@ -92,7 +92,7 @@ async function confirmPassword(ctx: FlowContext, auth: Authenticated, input: Con
   const credentials = { email: auth.user.email, password: input.password };
   const verified = await verifyThrottled(ctx, credentials, input.deviceToken);
   if (!verified.ok) return verified;
-  await clearAttempts(ctx.env, verified.key);
+  await clearAttempts(ctx, verified);
   if (verified.user.id !== auth.user.id) return { ok: false, reason: "invalid_credentials" } as const;
   return { ok: true, user: verified.user } as const;
 }

@@ -25,6 +25,7 @@ import {
   clearTwoFactorCookie,
   hasResetFactor,
   readResetCookie,
+  writeDeviceCookie,
   writeResetCookie,
   writeResetFactor,
 } from "./cookies";
@@ -148,7 +149,11 @@ export const passwordResetPageRoutes = new Hono<PageEnv>()
         clearResetCookie(c);
         clearTwoFactorCookie(c, "reset");
       }
-      if (result.ok) return c.redirect("/login?notice=reset", 303);
+      if (result.ok) {
+        // This browser proved it reads the mailbox: trusted at the new version, whatever strangers guess.
+        writeDeviceCookie(c, result.deviceToken);
+        return c.redirect("/login?notice=reset", 303);
+      }
       if (isSecondFactorRefusal(result)) return renderFactorStep(c, 422, result);
       if (result.reason === "token_invalid") {
         const token = readResetCookie(c) ?? "";

@@ -131,7 +131,7 @@ describe("one mistake counts once", () => {
     );
     expect(page.status).toBe(429);
     expect(await page.text()).toContain(
-      "Too many sign-in attempts. Try again in 5 minutes, or reset your password to sign in now.",
+      "Too many sign-in attempts. Sign in from a browser you have signed in with before, or try again in 5 minutes.",
     );
   });
 });

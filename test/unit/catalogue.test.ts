@@ -70,7 +70,7 @@ describe("the English catalogue", () => {
 describe("translator", () => {
   it("fills placeholders, in the language asked for", () => {
     expect(translator("en")("refusal.locked", { wait: "5 minutes" })).toBe(
-      "Too many sign-in attempts. Try again in 5 minutes, or reset your password to sign in now.",
+      "Too many sign-in attempts. Sign in from a browser you have signed in with before, or try again in 5 minutes.",
     );
     expect(translator("de")("refusal.locked", { wait: "5 Minuten" })).toContain("5 Minuten");
   });

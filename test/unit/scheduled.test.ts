@@ -27,6 +27,20 @@ describe("daily clean-up (scheduled)", () => {
       expect(results.map((r) => r.email_key)).toEqual(["locked", "recent"]);
     }
   });
+
+  it("forgets a known network 30 days after its last successful sign-in, keeps a recent one", async () => {
+    const now = Date.UTC(2026, 10, 29, 3, 17);
+    const day = 86_400_000;
+    const insert = env.DB.prepare(
+      "INSERT INTO sign_in_known_networks (email_key, network, signed_in_at) VALUES ('known-net-cleanup', ?, ?)",
+    );
+    await env.DB.batch([insert.bind("198.51.100.1", now - 31 * day), insert.bind("198.51.100.2", now - 29 * day)]);
+    await worker.scheduled!(createScheduledController({ cron: "17 3 * * *", scheduledTime: now }), env);
+    const { results } = await env.DB.prepare(
+      "SELECT network FROM sign_in_known_networks WHERE email_key = 'known-net-cleanup'",
+    ).all<{ network: string }>();
+    expect(results.map((r) => r.network)).toEqual(["198.51.100.2"]);
+  });
 });
 
 describe("bounded audit growth", () => {

@@ -45,7 +45,7 @@ export const common: Section<typeof english, "de"> = {
   "refusal.emailTaken":
     "Für diese E-Mail-Adresse gibt es bereits ein Konto. Melden Sie sich an oder setzen Sie Ihr Passwort zurück.",
   "refusal.locked":
-    "Zu viele Anmeldeversuche. Versuchen Sie es in {wait} noch einmal oder setzen Sie Ihr Passwort zurück, um sich sofort anzumelden.",
+    "Zu viele Anmeldeversuche. Melden Sie sich in einem Browser an, in dem Sie sich schon einmal angemeldet haben, oder versuchen Sie es in {wait} noch einmal.",
   "refusal.codeRequired":
     "Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App oder einen Wiederherstellungscode ein.",
   "refusal.codeWrong":

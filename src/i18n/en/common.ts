@@ -38,7 +38,8 @@ export const common = {
   "refusal.tooManyRequests": "Too many requests from your network. Please try again in a minute.",
   "refusal.invalidLink": "This password reset link is invalid, has expired or has already been used.",
   "refusal.emailTaken": "An account with this email already exists. Sign in or reset your password.",
-  "refusal.locked": "Too many sign-in attempts. Try again in {wait}, or reset your password to sign in now.",
+  "refusal.locked":
+    "Too many sign-in attempts. Sign in from a browser you have signed in with before, or try again in {wait}.",
   "refusal.codeRequired": "Enter the 6-digit code from your authenticator app, or a recovery code.",
   "refusal.codeWrong":
     "That code is not right, or was already used. Enter the current code from your app, or a recovery code.",

@@ -46,7 +46,7 @@ export const common: Section<typeof english, "es"> = {
   "refusal.invalidLink": "Este enlace para restablecer la contraseña no es válido, ha expirado o ya se ha usado.",
   "refusal.emailTaken": "Ya existe una cuenta con este correo electrónico. Inicia sesión o restablece tu contraseña.",
   "refusal.locked":
-    "Demasiados intentos de inicio de sesión. Vuelve a intentarlo en {wait} o restablece tu contraseña para iniciar sesión ahora.",
+    "Demasiados intentos de inicio de sesión. Inicia sesión desde un navegador en el que ya hayas iniciado sesión o vuelve a intentarlo en {wait}.",
   "refusal.codeRequired":
     "Introduce el código de 6 dígitos de tu aplicación de autenticación o un código de recuperación.",
   "refusal.codeWrong":

@@ -49,7 +49,7 @@ export const common: Section<typeof english, "fr"> = {
   "refusal.emailTaken":
     "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez votre mot de passe.",
   "refusal.locked":
-    "Trop de tentatives de connexion. Réessayez dans {wait} ou réinitialisez votre mot de passe pour vous connecter dès maintenant.",
+    "Trop de tentatives de connexion. Connectez-vous depuis un navigateur où vous vous êtes déjà connecté, ou réessayez dans {wait}.",
   "refusal.codeRequired":
     "Saisissez le code à 6 chiffres de votre application d’authentification ou un code de récupération.",
   "refusal.codeWrong":
