@@ -390,8 +390,8 @@ export const MUTANTS = [
   {
     name: "wrong codes are never limited",
     file: "src/durable/second-factor-table.ts",
-    find: "if (failures.length >= MAX_WRONG_CODES) {",
-    replace: "if (false) {",
+    find: 'if (budget.locked_until > now) return { ok: false, reason: "locked", retryAfterMs: budget.locked_until - now };',
+    replace: "",
     tests: t("integration/two-factor"),
   },
   {
@@ -404,7 +404,7 @@ export const MUTANTS = [
   {
     name: "the API signs in an account with two-factor on without its code",
     file: "src/domain/sign-in.ts",
-    find: `const [, factor] = await Promise.all([cleared, useSecondFactor(ctx, user, options.secondFactor)]);
+    find: `const [, factor] = await Promise.all([cleared, useSecondFactor(ctx, user, options.secondFactor, "sign_in")]);
     if (!factor.ok) return factor;`,
     replace: "await cleared;",
     tests: t("integration/two-factor"),
@@ -606,22 +606,22 @@ export const MUTANTS = [
   {
     name: "the page's code step accepts a wrong code",
     file: "src/domain/sign-in.ts",
-    find: "const factor = await useSecondFactor(ctx, user, code); if (!factor.ok) return factor;",
-    replace: "const factor = await useSecondFactor(ctx, user, code);",
+    find: 'const factor = await useSecondFactor(ctx, user, code, "sign_in"); if (!factor.ok) return factor;',
+    replace: 'const factor = await useSecondFactor(ctx, user, code, "sign_in");',
     tests: t("integration/two-factor"),
   },
   {
     name: "two-factor turns off without a right code",
     file: "src/domain/two-factor-setup.ts",
-    find: "const factor = await useSecondFactor(ctx, confirmed.user, input.code); if (!factor.ok) return factor;",
-    replace: "const factor = await useSecondFactor(ctx, confirmed.user, input.code);",
+    find: 'const factor = await useSecondFactor(ctx, confirmed.user, input.code, "sign_in"); if (!factor.ok) return factor;',
+    replace: 'const factor = await useSecondFactor(ctx, confirmed.user, input.code, "sign_in");',
     tests: t("integration/forged-cookies"),
   },
   {
     name: "new recovery codes without a right code",
     file: "src/domain/two-factor-setup.ts",
-    find: "const factor = await useSecondFactor(ctx, user, input.code); if (!factor.ok) return factor; const recoveryCodes",
-    replace: "const factor = await useSecondFactor(ctx, user, input.code); const recoveryCodes",
+    find: 'const factor = await useSecondFactor(ctx, user, input.code, "sign_in"); if (!factor.ok) return factor; const recoveryCodes',
+    replace: 'const factor = await useSecondFactor(ctx, user, input.code, "sign_in"); const recoveryCodes',
     tests: t("integration/two-factor"),
   },
   {
@@ -862,4 +862,13 @@ export const MUTANTS = [
     tests: t("unit/session-registry-rules", "durable/session-registry"),
   },
   // Pages (issue 24, item 3): the signed cookie values of the two-factor steps, in core.
+  // issue 30: codes (items 4, 5 and 6): a second-factor budget per surface, two-factor changes as
+  // transactions, the reset code counted per network.
+  {
+    name: "one code budget for all surfaces",
+    file: "src/durable/second-factor-table.ts",
+    find: "const budget = this.budget(surface, now);",
+    replace: 'const budget = this.budget("sign_in", now); surface = "sign_in";',
+    tests: t("integration/two-factor", "durable/registry-guards"),
+  },
 ];

@@ -133,7 +133,7 @@ export async function disableTwoFactor(
   const confirmed = await confirmPassword(ctx, auth, input);
   if (!confirmed.ok) return confirmed;
   if (!asksSecondFactor(confirmed.user)) return { ok: false, reason: "not_on" };
-  const factor = await useSecondFactor(ctx, confirmed.user, input.code);
+  const factor = await useSecondFactor(ctx, confirmed.user, input.code, "sign_in");
   if (!factor.ok) return factor;
   await setTotpSecret(userDatabase(ctx.env, auth.user.id), auth.user.id, null, isoTime(ctx.now));
   auditLater(ctx, auth.user.id, "two_factor_disabled");
@@ -159,7 +159,7 @@ export async function regenerateRecoveryCodes(
   if (!confirmed.ok) return confirmed;
   const { user } = confirmed;
   if (!asksSecondFactor(user)) return { ok: false, reason: "not_on" };
-  const factor = await useSecondFactor(ctx, user, input.code);
+  const factor = await useSecondFactor(ctx, user, input.code, "sign_in");
   if (!factor.ok) return factor;
   const recoveryCodes = newRecoveryCodes();
   await sessionRegistry(ctx.env, user.id).replaceRecoveryCodes(hashesOf(ctx, user.id, recoveryCodes));

@@ -13,7 +13,12 @@ import { DurableObject } from "cloudflare:workers";
 import type { SignOutReason } from "./live-sign-out";
 import type { ResetTokenStatus } from "./password-reset-rules";
 import { RegistryPasswordReset } from "./registry-password-reset";
-import { RegistrySecondFactor, type SecondFactorProof, type SecondFactorResult } from "./registry-second-factor";
+import {
+  type CodeSurface,
+  RegistrySecondFactor,
+  type SecondFactorProof,
+  type SecondFactorResult,
+} from "./registry-second-factor";
 import { RegistrySessions } from "./registry-sessions";
 import { RegistryStorage } from "./registry-storage";
 import type {
@@ -28,7 +33,7 @@ import type {
 } from "./session-registry-schema";
 
 export type { ResetTokenStatus } from "./password-reset-rules";
-export type { SecondFactorProof, SecondFactorResult } from "./registry-second-factor";
+export type { CodeSurface, SecondFactorProof, SecondFactorResult } from "./registry-second-factor";
 export type {
   BeginResetResult,
   LimitWindow,
@@ -129,9 +134,9 @@ export class SessionRegistry extends DurableObject<Env> {
 
   // The second factor (registry-second-factor.ts).
 
-  /** Uses a second factor (sign-in, a reset, turning two-factor off or new recovery codes). */
-  useSecondFactor(proof: SecondFactorProof, now: number): SecondFactorResult {
-    return this.secondFactor.useSecondFactor(proof, now);
+  /** Uses a second factor, against the budget of `surface` (sign-in and /account, or the reset). */
+  useSecondFactor(proof: SecondFactorProof, now: number, surface: CodeSurface): SecondFactorResult {
+    return this.secondFactor.useSecondFactor(proof, now, surface);
   }
 
   /** Two-factor on: the step of the code that confirmed the key is used, and these recovery codes replace any. */
@@ -144,7 +149,7 @@ export class SessionRegistry extends DurableObject<Env> {
     this.secondFactor.replaceRecoveryCodes(recoveryHashes);
   }
 
-  /** Two-factor off: the recovery codes and the wrong-code count go. */
+  /** Two-factor off: the recovery codes go, and any lock ends. */
   disableSecondFactor(): void {
     this.secondFactor.disableSecondFactor();
   }
