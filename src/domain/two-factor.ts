@@ -5,12 +5,16 @@
  * Every surface asks `useSecondFactor`: sign-in (the API's tfa_token, the pages' second step), a reset, and
  * the changes on /account.
  */
-import { emailQueueFor } from "../core/email-queues";
 import { normalizeRecoveryCode, recoveryCodeHash } from "../core/recovery-codes";
 import { open, SealedSecretUnavailableError, seal, sealedKeyId, sealingKeyId } from "../core/secret-box";
 import { generateSecret } from "../core/secrets";
 import { matchTotp } from "../core/totp";
-import { type CodeSurface, type SecondFactorProof, sessionRegistry } from "../durable/session-registry";
+import {
+  type CodeSurface,
+  type OutboxNotice,
+  type SecondFactorProof,
+  sessionRegistry,
+} from "../durable/session-registry";
 import { userDatabase } from "../storage/shard-databases";
 import { resealTotpSecret } from "../storage/user-totp";
 import type { User } from "../storage/users";
@@ -74,7 +78,11 @@ export async function useSecondFactor(
     if (opened.key !== sealingKey(ctx)) ctx.defer(reseal(ctx, user, opened.plaintext));
     proof = { totpStep: matchTotp(opened.plaintext, typed, ctx.now) };
   }
-  const result = await sessionRegistry(ctx.env, user.id).useSecondFactor(proof, ctx.now, surface);
+  // Only the right password (and, for the reset, the mailbox) reaches a code: the wrong code that locks a
+  // surface means someone else has them. Its notice names the surface, and the way back in that still works;
+  // the registry keeps it in its outbox in the same step as the lock.
+  const lockNotice = twoFactorNotice(ctx, user, surface === "reset" ? "reset_codes_locked" : "codes_locked");
+  const result = await sessionRegistry(ctx.env, user.id).useSecondFactor(proof, ctx.now, surface, lockNotice);
   if (result.ok) {
     if (recovery !== null) auditLater(ctx, user.id, "recovery_code_used", `${result.recoveryCodesLeft} left`);
     return { ok: true };
@@ -82,9 +90,6 @@ export async function useSecondFactor(
   if (result.reason === "locked")
     return { ok: false, reason: "second_factor_locked", retryAfterMs: result.retryAfterMs };
   auditLater(ctx, user.id, "second_factor_failed");
-  // Only the right password (and, for the reset, the mailbox) reaches a code: wrong codes that lock it mean
-  // someone else has them. The notice names the surface, and the way back in that still works.
-  if (result.lockedNow) notifyTwoFactorChange(ctx, user, surface === "reset" ? "reset_codes_locked" : "codes_locked");
   return { ok: false, reason: "second_factor_wrong" };
 }
 
@@ -96,12 +101,15 @@ async function reseal(ctx: FlowContext, user: User, key: Uint8Array): Promise<vo
   );
 }
 
-/** Tells the account holder of a change to two-factor sign-in (after the response; a failure is logged). */
-export function notifyTwoFactorChange(
+/**
+ * The notice of a change to two-factor sign-in, for the registry's outbox (kept there in the same step as
+ * the change, and sent until the queue takes it: docs/email.md).
+ */
+export function twoFactorNotice(
   ctx: FlowContext,
   { id: userId, language }: Pick<User, "id" | "language">,
   change: TwoFactorChange,
-): void {
+): OutboxNotice {
   const job: TwoFactorChangedJob = {
     kind: "two_factor_changed",
     requestId: generateSecret(16),
@@ -112,11 +120,5 @@ export function notifyTwoFactorChange(
     userAgent: ctx.client.userAgent,
     ...(language === null ? {} : { language }),
   };
-  ctx.defer(
-    emailQueueFor(ctx.env, userId)
-      .send(job, { contentType: "json" })
-      .catch((error) =>
-        console.error(JSON.stringify({ event: "two_factor_notice_failed", userId, error: String(error) })),
-      ),
-  );
+  return { id: job.requestId, message: job };
 }

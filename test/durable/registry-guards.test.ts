@@ -27,8 +27,8 @@ describe("the second factor", () => {
 
   it("the same confirming step twice enables nothing the second time; a later step's code is then the one", async () => {
     const registry = freshRegistry();
-    expect(await registry.enableSecondFactor(1000, ["hash-a"])).toBe(true);
-    expect(await registry.enableSecondFactor(1000, ["hash-b"])).toBe(false);
+    expect(await registry.enableSecondFactor(1000, ["hash-a"], Date.now())).toBe(true);
+    expect(await registry.enableSecondFactor(1000, ["hash-b"], Date.now())).toBe(false);
     expect(await registry.useSecondFactor({ recoveryHash: "hash-a" }, Date.now(), "sign_in")).toMatchObject({
       ok: true,
     });
@@ -74,7 +74,7 @@ describe("the wrong-code budgets", () => {
   it("sign-in's lock leaves the reset's budget whole, and the other way round", async () => {
     const registry = freshRegistry();
     const now = Date.now();
-    expect(await registry.enableSecondFactor(1000, ["hash-a", "hash-b"])).toBe(true);
+    expect(await registry.enableSecondFactor(1000, ["hash-a", "hash-b"], Date.now())).toBe(true);
     for (let i = 0; i < 5; i++) await registry.useSecondFactor(wrong, now, "sign_in");
     expect(await registry.useSecondFactor({ recoveryHash: "hash-a" }, now, "sign_in")).toMatchObject({
       reason: "locked",
