@@ -871,4 +871,18 @@ export const MUTANTS = [
     replace: 'const budget = this.budget("sign_in", now); surface = "sign_in";',
     tests: t("integration/two-factor", "durable/registry-guards"),
   },
+  {
+    name: "enable()'s answer ignored",
+    file: "src/domain/two-factor-setup.ts",
+    find: "if (!enabled) {",
+    replace: "if (false) {",
+    tests: t("integration/two-factor"),
+  },
+  {
+    name: "a network stopped at the reset code may keep guessing",
+    file: "src/domain/password-reset-code.ts",
+    find: 'if (networkAttempt > MAX_WRONG_CODES_PER_NETWORK) return { ok: false, reason: "network_stopped" };',
+    replace: "",
+    tests: t("integration/reset-code"),
+  },
 ];
