@@ -565,7 +565,8 @@ describe("what gets sent", () => {
     expect(text).not.toContain("alert(1)");
     expect(text).not.toContain("evil.example");
     expect(html).not.toContain("alert(1)");
-    expect(text).toContain("198.51.100.23 (Unknown browser)");
+    // The address is isolated for bidi in the text part (U+2068 … U+2069), as in every email.
+    expect(text).toContain("198.51.100.23\u2069 (Unknown browser)");
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain(`href="${link}"`);
     expect(await env.KV.get(resetTokenKey(parseResetToken(token)!.tokenHash), "json")).toEqual({
