@@ -390,8 +390,8 @@ export const MUTANTS = [
   {
     name: "wrong codes are never limited",
     file: "src/durable/second-factor-table.ts",
-    find: "if (failures.length >= MAX_WRONG_CODES) {",
-    replace: "if (false) {",
+    find: 'if (budget.locked_until > now) return { ok: false, reason: "locked", retryAfterMs: budget.locked_until - now };',
+    replace: "",
     tests: t("integration/two-factor"),
   },
   {
@@ -404,7 +404,7 @@ export const MUTANTS = [
   {
     name: "the API signs in an account with two-factor on without its code",
     file: "src/domain/sign-in.ts",
-    find: `const [, factor] = await Promise.all([cleared, useSecondFactor(ctx, user, options.secondFactor)]);
+    find: `const [, factor] = await Promise.all([cleared, useSecondFactor(ctx, user, options.secondFactor, "sign_in")]);
     if (!factor.ok) return factor;`,
     replace: "await cleared;",
     tests: t("integration/two-factor"),
@@ -606,22 +606,22 @@ export const MUTANTS = [
   {
     name: "the page's code step accepts a wrong code",
     file: "src/domain/sign-in.ts",
-    find: "const factor = await useSecondFactor(ctx, user, code); if (!factor.ok) return factor;",
-    replace: "const factor = await useSecondFactor(ctx, user, code);",
+    find: 'const factor = await useSecondFactor(ctx, user, code, "sign_in"); if (!factor.ok) return factor;',
+    replace: 'const factor = await useSecondFactor(ctx, user, code, "sign_in");',
     tests: t("integration/two-factor"),
   },
   {
     name: "two-factor turns off without a right code",
     file: "src/domain/two-factor-setup.ts",
-    find: "const factor = await useSecondFactor(ctx, confirmed.user, input.code); if (!factor.ok) return factor;",
-    replace: "const factor = await useSecondFactor(ctx, confirmed.user, input.code);",
+    find: 'const factor = await useSecondFactor(ctx, confirmed.user, input.code, "sign_in"); if (!factor.ok) return factor;',
+    replace: 'const factor = await useSecondFactor(ctx, confirmed.user, input.code, "sign_in");',
     tests: t("integration/forged-cookies"),
   },
   {
     name: "new recovery codes without a right code",
     file: "src/domain/two-factor-setup.ts",
-    find: "const factor = await useSecondFactor(ctx, user, input.code); if (!factor.ok) return factor; const recoveryCodes",
-    replace: "const factor = await useSecondFactor(ctx, user, input.code); const recoveryCodes",
+    find: 'const factor = await useSecondFactor(ctx, user, input.code, "sign_in"); if (!factor.ok) return factor; const recoveryCodes',
+    replace: 'const factor = await useSecondFactor(ctx, user, input.code, "sign_in"); const recoveryCodes',
     tests: t("integration/two-factor"),
   },
   {
@@ -884,5 +884,57 @@ export const MUTANTS = [
     find: "writeDeviceCookie(c, result.deviceToken);",
     replace: "",
     tests: t("integration/sign-in-limits"),
+  },
+  // Pages (issue 24, item 3): the signed cookie values of the two-factor steps, in core.
+  // issue 30: codes (items 4, 5 and 6): a second-factor budget per surface, two-factor changes as
+  // transactions, the reset code counted per network.
+  {
+    name: "one code budget for all surfaces",
+    file: "src/durable/second-factor-table.ts",
+    find: "const budget = this.budget(surface, now);",
+    replace: 'const budget = this.budget("sign_in", now); surface = "sign_in";',
+    tests: t("integration/two-factor", "durable/registry-guards"),
+  },
+  {
+    name: "enable()'s answer ignored",
+    file: "src/domain/two-factor-setup.ts",
+    find: "if (!enabled) {",
+    replace: "if (false) {",
+    tests: t("integration/two-factor"),
+  },
+  {
+    name: "one network may spend the whole reset-code budget (no per-network stop)",
+    file: "src/domain/password-reset-code.ts",
+    find: "export const MAX_WRONG_CODES_PER_NETWORK = 5;",
+    replace: "export const MAX_WRONG_CODES_PER_NETWORK = 20;",
+    tests: t("integration/reset-code"),
+  },
+  {
+    name: "a stopped network's reset-code guesses still count toward the address's total",
+    file: "src/storage/password-reset-code-failures.ts",
+    find: "SELECT ?1, 1, ?2 WHERE (SELECT failures FROM reset_code_network_failures WHERE email_key = ?1 AND network = ?4) <= ?5",
+    replace: "SELECT ?1, 1, ?2 WHERE true",
+    tests: t("integration/reset-code"),
+  },
+  {
+    name: "a reset leaves sign-in's code lock in place",
+    file: "src/durable/registry-password-reset.ts",
+    find: "new SecondFactorTable(this.store.sql).endSignInLock();",
+    replace: "",
+    tests: t("integration/two-factor"),
+  },
+  {
+    name: "a two-factor change leaves the other sessions alive",
+    file: "src/durable/registry-second-factor.ts",
+    find: "this.sessions.revokeOtherSessions(effects.keepSessionId, now);",
+    replace: "",
+    tests: t("integration/two-factor"),
+  },
+  {
+    name: "two-factor stays on in D1 when the registry fails at set-up",
+    file: "src/domain/two-factor-setup.ts",
+    find: "await takeKeyBack(db, user.id, stored); throw error;",
+    replace: "throw error;",
+    tests: t("integration/two-factor"),
   },
 ];

@@ -43,7 +43,7 @@ export interface TwoFactorChangedJob {
 }
 
 /** What happened: turned on or off, new recovery codes, or wrong codes after the right password locked codes out. */
-export type TwoFactorChange = "enabled" | "disabled" | "recovery_codes" | "codes_locked";
+export type TwoFactorChange = "enabled" | "disabled" | "recovery_codes" | "codes_locked" | "reset_codes_locked";
 
 /** Every job the email queue carries. */
 export type EmailJob = PasswordResetJob | PasswordChangedJob | TwoFactorChangedJob;

@@ -12,7 +12,7 @@ import { knownTimeZone } from "../i18n/format";
 import { knownLanguage } from "../i18n/languages";
 import { renderResetEmail } from "../mail/templates";
 import { auditEventStatement } from "../storage/audit";
-import { clearCodeAttemptsStatement } from "../storage/password-reset-code-failures";
+import { clearCodeAttemptsStatements } from "../storage/password-reset-code-failures";
 import { storeResetToken } from "../storage/password-reset-tokens";
 import { emailDatabase, userDatabase } from "../storage/shard-databases";
 import type { User } from "../storage/users";
@@ -99,7 +99,10 @@ export async function issueResetLink(
     delivery,
     writes: [
       [db, audit],
-      [codes, clearCodeAttemptsStatement(codes, key, job.requestedAt)],
+      ...clearCodeAttemptsStatements(codes, key, job.requestedAt).map((clear): [D1Database, D1PreparedStatement] => [
+        codes,
+        clear,
+      ]),
     ],
   };
 }

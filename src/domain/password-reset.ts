@@ -101,7 +101,7 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
   const typed = input.secondFactor;
   if (asksSecondFactor(user) && typed !== PROVEN) {
     // The registry unreachable: nothing changed, and the link still works (503, retry with the next code).
-    const factor = await unavailableOnError(() => useSecondFactor(ctx, user, typed));
+    const factor = await unavailableOnError(() => useSecondFactor(ctx, user, typed, "reset"));
     if (!factor.ok) return factor;
   }
   const newHash = await hashPassword(input.password, config.pepper);
@@ -135,7 +135,7 @@ export async function proveSecondFactorForReset(
   const read = await unavailableOnError(() => readResetLink(ctx.env, found, ctx.now));
   if (read === null || read.fate.fate !== "usable") return { ok: false, reason: "token_invalid" };
   if (!asksSecondFactor(read.user)) return { ok: false, reason: "not_asked" };
-  return unavailableOnError(() => useSecondFactor(ctx, read.user, code));
+  return unavailableOnError(() => useSecondFactor(ctx, read.user, code, "reset"));
 }
 
 /**

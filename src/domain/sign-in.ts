@@ -88,7 +88,7 @@ export async function signIn(
       await cleared;
       return { ok: false, reason: "second_factor_pending", user };
     }
-    const [, factor] = await Promise.all([cleared, useSecondFactor(ctx, user, options.secondFactor)]);
+    const [, factor] = await Promise.all([cleared, useSecondFactor(ctx, user, options.secondFactor, "sign_in")]);
     if (!factor.ok) return factor;
   }
   // With two-factor on, clearAttempts gave the reservation back already.
@@ -118,7 +118,7 @@ export async function completeSecondFactorSignIn(
   if (user === null || user.credentialVersion !== pending.credentialVersion || !asksSecondFactor(user)) {
     return { ok: false, reason: "second_factor_expired" };
   }
-  const factor = await useSecondFactor(ctx, user, code);
+  const factor = await useSecondFactor(ctx, user, code, "sign_in");
   if (!factor.ok) return factor;
   const key = emailKey(user.email);
   const claim = deviceClaim(ctx.config.pepper, key, options.deviceToken);

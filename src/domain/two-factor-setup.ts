@@ -7,19 +7,20 @@ import { newRecoveryCodes, normalizeRecoveryCode, recoveryCodeHash } from "../co
 import { open, seal } from "../core/secret-box";
 import { isoTime, MINUTE_MS } from "../core/time";
 import { matchTotp, newTotpKey, totpKeyText, totpUri } from "../core/totp";
-import { sessionRegistry } from "../durable/session-registry";
+import { sessionRegistry, type TwoFactorChangeEffects } from "../durable/session-registry";
 import { userDatabase } from "../storage/shard-databases";
-import { setTotpSecret } from "../storage/user-totp";
+import { setTotpSecret, unsetTotpSecret } from "../storage/user-totp";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
+import type { TwoFactorChange } from "./email-jobs";
 import { clearAttempts, type SignInRefusal, verifyThrottled } from "./password-attempt";
 import type { Authenticated } from "./sessions";
 import {
   asksSecondFactor,
-  notifyTwoFactorChange,
   openingKeys,
   type SecondFactorRefusal,
   sealingKey,
+  twoFactorNotice,
   useSecondFactor,
 } from "./two-factor";
 
@@ -72,6 +73,7 @@ async function openPending(ctx: FlowContext, userId: string, pending: string | u
 export type SetupRefusal =
   | { ok: false; reason: "setup_expired" }
   | { ok: false; reason: "setup_code_wrong" }
+  | { ok: false; reason: "setup_code_used" }
   | { ok: false; reason: "already_on" };
 
 type NotOn = { ok: false; reason: "not_on" };
@@ -97,10 +99,18 @@ async function confirmPassword(ctx: FlowContext, auth: Authenticated, input: Con
   return { ok: true, user: verified.user } as const;
 }
 
+/** The session that made a change is kept; every other one ends, and the notice goes through the outbox. */
+function changeEffects(ctx: FlowContext, auth: Authenticated, change: TwoFactorChange): TwoFactorChangeEffects {
+  return { keepSessionId: auth.session.id, notice: twoFactorNotice(ctx, auth.user, change) };
+}
+
 /**
  * Turns two-factor on once the password is right and `code` shows the app has the key; returns the
- * recovery codes, shown once. D1 decides between two set-ups racing (only a key-less row takes a key);
- * then the registry records the confirming code's step and the codes' hashes.
+ * recovery codes, shown only once the registry holds them. D1 decides between two set-ups racing (only a
+ * key-less row takes a key); then the registry records the confirming code's step and the codes' hashes,
+ * ends every other session and keeps the notice. If the registry refuses the step (already used: two-factor
+ * turned off and on within one step) or cannot be reached, D1 takes the key back (only if it is still this
+ * one), so two-factor is never on without stored codes (docs/design.md, invariant 17).
  */
 export async function enableTwoFactor(
   ctx: FlowContext,
@@ -117,19 +127,41 @@ export async function enableTwoFactor(
   const step = matchTotp(key, input.code, ctx.now);
   if (step === null) return { ok: false, reason: "setup_code_wrong" };
   const stored = await seal(sealingKey(ctx), key, user.id);
-  if (!(await setTotpSecret(userDatabase(ctx.env, user.id), user.id, stored, isoTime(ctx.now)))) {
-    return { ok: false, reason: "already_on" };
-  }
+  const db = userDatabase(ctx.env, user.id);
+  if (!(await setTotpSecret(db, user.id, stored, isoTime(ctx.now)))) return { ok: false, reason: "already_on" };
   const recoveryCodes = newRecoveryCodes();
-  // The confirming code's step was already used (a set-up that raced this one, then turned off): no codes
-  // are stored here, and the person makes new ones from /account.
-  await sessionRegistry(ctx.env, user.id).enableSecondFactor(step, hashesOf(ctx, user.id, recoveryCodes));
+  const hashes = hashesOf(ctx, user.id, recoveryCodes);
+  let enabled: boolean;
+  try {
+    enabled = await sessionRegistry(ctx.env, user.id).enableSecondFactor(
+      step,
+      hashes,
+      ctx.now,
+      changeEffects(ctx, auth, "enabled"),
+    );
+  } catch (error) {
+    await takeKeyBack(db, user.id, stored);
+    throw error;
+  }
+  if (!enabled) {
+    await takeKeyBack(db, user.id, stored);
+    return { ok: false, reason: "setup_code_used" };
+  }
   auditLater(ctx, user.id, "two_factor_enabled");
-  notifyTwoFactorChange(ctx, user, "enabled");
   return { ok: true, recoveryCodes };
 }
 
-/** Turns two-factor off: the password and a current code or recovery code. */
+/** Two-factor off again in D1, only if it still holds `stored` (a failure is logged: the owner has the key). */
+async function takeKeyBack(db: D1Database, userId: string, stored: string): Promise<void> {
+  await unsetTotpSecret(db, userId, stored).catch((error) =>
+    console.error(JSON.stringify({ event: "two_factor_setup_undo_failed", userId, error: String(error) })),
+  );
+}
+
+/**
+ * Turns two-factor off: the password and a current code or recovery code. D1 first (off there, the codes
+ * left in the registry are never asked for), then the registry: codes gone, other sessions ended, notice.
+ */
 export async function disableTwoFactor(
   ctx: FlowContext,
   auth: Authenticated,
@@ -138,19 +170,11 @@ export async function disableTwoFactor(
   const confirmed = await confirmPassword(ctx, auth, input);
   if (!confirmed.ok) return confirmed;
   if (!asksSecondFactor(confirmed.user)) return { ok: false, reason: "not_on" };
-  const factor = await useSecondFactor(ctx, confirmed.user, input.code);
+  const factor = await useSecondFactor(ctx, confirmed.user, input.code, "sign_in");
   if (!factor.ok) return factor;
   await setTotpSecret(userDatabase(ctx.env, auth.user.id), auth.user.id, null, isoTime(ctx.now));
   auditLater(ctx, auth.user.id, "two_factor_disabled");
-  notifyTwoFactorChange(ctx, auth.user, "disabled");
-  // D1 holds "off" now; the registry's leftover codes are unused and replaced by any next set-up.
-  ctx.defer(
-    sessionRegistry(ctx.env, auth.user.id)
-      .disableSecondFactor()
-      .catch((error) =>
-        console.error(JSON.stringify({ event: "two_factor_off_cleanup_failed", error: String(error) })),
-      ),
-  );
+  await sessionRegistry(ctx.env, auth.user.id).disableSecondFactor(ctx.now, changeEffects(ctx, auth, "disabled"));
   return { ok: true };
 }
 
@@ -164,12 +188,12 @@ export async function regenerateRecoveryCodes(
   if (!confirmed.ok) return confirmed;
   const { user } = confirmed;
   if (!asksSecondFactor(user)) return { ok: false, reason: "not_on" };
-  const factor = await useSecondFactor(ctx, user, input.code);
+  const factor = await useSecondFactor(ctx, user, input.code, "sign_in");
   if (!factor.ok) return factor;
   const recoveryCodes = newRecoveryCodes();
-  await sessionRegistry(ctx.env, user.id).replaceRecoveryCodes(hashesOf(ctx, user.id, recoveryCodes));
+  const effects = changeEffects(ctx, auth, "recovery_codes");
+  await sessionRegistry(ctx.env, user.id).replaceRecoveryCodes(hashesOf(ctx, user.id, recoveryCodes), ctx.now, effects);
   auditLater(ctx, user.id, "recovery_codes_regenerated");
-  notifyTwoFactorChange(ctx, user, "recovery_codes");
   return { ok: true, recoveryCodes };
 }
 

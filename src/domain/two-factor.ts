@@ -1,15 +1,20 @@
 /**
  * Two-factor sign-in with an authenticator app (TOTP) and recovery codes. The key is sealed in D1 with the
  * account (core/secret-box.ts); the user's registry decides whether a code may still be used (once each,
- * at most five wrong ones per 15 minutes whatever the surface). Every surface asks `useSecondFactor`:
- * sign-in (the API's tfa_token, the pages' second step), a reset, and the changes on /account.
+ * and within the wrong-code budget of its surface: sign-in with the changes on /account, or the reset).
+ * Every surface asks `useSecondFactor`: sign-in (the API's tfa_token, the pages' second step), a reset, and
+ * the changes on /account.
  */
-import { emailQueueFor } from "../core/email-queues";
 import { normalizeRecoveryCode, recoveryCodeHash } from "../core/recovery-codes";
 import { open, SealedSecretUnavailableError, seal, sealedKeyId, sealingKeyId } from "../core/secret-box";
 import { generateSecret } from "../core/secrets";
 import { matchTotp } from "../core/totp";
-import { type SecondFactorProof, sessionRegistry } from "../durable/session-registry";
+import {
+  type CodeSurface,
+  type OutboxNotice,
+  type SecondFactorProof,
+  sessionRegistry,
+} from "../durable/session-registry";
 import { userDatabase } from "../storage/shard-databases";
 import { resealTotpSecret } from "../storage/user-totp";
 import type { User } from "../storage/users";
@@ -45,12 +50,14 @@ export function openingKeys(ctx: Pick<FlowContext, "config">): Uint8Array[] {
 
 /**
  * Checks `typed` (a 6-digit code or a recovery code) for an account with two-factor on, and uses it up.
- * Nothing typed asks for it; a wrong, reused or late code is refused the same way, and counted.
+ * Nothing typed asks for it; a wrong, reused or late code is refused the same way, and counted against
+ * `surface`'s budget only.
  */
 export async function useSecondFactor(
   ctx: FlowContext,
   user: User,
   typed: string | undefined,
+  surface: CodeSurface,
 ): Promise<{ ok: true } | SecondFactorRefusal> {
   if (typed === undefined || typed.trim() === "") return { ok: false, reason: "second_factor_required" };
   const recovery = normalizeRecoveryCode(typed);
@@ -71,7 +78,11 @@ export async function useSecondFactor(
     if (opened.key !== sealingKey(ctx)) ctx.defer(reseal(ctx, user, opened.plaintext));
     proof = { totpStep: matchTotp(opened.plaintext, typed, ctx.now) };
   }
-  const result = await sessionRegistry(ctx.env, user.id).useSecondFactor(proof, ctx.now);
+  // Only the right password (and, for the reset, the mailbox) reaches a code: the wrong code that locks a
+  // surface means someone else has them. Its notice names the surface, and the way back in that still works;
+  // the registry keeps it in its outbox in the same step as the lock.
+  const lockNotice = twoFactorNotice(ctx, user, surface === "reset" ? "reset_codes_locked" : "codes_locked");
+  const result = await sessionRegistry(ctx.env, user.id).useSecondFactor(proof, ctx.now, surface, lockNotice);
   if (result.ok) {
     if (recovery !== null) auditLater(ctx, user.id, "recovery_code_used", `${result.recoveryCodesLeft} left`);
     return { ok: true };
@@ -79,8 +90,6 @@ export async function useSecondFactor(
   if (result.reason === "locked")
     return { ok: false, reason: "second_factor_locked", retryAfterMs: result.retryAfterMs };
   auditLater(ctx, user.id, "second_factor_failed");
-  // Only the right password reaches a code: wrong codes that lock it mean someone else knows the password.
-  if (result.lockedNow) notifyTwoFactorChange(ctx, user, "codes_locked");
   return { ok: false, reason: "second_factor_wrong" };
 }
 
@@ -92,12 +101,15 @@ async function reseal(ctx: FlowContext, user: User, key: Uint8Array): Promise<vo
   );
 }
 
-/** Tells the account holder of a change to two-factor sign-in (after the response; a failure is logged). */
-export function notifyTwoFactorChange(
+/**
+ * The notice of a change to two-factor sign-in, for the registry's outbox (kept there in the same step as
+ * the change, and sent until the queue takes it: docs/email.md).
+ */
+export function twoFactorNotice(
   ctx: FlowContext,
   { id: userId, language }: Pick<User, "id" | "language">,
   change: TwoFactorChange,
-): void {
+): OutboxNotice {
   const job: TwoFactorChangedJob = {
     kind: "two_factor_changed",
     requestId: generateSecret(16),
@@ -108,11 +120,5 @@ export function notifyTwoFactorChange(
     userAgent: ctx.client.userAgent,
     ...(language === null ? {} : { language }),
   };
-  ctx.defer(
-    emailQueueFor(ctx.env, userId)
-      .send(job, { contentType: "json" })
-      .catch((error) =>
-        console.error(JSON.stringify({ event: "two_factor_notice_failed", userId, error: String(error) })),
-      ),
-  );
+  return { id: job.requestId, message: job };
 }

@@ -21,6 +21,7 @@ import {
   withinLimits,
 } from "./password-reset-rules";
 import type { RegistryStorage } from "./registry-storage";
+import { SecondFactorTable } from "./second-factor-table";
 import type {
   BeginResetResult,
   IssueResult,
@@ -101,6 +102,9 @@ export class RegistryPasswordReset {
     if (!decision.fresh && state.reset_pending_token_hash !== tokenHash)
       this.store.stateRow.adoptPendingReset(tokenHash);
     if (decision.fresh) this.store.stateRow.beginReset(decision.credentialVersion, tokenHash, now);
+    // The reset proved the mailbox (and the second factor, if on) and replaces the password: whoever spent
+    // sign-in's codes with the old password no longer has it, so sign-in's lock ends (docs/design.md).
+    new SecondFactorTable(this.store.sql).endSignInLock();
     // Every time, fresh or not: a pending change begun on /account kept its own session alive, and a reset
     // by link must end that one too. Ending no sessions twice is harmless.
     this.store.startNewEpoch(now);

@@ -1,48 +1,113 @@
 /**
  * The SessionRegistry's second factor: one place per user that decides whether a code or recovery code is
- * good now (used once, and at most MAX_WRONG_CODES wrong ones per window across every surface). The Worker
+ * good now (used once, and at most MAX_WRONG_CODES wrong ones per lock of each surface's budget). The Worker
  * checks a code against the key (sealed in D1) and reports which step it matched; this object decides,
  * atomically, whether that step may still be used. Replay and lockout are decided in SQL
- * (second-factor-table.ts), not by a pure rule. Each method is synchronous (input gates).
+ * (second-factor-table.ts), not by a pure rule. Each change to two-factor ends every other session and
+ * keeps its notice in the outbox in the same step as the change, so neither can be lost apart from it.
+ * Each decision is synchronous (input gates); only bringing the alarm forward is awaited after it.
  */
+import type { RegistrySessions } from "./registry-sessions";
 import type { RegistryStorage } from "./registry-storage";
-import { type SecondFactorProof, type SecondFactorResult, SecondFactorTable } from "./second-factor-table";
+import {
+  type CodeSurface,
+  type SecondFactorProof,
+  type SecondFactorResult,
+  SecondFactorTable,
+} from "./second-factor-table";
 
-export type { SecondFactorProof, SecondFactorResult } from "./second-factor-table";
+export type { CodeSurface, SecondFactorProof, SecondFactorResult } from "./second-factor-table";
+
+/** A notice for the outbox: its id (a re-sent one is kept once) and the queue message. */
+export interface OutboxNotice {
+  id: string;
+  message: unknown;
+}
+
+/** What a change to two-factor does besides: the session that made it is kept, every other one ends (live). */
+export interface TwoFactorChangeEffects {
+  keepSessionId: string;
+  notice: OutboxNotice;
+}
 
 /** The second factor of one registry. */
 export class RegistrySecondFactor {
   private readonly table: SecondFactorTable;
 
-  constructor(private readonly store: RegistryStorage) {
+  constructor(
+    private readonly store: RegistryStorage,
+    private readonly sessions: RegistrySessions,
+  ) {
     this.table = new SecondFactorTable(store.sql);
   }
 
-  /** Uses a second factor (sign-in, a reset, turning two-factor off or new recovery codes). */
-  useSecondFactor(proof: SecondFactorProof, now: number): SecondFactorResult {
+  /**
+   * Uses a second factor against `surface`'s budget (sign-in and /account, or the reset). The wrong code
+   * that locks the surface puts `lockNotice` in the outbox.
+   */
+  async useSecondFactor(
+    proof: SecondFactorProof,
+    now: number,
+    surface: CodeSurface,
+    lockNotice?: OutboxNotice,
+  ): Promise<SecondFactorResult> {
     this.store.ensureStorage();
-    return this.table.use(proof, now);
+    const result = this.table.use(proof, now, surface);
+    if (!result.ok && result.reason === "wrong" && result.lockedNow && lockNotice !== undefined) {
+      await this.send(lockNotice, now);
+    }
+    return result;
   }
 
-  /** Two-factor on: the step of the code that confirmed the key is used, and these recovery codes replace any. */
-  enableSecondFactor(step: number, recoveryHashes: string[]): boolean {
+  /**
+   * Two-factor on: the step of the code that confirmed the key is used, and these recovery codes replace any.
+   * False, and nothing changed, if that step was already used.
+   */
+  async enableSecondFactor(
+    step: number,
+    recoveryHashes: string[],
+    now: number,
+    effects?: TwoFactorChangeEffects,
+  ): Promise<boolean> {
     this.store.ensureStorage();
-    return this.table.enable(step, recoveryHashes);
+    if (!this.table.enable(step, recoveryHashes)) return false;
+    await this.afterChange(now, effects);
+    return true;
   }
 
   /** New recovery codes replace the old ones. */
-  replaceRecoveryCodes(recoveryHashes: string[]): void {
+  async replaceRecoveryCodes(recoveryHashes: string[], now: number, effects?: TwoFactorChangeEffects): Promise<void> {
     this.store.ensureStorage();
     this.table.replaceRecoveryCodes(recoveryHashes);
+    await this.afterChange(now, effects);
   }
 
-  /** Two-factor off: the recovery codes and the wrong-code count go. */
-  disableSecondFactor(): void {
-    if (this.store.initialized) this.table.disable();
+  /** A reset went through: sign-in's wrong-code lock ends (the password that spent it is gone). */
+  endSignInLock(): void {
+    if (this.store.initialized) this.table.endSignInLock();
+  }
+
+  /** Two-factor off: the recovery codes go, and any lock ends. */
+  async disableSecondFactor(now = Date.now(), effects?: TwoFactorChangeEffects): Promise<void> {
+    if (!this.store.initialized) return;
+    this.table.disable();
+    await this.afterChange(now, effects);
   }
 
   /** How many recovery codes are left (0 for an object without storage). */
   recoveryCodesLeft(): number {
     return this.store.initialized ? this.table.recoveryCodesLeft() : 0;
+  }
+
+  /** Every other session ends (as after a password change), and the notice is kept until the queue takes it. */
+  private async afterChange(now: number, effects: TwoFactorChangeEffects | undefined): Promise<void> {
+    if (effects === undefined) return;
+    this.sessions.revokeOtherSessions(effects.keepSessionId, now);
+    await this.send(effects.notice, now);
+  }
+
+  private async send(notice: OutboxNotice, now: number): Promise<void> {
+    this.store.outbox.add(notice.id, notice.message, now);
+    await this.store.alarmBy(now);
   }
 }

@@ -13,7 +13,14 @@ import { DurableObject } from "cloudflare:workers";
 import type { SignOutReason } from "./live-sign-out";
 import type { ResetTokenStatus } from "./password-reset-rules";
 import { RegistryPasswordReset } from "./registry-password-reset";
-import { RegistrySecondFactor, type SecondFactorProof, type SecondFactorResult } from "./registry-second-factor";
+import {
+  type CodeSurface,
+  type OutboxNotice,
+  RegistrySecondFactor,
+  type SecondFactorProof,
+  type SecondFactorResult,
+  type TwoFactorChangeEffects,
+} from "./registry-second-factor";
 import { RegistrySessions } from "./registry-sessions";
 import { RegistryStorage } from "./registry-storage";
 import type {
@@ -28,7 +35,13 @@ import type {
 } from "./session-registry-schema";
 
 export type { ResetTokenStatus } from "./password-reset-rules";
-export type { SecondFactorProof, SecondFactorResult } from "./registry-second-factor";
+export type {
+  CodeSurface,
+  OutboxNotice,
+  SecondFactorProof,
+  SecondFactorResult,
+  TwoFactorChangeEffects,
+} from "./registry-second-factor";
 export type {
   BeginResetResult,
   LimitWindow,
@@ -55,7 +68,7 @@ export class SessionRegistry extends DurableObject<Env> {
     this.store = new RegistryStorage(ctx, env);
     this.passwordReset = new RegistryPasswordReset(this.store);
     this.sessions = new RegistrySessions(this.store, this.passwordReset);
-    this.secondFactor = new RegistrySecondFactor(this.store);
+    this.secondFactor = new RegistrySecondFactor(this.store, this.sessions);
   }
 
   // Sessions (registry-sessions.ts).
@@ -129,24 +142,34 @@ export class SessionRegistry extends DurableObject<Env> {
 
   // The second factor (registry-second-factor.ts).
 
-  /** Uses a second factor (sign-in, a reset, turning two-factor off or new recovery codes). */
-  useSecondFactor(proof: SecondFactorProof, now: number): SecondFactorResult {
-    return this.secondFactor.useSecondFactor(proof, now);
+  /** Uses a second factor against `surface`'s budget; the wrong code that locks it puts `lockNotice` in the outbox. */
+  useSecondFactor(
+    proof: SecondFactorProof,
+    now: number,
+    surface: CodeSurface,
+    lockNotice?: OutboxNotice,
+  ): Promise<SecondFactorResult> {
+    return this.secondFactor.useSecondFactor(proof, now, surface, lockNotice);
   }
 
-  /** Two-factor on: the step of the code that confirmed the key is used, and these recovery codes replace any. */
-  enableSecondFactor(step: number, recoveryHashes: string[]): boolean {
-    return this.secondFactor.enableSecondFactor(step, recoveryHashes);
+  /** Two-factor on (false: that step was used): its step used, these codes stored, other sessions ended, notice kept. */
+  enableSecondFactor(
+    step: number,
+    recoveryHashes: string[],
+    now: number,
+    effects?: TwoFactorChangeEffects,
+  ): Promise<boolean> {
+    return this.secondFactor.enableSecondFactor(step, recoveryHashes, now, effects);
   }
 
-  /** New recovery codes replace the old ones. */
-  replaceRecoveryCodes(recoveryHashes: string[]): void {
-    this.secondFactor.replaceRecoveryCodes(recoveryHashes);
+  /** New recovery codes replace the old ones; other sessions ended, notice kept. */
+  replaceRecoveryCodes(recoveryHashes: string[], now: number, effects?: TwoFactorChangeEffects): Promise<void> {
+    return this.secondFactor.replaceRecoveryCodes(recoveryHashes, now, effects);
   }
 
-  /** Two-factor off: the recovery codes and the wrong-code count go. */
-  disableSecondFactor(): void {
-    this.secondFactor.disableSecondFactor();
+  /** Two-factor off: the recovery codes go, any lock ends; other sessions ended, notice kept. */
+  disableSecondFactor(now?: number, effects?: TwoFactorChangeEffects): Promise<void> {
+    return this.secondFactor.disableSecondFactor(now, effects);
   }
 
   /** How many recovery codes are left. */

@@ -6,7 +6,7 @@ import { encodeBase64 } from "@oslojs/encoding";
 import { OUTBOX_HELD_COLUMN, OUTBOX_SCHEMA } from "./outbox-table";
 import { RESET_LINK_SCHEMA } from "./password-reset-link-table";
 import { RESET_REQUEST_SCHEMA } from "./password-reset-request-table";
-import { SECOND_FACTOR_SCHEMA } from "./second-factor-table";
+import { SECOND_FACTOR_SCHEMA, SecondFactorTable } from "./second-factor-table";
 import { ADDED_STATE_COLUMNS, INSERT_INITIAL_STATE, REGISTRY_SCHEMA, type StateRow } from "./session-registry-schema";
 
 /** Statements on one object's `state` row. */
@@ -18,12 +18,16 @@ export class StateTable {
     return this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'state'").toArray().length > 0;
   }
 
-  /** Adds the columns a registry created by an older release lacks (SQLite has no ADD COLUMN IF NOT EXISTS). */
+  /**
+   * Adds the tables and columns a registry created by an older release lacks (SQLite has no ADD COLUMN IF NOT
+   * EXISTS), and moves the shared wrong-code window into sign-in's budget.
+   */
   upgrade(): void {
     this.sql.exec(OUTBOX_SCHEMA);
     this.sql.exec(RESET_REQUEST_SCHEMA);
     this.sql.exec(RESET_LINK_SCHEMA);
     this.sql.exec(SECOND_FACTOR_SCHEMA);
+    new SecondFactorTable(this.sql).upgradeFromSharedWindow(Date.now());
     const have = new Set(
       this.sql
         .exec<{ name: string }>("PRAGMA table_info(state)")

@@ -115,13 +115,13 @@ export function renderPasswordChangedEmail({
 /** What a two-factor notice says: which change, when and from where. */
 export interface TwoFactorEmailInput {
   reader: Reader;
-  change: "enabled" | "disabled" | "recovery_codes" | "codes_locked";
+  change: "enabled" | "disabled" | "recovery_codes" | "codes_locked" | "reset_codes_locked";
   changedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
   forgotUrl: string;
 }
 
-/** The notice sent after each change to two-factor sign-in. */
+/** The notice after each change to two-factor sign-in; a lock's names a way back in that it does not block. */
 export function renderTwoFactorEmail({
   reader,
   change,
@@ -132,7 +132,8 @@ export function renderTwoFactorEmail({
   const t = translator(reader.language);
   const subject = t(`email.twoFactor.${change}.subject`);
   const sentence = whenAndFrom(reader, `email.twoFactor.${change}.what`, changedAt, client);
-  const warning = change === "codes_locked" ? "email.twoFactor.lockedWarning" : "email.twoFactor.warning";
+  const locked = change === "codes_locked" || change === "reset_codes_locked";
+  const warning = locked ? (`email.twoFactor.${change}.warning` as const) : "email.twoFactor.warning";
   const text = [sentence.text, "", t(warning, { url: forgotUrl })].join("\n");
   const html = layout(
     reader,

@@ -41,7 +41,9 @@ export const passwordResetCodeRoutes = new Hono<PageEnv>()
           c,
           422,
           email,
-          result.reason === "code_dead" ? { form: c.var.t("reset.codeDead") } : { code: c.var.t("reset.codeWrong") },
+          result.reason === "wrong_code"
+            ? { code: c.var.t("reset.codeWrong") }
+            : { form: c.var.t(result.reason === "code_dead" ? "reset.codeDead" : "reset.codeStoppedHere") },
         );
       }
       writeResetCookie(c, result.token);

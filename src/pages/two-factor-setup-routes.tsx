@@ -102,6 +102,8 @@ export const twoFactorSetupRoutes = new Hono<PageEnv>()
       if (result.reason === "setup_code_wrong") {
         return renderSetup(c, 422, setup, c.var.t("twoFactor.setup.codeWrong"));
       }
+      // The step of this code was used (two-factor off and on within one step): nothing is on, no codes shown.
+      if (result.reason === "setup_code_used") return renderSetup(c, 422, setup, c.var.t("twoFactor.setup.codeUsed"));
       return renderSetup(c, statusOf(result), setup, changeErrors(c, result, { password: "form", code: "form" }).form);
     },
   )

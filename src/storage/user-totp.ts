@@ -18,6 +18,14 @@ export async function setTotpSecret(
   return result.meta.changes === 1;
 }
 
+/** Takes back a key just set (its registry step failed), only if the account still holds that very key. */
+export async function unsetTotpSecret(db: D1Database, userId: string, sealed: string): Promise<void> {
+  await db
+    .prepare("UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL WHERE id = ?1 AND totp_secret = ?2")
+    .bind(userId, sealed)
+    .run();
+}
+
 /** Replaces a sealed key by the same key sealed under a newer key, only if the stored value is still `old`. */
 export async function resealTotpSecret(db: D1Database, userId: string, old: string, sealed: string): Promise<void> {
   await db

@@ -91,7 +91,7 @@ describe("round trips the person waits for", () => {
     const step = Math.floor(Date.now() / 30_000);
     const sealed = await seal(readConfig(env).sealingKey!, key, uid);
     await setTotpSecret(shardForUser(uid), uid, sealed, new Date().toISOString());
-    await env.SESSION_REGISTRY.getByName(uid).enableSecondFactor(step - 1, []);
+    await env.SESSION_REGISTRY.getByName(uid).enableSecondFactor(step - 1, [], Date.now());
     resetMeter();
     const { response, totals } = await metered("POST", "/v3/user-session", {
       body: { user: { email, password: STRONG_PASSWORD, tfa_token: totpAt(key, step) } },

@@ -514,9 +514,9 @@ describe("what gets sent", () => {
     expect(resend.delivered.size).toBe(3);
     expect(prepared.filter((sql) => sql.includes("FROM users"))).toHaveLength(lookedIn.size);
     expect(batches).toHaveLength(wroteIn.size);
-    // Per email sent: its audit row, and its address's wrong-code count cleared (a new code starts over).
+    // Per email sent: its audit row, and its address's wrong-code counts cleared (per address and per network: a new code starts over).
     expect(batches.flat().filter((sql) => sql.startsWith("INSERT INTO audit_events"))).toHaveLength(3);
-    expect(batches.flat()).toHaveLength(6);
+    expect(batches.flat()).toHaveLength(9);
     expect(registries.mock.calls.map(([name]) => name).sort()).toEqual(known.map((u) => u.id).sort());
     for (const user of known) {
       expect(await auditTrail(user.id, "password_reset_requested")).toEqual(["password_reset_requested"]);

@@ -23,6 +23,7 @@ export const twoFactor: Section<typeof english, "ar"> = {
   "twoFactor.yourPassword": "كلمة مرورك",
   "twoFactor.setup.submit": "تفعيل",
   "twoFactor.setup.cancel": "إلغاء",
+  "twoFactor.setup.codeUsed": "استُخدم هذا الرمز قبل لحظات. انتظر الرمز التالي في التطبيق، ثم أدخله.",
   "twoFactor.setup.codeWrong": "هذا الرمز غير صحيح. أدخل الرمز الحالي المكوّن من 6 أرقام الظاهر في التطبيق.",
   "twoFactor.codes.title": "رموز الاسترداد",
   "twoFactor.codes.enabledHeading": "تم تفعيل المصادقة الثنائية",

@@ -43,9 +43,14 @@ export const email: Section<typeof english, "de"> = {
     "Am {when} wurden von {from} aus neue Wiederherstellungscodes für Ihr Konto erstellt. Die alten funktionieren nicht mehr.",
   "email.twoFactor.codes_locked.subject": "Falsche Bestätigungscodes für Ihr Konto",
   "email.twoFactor.codes_locked.what":
-    "Am {when} hat sich jemand von {from} aus mit dem Passwort bei Ihrem Konto angemeldet und dann 5 falsche Bestätigungscodes eingegeben. Deshalb werden 15 Minuten lang keine Codes angenommen.",
+    "Am {when} hat sich jemand von {from} aus mit dem Passwort bei Ihrem Konto angemeldet und dann 5 falsche Bestätigungscodes eingegeben. Deshalb nimmt die Anmeldung eine Zeit lang keine Codes an (bei jeder Wiederholung länger).",
+  "email.twoFactor.reset_codes_locked.subject": "Falsche Bestätigungscodes beim Zurücksetzen des Passworts",
+  "email.twoFactor.reset_codes_locked.what":
+    "Am {when} hat jemand von {from} aus das Zurücksetzen des Passworts Ihres Kontos geöffnet und dann 5 falsche Bestätigungscodes eingegeben. Deshalb nimmt das Zurücksetzen eine Zeit lang keine Codes an (bei jeder Wiederholung länger).",
   "email.twoFactor.warning":
     "Falls Sie das nicht waren, kennt jemand Ihr Passwort: Setzen Sie es sofort unter {url} zurück.",
-  "email.twoFactor.lockedWarning":
-    "Falls Sie das nicht waren, kennt jemand Ihr Passwort: Ändern Sie es auf Ihrer Kontoseite oder setzen Sie es unter {url} zurück.",
+  "email.twoFactor.codes_locked.warning":
+    "Falls Sie das nicht waren, kennt jemand Ihr Passwort. Setzen Sie es unter {url} zurück: Das Zurücksetzen nimmt auch jetzt einen Code aus Ihrer App oder einen Wiederherstellungscode an und hebt diese Sperre auf.",
+  "email.twoFactor.reset_codes_locked.warning":
+    "Falls Sie das nicht waren, kann jemand Ihre E-Mails lesen: Sichern Sie zuerst Ihr E-Mail-Konto. Die Anmeldung mit Passwort und Code funktioniert weiterhin, und Ihr Passwort können Sie auf Ihrer Kontoseite ändern.",
 };

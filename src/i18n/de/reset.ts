@@ -54,5 +54,7 @@ export const reset: Section<typeof english, "de"> = {
   "reset.codeEnterCode": "Geben Sie den Code aus der E-Mail ein.",
   "reset.codeWrong":
     "Dieser Code ist falsch. Vergleichen Sie ihn mit der neuesten E-Mail und versuchen Sie es noch einmal.",
+  "reset.codeStoppedHere":
+    "Zu viele falsche Codes aus diesem Netzwerk: Der Code wird von hier aus nicht mehr angenommen. Verwenden Sie stattdessen den Link in der E-Mail.",
   "reset.codeDead": "Zu viele falsche Codes: Dieser Code funktioniert nicht mehr. Fordern Sie eine neue E-Mail an.",
 };

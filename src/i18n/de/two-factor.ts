@@ -24,6 +24,8 @@ export const twoFactor: Section<typeof english, "de"> = {
   "twoFactor.yourPassword": "Ihr Passwort",
   "twoFactor.setup.submit": "Aktivieren",
   "twoFactor.setup.cancel": "Abbrechen",
+  "twoFactor.setup.codeUsed":
+    "Dieser Code wurde gerade schon verwendet. Warten Sie auf den nächsten Code in der App und geben Sie ihn dann ein.",
   "twoFactor.setup.codeWrong":
     "Dieser Code ist falsch. Geben Sie den aktuellen 6-stelligen Code ein, den die App anzeigt.",
   "twoFactor.codes.title": "Wiederherstellungscodes",

@@ -36,8 +36,13 @@ export const email = {
     "New recovery codes were made for your account on {when}, from {from}. The old ones no longer work.",
   "email.twoFactor.codes_locked.subject": "Wrong authentication codes on your account",
   "email.twoFactor.codes_locked.what":
-    "On {when}, from {from}, someone signed in to your account with its password and then typed 5 wrong authentication codes, so codes are refused for 15 minutes.",
+    "On {when}, from {from}, someone signed in to your account with its password and then typed 5 wrong authentication codes, so sign-in refuses codes for a while (longer each time it happens again).",
+  "email.twoFactor.reset_codes_locked.subject": "Wrong authentication codes on a password reset",
+  "email.twoFactor.reset_codes_locked.what":
+    "On {when}, from {from}, someone opened a password reset for your account and then typed 5 wrong authentication codes, so the reset refuses codes for a while (longer each time it happens again).",
   "email.twoFactor.warning": "If this wasn't you, someone has your password: reset it right away at {url}.",
-  "email.twoFactor.lockedWarning":
-    "If this wasn't you, someone has your password: change it on your account page, or reset it at {url}.",
+  "email.twoFactor.codes_locked.warning":
+    "If this wasn't you, someone has your password. Reset it at {url}: the reset takes a code from your app or a recovery code even now, and it ends this lock.",
+  "email.twoFactor.reset_codes_locked.warning":
+    "If this wasn't you, someone can read your email: secure your email account first. Signing in with your password and a code still works, and you can change your password on your account page.",
 } as const;

@@ -48,5 +48,7 @@ export const reset = {
   "reset.codeEnterEmail": "Enter the email address the code was sent to.",
   "reset.codeEnterCode": "Enter the code from the email.",
   "reset.codeWrong": "That code is not right. Check it against the newest email and try again.",
+  "reset.codeStoppedHere":
+    "Too many wrong codes from this network: the code is no longer accepted from here. Use the link in the email instead.",
   "reset.codeDead": "Too many wrong codes: this code no longer works. Ask for a new email.",
 } as const;

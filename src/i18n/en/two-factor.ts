@@ -20,6 +20,7 @@ export const twoFactor = {
   "twoFactor.yourPassword": "Your password",
   "twoFactor.setup.submit": "Turn on",
   "twoFactor.setup.cancel": "Cancel",
+  "twoFactor.setup.codeUsed": "That code was used a moment ago. Wait for the next code in the app, then enter it.",
   "twoFactor.setup.codeWrong": "That code is not right. Enter the current 6-digit code the app shows.",
   "twoFactor.codes.title": "Recovery codes",
   "twoFactor.codes.enabledHeading": "Two-factor authentication is on",

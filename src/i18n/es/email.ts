@@ -39,8 +39,13 @@ export const email: Section<typeof english, "es"> = {
     "Se generaron nuevos códigos de recuperación para tu cuenta el {when} desde {from}. Los anteriores ya no funcionan.",
   "email.twoFactor.codes_locked.subject": "Códigos de verificación incorrectos en tu cuenta",
   "email.twoFactor.codes_locked.what":
-    "El {when}, desde {from}, alguien introdujo la contraseña de tu cuenta y después 5 códigos de verificación incorrectos, así que no se aceptarán códigos durante 15 minutos.",
+    "El {when}, desde {from}, alguien introdujo la contraseña de tu cuenta y después 5 códigos de verificación incorrectos, así que el inicio de sesión no aceptará códigos durante un tiempo (más largo cada vez que vuelva a ocurrir).",
+  "email.twoFactor.reset_codes_locked.subject": "Códigos de verificación incorrectos al restablecer la contraseña",
+  "email.twoFactor.reset_codes_locked.what":
+    "El {when}, desde {from}, alguien abrió un restablecimiento de la contraseña de tu cuenta y después introdujo 5 códigos de verificación incorrectos, así que el restablecimiento no aceptará códigos durante un tiempo (más largo cada vez que vuelva a ocurrir).",
   "email.twoFactor.warning": "Si no has sido tú, alguien tiene tu contraseña: restablécela de inmediato en {url}.",
-  "email.twoFactor.lockedWarning":
-    "Si no has sido tú, alguien tiene tu contraseña: cámbiala en la página de tu cuenta o restablécela en {url}.",
+  "email.twoFactor.codes_locked.warning":
+    "Si no has sido tú, alguien tiene tu contraseña. Restablécela en {url}: el restablecimiento acepta ya un código de tu aplicación o un código de recuperación, y levanta este bloqueo.",
+  "email.twoFactor.reset_codes_locked.warning":
+    "Si no has sido tú, alguien puede leer tu correo: protege primero tu cuenta de correo. Iniciar sesión con tu contraseña y un código sigue funcionando, y puedes cambiar tu contraseña en la página de tu cuenta.",
 };

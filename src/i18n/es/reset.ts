@@ -53,5 +53,7 @@ export const reset: Section<typeof english, "es"> = {
   "reset.codeEnterEmail": "Introduce la dirección de correo electrónico a la que se envió el código.",
   "reset.codeEnterCode": "Introduce el código del correo.",
   "reset.codeWrong": "El código no es correcto. Compáralo con el del correo más reciente y vuelve a intentarlo.",
+  "reset.codeStoppedHere":
+    "Demasiados códigos incorrectos desde esta red: el código ya no se acepta desde aquí. Usa el enlace del correo.",
   "reset.codeDead": "Demasiados códigos incorrectos: este código ya no funciona. Pide un correo nuevo.",
 };

@@ -24,6 +24,7 @@ export const twoFactor: Section<typeof english, "es"> = {
   "twoFactor.yourPassword": "Tu contraseña",
   "twoFactor.setup.submit": "Activar",
   "twoFactor.setup.cancel": "Cancelar",
+  "twoFactor.setup.codeUsed": "Ese código se acaba de usar. Espera al siguiente código de la aplicación y escríbelo.",
   "twoFactor.setup.codeWrong":
     "El código no es correcto. Introduce el código de 6 dígitos que muestra ahora la aplicación.",
   "twoFactor.codes.title": "Códigos de recuperación",

@@ -44,9 +44,14 @@ export const email: Section<typeof english, "fr"> = {
     "De nouveaux codes de récupération ont été générés pour votre compte le {when} depuis {from}. Les anciens ne fonctionnent plus.",
   "email.twoFactor.codes_locked.subject": "Codes d’authentification incorrects sur votre compte",
   "email.twoFactor.codes_locked.what":
-    "Le {when}, depuis {from}, quelqu’un a saisi le bon mot de passe de votre compte, puis 5 codes d’authentification incorrects : les codes sont donc refusés pendant 15 minutes.",
+    "Le {when}, depuis {from}, quelqu’un a saisi le bon mot de passe de votre compte, puis 5 codes d’authentification incorrects : la connexion refuse donc les codes pendant un moment (plus longtemps à chaque nouvelle fois).",
+  "email.twoFactor.reset_codes_locked.subject": "Codes d’authentification incorrects lors d’une réinitialisation",
+  "email.twoFactor.reset_codes_locked.what":
+    "Le {when}, depuis {from}, quelqu’un a ouvert une réinitialisation du mot de passe de votre compte, puis saisi 5 codes d’authentification incorrects : la réinitialisation refuse donc les codes pendant un moment (plus longtemps à chaque nouvelle fois).",
   "email.twoFactor.warning":
     "Si vous n’êtes pas à l’origine de cette action, quelqu’un connaît votre mot de passe : réinitialisez-le immédiatement sur {url}.",
-  "email.twoFactor.lockedWarning":
-    "Si vous n’êtes pas à l’origine de cette action, quelqu’un connaît votre mot de passe : modifiez-le sur la page de votre compte ou réinitialisez-le sur {url}.",
+  "email.twoFactor.codes_locked.warning":
+    "Si vous n’êtes pas à l’origine de cette action, quelqu’un connaît votre mot de passe. Réinitialisez-le sur {url} : la réinitialisation accepte dès maintenant un code de votre application ou un code de récupération, et elle lève ce blocage.",
+  "email.twoFactor.reset_codes_locked.warning":
+    "Si vous n’êtes pas à l’origine de cette action, quelqu’un peut lire vos e-mails : sécurisez d’abord votre messagerie. La connexion avec votre mot de passe et un code fonctionne toujours, et vous pouvez changer votre mot de passe sur la page de votre compte.",
 };

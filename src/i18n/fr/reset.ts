@@ -54,5 +54,7 @@ export const reset: Section<typeof english, "fr"> = {
   "reset.codeEnterEmail": "Saisissez l’adresse e-mail à laquelle le code a été envoyé.",
   "reset.codeEnterCode": "Saisissez le code reçu par e-mail.",
   "reset.codeWrong": "Ce code est incorrect. Comparez-le avec celui du dernier e-mail reçu, puis réessayez.",
+  "reset.codeStoppedHere":
+    "Trop de codes incorrects depuis ce réseau : le code n’est plus accepté d’ici. Utilisez plutôt le lien de l’e-mail.",
   "reset.codeDead": "Trop de codes incorrects : ce code ne fonctionne plus. Demandez un nouvel e-mail.",
 };

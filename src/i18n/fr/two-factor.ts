@@ -24,6 +24,8 @@ export const twoFactor: Section<typeof english, "fr"> = {
   "twoFactor.yourPassword": "Votre mot de passe",
   "twoFactor.setup.submit": "Activer",
   "twoFactor.setup.cancel": "Annuler",
+  "twoFactor.setup.codeUsed":
+    "Ce code vient d’être utilisé. Attendez le code suivant dans l’application, puis saisissez-le.",
   "twoFactor.setup.codeWrong":
     "Ce code est incorrect. Saisissez le code à 6 chiffres actuellement affiché dans l’application.",
   "twoFactor.codes.title": "Codes de récupération",

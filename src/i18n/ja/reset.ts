@@ -54,6 +54,8 @@ export const reset: Section<typeof english, "ja"> = {
   "reset.codeEnterEmail": "コードが送信されたメールアドレスを入力してください。",
   "reset.codeEnterCode": "メールに記載されたコードを入力してください。",
   "reset.codeWrong": "コードが正しくありません。最新のメールに記載されたコードを確認して、もう一度お試しください。",
+  "reset.codeStoppedHere":
+    "このネットワークから誤ったコードが多すぎるため、ここからはコードを受け付けません。代わりにメールのリンクを使用してください。",
   "reset.codeDead":
     "誤ったコードの入力が多すぎたため、このコードは使用できなくなりました。新しいメールをリクエストしてください。",
 };

@@ -23,6 +23,8 @@ export const twoFactor: Section<typeof english, "ja"> = {
   "twoFactor.yourPassword": "パスワード",
   "twoFactor.setup.submit": "オンにする",
   "twoFactor.setup.cancel": "キャンセル",
+  "twoFactor.setup.codeUsed":
+    "このコードは少し前に使用されました。アプリに次のコードが表示されるまで待ってから入力してください。",
   "twoFactor.setup.codeWrong":
     "コードが正しくありません。アプリに表示されている現在の 6 桁のコードを入力してください。",
   "twoFactor.codes.title": "リカバリーコード",
