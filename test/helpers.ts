@@ -115,6 +115,35 @@ export function page(
   return exports.default.fetch(new Request(`${BASE}${path}`, { method: "POST", headers, body, redirect: "manual" }));
 }
 
+/** The device cookie (`__Host-device`) a page answer set, if any. */
+export function deviceCookieOf(response: Response): string | undefined {
+  return /__Host-device=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
+}
+
+/** The /login form as a browser sends it, from `ip`, with the device cookie if it has one. */
+export async function pageSignIn(email: string, password: string, init: { ip: string; device?: string }) {
+  const headers: Record<string, string> = {
+    "content-type": "application/x-www-form-urlencoded",
+    origin: BASE,
+    accept: "text/html",
+    "cf-connecting-ip": init.ip,
+  };
+  if (init.device !== undefined) headers.cookie = `__Host-device=${init.device}`;
+  const response = await exports.default.fetch(
+    new Request(`${BASE}/login`, {
+      method: "POST",
+      headers,
+      body: new URLSearchParams({ email, password }),
+      redirect: "manual",
+    }),
+  );
+  return {
+    status: response.status,
+    device: deviceCookieOf(response),
+    cookies: response.headers.get("set-cookie") ?? "",
+  };
+}
+
 export async function json<T = any>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }

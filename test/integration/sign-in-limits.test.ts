@@ -10,8 +10,10 @@ import { describe, expect, it } from "vitest";
 import {
   auditTrail,
   BASE,
+  deviceCookieOf,
   NEW_PASSWORD,
   page,
+  pageSignIn,
   requestReset,
   STRONG_PASSWORD,
   signIn,
@@ -20,30 +22,6 @@ import {
   uniqueEmail,
   waitForMail,
 } from "../helpers";
-
-/** The /login form as a browser sends it, from `ip`, with the device cookie if it has one. */
-async function pageSignIn(email: string, password: string, init: { ip: string; device?: string }) {
-  const headers: Record<string, string> = {
-    "content-type": "application/x-www-form-urlencoded",
-    origin: BASE,
-    accept: "text/html",
-    "cf-connecting-ip": init.ip,
-  };
-  if (init.device !== undefined) headers.cookie = `__Host-device=${init.device}`;
-  const response = await exports.default.fetch(
-    new Request(`${BASE}/login`, {
-      method: "POST",
-      headers,
-      body: new URLSearchParams({ email, password }),
-      redirect: "manual",
-    }),
-  );
-  return { status: response.status, device: deviceCookieOf(response) };
-}
-
-function deviceCookieOf(response: Response): string | undefined {
-  return /__Host-device=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
-}
 
 /** The new password typed on the Reset Password page of a browser holding `resetCookie`; its device cookie. */
 async function finishResetInBrowser(resetCookie: string, ip: string): Promise<string | undefined> {

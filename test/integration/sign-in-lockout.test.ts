@@ -1,14 +1,7 @@
-/**
- * Invariant 12, against the owner-lockout attack: anyone who knows an email could keep its owner out by
- * failing sign-ins on purpose. Failures now count per scope (OWASP's device cookies): a browser that signed
- * in to the account before is judged on its own failures only; other clients per network; and all
- * untrusted clients of one email together at most 100 a day (NIST SP 800-63B's ceiling on guessing).
- */
-import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import {
-  BASE,
   NEW_PASSWORD,
+  pageSignIn,
   resetPassword,
   resetTokenFor,
   STRONG_PASSWORD,
@@ -16,27 +9,6 @@ import {
   signUp,
   uniqueEmail,
 } from "../helpers";
-
-/** The /login form as a browser sends it, from `ip`, with the device cookie if it has one. */
-async function pageSignIn(email: string, password: string, init: { ip: string; device?: string }) {
-  const headers: Record<string, string> = {
-    "content-type": "application/x-www-form-urlencoded",
-    origin: BASE,
-    accept: "text/html",
-    "cf-connecting-ip": init.ip,
-  };
-  if (init.device !== undefined) headers.cookie = `__Host-device=${init.device}`;
-  const response = await exports.default.fetch(
-    new Request(`${BASE}/login`, {
-      method: "POST",
-      headers,
-      body: new URLSearchParams({ email, password }),
-      redirect: "manual",
-    }),
-  );
-  const device = /__Host-device=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
-  return { status: response.status, device, cookies: response.headers.get("set-cookie") ?? "" };
-}
 
 const failFrom = async (email: string, ip: string, times: number, label = "x") => {
   for (let i = 0; i < times; i++) await signIn(email, `stranger-guess-${label}-${i}-${ip}`, { ip });
