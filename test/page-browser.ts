@@ -7,7 +7,7 @@ import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { type Context, Hono } from "hono";
 import { expect } from "vitest";
 import { readConfig } from "../src/core/config";
-import { TOTP_STEP_MS, totpAt } from "../src/core/totp";
+import { totpAt } from "../src/core/totp";
 import type { PageEnv } from "../src/pages/page-language";
 import { BASE, randomIp, STRONG_PASSWORD, signUp, uniqueEmail } from "./helpers";
 
@@ -56,9 +56,9 @@ export async function mintCookies(write: (c: Context<PageEnv>) => void): Promise
   return jar;
 }
 
-/** The code the app shows `steps` steps from now. */
+/** The code the app shows `steps` steps from now: RFC 6238's 30-second steps (never the implementation's constant). */
 export function codeAt(key: Uint8Array, steps = 0): string {
-  return totpAt(key, Math.floor(Date.now() / TOTP_STEP_MS) + steps);
+  return totpAt(key, Math.floor(Date.now() / 30_000) + steps);
 }
 
 /** A six-digit code the app shows at no step near now: wrong, whatever the window. */

@@ -9,11 +9,10 @@ import {
   runInDurableObject,
   waitOnExecutionContext,
 } from "cloudflare:test";
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding, encodeBase64 } from "@oslojs/encoding";
 import { describe, expect, it, vi } from "vitest";
 import { parseSealingKey, sealingKeyId } from "../../src/core/secret-box";
-import { totpAt } from "../../src/core/totp";
 import worker from "../../src/dev/worker";
 import {
   api,
@@ -30,6 +29,7 @@ import {
   uniqueEmail,
   whoAmI,
 } from "../helpers";
+import { codeAt, PageBrowser, setupKey } from "../page-browser";
 
 const TFA_REQUIRED = {
   error_message: "Please login using the Two-Factor verification Token",
@@ -37,39 +37,8 @@ const TFA_REQUIRED = {
   tfa_type: "totp_authenticator",
 };
 
-/** A browser: keeps the cookies the Worker sets, sends same-site form posts. */
-class Browser {
-  cookies = new Map<string, string>();
-  readonly ip = randomIp();
-
-  async request(path: string, form?: Record<string, string>): Promise<Response> {
-    const headers: Record<string, string> = { accept: "text/html", origin: BASE, "cf-connecting-ip": this.ip };
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    let body: string | undefined;
-    if (form !== undefined) {
-      headers["content-type"] = "application/x-www-form-urlencoded";
-      body = new URLSearchParams(form).toString();
-    }
-    const response = await exports.default.fetch(
-      new Request(`${BASE}${path}`, { method: form === undefined ? "GET" : "POST", headers, body, redirect: "manual" }),
-    );
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const [name, ...value] = pair!.split("=");
-      if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name!);
-      else this.cookies.set(name!, value.join("="));
-    }
-    return response;
-  }
-}
-
 /** An authenticator app's step: RFC 6238's 30 seconds (never the implementation's constant). */
 const STEP_MS = 30_000;
-
-/** The code the app shows `steps` steps from now. */
-function codeAt(key: Uint8Array, steps = 0): string {
-  return totpAt(key, Math.floor(Date.now() / STEP_MS) + steps);
-}
 
 /** Moves the clock one step on, so the next code is a new one (a code works once). */
 function nextStep(): void {
@@ -81,7 +50,7 @@ function nextStep(): void {
 async function enrolled(label: string) {
   const email = uniqueEmail(label);
   const { uid } = await signUp(email);
-  const browser = new Browser();
+  const browser = new PageBrowser();
   expect((await browser.request("/login", { email, password: STRONG_PASSWORD })).status).toBe(303);
   const setup = await browser.request("/account/two-factor");
   expect(setup.status).toBe(200);
@@ -286,7 +255,7 @@ describe("a reset of an account with two-factor on", () => {
   it("pages: the link asks for the code before the new password, and a wrong code keeps the link", async () => {
     const { email, key, browser } = await enrolled("reset-pages");
     const link = await resetTokenFor(email);
-    const reader = new Browser();
+    const reader = new PageBrowser();
     expect((await reader.request(`/reset-password?token=${link}`)).status).toBe(303);
     const step = await reader.request("/reset-password");
     expect(await step.text()).toContain("enter the 6-digit code from your authenticator app before choosing");
@@ -314,7 +283,7 @@ describe("a reset of an account with two-factor on", () => {
 describe("pages: sign-in's second step", () => {
   it("a right password leads to the code step, no session yet; the code signs in", async () => {
     const { email, key } = await enrolled("pages-2fa");
-    const browser = new Browser();
+    const browser = new PageBrowser();
     const first = await browser.request("/login", { email, password: STRONG_PASSWORD });
     expect(first.headers.get("location")).toBe("/login/two-factor");
     expect(browser.cookies.has("__Host-session")).toBe(false);
@@ -328,9 +297,9 @@ describe("pages: sign-in's second step", () => {
 
   it("the pending step belongs to the browser that typed the password, and lasts 5 minutes", async () => {
     const { email, key } = await enrolled("pending");
-    const browser = new Browser();
+    const browser = new PageBrowser();
     await browser.request("/login", { email, password: STRONG_PASSWORD });
-    const stranger = new Browser();
+    const stranger = new PageBrowser();
     expect((await stranger.request("/login/two-factor", { code: codeAt(key) })).headers.get("location")).toBe(
       "/login?notice=expired",
     );
@@ -343,10 +312,10 @@ describe("pages: sign-in's second step", () => {
 
   it("a recovery code signs in on the page, once", async () => {
     const { email, codes } = await enrolled("pages-recovery");
-    const browser = new Browser();
+    const browser = new PageBrowser();
     await browser.request("/login", { email, password: STRONG_PASSWORD });
     expect((await browser.request("/login/two-factor", { code: codes[3]! })).headers.get("location")).toBe("/account");
-    const again = new Browser();
+    const again = new PageBrowser();
     await again.request("/login", { email, password: STRONG_PASSWORD });
     expect((await again.request("/login/two-factor", { code: codes[3]! })).status).toBe(422);
   });
@@ -358,7 +327,7 @@ describe("on /account", () => {
   it("a session alone cannot turn two-factor on: the password is asked", async () => {
     const email = uniqueEmail("setup-password");
     await signUp(email);
-    const browser = new Browser();
+    const browser = new PageBrowser();
     await browser.request("/login", { email, password: STRONG_PASSWORD });
     const html = await (await browser.request("/account/two-factor")).text();
     const key = decodeBase32IgnorePadding(
@@ -418,12 +387,6 @@ describe("on /account", () => {
   });
 });
 
-/** The key of a set-up page the browser opens now. */
-async function setupKey(browser: Browser): Promise<Uint8Array> {
-  const html = await (await browser.request("/account/two-factor")).text();
-  return decodeBase32IgnorePadding(/<code id="setup-key">([A-Z2-7 ]+)<\/code>/.exec(html)![1]!.replace(/ /g, ""));
-}
-
 /** The recovery codes a page shows. */
 async function shownCodes(response: Response): Promise<string[]> {
   return /<pre id="recovery-codes"[^>]*>([^<]+)<\/pre>/
@@ -464,7 +427,7 @@ describe("two-factor changes as transactions (issue 30)", () => {
   it("the registry failing while two-factor turns on leaves it off; the next try works", async () => {
     const email = uniqueEmail("on-fault");
     const { uid } = await signUp(email);
-    const browser = new Browser();
+    const browser = new PageBrowser();
     await browser.request("/login", { email, password: STRONG_PASSWORD });
     const key = await setupKey(browser);
     const realGetByName = env.SESSION_REGISTRY.getByName.bind(env.SESSION_REGISTRY);
@@ -498,7 +461,7 @@ describe("two-factor changes as transactions (issue 30)", () => {
   it("turning two-factor on, new recovery codes and turning it off each end every other session", async () => {
     const email = uniqueEmail("changes-end-sessions");
     await signUp(email);
-    const browser = new Browser();
+    const browser = new PageBrowser();
     await browser.request("/login", { email, password: STRONG_PASSWORD });
     const stolen = (await json(await apiSignIn(email))).user.authtoken as string;
     const key = await setupKey(browser);
@@ -619,7 +582,7 @@ describe("the previous key removed too early", () => {
 
 describe("lost both the device and the recovery codes", () => {
   it("the code step links to a page that says plainly what to do, not back into the loop", async () => {
-    const page = await new Browser().request("/two-factor/lost");
+    const page = await new PageBrowser().request("/two-factor/lost");
     expect(page.status).toBe(200);
     const text = await page.text();
     expect(text).toContain("not even with a password reset");
