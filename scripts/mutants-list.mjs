@@ -885,6 +885,13 @@ export const MUTANTS = [
     replace: "",
     tests: t("integration/sign-in-limits"),
   },
+  {
+    name: "a reservation nobody reports back holds its share of the cap for ever",
+    file: "src/storage/sign-in-cap.ts",
+    find: "+ (CASE WHEN busy_until > ?2 THEN reserved ELSE 0 END))`;",
+    replace: "+ reserved)`;",
+    tests: t("integration/sign-in-limits"),
+  },
   // Pages (issue 24, item 3): the signed cookie values of the two-factor steps, in core.
   // issue 30: codes (items 4, 5 and 6): a second-factor budget per surface, two-factor changes as
   // transactions, the reset code counted per network.

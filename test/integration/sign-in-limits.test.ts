@@ -5,8 +5,11 @@
  * sent one after another; a browser that completed a reset, and an API client on a network the account
  * signed in from, are judged on their own failures only.
  */
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { emailKey } from "../../src/core/email-address";
+import { emailDatabase } from "../../src/storage/shard-databases";
+import { reserveCapStatement } from "../../src/storage/sign-in-cap";
 import {
   auditTrail,
   BASE,
@@ -128,5 +131,45 @@ describe("issue 30: limits reserved, and trust strangers cannot spend", () => {
     expect((await signIn(email, STRONG_PASSWORD, { ip })).status).toBe(200);
     for (let i = 0; i < 5; i++) expect((await signIn(email, `own-typo-${i}-abc`, { ip })).status).toBe(422);
     expect((await signIn(email, STRONG_PASSWORD, { ip })).status).toBe(429);
+  });
+});
+
+// The platform: an attempt whose worker dies, or whose D1 reply is lost, after its reservation was taken
+// never reports back. Its reservation must not hold a share of the cap for ever (strangers could otherwise
+// spend the cap by crashing attempts); it lapses 5 s after the latest one was taken.
+describe("a reservation nobody reports back", () => {
+  const CAP = { max: 2, windowMs: 24 * 60 * 60 * 1000 };
+
+  /** An untrusted attempt holding its network's slot asks for one of the cap; whether it was granted. */
+  async function reserve(key: string, network: string, now: number): Promise<boolean> {
+    const db = emailDatabase(env, key);
+    const attemptId = `attempt-${network}-${now}`;
+    await db
+      .prepare(
+        `INSERT INTO sign_in_throttle (email_key, scope, failures, locked_until, updated_at, attempt_id, busy_until)
+         VALUES (?, ?, 0, 0, ?, ?, ?)`,
+      )
+      .bind(key, `net:${network}`, now, attemptId, now + 5000)
+      .run();
+    const row = await reserveCapStatement(
+      db,
+      { emailKey: key, email: "nobody@example.com", attemptId, slotScope: `net:${network}` },
+      { claimVersion: null, network: null },
+      now,
+      CAP,
+    ).first<{ attempt_id: string | null }>();
+    return row?.attempt_id === attemptId;
+  }
+
+  it("holds its share while it may still report, and lapses 5 s after the latest was taken", async () => {
+    const key = emailKey(uniqueEmail("lapse"));
+    const t0 = Date.now();
+    expect(await reserve(key, "192.0.2.1", t0)).toBe(true);
+    expect(await reserve(key, "192.0.2.2", t0 + 1)).toBe(true);
+    // Two attempts in flight hold both of the cap's two: a third is refused without a password check.
+    expect(await reserve(key, "192.0.2.3", t0 + 2)).toBe(false);
+    expect(await reserve(key, "192.0.2.4", t0 + 1 + 4999)).toBe(false);
+    // Neither reported back; 5 s after the latest reservation both have lapsed.
+    expect(await reserve(key, "192.0.2.5", t0 + 1 + 5000)).toBe(true);
   });
 });
