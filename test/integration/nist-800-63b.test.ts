@@ -1,6 +1,7 @@
 // Requirements of NIST SP 800-63B rev 4 that the service meets and no flow's own test held; each test is named
 // in docs/nist-800-63b.md (scripts/check-nist-table.mjs fails the lint if one is renamed or removed).
 import { describe, expect, it, vi } from "vitest";
+import { newTotpKey } from "../../src/core/totp";
 import { DAY, signIn, signUp, uniqueEmail } from "../helpers";
 import { PageBrowser } from "../page-browser";
 
@@ -94,5 +95,13 @@ describe("sessions (section 5.1)", () => {
       const readings = [value, ...value.split(".").map(base64urlText)];
       for (const reading of readings) expect(reading.toLowerCase(), name).not.toContain(local);
     }
+  });
+});
+
+describe("authenticator app codes (section 3.1.4)", () => {
+  it("each new authenticator key is 160 random bits, and no two are alike", () => {
+    const keys = Array.from({ length: 100 }, () => newTotpKey());
+    for (const key of keys) expect(key.byteLength * 8).toBe(160);
+    expect(new Set(keys.map((key) => key.join(","))).size).toBe(100);
   });
 });
