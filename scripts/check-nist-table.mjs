@@ -6,7 +6,8 @@
 // Checked: every backticked repository path anywhere on the page exists; in a table with a "Held by" column,
 // each quoted title in that column follows a backticked test file and is the title of a `describe`, `it` or
 // `test` in that file (or of an `.each(…)(title)`), so renaming or deleting the test fails the lint; in a table
-// whose requirement column is headed "SHALL", a row that names no test says "not met" (with its reason). Fails,
+// whose requirement column is headed "SHALL", every row names a file in its "Where" column, and a row that names
+// no test says "not met" (with its reason). Fails,
 // naming the line, on any of these, and when the page has no SHALL table at all (a page that lost its tables
 // would otherwise pass). `--doc FILE` checks another copy of the page (the tooling test's); paths are always
 // resolved against the repository.
@@ -107,8 +108,14 @@ export function checkNistTable(text, { root, name }) {
       }
       if (!titles.has(title)) problems.push(`${where}: ${file} has no test titled "${title}"`);
     }
-    if (header[1] === "SHALL" && titled === 0 && !/not met/i.test(line)) {
+    if (header[1] !== "SHALL") continue;
+    if (titled === 0 && !/not met/i.test(line)) {
       problems.push(`${where}: a SHALL with no test that holds it must say "not met" and why (${row[1] ?? ""})`);
+    }
+    const whereColumn = header.indexOf("Where");
+    const files = [...(row[whereColumn] ?? "").matchAll(/`([^`]+)`/g)].filter(([, ref]) => REPO_PATH.test(ref ?? ""));
+    if (whereColumn !== -1 && files.length === 0) {
+      problems.push(`${where}: a SHALL row names no file in "Where" (${row[1] ?? ""})`);
     }
   }
   if (shallTables === 0) problems.push(`${name}: no table whose requirement column is headed "SHALL"`);

@@ -81,6 +81,16 @@ describe("the NIST page names only files and tests that exist", () => {
     assert.equal(r.status, 0, r.output);
   });
 
+  test("a SHALL row that names no file fails", () => {
+    const row = PAGE.split("\n").find((line) => line.includes("SHALL NOT impose composition rules"));
+    assert.ok(row !== undefined);
+    const cellsOf = row.split(" | ");
+    cellsOf[3] = "—";
+    const r = checkEdited((t) => t.replace(row, cellsOf.join(" | ")));
+    assert.equal(r.status, 1, r.output);
+    assert.match(r.output, /a SHALL row names no file in "Where"/);
+  });
+
   test("a page that lost its SHALL tables fails", () => {
     const r = checkEdited((t) => t.replaceAll("| Section | SHALL |", "| Section | Requirement |"));
     assert.equal(r.status, 1, r.output);
