@@ -27,7 +27,7 @@ import type { FlowContext } from "./context";
 const BUSY_RETRY_MS = SECOND_MS;
 /** Four free failures, then 5, 10 … 25 minutes (Contentstack's schedule, without its permanent lock). */
 export const LOCK_SCHEDULE: LockSchedule = { free: 4, stepMs: 5 * MINUTE_MS, maxMs: 25 * MINUTE_MS };
-/** Untrusted clients of one email together: at most 100 counted failures a day (NIST SP 800-63B's ceiling). */
+/** Untrusted clients of one email together: at most 100 counted failures a day (docs/nist-800-63b.md, section 3.2.2, says how this differs from NIST's 100 consecutive). */
 export const DAILY_CAP: DailyCap = { max: 100, windowMs: DAY_MS };
 
 export type SignInRefusal =

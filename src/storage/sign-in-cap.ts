@@ -2,12 +2,13 @@
  * The email's daily cap on untrusted sign-in failures (the '*' row of sign_in_throttle), reserved rather
  * than read: an untrusted attempt takes a reservation in the same statement that checks the cap, so 400
  * guesses sent at once from 400 networks cannot all pass a count that only grows after each hash (issue 30;
- * NIST SP 800-63B rev 4, docs/design.md invariant 12: at most 100 consecutive failures per account). And the networks an account
+ * docs/design.md invariant 12; 100 a day borrows NIST SP 800-63B rev 4's figure, though not its "consecutive":
+ * docs/nist-800-63b.md, section 3.2.2). And the networks an account
  * signed in from (sign_in_known_networks), which an API client is trusted on. No clock: `now` is passed in.
  */
 import { DAY_MS, SECOND_MS } from "../core/time";
 
-/** Failures of untrusted clients, all scopes of an email together: at most this many a day (NIST's ceiling). */
+/** Failures of untrusted clients, all scopes of an email together: at most this many a day. */
 export interface DailyCap {
   max: number;
   windowMs: number;
