@@ -105,8 +105,11 @@ export class RegistrySecondFactor {
   /** Every other session ends (as after a password change), and the notice is kept until the queue takes it. */
   private async afterChange(now: number, effects: TwoFactorChangeEffects | undefined): Promise<void> {
     if (effects === undefined) return;
-    if (effects.keepSessionId === null) this.sessions.revokeAllSessions("signed_out_everywhere", now);
-    else this.sessions.revokeOtherSessions(effects.keepSessionId, now);
+    if (effects.keepSessionId === null) {
+      this.sessions.revokeAllSessions("signed_out_everywhere", now);
+    } else {
+      this.sessions.revokeOtherSessions(effects.keepSessionId, now);
+    }
     await this.send(effects.notice, now);
   }
 
