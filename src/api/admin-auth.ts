@@ -52,8 +52,11 @@ function adminKeys(env: Env): AdminKey[] {
   return keys;
 }
 
-/** Headers only a browser sends: a page's fetch or form always carries one of them. */
-const BROWSER_HEADERS = ["origin", "cookie", "sec-fetch-site", "sec-fetch-mode"];
+/**
+ * Headers only a browser sends: every request of a current browser carries Sec-Fetch-Site and -Dest, a
+ * page's POST an Origin. Not Sec-Fetch-Mode: Node's fetch (the CLI) sends that one too.
+ */
+const BROWSER_HEADERS = ["origin", "cookie", "sec-fetch-site", "sec-fetch-dest"];
 
 /** The gate in front of every /admin/v1 route. */
 export function adminGate(): MiddlewareHandler<AdminEnv> {

@@ -175,13 +175,20 @@ describe("the gate", () => {
       { origin: BASE },
       { cookie: "__Host-session=x" },
       { "sec-fetch-site": "same-origin" },
-      { "sec-fetch-mode": "cors" },
+      { "sec-fetch-dest": "empty" },
     ];
     for (const headers of browserHeaders) {
       const response = await call(`/admin/v1/accounts/${uid}`, { key: key.key, env: keyEnv, headers });
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect((await json(response)).error.code).toBe("browser_refused");
     }
+    // Node's fetch (the CLI) sends Sec-Fetch-Mode: cors, and is answered.
+    const node = await call(`/admin/v1/accounts/${uid}`, {
+      key: key.key,
+      env: keyEnv,
+      headers: { "sec-fetch-mode": "cors" },
+    });
+    expect(node.status).toBe(200);
   });
 
   it("a change without a reason: 400 reason_required, nothing done", async () => {
@@ -201,12 +208,18 @@ describe("the gate", () => {
     const admin = operator("flood");
     const other = operator("calm");
     const { uid } = await signUp(uniqueEmail("admin-flood"));
-    const statuses: number[] = [];
-    for (let i = 0; i < 61; i++) statuses.push((await admin.call(`/admin/v1/accounts/${uid}`)).status);
-    expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
-    const limited = await admin.call(`/admin/v1/accounts/${uid}`);
-    expect(limited.status).toBe(429);
-    expect(limited.headers.get("retry-after")).toBe("60");
+    // The binding counts in windows of a minute: calls that straddle a window's end get up to twice the limit.
+    let limited: Response | null = null;
+    let answered = 0;
+    while (limited === null && answered < 125) {
+      const response = await admin.call(`/admin/v1/accounts/${uid}`);
+      if (response.status === 429) limited = response;
+      else answered++;
+    }
+    expect(answered).toBeGreaterThanOrEqual(60);
+    expect(answered).toBeLessThan(120);
+    expect(limited!.headers.get("retry-after")).toBe("60");
+    expect((await json(limited!)).error.code).toBe("rate_limited");
     expect((await other.call(`/admin/v1/accounts/${uid}`)).status).toBe(200);
   });
 });
