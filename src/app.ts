@@ -6,6 +6,7 @@
  */
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { adminRoutes } from "./api/admin";
 import { apiFallback } from "./api/fallback";
 import { mailWebhookRoutes } from "./api/mail-webhook";
 import { passwordResetRoutes } from "./api/password-reset";
@@ -44,6 +45,9 @@ export function createApp(dev?: DevRoutes): Hono<AppEnv> {
   app.all("/v3/*", apiFallback);
   // The provider's webhook, before the pages' middleware (it has no Origin, and answers JSON).
   app.route("/", mailWebhookRoutes);
+  // The operator's API, before the pages' middleware too: it refuses browsers itself, and answers JSON.
+  app.route("/", adminRoutes);
+  app.all("/admin/*", apiFallback);
   if (dev !== undefined) app.route("/", dev.api);
   app.route("/", pageRoutes);
   if (dev !== undefined) app.route("/", dev.pages);
@@ -81,5 +85,7 @@ function errorKeyFor(error: Error): ApiErrorKey {
 function isApiRequest(c: Context<AppEnv>): boolean {
   const path = c.req.path;
   const wantsHtml = (c.req.header("accept") ?? "").includes("text/html");
-  return path.startsWith("/v3/") || path === "/v3" || path.startsWith("/dev/") || !wantsHtml;
+  return (
+    path.startsWith("/v3/") || path === "/v3" || path.startsWith("/admin/") || path.startsWith("/dev/") || !wantsHtml
+  );
 }

@@ -30,6 +30,14 @@ interface LinkRow extends Record<string, SqlStorageValue> {
 export class ResetLinkTable {
   constructor(private readonly sql: SqlStorage) {}
 
+  /** Every link's hash still held (the last week's): an erased account's KV records to delete. */
+  hashes(): string[] {
+    return this.sql
+      .exec<{ token_hash: string }>("SELECT token_hash FROM reset_links")
+      .toArray()
+      .map((row) => row.token_hash);
+  }
+
   /** A new link: every outstanding one is replaced by it as of its issue time. */
   issued(tokenHash: string, issuedAt: number): void {
     this.sql.exec("DELETE FROM reset_links WHERE issued_at < ?", issuedAt - KEEP_MS);

@@ -24,9 +24,12 @@ export interface OutboxNotice {
   message: unknown;
 }
 
-/** What a change to two-factor does besides: the session that made it is kept, every other one ends (live). */
+/**
+ * What a change to two-factor does besides: the session that made it is kept, every other one ends (live);
+ * null (an operator's change, made from no session): every session ends.
+ */
 export interface TwoFactorChangeEffects {
-  keepSessionId: string;
+  keepSessionId: string | null;
   notice: OutboxNotice;
 }
 
@@ -102,7 +105,11 @@ export class RegistrySecondFactor {
   /** Every other session ends (as after a password change), and the notice is kept until the queue takes it. */
   private async afterChange(now: number, effects: TwoFactorChangeEffects | undefined): Promise<void> {
     if (effects === undefined) return;
-    this.sessions.revokeOtherSessions(effects.keepSessionId, now);
+    if (effects.keepSessionId === null) {
+      this.sessions.revokeAllSessions("signed_out_everywhere", now);
+    } else {
+      this.sessions.revokeOtherSessions(effects.keepSessionId, now);
+    }
     await this.send(effects.notice, now);
   }
 

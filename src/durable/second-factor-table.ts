@@ -106,6 +106,22 @@ export class SecondFactorTable {
     this.sql.exec("UPDATE second_factor_budgets SET failures = 0, locked_until = 0 WHERE surface = 'sign_in'");
   }
 
+  /** The surfaces locked at `now`, and until when (the admin API's look-up). */
+  lockedSurfaces(now: number): { surface: CodeSurface; lockedUntil: number }[] {
+    return this.sql
+      .exec<{ surface: CodeSurface; locked_until: number }>(
+        "SELECT surface, locked_until FROM second_factor_budgets WHERE locked_until > ? ORDER BY surface",
+        now,
+      )
+      .toArray()
+      .map((row) => ({ surface: row.surface, lockedUntil: row.locked_until }));
+  }
+
+  /** An operator lifted the locks: every surface's lock and count end; the locks so far are kept, as a reset keeps them. */
+  endEveryLock(): void {
+    this.sql.exec("UPDATE second_factor_budgets SET failures = 0, locked_until = 0");
+  }
+
   private accept(proof: SecondFactorProof): boolean {
     if ("recoveryHash" in proof) {
       return this.sql.exec("DELETE FROM recovery_codes WHERE hash = ?", proof.recoveryHash).rowsWritten > 0;

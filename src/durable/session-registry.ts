@@ -12,6 +12,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { SignOutReason } from "./live-sign-out";
 import type { ResetTokenStatus } from "./password-reset-rules";
+import { RegistryAdmin, type RegistryAdminView } from "./registry-admin";
 import { RegistryPasswordReset } from "./registry-password-reset";
 import {
   type CodeSurface,
@@ -35,6 +36,7 @@ import type {
 } from "./session-registry-schema";
 
 export type { ResetTokenStatus } from "./password-reset-rules";
+export type { RegistryAdminView } from "./registry-admin";
 export type {
   CodeSurface,
   OutboxNotice,
@@ -62,6 +64,7 @@ export class SessionRegistry extends DurableObject<Env> {
   private readonly sessions: RegistrySessions;
   private readonly passwordReset: RegistryPasswordReset;
   private readonly secondFactor: RegistrySecondFactor;
+  private readonly admin: RegistryAdmin;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -69,6 +72,7 @@ export class SessionRegistry extends DurableObject<Env> {
     this.passwordReset = new RegistryPasswordReset(this.store);
     this.sessions = new RegistrySessions(this.store, this.passwordReset);
     this.secondFactor = new RegistrySecondFactor(this.store, this.sessions);
+    this.admin = new RegistryAdmin(this.store);
   }
 
   // Sessions (registry-sessions.ts).
@@ -175,6 +179,23 @@ export class SessionRegistry extends DurableObject<Env> {
   /** How many recovery codes are left. */
   recoveryCodesLeft(): number {
     return this.secondFactor.recoveryCodesLeft();
+  }
+
+  // The admin API (registry-admin.ts).
+
+  /** Code locks in force and recovery codes left, for an operator's look-up. */
+  adminView(now: number): RegistryAdminView {
+    return this.admin.view(now);
+  }
+
+  /** Ends every code lock; returns how many were in force. */
+  liftCodeLocks(now: number): number {
+    return this.admin.liftCodeLocks(now);
+  }
+
+  /** Erases the object (open tabs told first); returns the reset links' hashes for their KV records. */
+  eraseRegistry(): Promise<{ sessionsEnded: number; resetTokenHashes: string[] }> {
+    return this.admin.erase();
   }
 
   // Storage, alarm and live sign-out sockets (registry-storage.ts).

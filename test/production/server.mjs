@@ -11,8 +11,12 @@ import { applyLocalMigrations, freePort, startWranglerDev } from "../support/wra
 
 export { BREACHED_PASSWORDS as BREACHED } from "../support/hibp-stand-in.mjs";
 
-/** Resolves to { origin, resend, hibp, log(), stop() } once the production Worker answers. */
-export async function startProductionServer() {
+/**
+ * Resolves to { origin, resend, hibp, log(), stop() } once the production Worker answers. `secrets`: more
+ * secrets to set (the admin CLI's test sets ADMIN_API_KEYS).
+ * @param {{ secrets?: Record<string, string> }} [options]
+ */
+export async function startProductionServer({ secrets = {} } = {}) {
   const resend = await startResendStandIn();
   const hibp = await startHibpStandIn({ breached: BREACHED_PASSWORDS });
   const port = await freePort();
@@ -28,6 +32,7 @@ export async function startProductionServer() {
     PASSWORD_PEPPER: "production-tier-pepper-0123456789",
     TOTP_ENCRYPTION_KEY: Buffer.from("production-tier-totp-key-0123456").toString("base64"),
     MAIL_FROM: "Account Security <no-reply@example.com>",
+    ...secrets,
   };
   const args = [...common, "--ip", "127.0.0.1", "--port", String(port)];
   for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
