@@ -19,10 +19,13 @@ export const KNOWN_NETWORK_MS = 30 * DAY_MS;
 
 /**
  * How long the reservations live after the latest one was taken, for attempts that never report back (a
- * crashed attempt), as a scope's slot. An attempt slower than this may find its reservation already
- * forgotten and give back a newer one: at most one extra guess per such attempt, never a trusted client's.
+ * crashed attempt). Longer than a check takes even on a crowded host: 400 guesses at once, each hashed in
+ * turn on one busy thread, took more than 5 s to report back, and a lapse that early let 3 more than the cap
+ * reach the password. A crashed attempt's share is held this long at most. An attempt slower still may find
+ * its reservation forgotten and give back a newer one: at most one extra guess per such attempt, never a
+ * trusted client's.
  */
-const RESERVATION_MS = 5 * SECOND_MS;
+const RESERVATION_MS = 30 * SECOND_MS;
 
 /**
  * Whether the client is trusted, decided in SQL from the same transaction's rows: a device claim at the
