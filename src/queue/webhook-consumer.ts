@@ -62,8 +62,8 @@ export function webhookRetryDelaySeconds(
 ): number | null {
   const left = occurredAt + WEBHOOK_RETRY_WINDOW_MS - now;
   if (left <= 0) return null;
-  const scheduled =
-    RETRY_DELAYS_MS[Math.min(Math.max(attempts, 1), RETRY_DELAYS_MS.length) - 1]! * (1 + JITTER * random);
+  const base = RETRY_DELAYS_MS[Math.min(Math.max(attempts, 1), RETRY_DELAYS_MS.length) - 1]!;
+  const scheduled = base + Math.round(base * JITTER * random);
   const wanted = Math.max(scheduled, (retryAfterSeconds ?? 0) * SECOND_MS);
   return Math.max(1, Math.ceil(Math.min(wanted, left, MAX_QUEUE_DELAY_MS) / SECOND_MS));
 }
