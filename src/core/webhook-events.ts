@@ -32,7 +32,7 @@ export interface WebhookEventData {
   /** `factor`: the password (this sign-in's scope locked) or the second factor (codes locked); `until` ISO. */
   "sign_in.locked": { user_id: string; factor: "password" | "second_factor"; until: string | null };
   /** An address the provider reported undeliverable (`bounced`) or as spam (`complained`); mail to it stops. */
-  "email.bounced": { email: string; kind: "bounced" | "complained" };
+  "email.bounced": { email: string; user_id: string | null; kind: "bounced" | "complained" };
 }
 
 export type WebhookEventType = keyof WebhookEventData;
