@@ -944,4 +944,12 @@ export const MUTANTS = [
     replace: "throw error;",
     tests: t("integration/two-factor"),
   },
+  // Webhooks (issue 27): signed outbound events.
+  {
+    name: "an outbound event is sent unsigned",
+    file: "src/domain/webhook-delivery.ts",
+    find: `headers: { "content-type": "application/json", "user-agent": USER_AGENT, ...signature },`,
+    replace: `headers: { "content-type": "application/json", "user-agent": USER_AGENT },`,
+    tests: t("integration/webhooks"),
+  },
 ];
