@@ -77,6 +77,21 @@ export function isWebhookDelivery(message: unknown): message is WebhookDelivery 
   return typeof message === "object" && message !== null && (message as { kind?: unknown }).kind === "webhook";
 }
 
+/**
+ * An outbox message (a notice, or a notice with its deliveries) with `count` put into its `sessions.revoked`
+ * events: the registry fills it in when it ends the sessions, since the flow that built the events could
+ * not know how many there were. Done before the row is stored, so every send repeats the same bytes.
+ */
+export function withRevokedCount(message: unknown, count: number): unknown {
+  if (!Array.isArray(message)) return message;
+  return message.map((item: unknown) => {
+    if (!isWebhookDelivery(item)) return item;
+    const event = JSON.parse(item.body) as { type: string; data: { count?: number | null } };
+    if (event.type !== "sessions.revoked" || event.data.count !== null) return item;
+    return { ...item, body: JSON.stringify({ ...event, data: { ...event.data, count } }) };
+  });
+}
+
 /** A stable event id from a value that names the event once (a job's request id), without revealing it. */
 export async function webhookIdFrom(label: string, seed: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${label}\n${seed}`));

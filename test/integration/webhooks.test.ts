@@ -8,8 +8,10 @@ import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecu
 import { env } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it, vi } from "vitest";
-import type { WebhookDelivery } from "../../src/core/webhook-events";
+import { type WebhookDelivery, withRevokedCount } from "../../src/core/webhook-events";
 import worker from "../../src/dev/worker";
+import type { FlowContext } from "../../src/domain/context";
+import { twoFactorNotice } from "../../src/domain/two-factor";
 import {
   BASE,
   json,
@@ -72,12 +74,28 @@ function verified(request: Received): { type: string; timestamp: string; data: R
 }
 
 describe("outbound events", () => {
+  it("a two-factor change's events ride in the outbox row of its notice; the registry fills in the count", () => {
+    const { hookEnv } = endpoint("two-factor");
+    const ctx = { env: hookEnv, now: Date.now(), client: { ip: null, userAgent: null }, defer: () => {} };
+    const notice = twoFactorNotice(ctx as unknown as FlowContext, { id: "blt0123", language: null }, "enabled");
+    const [job, ...deliveries] = withRevokedCount(notice.message, 3) as [{ kind: string }, ...WebhookDelivery[]];
+    expect(job.kind).toBe("two_factor_changed");
+    expect(deliveries.map((d) => JSON.parse(d.body).data)).toEqual([
+      { user_id: "blt0123" },
+      { user_id: "blt0123", count: 3, reason: "two_factor_changed" },
+    ]);
+    expect(deliveries.map((d) => JSON.parse(d.body).type)).toEqual(["two_factor.enabled", "sessions.revoked"]);
+  });
+
   it("every event is signed (the standardwebhooks library verifies each), and no secret is in any payload", async () => {
     const { path, hookEnv } = endpoint("story");
     const email = uniqueEmail("hooks");
     const created = await signUp(hookEnv, email);
     expect(created.status).toBe(201);
     const userId = (await json(created)).user.uid as string;
+    const session = await call(hookEnv, "/v3/user-session", { user: { email, password: STRONG_PASSWORD } });
+    expect(session.status).toBe(200);
+    const authtoken = (await json(session)).user.authtoken as string;
 
     // Forgot password: the email queue's consumer issues the link (and the event) for the account.
     const job = resetJob(email);
@@ -106,11 +124,17 @@ describe("outbound events", () => {
       expect(event.data.user_id).toBe(userId);
     }
     expect(events.find((e) => e.type === "user.created")?.data).toEqual({ user_id: userId, email });
-    expect(events.find((e) => e.type === "sessions.revoked")?.data).toMatchObject({ reason: "password_reset" });
+    // The registry counted the sessions the reset ended: the one signed in above.
+    expect(events.find((e) => e.type === "sessions.revoked")?.data).toEqual({
+      user_id: userId,
+      count: 1,
+      reason: "password_reset",
+    });
     expect(new Set(requests.map((r) => r.headers["webhook-id"])).size).toBe(4);
 
     const everything = requests.map((r) => `${JSON.stringify(r.headers)}\n${r.body}`).join("\n");
-    const secrets = [STRONG_PASSWORD, NEW_PASSWORD, token, token.split(".").at(-1)!, env.WEBHOOK_SECRET];
+    const secrets = [STRONG_PASSWORD, NEW_PASSWORD, token, token.split(".").at(-1)!, authtoken, env.WEBHOOK_SECRET];
+    secrets.push(...authtoken.split(".").slice(1));
     for (const secret of [...secrets, env.WEBHOOK_SECRET.slice("whsec_".length)])
       expect(everything).not.toContain(secret);
     if (code !== undefined) expect(everything).not.toContain(code);
