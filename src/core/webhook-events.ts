@@ -25,7 +25,7 @@ export interface WebhookEventData {
   "password.reset_requested": { user_id: string };
   "password.reset_completed": { user_id: string };
   "password.changed": { user_id: string };
-  /** `count`: sessions ended; null when the flow that ended them does not count them. */
+  /** `count`: sessions ended (null only until the registry fills it in: withRevokedCount). */
   "sessions.revoked": { user_id: string; count: number | null; reason: SessionsRevokedReason };
   "two_factor.enabled": { user_id: string };
   "two_factor.disabled": { user_id: string };

@@ -143,6 +143,29 @@ describe("outbound events", () => {
     for (const request of requests) expect(request.body).not.toMatch(/[A-Za-z0-9+/_-]{40,}/);
   });
 
+  it("the failed sign-in that locks a scope sends sign_in.locked (with the lock's end), the four before it none", async () => {
+    const { path, hookEnv } = endpoint("locked");
+    const email = uniqueEmail("hooks-locked");
+    expect((await signUp(hookEnv, email)).status).toBe(201);
+    const ip = randomIp();
+    for (let i = 1; i <= 5; i++) {
+      const started = Date.now();
+      const user = { email, password: `not-the-password-${i}-at-all` };
+      const response = await call(hookEnv, "/v3/user-session", { user }, { "cf-connecting-ip": ip });
+      expect(response.status).toBe(422);
+      if (i < 5) continue;
+      const requests = await received(path, 2);
+      const locked = requests.map(verified).filter((e) => e.type === "sign_in.locked");
+      expect(locked).toHaveLength(1);
+      expect(locked[0]!.data).toMatchObject({ factor: "password" });
+      // The fifth distinct failure locks the network's scope for 5 minutes.
+      const until = Date.parse(String(locked[0]!.data.until));
+      expect(until).toBeGreaterThanOrEqual(started + 5 * 60 * 1000);
+      expect(until).toBeLessThanOrEqual(Date.now() + 5 * 60 * 1000);
+    }
+    expect((await received(path, 2)).map((r) => verified(r).type)).toEqual(["user.created", "sign_in.locked"]);
+  });
+
   it("a delivery answered 500 is retried with the same webhook-id and bytes, signed again", async () => {
     const { path, hookEnv } = endpoint("retry");
     await fetch(`${env.TEST_WEBHOOK_URL}/__stand-in/plan`, {
