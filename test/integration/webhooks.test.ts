@@ -166,6 +166,38 @@ describe("outbound events", () => {
     expect((await received(path, 2)).map((r) => verified(r).type)).toEqual(["user.created", "sign_in.locked"]);
   });
 
+  it("a bounce the provider reports twice sends email.bounced twice under one webhook-id", async () => {
+    const { path, hookEnv } = endpoint("bounced");
+    const resendSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    const bounceEnv = { ...hookEnv, RESEND_WEBHOOK_SECRET: resendSecret } as Env;
+    const email = uniqueEmail("hooks-bounced");
+    expect((await signUp(bounceEnv, email)).status).toBe(201);
+    const body = JSON.stringify({
+      type: "email.bounced",
+      data: {
+        email_id: crypto.randomUUID(),
+        to: [email],
+        tags: { type: "password_reset" },
+        bounce: { type: "Permanent" },
+      },
+    });
+    // Resend signs as Svix does, the Standard Webhooks scheme under svix-* header names.
+    const providerId = `msg_${crypto.randomUUID()}`;
+    for (let i = 0; i < 2; i++) {
+      const at = new Date();
+      const headers = {
+        "svix-id": providerId,
+        "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
+        "svix-signature": new Webhook(resendSecret).sign(providerId, at, body),
+      };
+      expect((await call(bounceEnv, "/webhooks/resend", JSON.parse(body), headers)).status).toBe(200);
+    }
+    const requests = (await received(path, 3)).filter((r) => verified(r).type === "email.bounced");
+    expect(requests).toHaveLength(2);
+    expect(requests[1]!.headers["webhook-id"]).toBe(requests[0]!.headers["webhook-id"]);
+    expect(verified(requests[0]!).data).toMatchObject({ email, kind: "bounced" });
+  });
+
   it("a delivery answered 500 is retried with the same webhook-id and bytes, signed again", async () => {
     const { path, hookEnv } = endpoint("retry");
     await fetch(`${env.TEST_WEBHOOK_URL}/__stand-in/plan`, {
