@@ -5,8 +5,10 @@
  * the registry's outbox beside the change's notice instead (`withWebhookEvents`), so it cannot be lost
  * apart from the change; the outbox sends each message of the bundle, and the same id on every re-send.
  */
+import { ConfigError } from "../core/config-values";
 import {
   sendWebhookDeliveries,
+  type WebhookDelivery,
   type WebhookEventData,
   type WebhookEventType,
   webhookDeliveries,
@@ -29,7 +31,11 @@ export function emitWebhookEvent<T extends WebhookEventType>(
   );
 }
 
-/** Queues an event now; for a queue job, which passes a stable `id` so a retried job repeats the same event. */
+/**
+ * Queues an event now; for a queue job, which passes a stable `id` so a retried job repeats the same event.
+ * Throws if the queue refuses (the caller's retry repeats it); bad webhook settings are logged instead, so
+ * they never fail the flow that has the event.
+ */
 export async function sendWebhookEvent<T extends WebhookEventType>(
   env: Env,
   type: T,
@@ -37,7 +43,15 @@ export async function sendWebhookEvent<T extends WebhookEventType>(
   now: number,
   id?: string,
 ): Promise<void> {
-  await sendWebhookDeliveries(env, webhookDeliveries(env, type, data, now, id));
+  let deliveries: WebhookDelivery[];
+  try {
+    deliveries = webhookDeliveries(env, type, data, now, id);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(JSON.stringify({ event: "webhook_emit_failed", type, error: String(error) }));
+    return;
+  }
+  await sendWebhookDeliveries(env, deliveries);
 }
 
 /**

@@ -214,6 +214,17 @@ describe("outbound events", () => {
     expect(verified(second!).type).toBe("user.created");
   }, 20_000);
 
+  it("endpoints without a secret send nothing and never fail the flow: webhook_emit_failed is logged", async () => {
+    const { path, hookEnv } = endpoint("no-secret");
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = await signUp({ ...hookEnv, WEBHOOK_SECRET: "" } as Env, uniqueEmail("hooks-no-secret"));
+    expect(response.status).toBe(201);
+    const logged = error.mock.calls.map(([line]) => JSON.parse(String(line)) as { event: string; error: string });
+    expect(logged).toContainEqual(expect.objectContaining({ event: "webhook_emit_failed", type: "user.created" }));
+    const requests = await fetch(`${env.TEST_WEBHOOK_URL}/__stand-in/requests?path=${encodeURIComponent(path)}`);
+    expect(await requests.json()).toEqual([]);
+  });
+
   it("is never sent unsigned: without WEBHOOK_SECRET the delivery goes to the dead-letter queue", async () => {
     const { path, url } = endpoint("unsigned");
     const send = vi.fn(async (_letter: unknown, _options: unknown) => {});
