@@ -952,4 +952,11 @@ export const MUTANTS = [
     replace: `headers: { "content-type": "application/json", "user-agent": USER_AGENT },`,
     tests: t("integration/webhooks"),
   },
+  {
+    name: "each delivery attempt of an event gets a new webhook-id",
+    file: "src/domain/webhook-delivery.ts",
+    find: "const signature = await signWebhook(key, delivery.id, delivery.body, now);",
+    replace: 'const signature = await signWebhook(key, "msg_" + crypto.randomUUID(), delivery.body, now);',
+    tests: t("integration/webhooks"),
+  },
 ];
