@@ -26,6 +26,9 @@ export default defineConfig(async () => {
             TEST_TURNSTILE_URL: inject("turnstileUrl"),
             TEST_TURNSTILE_SECRET: inject("turnstileSecret"),
             TEST_TURNSTILE_SITE_KEY: inject("turnstileSiteKey"),
+            TEST_WEBHOOK_URL: inject("webhookReceiverUrl"),
+            // The consumer signs with it; events go out only where a test's env sets WEBHOOK_URLS.
+            WEBHOOK_SECRET: inject("webhookSecret"),
             D1_SHARD_LAYOUT: shardLayout,
           },
           d1Databases: Object.fromEntries(extraShards.map((binding) => [binding, `accounts-${binding}`])),
@@ -37,6 +40,7 @@ export default defineConfig(async () => {
             email: { maxBatchTimeout: 0.05, maxRetries: 100, deadLetterQueue: "email-dlq", retryDelay: 0 },
             "email-2": { maxBatchTimeout: 0.05, maxRetries: 100, deadLetterQueue: "email-dlq", retryDelay: 0 },
             "email-dlq": { maxBatchTimeout: 0.05, maxRetries: 20 },
+            webhooks: { maxBatchTimeout: 0.05, maxRetries: 100, deadLetterQueue: "webhooks-dlq", retryDelay: 0 },
           },
         },
       })),

@@ -933,8 +933,8 @@ export const MUTANTS = [
   {
     name: "a two-factor change leaves the other sessions alive",
     file: "src/durable/registry-second-factor.ts",
-    find: "this.sessions.revokeOtherSessions(effects.keepSessionId, now);",
-    replace: "",
+    find: ": this.sessions.revokeOtherSessions(effects.keepSessionId, now);",
+    replace: ": 0;",
     tests: t("integration/two-factor"),
   },
   {
@@ -958,5 +958,20 @@ export const MUTANTS = [
     find: 'if (!key.scopes.has(scope)) c.res = adminError(c, "scope_missing");',
     replace: 'if (false) c.res = adminError(c, "scope_missing");',
     tests: t("integration/admin-api"),
+  },
+  // Webhooks (issue 27): signed outbound events.
+  {
+    name: "an outbound event is sent unsigned",
+    file: "src/domain/webhook-delivery.ts",
+    find: `headers: { "content-type": "application/json", "user-agent": USER_AGENT, ...signature },`,
+    replace: `headers: { "content-type": "application/json", "user-agent": USER_AGENT },`,
+    tests: t("integration/webhooks"),
+  },
+  {
+    name: "each delivery attempt of an event gets a new webhook-id",
+    file: "src/domain/webhook-delivery.ts",
+    find: "const signature = await signWebhook(key, delivery.id, delivery.body, now);",
+    replace: 'const signature = await signWebhook(key, "msg_" + crypto.randomUUID(), delivery.body, now);',
+    tests: t("integration/webhooks"),
   },
 ];

@@ -3,12 +3,11 @@
  * the Durable Object classes. Development runs dev/worker.ts, which is this plus dev-only routes.
  */
 import { createApp } from "./app";
-import { backgroundHandlers } from "./background";
-import type { DeadLetter, EmailJob } from "./domain/email-jobs";
+import { backgroundHandlers, type QueueMessage } from "./background";
 
 export { MailPacer } from "./durable/mail-pacer";
 export { SessionRegistry } from "./durable/session-registry";
 
 const app = createApp();
 
-export default { fetch: app.fetch, ...backgroundHandlers } satisfies ExportedHandler<Env, EmailJob | DeadLetter>;
+export default { fetch: app.fetch, ...backgroundHandlers } satisfies ExportedHandler<Env, QueueMessage>;

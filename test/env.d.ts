@@ -7,5 +7,7 @@ declare namespace Cloudflare {
     TEST_TURNSTILE_URL: string;
     TEST_TURNSTILE_SECRET: string;
     TEST_TURNSTILE_SITE_KEY: string;
+    TEST_WEBHOOK_URL: string;
+    WEBHOOK_SECRET: string;
   }
 }

@@ -9,9 +9,8 @@
  */
 import { Hono } from "hono";
 import { createApp } from "../app";
-import { backgroundHandlers } from "../background";
+import { backgroundHandlers, type QueueMessage } from "../background";
 import { readConfig } from "../core/config";
-import type { DeadLetter, EmailJob } from "../domain/email-jobs";
 import type { AppEnv } from "../http/app-env";
 import { isLocalHostname } from "../http/local-only";
 import { benchRoutes } from "./bench-routes";
@@ -41,7 +40,7 @@ export default {
     if (ctx === undefined || !benchMode(env)) return app.fetch(request, env, ctx);
     return meteredFetch(request, env, ctx);
   },
-  queue(batch: MessageBatch<EmailJob | DeadLetter>, env: Env) {
+  queue(batch: MessageBatch<QueueMessage>, env: Env) {
     if (!benchMode(env)) return backgroundHandlers.queue(batch, env);
     const recording = new Recording();
     return recording
@@ -49,7 +48,7 @@ export default {
       .finally(() => recording.addTo(`queue ${batch.queue}`, batch.messages.length));
   },
   scheduled: backgroundHandlers.scheduled,
-} satisfies ExportedHandler<Env, EmailJob | DeadLetter>;
+} satisfies ExportedHandler<Env, QueueMessage>;
 
 /** One request under the meter: its calls, and those of the work it left to waitUntil, as one recording. */
 async function meteredFetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {

@@ -7,11 +7,13 @@
 import { emailKey, normalizeEmail } from "../core/email-address";
 import { type SvixHeaders, verifySvixSignature } from "../core/svix";
 import { isoTime } from "../core/time";
+import { webhookIdFrom } from "../core/webhook-events";
 import { type AuditEventType, auditEventIfChangedStatement } from "../storage/audit";
 import { recordMailEventStatement, suppressStatement } from "../storage/mail-events";
 import { emailCandidateDatabases, emailDatabase, userDatabase } from "../storage/shard-databases";
 import { findUserByEmailIn } from "../storage/users";
 import { IDEMPOTENCY_PREFIXES } from "./email-jobs";
+import { sendWebhookEvent } from "./webhook-events";
 
 export type WebhookResult =
   | { ok: true; recorded: boolean }
@@ -96,6 +98,13 @@ export async function receiveMailWebhook(
     db.batch(apart ? statements : [...statements, ...suppression]),
     apart ? placement.batch(suppression) : null,
   ]);
+  if (suppresses) {
+    // Named by the provider's message id: its retries of this event repeat ours (a failed send answers 500,
+    // so the provider retries it).
+    const id = await webhookIdFrom("email.bounced", request.headers.id ?? "");
+    const event = { email: address, user_id: user?.id ?? null, kind: type };
+    await sendWebhookEvent(env, "email.bounced", event, now, id);
+  }
   return { ok: true, recorded: recorded?.meta.changes === 1 };
 }
 

@@ -15,6 +15,7 @@ import type { User } from "../storage/users";
 import { type BotCheck, type ChallengeRefusal, checkChallenge } from "./bot-check";
 import type { FlowContext } from "./context";
 import { type AdmitOptions, admit, DAILY_CAP, LOCK_SCHEDULE, type SignInRefusal } from "./password-attempt-admit";
+import { emitWebhookEvent } from "./webhook-events";
 
 export type { SignInRefusal } from "./password-attempt-admit";
 
@@ -129,13 +130,21 @@ async function checkCredentials({ config }: FlowContext, user: User | null, pass
  * (issue 30 item 7), and is written whatever the outcome's timing.
  */
 export async function recordFailedAttempt(
-  { env, client, now }: FlowContext,
+  ctx: FlowContext,
   user: User | null,
   { failure, mark }: FailureRecord,
 ): Promise<SignInRefusal> {
+  const { env, client, now } = ctx;
   const throttles = emailDatabase(env, failure.emailKey);
   const detail = user === null ? `no account: ${failure.emailKey.slice(0, 16)}` : null;
   const audit = auditEventStatement(throttles, user?.id ?? null, "sign_in_failed", client, isoTime(now), detail);
-  await recordFailure(throttles, failure, mark, now, { schedule: LOCK_SCHEDULE, cap: DAILY_CAP }, [audit]);
+  const lockedUntil = await recordFailure(throttles, failure, mark, now, { schedule: LOCK_SCHEDULE, cap: DAILY_CAP }, [
+    audit,
+  ]);
+  // After the response, like every event: known and unknown emails wait for the same storage call (invariant 5).
+  if (lockedUntil !== null && user !== null) {
+    const until = isoTime(lockedUntil);
+    emitWebhookEvent(ctx, "sign_in.locked", { user_id: user.id, factor: "password", until });
+  }
   return { ok: false, reason: "invalid_credentials" } as const;
 }

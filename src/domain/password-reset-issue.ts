@@ -7,6 +7,7 @@ import type { Config } from "../core/config";
 import { emailKey } from "../core/email-address";
 import { formatResetCode, formatResetToken, isResetTokenExpired } from "../core/password-reset-token";
 import { HOUR_MS, isoTime, MINUTE_MS } from "../core/time";
+import { webhookIdFrom } from "../core/webhook-events";
 import { type LimitWindow, sessionRegistry } from "../durable/session-registry";
 import { knownTimeZone } from "../i18n/format";
 import { knownLanguage } from "../i18n/languages";
@@ -19,6 +20,7 @@ import type { User } from "../storage/users";
 import { emailLanguageOf } from "./account";
 import { IDEMPOTENCY_PREFIXES, type PasswordResetJob } from "./email-jobs";
 import { type JobOutcome, sendEmail } from "./send-email";
+import { sendWebhookEvent } from "./webhook-events";
 
 /** Reset emails per address: one a minute, five an hour (exact, counted in the account's registry). */
 const FORGOT_EMAIL_LIMITS: LimitWindow[] = [
@@ -89,6 +91,11 @@ export async function issueResetLink(
     ),
   ]);
   if (!delivery.ok) return { delivery, writes: [] };
+  // Timed and named by the request, so a retried job repeats the very same event (its receivers de-duplicate).
+  const eventId = await webhookIdFrom("password.reset_requested", job.requestId);
+  await sendWebhookEvent(env, "password.reset_requested", { user_id: user.id }, job.requestedAt, eventId).catch(
+    (error) => console.error(JSON.stringify({ event: "webhook_emit_failed", userId: user.id, error: String(error) })),
+  );
   const detail = `link valid until ${isoTime(expiresAt)}`;
   const at = isoTime(job.requestedAt);
   const db = userDatabase(env, user.id);

@@ -16,6 +16,7 @@ import { findUserById, replacePasswordHash, type User } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { PasswordChangedJob } from "./email-jobs";
 import { StorageUnavailableError, unavailableOnError } from "./storage-unavailable";
+import { type WebhookEvent, withWebhookEvents } from "./webhook-events";
 
 /**
  * The conditional D1 write of the new hash (exactly one concurrent request wins). If its reply is lost, D1
@@ -56,16 +57,29 @@ const AUDIT = {
   account: { event: "password_changed", detail: "password change" },
 } as const;
 
+/** The outbound events of a password change, by how it was made (sessions ended: all, or all but this one). */
+const CHANGE_EVENTS = {
+  reset: (user_id: string): WebhookEvent[] => [
+    ["password.reset_completed", { user_id }],
+    ["sessions.revoked", { user_id, count: null, reason: "password_reset" }],
+  ],
+  account: (user_id: string): WebhookEvent[] => [
+    ["password.changed", { user_id }],
+    ["sessions.revoked", { user_id, count: null, reason: "password_changed" }],
+  ],
+};
+
 /**
- * The "password changed" notice of a change about to begin. The registry holds it from the moment the change
- * begins and sends it once D1 holds the change, so it cannot be lost between the write and the response.
+ * The "password changed" notice of a change about to begin, with the change's outbound events beside it.
+ * The registry holds them from the moment the change begins and sends them once D1 holds the change, so
+ * they cannot be lost between the write and the response.
  */
 export function passwordChangedNotice(
-  { client, now }: FlowContext,
+  { env, client, now }: FlowContext,
   user: Pick<User, "id" | "language">,
   via: "reset" | "account",
-): PasswordChangedJob {
-  return {
+): unknown {
+  const job: PasswordChangedJob = {
     kind: "password_changed",
     requestId: generateSecret(16),
     userId: user.id,
@@ -75,6 +89,7 @@ export function passwordChangedNotice(
     via,
     ...(user.language === null ? {} : { language: user.language }),
   };
+  return withWebhookEvents(env, job, now, CHANGE_EVENTS[via](user.id));
 }
 
 /**

@@ -13,6 +13,7 @@ import { countFailures } from "../storage/sign-in-throttle-upkeep";
 import { findUserWithFailures, type User } from "../storage/users";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
+import { emitWebhookEvent } from "./webhook-events";
 
 export type { SessionInfo } from "../durable/session-registry";
 export type { User } from "../storage/users";
@@ -78,6 +79,8 @@ export async function signOut(ctx: FlowContext, token: string | undefined): Prom
 export async function signOutOtherSessions(ctx: FlowContext, auth: Authenticated): Promise<number> {
   const ended = await sessionRegistry(ctx.env, auth.user.id).revokeOtherSessions(auth.session.id, ctx.now);
   auditLater(ctx, auth.user.id, "sessions_revoked", `${ended} other sessions`);
+  if (ended > 0)
+    emitWebhookEvent(ctx, "sessions.revoked", { user_id: auth.user.id, count: ended, reason: "signed_out_others" });
   return ended;
 }
 
@@ -85,6 +88,9 @@ export async function signOutOtherSessions(ctx: FlowContext, auth: Authenticated
 export async function signOutEverywhere(ctx: FlowContext, auth: Authenticated): Promise<number> {
   const ended = await sessionRegistry(ctx.env, auth.user.id).revokeAllSessions("signed_out_everywhere", ctx.now);
   auditLater(ctx, auth.user.id, "sessions_revoked", `all ${ended} sessions`);
+  if (ended > 0) {
+    emitWebhookEvent(ctx, "sessions.revoked", { user_id: auth.user.id, count: ended, reason: "signed_out_everywhere" });
+  }
   return ended;
 }
 

@@ -9,6 +9,7 @@ import { emailCandidateDatabases, placementOf, shardDatabase } from "../storage/
 import { findUserByEmailIn, insertUser, type User } from "../storage/users";
 import type { FlowContext } from "./context";
 import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
+import { emitWebhookEvent } from "./webhook-events";
 
 export interface SignUpInput {
   email: string;
@@ -32,7 +33,8 @@ export type SignUpResult = { ok: true; user: User } | SignUpRefusal;
  * concurrent sign-ups (every sign-up for an address, under one layout, goes to the same shard); an account
  * created under an older generation lives elsewhere, so those shards are asked first (docs/scale.md).
  */
-export async function signUp({ env, config, client, now }: FlowContext, input: SignUpInput): Promise<SignUpResult> {
+export async function signUp(ctx: FlowContext, input: SignUpInput): Promise<SignUpResult> {
+  const { env, config, client, now } = ctx;
   if (input.password !== input.passwordConfirmation) return { ok: false, reason: "password_mismatch" };
   const email = normalizeEmail(input.email);
   const problem = await checkPassword(input.password, policyOptions(config, email));
@@ -56,5 +58,6 @@ export async function signUp({ env, config, client, now }: FlowContext, input: S
   });
   if (user === null) return { ok: false, reason: "email_taken" };
   await auditEventStatement(db, user.id, "sign_up", client, createdAt).run();
+  emitWebhookEvent(ctx, "user.created", { user_id: user.id, email });
   return { ok: true, user };
 }

@@ -21,6 +21,7 @@ import type { User } from "../storage/users";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import type { TwoFactorChange, TwoFactorChangedJob } from "./email-jobs";
+import { type WebhookEvent, withWebhookEvents } from "./webhook-events";
 
 export type SecondFactorRefusal =
   | { ok: false; reason: "second_factor_required" }
@@ -102,8 +103,8 @@ async function reseal(ctx: FlowContext, user: User, key: Uint8Array): Promise<vo
 }
 
 /**
- * The notice of a change to two-factor sign-in, for the registry's outbox (kept there in the same step as
- * the change, and sent until the queue takes it: docs/email.md).
+ * The notice of a change to two-factor sign-in, with its outbound events, for the registry's outbox (kept
+ * there in the same step as the change, and sent until the queue takes it: docs/email.md).
  */
 export function twoFactorNotice(
   ctx: FlowContext,
@@ -120,5 +121,22 @@ export function twoFactorNotice(
     userAgent: ctx.client.userAgent,
     ...(language === null ? {} : { language }),
   };
-  return { id: job.requestId, message: job };
+  return { id: job.requestId, message: withWebhookEvents(ctx.env, job, ctx.now, twoFactorEvents(userId, change)) };
+}
+
+/** A change ends every other session; wrong codes that lock sign-in's codes lock sign-in. */
+function twoFactorEvents(user_id: string, change: TwoFactorChange): WebhookEvent[] {
+  const revoked: WebhookEvent = ["sessions.revoked", { user_id, count: null, reason: "two_factor_changed" }];
+  switch (change) {
+    case "enabled":
+      return [["two_factor.enabled", { user_id }], revoked];
+    case "disabled":
+      return [["two_factor.disabled", { user_id }], revoked];
+    case "recovery_codes":
+      return [revoked];
+    case "codes_locked":
+      return [["sign_in.locked", { user_id, factor: "second_factor", until: null }]];
+    case "reset_codes_locked":
+      return [];
+  }
 }

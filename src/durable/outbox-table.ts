@@ -2,7 +2,7 @@
  * The SessionRegistry's outbox: queue messages that must not be lost (the "password changed" notice), kept
  * in the user's object until the queue accepts them; the object's alarm sends them and retries with backoff.
  * A message is deleted only after the queue took it, so a crash between the two sends it again, which the
- * email's idempotency key makes harmless.
+ * email's idempotency key (and an outbound event's stable webhook-id) makes harmless.
  */
 import { MINUTE_MS, SECOND_MS } from "../core/time";
 
@@ -60,7 +60,10 @@ export class OutboxTable {
       .toArray();
     for (const row of due) {
       try {
-        await send(JSON.parse(row.body));
+        // A row may hold several messages (a notice and its change's outbound events): each is sent, in
+        // order, before the row goes; a failure sends them all again, which their ids make harmless.
+        const body: unknown = JSON.parse(row.body);
+        for (const message of Array.isArray(body) ? body : [body]) await send(message);
         this.sql.exec("DELETE FROM outbox WHERE id = ?", row.id);
       } catch (error) {
         const delay = Math.min(2 ** (row.attempts + 1) * SECOND_MS, MAX_RETRY_DELAY_MS);

@@ -5,10 +5,12 @@
  * completeCredentialChange. A plain class over the object's tables; each method reads, decides
  * (password-reset-rules.ts) and writes with no await in between.
  */
+
 import { decodeBase64 } from "@oslojs/encoding";
 import { readConfig } from "../core/config";
 import { deriveResetCode, deriveResetSecret } from "../core/password-reset-token";
 import { constantTimeEqualText, hashSecret } from "../core/secrets";
+import { withRevokedCount } from "../core/webhook-events";
 import { notifySignedOut } from "./live-sign-out";
 import {
   decideBeginReset,
@@ -107,9 +109,10 @@ export class RegistryPasswordReset {
     new SecondFactorTable(this.store.sql).endSignInLock();
     // Every time, fresh or not: a pending change begun on /account kept its own session alive, and a reset
     // by link must end that one too. Ending no sessions twice is harmless.
+    const ended = this.store.sessions.liveCount();
     this.store.startNewEpoch(now);
     notifySignedOut(this.store.ctx, "password_reset", () => true);
-    if (notice !== undefined) this.store.outbox.hold(notice, decision.credentialVersion);
+    if (notice !== undefined) this.store.outbox.hold(withRevokedCount(notice, ended), decision.credentialVersion);
     return { ok: true, credentialVersion: decision.credentialVersion };
   }
 
@@ -145,9 +148,10 @@ export class RegistryPasswordReset {
     if (kept === undefined) return { ok: false, reason: "not_signed_in" };
     const decision = decidePasswordChange(this.store.state(), d1Version);
     if (decision.fresh) this.store.stateRow.beginReset(decision.credentialVersion, null, now);
+    const ended = this.store.sessions.liveCount() - 1;
     this.store.sessions.moveToEpoch(keepSessionId, kept.epoch, this.store.startNewEpoch(now));
     notifySignedOut(this.store.ctx, "password_changed", (tag) => tag !== keepSessionId);
-    if (notice !== undefined) this.store.outbox.hold(notice, decision.credentialVersion);
+    if (notice !== undefined) this.store.outbox.hold(withRevokedCount(notice, ended), decision.credentialVersion);
     return { ok: true, credentialVersion: decision.credentialVersion };
   }
 

@@ -7,6 +7,7 @@
  * keeps its notice in the outbox in the same step as the change, so neither can be lost apart from it.
  * Each decision is synchronous (input gates); only bringing the alarm forward is awaited after it.
  */
+import { withRevokedCount } from "../core/webhook-events";
 import type { RegistrySessions } from "./registry-sessions";
 import type { RegistryStorage } from "./registry-storage";
 import {
@@ -105,12 +106,11 @@ export class RegistrySecondFactor {
   /** Every other session ends (as after a password change), and the notice is kept until the queue takes it. */
   private async afterChange(now: number, effects: TwoFactorChangeEffects | undefined): Promise<void> {
     if (effects === undefined) return;
-    if (effects.keepSessionId === null) {
-      this.sessions.revokeAllSessions("signed_out_everywhere", now);
-    } else {
-      this.sessions.revokeOtherSessions(effects.keepSessionId, now);
-    }
-    await this.send(effects.notice, now);
+    const ended =
+      effects.keepSessionId === null
+        ? this.sessions.revokeAllSessions("signed_out_everywhere", now)
+        : this.sessions.revokeOtherSessions(effects.keepSessionId, now);
+    await this.send({ ...effects.notice, message: withRevokedCount(effects.notice.message, ended) }, now);
   }
 
   private async send(notice: OutboxNotice, now: number): Promise<void> {

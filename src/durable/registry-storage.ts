@@ -7,6 +7,7 @@
 import { readConfig } from "../core/config";
 import { emailQueueFor } from "../core/email-queues";
 import { SECOND_MS } from "../core/time";
+import { isWebhookDelivery } from "../core/webhook-events";
 import { acceptLiveSocket, answerSocketClose, LIVE_PING, LIVE_PONG } from "./live-sign-out";
 import { OutboxTable } from "./outbox-table";
 import { ResetLinkTable } from "./password-reset-link-table";
@@ -94,7 +95,11 @@ export class RegistryStorage {
     const now = Date.now();
     // This user's notices share a queue (and its order), however many queues there are.
     const queue = emailQueueFor(this.env, this.ctx.id.name ?? this.ctx.id.toString());
-    await this.outbox.flush(now, (message) => queue.send(message, { contentType: "json" }));
+    await this.outbox.flush(now, (message) =>
+      isWebhookDelivery(message)
+        ? this.env.WEBHOOK_QUEUE.send(message, { contentType: "json" })
+        : queue.send(message, { contentType: "json" }),
+    );
     const idleMs = readConfig(this.env).sessionIdleMs;
     const oldestSeen = this.sessions.purge(this.state().session_epoch, now - idleMs);
     const next = [this.outbox.nextDue(), oldestSeen === null ? null : oldestSeen + idleMs].filter((t) => t !== null);

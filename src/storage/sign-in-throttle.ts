@@ -122,7 +122,8 @@ export async function startSignInAttempt(
  * untrusted client also in the email's daily cap, turning its reservation into the count (a trusted one
  * that reserved gives it back); frees this attempt's slot; leaves the failure's mark with the credential
  * version it was checked against; and `alongside` (the audit row). One batch, one transaction: no parallel
- * attempt can slip between the count, the lock and the freed slot.
+ * attempt can slip between the count, the lock and the freed slot. Returns the scope's lock end when this
+ * failure locked it, else null.
  */
 export async function recordFailure(
   db: D1Database,
@@ -131,7 +132,7 @@ export async function recordFailure(
   now: number,
   limits: { schedule: LockSchedule; cap: DailyCap },
   alongside: D1PreparedStatement[] = [],
-): Promise<void> {
+): Promise<number | null> {
   const { emailKey, countScope, slotScope, attemptId, trusted, reserved } = failure;
   const { schedule, cap } = limits;
   const statements = [
@@ -141,7 +142,8 @@ export async function recordFailure(
          ON CONFLICT (email_key, scope) DO UPDATE SET
            failures = failures + 1,
            locked_until = CASE WHEN failures + 1 > ?3 THEN ?2 + MIN((failures + 1 - ?3) * ?4, ?5) ELSE locked_until END,
-           updated_at = ?2`,
+           updated_at = ?2
+         RETURNING locked_until`,
       )
       .bind(emailKey, now, schedule.free, schedule.stepMs, schedule.maxMs, countScope),
     releaseStatement(db, emailKey, slotScope, attemptId),
@@ -155,7 +157,10 @@ export async function recordFailure(
   ];
   if (!trusted) statements.push(countCapFailureStatement(db, emailKey, now, cap));
   else if (reserved) statements.push(giveBackCapStatement(db, emailKey));
-  await db.batch([...statements, ...alongside]);
+  const [counted] = await db.batch([...statements, ...alongside]);
+  // An admitted attempt's scope was not locked, so a lock end past now is the one this failure set.
+  const lockedUntil = (counted?.results[0] as { locked_until: number } | undefined)?.locked_until ?? 0;
+  return lockedUntil > now ? lockedUntil : null;
 }
 
 /** What an attempt holds: its scope's slot, and whether a reservation of the email's daily cap. */

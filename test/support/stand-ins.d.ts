@@ -26,3 +26,11 @@ declare module "*/turnstile-stand-in.mjs" {
     close(): Promise<void>;
   }>;
 }
+declare module "*/webhook-receiver-stand-in.mjs" {
+  export function startWebhookReceiverStandIn(): Promise<{
+    url: string;
+    secret: string;
+    requests: { path: string; method: string; headers: Record<string, string>; body: string; status: number }[];
+    close(): Promise<void>;
+  }>;
+}
