@@ -944,4 +944,19 @@ export const MUTANTS = [
     replace: "throw error;",
     tests: t("integration/two-factor"),
   },
+  // nist-gaps: recovery codes of at least 64 bits (section 4.2.1.1), old 12-character ones still read.
+  {
+    name: "new recovery codes keep 60 bits",
+    file: "src/core/recovery-codes.ts",
+    find: "export const RECOVERY_CODE_LENGTH = 16;",
+    replace: "export const RECOVERY_CODE_LENGTH = 12;",
+    tests: t("unit/two-factor-core"),
+  },
+  {
+    name: "recovery codes issued before they grew stop working",
+    file: "src/core/recovery-codes.ts",
+    find: "if (code.length !== RECOVERY_CODE_LENGTH && code.length !== LEGACY_LENGTH) return null;",
+    replace: "if (code.length !== RECOVERY_CODE_LENGTH) return null;",
+    tests: t("unit/two-factor-core", "integration/two-factor"),
+  },
 ];
