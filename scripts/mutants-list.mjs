@@ -641,7 +641,7 @@ export const MUTANTS = [
   {
     name: "an idle session stays live",
     file: "src/durable/session-registry-rules.ts",
-    find: 'if (now - lastSeenAt >= idleMs) return "idle";',
+    find: 'if (now - session.last_seen_at >= idleMs) return "idle";',
     replace: "",
     tests: t("unit/session-registry-rules"),
   },
@@ -958,5 +958,34 @@ export const MUTANTS = [
     find: "if (code.length !== RECOVERY_CODE_LENGTH && code.length !== LEGACY_LENGTH) return null;",
     replace: "if (code.length !== RECOVERY_CODE_LENGTH) return null;",
     tests: t("unit/two-factor-core", "integration/two-factor"),
+  },
+  // nist-gaps: a definite overall session timeout (NIST SP 800-63B sections 2.1.3, 5.2).
+  {
+    name: "a session in use never ends (no overall limit)",
+    file: "src/durable/session-registry-rules.ts",
+    find: 'if (now - session.created_at >= SESSION_MAX_AGE_MS) return "too_old";',
+    replace: "",
+    tests: t("unit/session-registry-rules", "durable/session-registry"),
+  },
+  {
+    name: "the session list shows sessions past their overall limit",
+    file: "src/durable/registry-sessions.ts",
+    find: "now - readConfig(this.store.env).sessionIdleMs, now - SESSION_MAX_AGE_MS);",
+    replace: "now - readConfig(this.store.env).sessionIdleMs, 0);",
+    tests: t("durable/session-registry"),
+  },
+  {
+    name: "a page says nothing of the overall limit when it ends a session",
+    file: "src/pages/guards.ts",
+    find: 'if (!auth.ok && auth.ended === "too_old") endedTooOld.add(c);',
+    replace: "",
+    tests: t("integration/session-lifetime"),
+  },
+  {
+    name: "an open tab is not told when its session reaches the overall limit",
+    file: "src/durable/registry-storage.ts",
+    find: 'notifySignedOut(this.ctx, "session_max_age", (id) => tooOld.includes(id));',
+    replace: "",
+    tests: t("integration/session-lifetime"),
   },
 ];

@@ -30,6 +30,7 @@ import type {
   LimitWindow,
   PasswordChangeResult,
   RedeemResult,
+  SessionEnded,
   SessionInfo,
   SessionMeta,
 } from "./session-registry-schema";
@@ -46,6 +47,7 @@ export type {
   BeginResetResult,
   LimitWindow,
   PasswordChangeResult,
+  SessionEnded,
   SessionInfo,
   SessionMeta,
 } from "./session-registry-schema";
@@ -78,8 +80,8 @@ export class SessionRegistry extends DurableObject<Env> {
     return this.sessions.createSession(userId, credentialVersion, meta, now);
   }
 
-  /** The live session with this id, touching last-seen; null if unknown, revoked or idle too long. */
-  validateSession(sessionId: string, now: number): SessionInfo | null {
+  /** The live session with this id, touching last-seen; null if unknown, revoked or idle too long; `too_old` past its overall limit. */
+  validateSession(sessionId: string, now: number): SessionInfo | SessionEnded | null {
     return this.sessions.validateSession(sessionId, now);
   }
 
