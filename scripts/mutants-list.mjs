@@ -988,4 +988,33 @@ export const MUTANTS = [
     replace: "",
     tests: t("integration/session-lifetime"),
   },
+  // nist-gaps: plain http refused, HSTS sent, where APP_URL is https (NIST SP 800-63B sections 3.1.1.2, 5.1).
+  {
+    name: "plain http is served where APP_URL is https",
+    file: "src/http/https-only.ts",
+    find: 'if (url.protocol === "http:") {',
+    replace: 'if (url.protocol === "never:") {',
+    tests: t("integration/https-only"),
+  },
+  {
+    name: "a POST over plain http is acted on",
+    file: "src/http/https-only.ts",
+    find: 'if (c.req.method !== "GET" && c.req.method !== "HEAD") return options.refuse(c);',
+    replace: "",
+    tests: t("integration/https-only"),
+  },
+  {
+    name: "https answers carry no Strict-Transport-Security",
+    file: "src/http/https-only.ts",
+    find: 'c.header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);',
+    replace: "",
+    tests: t("integration/https-only"),
+  },
+  {
+    name: "local development is sent to https too",
+    file: "src/http/https-only.ts",
+    find: 'if (!c.get("config").appUrl.startsWith("https:")) return next();',
+    replace: "",
+    tests: t("integration/https-only"),
+  },
 ];
