@@ -87,7 +87,8 @@ export class RegistryStorage {
   }
 
   /**
-   * Sends what the outbox holds, deletes dead, idle and too old sessions (telling the open tabs of the last), and reschedules while either has work.
+   * Sends what the outbox holds, deletes dead, idle and too old sessions (telling the open tabs of the last),
+   * and reschedules while either has work.
    * The alarm is this object's clock edge.
    */
   async alarm(): Promise<void> {
