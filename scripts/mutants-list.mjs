@@ -641,7 +641,7 @@ export const MUTANTS = [
   {
     name: "an idle session stays live",
     file: "src/durable/session-registry-rules.ts",
-    find: 'if (now - lastSeenAt >= idleMs) return "idle";',
+    find: 'if (now - session.last_seen_at >= idleMs) return "idle";',
     replace: "",
     tests: t("unit/session-registry-rules"),
   },
@@ -973,5 +973,78 @@ export const MUTANTS = [
     find: "const signature = await signWebhook(key, delivery.id, delivery.body, now);",
     replace: 'const signature = await signWebhook(key, "msg_" + crypto.randomUUID(), delivery.body, now);',
     tests: t("integration/webhooks"),
+  },
+  // nist-gaps: recovery codes of at least 64 bits (section 4.2.1.1), old 12-character ones still read.
+  {
+    name: "new recovery codes keep 60 bits",
+    file: "src/core/recovery-codes.ts",
+    find: "export const RECOVERY_CODE_LENGTH = 16;",
+    replace: "export const RECOVERY_CODE_LENGTH = 12;",
+    tests: t("unit/two-factor-core"),
+  },
+  {
+    name: "recovery codes issued before they grew stop working",
+    file: "src/core/recovery-codes.ts",
+    find: "if (code.length !== RECOVERY_CODE_LENGTH && code.length !== LEGACY_LENGTH) return null;",
+    replace: "if (code.length !== RECOVERY_CODE_LENGTH) return null;",
+    tests: t("unit/two-factor-core", "integration/two-factor"),
+  },
+  // nist-gaps: a definite overall session timeout (NIST SP 800-63B sections 2.1.3, 5.2).
+  {
+    name: "a session in use never ends (no overall limit)",
+    file: "src/durable/session-registry-rules.ts",
+    find: 'if (now - session.created_at >= SESSION_MAX_AGE_MS) return "too_old";',
+    replace: "",
+    tests: t("unit/session-registry-rules", "durable/session-registry"),
+  },
+  {
+    name: "the session list shows sessions past their overall limit",
+    file: "src/durable/registry-sessions.ts",
+    find: "now - readConfig(this.store.env).sessionIdleMs, now - SESSION_MAX_AGE_MS);",
+    replace: "now - readConfig(this.store.env).sessionIdleMs, 0);",
+    tests: t("durable/session-registry"),
+  },
+  {
+    name: "a page says nothing of the overall limit when it ends a session",
+    file: "src/pages/guards.ts",
+    find: 'if (!auth.ok && auth.ended === "too_old") endedTooOld.add(c);',
+    replace: "",
+    tests: t("integration/session-lifetime"),
+  },
+  {
+    name: "an open tab is not told when its session reaches the overall limit",
+    file: "src/durable/registry-storage.ts",
+    find: 'notifySignedOut(this.ctx, "session_max_age", (id) => tooOld.includes(id));',
+    replace: "",
+    tests: t("integration/session-lifetime"),
+  },
+  // nist-gaps: plain http refused, HSTS sent, where APP_URL is https (NIST SP 800-63B sections 3.1.1.2, 5.1).
+  {
+    name: "plain http is served where APP_URL is https",
+    file: "src/http/https-only.ts",
+    find: 'if (url.protocol === "http:") {',
+    replace: 'if (url.protocol === "never:") {',
+    tests: t("integration/https-only"),
+  },
+  {
+    name: "a POST over plain http is acted on",
+    file: "src/http/https-only.ts",
+    find: 'if (c.req.method !== "GET" && c.req.method !== "HEAD") return options.refuse(c);',
+    replace: "",
+    tests: t("integration/https-only"),
+  },
+  {
+    name: "https answers carry no Strict-Transport-Security",
+    file: "src/http/https-only.ts",
+    find: 'c.header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);',
+    replace: "",
+    tests: t("integration/https-only"),
+  },
+  {
+    name: "local development is sent to https too",
+    file: "src/http/https-only.ts",
+    find: 'if (!c.get("config").appUrl.startsWith("https:")) return next();',
+    replace: "",
+    tests: t("integration/https-only"),
   },
 ];

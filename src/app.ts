@@ -16,6 +16,7 @@ import { SealedSecretUnavailableError } from "./core/secret-box";
 import { StorageUnavailableError } from "./domain/storage-unavailable";
 import { type ApiErrorKey, apiError } from "./http/api-errors";
 import type { AppEnv } from "./http/app-env";
+import { httpsOnly } from "./http/https-only";
 import { requestContext } from "./http/request-context";
 import { renderErrorPage } from "./pages/error-page";
 import { pageRoutes } from "./pages/routes";
@@ -30,6 +31,7 @@ export interface DevRoutes {
 export function createApp(dev?: DevRoutes): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestContext());
+  app.use(httpsOnly({ refuse: refusePlainHttp }));
   app.use("/v3/*", async function apiHeaders(c, next) {
     await next();
     // Responses carry authtokens and account data: never cache them anywhere.
@@ -80,6 +82,12 @@ function errorKeyFor(error: Error): ApiErrorKey {
   if (error.status === 403) return "forbidden";
   if (error.status === 413) return "payload_too_large";
   return "bad_request";
+}
+
+/** A request other than GET or HEAD over plain http: the envelope for the API, a page for a browser. */
+function refusePlainHttp(c: Context<AppEnv>): Response | Promise<Response> {
+  if (isApiRequest(c)) return apiError(c, "https_required");
+  return renderErrorPage(c, 403, "httpsRequired");
 }
 
 function isApiRequest(c: Context<AppEnv>): boolean {

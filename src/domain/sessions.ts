@@ -27,10 +27,14 @@ export interface Authenticated {
   token: string;
 }
 
-export type AuthResult = ({ ok: true } & Authenticated) | { ok: false; reason: "not_signed_in" };
+/**
+ * `ended` says a session was refused for its overall limit (the page tells the person why); the API answers
+ * it as any other expired token, as Contentstack does.
+ */
+export type AuthResult = ({ ok: true } & Authenticated) | { ok: false; reason: "not_signed_in"; ended?: "too_old" };
 
 /**
- * The user and live session behind a token; refused for anything missing, malformed, revoked or idle.
+ * The user and live session behind a token; refused for anything missing, malformed, revoked, idle or too old.
  * The registry and D1 are asked at once: the token names the user, so neither waits for the other. The
  * registry decides whether the session lives; D1 only supplies the profile, so it is read from the
  * nearest read replica, which may lag the primary by a moment (a last-login or failed-attempt count a
@@ -47,6 +51,7 @@ export async function authenticate(env: Env, token: string | undefined, now: num
     findUserWithFailures(db.withSession("first-unconstrained"), parsed.userId),
   ]);
   if (session === null) return { ok: false, reason: "not_signed_in" };
+  if ("ended" in session) return { ok: false, reason: "not_signed_in", ended: session.ended };
   const found = nearby ?? (await findUserWithFailures(db, parsed.userId));
   if (found === null) return { ok: false, reason: "not_signed_in" };
   const failedAttempts = await failuresOf(env, db, found);

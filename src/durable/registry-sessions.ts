@@ -1,6 +1,6 @@
 /**
  * The SessionRegistry's sessions: create (refused for a password changed since it was verified), validate
- * (idle expiry, last-seen at most once a minute), list and revoke one, the others or all. Revoking is O(1):
+ * (overall and idle expiry, last-seen at most once a minute), list and revoke one, the others or all. Revoking is O(1):
  * sessions carry the epoch they were created in and only the current epoch is live. A plain class over the
  * object's tables; each method reads, decides (session-registry-rules.ts) and writes with no await between.
  */
@@ -9,8 +9,14 @@ import { createSessionToken } from "../core/session-token";
 import { notifySignedOut, type SignOutReason } from "./live-sign-out";
 import type { RegistryPasswordReset } from "./registry-password-reset";
 import type { RegistryStorage } from "./registry-storage";
-import { decideCreateSession, sessionFreshness } from "./session-registry-rules";
-import { type CreateSessionResult, type SessionInfo, type SessionMeta, toSessionInfo } from "./session-registry-schema";
+import { decideCreateSession, SESSION_MAX_AGE_MS, sessionFreshness } from "./session-registry-rules";
+import {
+  type CreateSessionResult,
+  type SessionEnded,
+  type SessionInfo,
+  type SessionMeta,
+  toSessionInfo,
+} from "./session-registry-schema";
 
 /** The sessions of one registry. */
 export class RegistrySessions {
@@ -40,13 +46,19 @@ export class RegistrySessions {
     return { ok: true, token, sessionId };
   }
 
-  /** The live session with this id, touching last-seen; null if unknown, revoked or idle too long. */
-  validateSession(sessionId: string, now: number): SessionInfo | null {
+  /**
+   * The live session with this id, touching last-seen; null if unknown, revoked or idle too long; `too_old`
+   * (once, as the row goes) past its overall limit, so the page can say why.
+   */
+  validateSession(sessionId: string, now: number): SessionInfo | SessionEnded | null {
     const { store } = this;
     if (!store.initialized) return null;
     const row = store.sessions.live(sessionId);
     if (row === undefined) return null;
-    switch (sessionFreshness(row.last_seen_at, now, readConfig(store.env).sessionIdleMs)) {
+    switch (sessionFreshness(row, now, readConfig(store.env).sessionIdleMs)) {
+      case "too_old":
+        store.sessions.delete(sessionId);
+        return { ended: "too_old" };
       case "idle":
         store.sessions.delete(sessionId);
         return null;
@@ -61,7 +73,7 @@ export class RegistrySessions {
   /** Live sessions, newest first. */
   listSessions(now: number): SessionInfo[] {
     if (!this.store.initialized) return [];
-    return this.store.sessions.listLive(now - readConfig(this.store.env).sessionIdleMs);
+    return this.store.sessions.listLive(now - readConfig(this.store.env).sessionIdleMs, now - SESSION_MAX_AGE_MS);
   }
 
   /** Ends one session (sign out). Returns whether it existed. */

@@ -8,10 +8,11 @@ import { readConfig } from "../core/config";
 import { emailQueueFor } from "../core/email-queues";
 import { SECOND_MS } from "../core/time";
 import { isWebhookDelivery } from "../core/webhook-events";
-import { acceptLiveSocket, answerSocketClose, LIVE_PING, LIVE_PONG } from "./live-sign-out";
+import { acceptLiveSocket, answerSocketClose, LIVE_PING, LIVE_PONG, notifySignedOut } from "./live-sign-out";
 import { OutboxTable } from "./outbox-table";
 import { ResetLinkTable } from "./password-reset-link-table";
 import { ResetRequestTable } from "./password-reset-request-table";
+import { nextSessionExpiry, SESSION_MAX_AGE_MS } from "./session-registry-rules";
 import type { StateRow } from "./session-registry-schema";
 import { SessionTable } from "./session-table";
 import { StateTable } from "./state-table";
@@ -73,7 +74,7 @@ export class RegistryStorage {
 
   async scheduleCleanup(now: number): Promise<void> {
     if ((await this.ctx.storage.getAlarm()) === null) {
-      await this.ctx.storage.setAlarm(now + readConfig(this.env).sessionIdleMs);
+      await this.ctx.storage.setAlarm(now + Math.min(readConfig(this.env).sessionIdleMs, SESSION_MAX_AGE_MS));
     }
   }
 
@@ -87,7 +88,8 @@ export class RegistryStorage {
   }
 
   /**
-   * Sends what the outbox holds, deletes dead and idle sessions, and reschedules while either has work.
+   * Sends what the outbox holds, deletes dead, idle and too old sessions (telling the open tabs of the last),
+   * and reschedules while either has work.
    * The alarm is this object's clock edge.
    */
   async alarm(): Promise<void> {
@@ -101,8 +103,9 @@ export class RegistryStorage {
         : queue.send(message, { contentType: "json" }),
     );
     const idleMs = readConfig(this.env).sessionIdleMs;
-    const oldestSeen = this.sessions.purge(this.state().session_epoch, now - idleMs);
-    const next = [this.outbox.nextDue(), oldestSeen === null ? null : oldestSeen + idleMs].filter((t) => t !== null);
+    const { tooOld, oldest } = this.sessions.purge(this.state().session_epoch, now - idleMs, now - SESSION_MAX_AGE_MS);
+    notifySignedOut(this.ctx, "session_max_age", (id) => tooOld.includes(id));
+    const next = [this.outbox.nextDue(), nextSessionExpiry(oldest, idleMs)].filter((t) => t !== null);
     if (next.length > 0) await this.ctx.storage.setAlarm(Math.min(...next));
   }
 }

@@ -39,6 +39,11 @@ export interface SessionMeta {
   location: string | null;
 }
 
+/** A session that ended, as it was presented, for its overall limit (NIST SP 800-63B section 2.1.3). */
+export interface SessionEnded {
+  ended: "too_old";
+}
+
 /** A live session as callers see it; `id` is the SHA-256 of the token's secret. */
 export interface SessionInfo extends SessionMeta {
   id: string;

@@ -31,6 +31,7 @@ import type {
   LimitWindow,
   PasswordChangeResult,
   RedeemResult,
+  SessionEnded,
   SessionInfo,
   SessionMeta,
 } from "./session-registry-schema";
@@ -48,6 +49,7 @@ export type {
   BeginResetResult,
   LimitWindow,
   PasswordChangeResult,
+  SessionEnded,
   SessionInfo,
   SessionMeta,
 } from "./session-registry-schema";
@@ -82,8 +84,8 @@ export class SessionRegistry extends DurableObject<Env> {
     return this.sessions.createSession(userId, credentialVersion, meta, now);
   }
 
-  /** The live session with this id, touching last-seen; null if unknown, revoked or idle too long. */
-  validateSession(sessionId: string, now: number): SessionInfo | null {
+  /** The live session with this id, touching last-seen; null if unknown, revoked or idle too long; `too_old` past its overall limit. */
+  validateSession(sessionId: string, now: number): SessionInfo | SessionEnded | null {
     return this.sessions.validateSession(sessionId, now);
   }
 

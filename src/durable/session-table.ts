@@ -24,12 +24,13 @@ export class SessionTable {
     return this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM sessions WHERE ${LIVE_SESSION}`).one().n;
   }
 
-  /** Live sessions seen after `cutoff`, newest first. */
-  listLive(cutoff: number): SessionInfo[] {
+  /** Live sessions seen after `seenCutoff` and created after `createdCutoff`, newest first. */
+  listLive(seenCutoff: number, createdCutoff: number): SessionInfo[] {
     return this.sql
       .exec<SessionRow>(
-        `SELECT * FROM sessions WHERE ${LIVE_SESSION} AND last_seen_at > ? ORDER BY created_at DESC`,
-        cutoff,
+        `SELECT * FROM sessions WHERE ${LIVE_SESSION} AND last_seen_at > ? AND created_at > ? ORDER BY created_at DESC`,
+        seenCutoff,
+        createdCutoff,
       )
       .toArray()
       .map(toSessionInfo);
@@ -81,9 +82,35 @@ export class SessionTable {
     this.sql.exec("UPDATE sessions SET epoch = ? WHERE id = ? AND epoch = ?", to, sessionId, from);
   }
 
-  /** Deletes rows of epochs before `epoch` and rows idle since `idleCutoff`; returns the oldest last-seen left. */
-  purge(epoch: number, idleCutoff: number): number | null {
-    this.sql.exec("DELETE FROM sessions WHERE epoch < ? OR last_seen_at <= ?", epoch, idleCutoff);
-    return this.sql.exec<{ m: number | null }>("SELECT MIN(last_seen_at) AS m FROM sessions").one().m;
+  /**
+   * Deletes rows of epochs before `epoch`, rows idle since `idleCutoff` and rows created by `createdCutoff`.
+   * Returns the ids of live ones that ended for their age while still in use (their open tabs are told why;
+   * sessionFreshness names idleness first), and the oldest creation and last-seen left.
+   */
+  purge(
+    epoch: number,
+    idleCutoff: number,
+    createdCutoff: number,
+  ): { tooOld: string[]; oldest: { created: number | null; seen: number | null } } {
+    const tooOld = this.sql
+      .exec<{ id: string }>(
+        `DELETE FROM sessions WHERE ${LIVE_SESSION} AND created_at <= ? AND last_seen_at > ? RETURNING id`,
+        createdCutoff,
+        idleCutoff,
+      )
+      .toArray()
+      .map((row) => row.id);
+    this.sql.exec(
+      "DELETE FROM sessions WHERE epoch < ? OR last_seen_at <= ? OR created_at <= ?",
+      epoch,
+      idleCutoff,
+      createdCutoff,
+    );
+    const oldest = this.sql
+      .exec<{ created: number | null; seen: number | null }>(
+        "SELECT MIN(created_at) AS created, MIN(last_seen_at) AS seen FROM sessions",
+      )
+      .one();
+    return { tooOld, oldest };
   }
 }

@@ -21,6 +21,11 @@ const API_ERRORS = {
     message: "Looks like your email or password is invalid. Please try again or reset your password.",
   },
   not_logged_in: { status: 401, code: 105, message: "You're not allowed in here unless you're logged in." },
+  https_required: {
+    status: 403,
+    code: 107,
+    message: "This service accepts only https. Send the request again to the https:// address.",
+  },
   not_found: { status: 404, code: 112, message: "The requested resource could not be found." },
   method_not_allowed: { status: 405, code: 113, message: "This method is not allowed on this resource." },
   email_taken: {

@@ -10,7 +10,7 @@ import { languageLinks } from "./language-menu";
 import { detectPageLanguage, type PageEnv } from "./page-language";
 
 /** What went wrong, each with its title and sentence in the catalogue ("error.<kind>.title"). */
-export type ErrorPageKind = "notFound" | "unavailable" | "forbidden" | "tooLarge" | "failed";
+export type ErrorPageKind = "notFound" | "unavailable" | "forbidden" | "tooLarge" | "failed" | "httpsRequired";
 
 /** A page with a title, one sentence, a way back to sign-in and (for a GET) the language menu. */
 export function renderErrorPage(

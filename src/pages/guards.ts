@@ -8,15 +8,27 @@ import { type AuthResult, authenticate } from "../domain/sessions";
 import { clearSessionCookie, readSessionCookie } from "./cookies";
 import type { PageEnv } from "./page-language";
 
+/**
+ * Requests whose session just ended at its overall limit: every page answers a missing session with
+ * toLogin(c, "expired"), and this lets that one call say the real reason instead.
+ */
+const endedTooOld = new WeakSet<Context<PageEnv>>();
+
 /** The session this browser's cookie names, at the request's `now`, or why there is none. */
 export async function currentSession(c: Context<PageEnv>): Promise<AuthResult> {
-  return authenticate(c.env, readSessionCookie(c), c.get("now"));
+  const auth = await authenticate(c.env, readSessionCookie(c), c.get("now"));
+  if (!auth.ok && auth.ended === "too_old") endedTooOld.add(c);
+  return auth;
 }
 
-/** To /login with a notice (`?notice=`), the session cookie cleared. */
+/**
+ * To /login with a notice (`?notice=`), the session cookie cleared. "expired" becomes "session_max_age" for
+ * a session that reached its overall limit on this request (NIST SP 800-63B section 2.1.3).
+ */
 export function toLogin(c: Context<PageEnv>, notice: string): Response {
   clearSessionCookie(c);
-  return c.redirect(`/login?notice=${notice}`, 303);
+  const shown = notice === "expired" && endedTooOld.has(c) ? "session_max_age" : notice;
+  return c.redirect(`/login?notice=${shown}`, 303);
 }
 
 /**

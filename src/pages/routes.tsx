@@ -65,6 +65,9 @@ pageRoutes.use(
     referrerPolicy: "no-referrer",
     xFrameOptions: "DENY",
     crossOriginOpenerPolicy: "same-origin",
+    // Sent by http/https-only.ts for every answer where the service is on https, the API's too; Hono's
+    // default (includeSubDomains, even on local http) is not what this one host can promise.
+    strictTransportSecurity: false,
   }),
 );
 

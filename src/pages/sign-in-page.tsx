@@ -12,6 +12,7 @@ export const SIGN_IN_NOTICES = {
   signed_out_elsewhere: "info",
   signed_out_everywhere: "info",
   session_limit: "info",
+  session_max_age: "info",
   expired: "info",
   signed_up: "success",
 } as const;

@@ -14,6 +14,7 @@ import type { SessionRegistry } from "../../src/durable/session-registry";
 const DAY = 86_400_000;
 const SIXTY_MINUTES = 60 * 60 * 1000; // a reset link's lifetime (invariant 3)
 const IDLE_MS = 30 * DAY; // SESSION_IDLE_DAYS = 30 (wrangler.toml)
+const MAX_AGE_MS = 30 * DAY; // a session's overall limit (docs/design.md, "Session lifetime")
 const MAX_SESSIONS = 20; // MAX_SESSIONS_PER_USER = 20 (wrangler.toml)
 const meta = { ip: "192.0.2.10", userAgent: "vitest", location: null };
 
@@ -126,7 +127,38 @@ describe("sessions", () => {
     // 30 days without use: gone, and removed from storage.
     expect(await stub.validateSession(idle.sessionId, t0 + IDLE_MS)).toBeNull();
     expect(await storedSessionIds(stub)).toEqual([active.sessionId]);
-    expect(await stub.validateSession(active.sessionId, t0 + IDLE_MS + 10 * DAY)).not.toBeNull();
+    // Still valid on its last day; SESSION_IDLE_DAYS equals the overall limit, so the overall limit ends it.
+    expect(await stub.validateSession(active.sessionId, t0 + MAX_AGE_MS - 1)).not.toBeNull();
+  });
+
+  // Abuse: a stolen session kept alive by use (a script that calls the API daily) must still end. NIST SP
+  // 800-63B section 2.1.3: a definite overall timeout, 30 days at AAL1, whatever the activity.
+  it("validateSession ends a session 30 days after its creation however often it is used, saying so once", async () => {
+    const { userId, stub } = registry();
+    const t0 = Date.now();
+    const session = await create(stub, userId, t0);
+    for (let day = 1; day < 30; day++)
+      expect(await stub.validateSession(session.sessionId, t0 + day * DAY)).not.toBeNull();
+    expect(await stub.validateSession(session.sessionId, t0 + MAX_AGE_MS - 1)).not.toBeNull();
+    expect(await stub.listSessions(t0 + MAX_AGE_MS - 1)).toHaveLength(1);
+    expect(await stub.listSessions(t0 + MAX_AGE_MS)).toEqual([]);
+    expect(await stub.validateSession(session.sessionId, t0 + MAX_AGE_MS)).toEqual({ ended: "too_old" });
+    expect(await storedSessionIds(stub)).toEqual([]);
+    expect(await stub.validateSession(session.sessionId, t0 + MAX_AGE_MS + 1)).toBeNull();
+  });
+
+  it("the alarm deletes sessions past the overall limit though used, and comes back at the next one's", async () => {
+    const { userId, stub } = registry();
+    const t0 = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(t0);
+    const old = await create(stub, userId, t0);
+    const recent = await create(stub, userId, t0 + 10 * DAY);
+    for (const day of [10, 20, 29]) expect(await stub.validateSession(old.sessionId, t0 + day * DAY)).not.toBeNull();
+    vi.setSystemTime(t0 + MAX_AGE_MS + 1000);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await storedSessionIds(stub)).toEqual([recent.sessionId]);
+    expect(await runInDurableObject(stub, (_i, state) => state.storage.getAlarm())).toBe(t0 + 10 * DAY + MAX_AGE_MS);
   });
 
   it("the alarm deletes idle sessions and reschedules itself for the remaining ones", async () => {

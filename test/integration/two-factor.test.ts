@@ -12,6 +12,8 @@ import {
 import { env } from "cloudflare:workers";
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding, encodeBase64 } from "@oslojs/encoding";
 import { describe, expect, it, vi } from "vitest";
+import { readConfig } from "../../src/core/config";
+import { normalizeRecoveryCode, recoveryCodeHash } from "../../src/core/recovery-codes";
 import { parseSealingKey, sealingKeyId } from "../../src/core/secret-box";
 import worker from "../../src/dev/worker";
 import {
@@ -124,6 +126,17 @@ describe("API sign-in with two-factor on", () => {
     expect((await apiSignIn(email, codes[0]!.toLowerCase().replace(/-/g, " "))).status).toBe(200);
     expect(await json(await apiSignIn(email, codes[0]!))).toEqual(TFA_REQUIRED);
     expect((await apiSignIn(email, codes[1]!)).status).toBe(200);
+  });
+
+  // Codes issued before they grew to 16 characters (12, 60 bits) were shown once and may be all the owner
+  // kept: their stored hashes must still match what the owner types.
+  it("a 12-character recovery code issued before the codes grew still signs in, once", async () => {
+    const { email, uid } = await enrolled("legacy-recovery");
+    const legacy = "ABCD-EFGH-JKMN";
+    const hash = recoveryCodeHash(readConfig(env).pepper, uid, normalizeRecoveryCode(legacy)!);
+    await env.SESSION_REGISTRY.getByName(uid).replaceRecoveryCodes([hash], Date.now());
+    expect((await apiSignIn(email, legacy.toLowerCase())).status).toBe(200);
+    expect(await json(await apiSignIn(email, legacy))).toEqual(TFA_REQUIRED);
   });
 
   it("a tfa_token for an account without two-factor is ignored", async () => {

@@ -13,7 +13,7 @@ import {
   resetTokenProblem,
   withinLimits,
 } from "../../src/durable/password-reset-rules";
-import { decideCreateSession, sessionFreshness } from "../../src/durable/session-registry-rules";
+import { decideCreateSession, nextSessionExpiry, sessionFreshness } from "../../src/durable/session-registry-rules";
 import type { StateRow } from "../../src/durable/session-registry-schema";
 import { DAY } from "../helpers";
 
@@ -120,7 +120,35 @@ describe("sessionFreshness", () => {
     [idle - 1, "touch"],
     [idle, "idle"],
   ])("seen %i ms ago -> %s", (ago, expected) => {
-    expect(sessionFreshness(T0 - ago, T0, idle)).toBe(expected);
+    expect(sessionFreshness({ created_at: T0 - ago, last_seen_at: T0 - ago }, T0, idle)).toBe(expected);
+  });
+
+  // NIST SP 800-63B section 2.1.3: a definite overall timeout, at most 30 days at AAL1, whatever the activity.
+  it.each([
+    [30 * DAY - 1, 0, "fresh"],
+    [30 * DAY - 1, 60_000, "touch"],
+    [30 * DAY, 0, "too_old"],
+    [400 * DAY, 0, "too_old"],
+    [30 * DAY, idle - 1, "too_old"],
+    [30 * DAY, idle, "idle"], // both ended: unused for the idle period, it ended for that
+  ])("created %i ms ago, seen %i ms ago -> %s", (age, seen, expected) => {
+    expect(sessionFreshness({ created_at: T0 - age, last_seen_at: T0 - seen }, T0, idle)).toBe(expected);
+  });
+
+  it("an idle limit shorter than the overall one still slides with activity", () => {
+    const week = 7 * DAY;
+    const session = { created_at: T0 - 20 * DAY, last_seen_at: T0 - 6 * DAY };
+    expect(sessionFreshness(session, T0, week)).toBe("touch");
+    expect(sessionFreshness(session, T0 + DAY, week)).toBe("idle");
+  });
+});
+
+describe("nextSessionExpiry", () => {
+  it("is the earlier of the oldest creation's overall limit and the oldest last-seen's idle limit; null for none", () => {
+    const idle = 30 * DAY;
+    expect(nextSessionExpiry({ created: T0, seen: T0 + 10 * DAY }, idle)).toBe(T0 + 30 * DAY);
+    expect(nextSessionExpiry({ created: T0, seen: T0 }, 7 * DAY)).toBe(T0 + 7 * DAY);
+    expect(nextSessionExpiry({ created: null, seen: null }, idle)).toBeNull();
   });
 });
 

@@ -1,6 +1,11 @@
 /** Two-factor primitives with known answers: TOTP (RFC 6238), sealing (AES-GCM bound to its owner), recovery codes. */
 import { describe, expect, it } from "vitest";
-import { newRecoveryCodes, normalizeRecoveryCode, recoveryCodeHash } from "../../src/core/recovery-codes";
+import {
+  newRecoveryCodes,
+  normalizeRecoveryCode,
+  RECOVERY_CODE_LENGTH,
+  recoveryCodeHash,
+} from "../../src/core/recovery-codes";
 import { open, parseSealingKey, seal, sealingKeyId } from "../../src/core/secret-box";
 import { matchTotp, parseTotpKeyText, totpAt, totpKeyText, totpUri } from "../../src/core/totp";
 
@@ -77,19 +82,36 @@ describe("sealing", () => {
 });
 
 describe("recovery codes", () => {
-  it("ten distinct codes of 12 Crockford characters (60 bits), forgiving to type, hashed per account", () => {
+  it("ten distinct codes of 16 Crockford characters (80 bits), forgiving to type, hashed per account", () => {
     const codes = newRecoveryCodes();
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
-    for (const code of codes)
-      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
-    expect(normalizeRecoveryCode("abcd-efgh-jkmn")).toBe("ABCDEFGHJKMN");
-    expect(normalizeRecoveryCode(" oOiI LLab cdef ")).toBe("0011 11ABCDEF".replace(/ /g, ""));
+    for (const code of codes) expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    expect(normalizeRecoveryCode("abcd-efgh-jkmn-pqrs")).toBe("ABCDEFGHJKMNPQRS");
+    expect(normalizeRecoveryCode(" oOiI LLab cdef ghjk ")).toBe("001111ABCDEFGHJK");
     expect(normalizeRecoveryCode("123456")).toBeNull();
-    expect(normalizeRecoveryCode("ABCD-EFGH-JKMU")).toBeNull();
-    expect(recoveryCodeHash(null, "blt1", "ABCDEFGHJKMN")).not.toBe(recoveryCodeHash(null, "blt2", "ABCDEFGHJKMN"));
-    expect(recoveryCodeHash("pepper-a", "blt1", "ABCDEFGHJKMN")).not.toBe(
-      recoveryCodeHash("pepper-b", "blt1", "ABCDEFGHJKMN"),
+    expect(normalizeRecoveryCode("ABCD-EFGH-JKMN-PQRU")).toBeNull();
+    expect(recoveryCodeHash(null, "blt1", "ABCDEFGHJKMNPQRS")).not.toBe(
+      recoveryCodeHash(null, "blt2", "ABCDEFGHJKMNPQRS"),
     );
+    expect(recoveryCodeHash("pepper-a", "blt1", "ABCDEFGHJKMNPQRS")).not.toBe(
+      recoveryCodeHash("pepper-b", "blt1", "ABCDEFGHJKMNPQRS"),
+    );
+  });
+
+  it("at least 64 bits each: 16 characters of a 32-letter alphabet, every letter drawn", () => {
+    const codes = Array.from({ length: 20 }, () => newRecoveryCodes()).flat();
+    const letters = new Set(codes.join("").replace(/-/g, ""));
+    expect(RECOVERY_CODE_LENGTH * Math.log2(32)).toBeGreaterThanOrEqual(64);
+    for (const code of codes) expect(code.replace(/-/g, "")).toHaveLength(RECOVERY_CODE_LENGTH);
+    // 3,200 draws of 32 letters: a letter never drawn would mean a biased generator (chance about 32 × e^-100).
+    expect(letters.size).toBe(32);
+  });
+
+  it("a 12-character code issued before the codes grew is still read; other lengths are not", () => {
+    expect(normalizeRecoveryCode("abcd-efgh-jkmn")).toBe("ABCDEFGHJKMN");
+    expect(normalizeRecoveryCode("ABCD-EFGH-JKM")).toBeNull();
+    expect(normalizeRecoveryCode("ABCD-EFGH-JKMN-P")).toBeNull();
+    expect(normalizeRecoveryCode("ABCD-EFGH-JKMN-PQRST")).toBeNull();
   });
 });

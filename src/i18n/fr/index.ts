@@ -3,7 +3,18 @@ import { account } from "./account";
 import { common } from "./common";
 import { email } from "./email";
 import { reset } from "./reset";
+import { sessionAge } from "./session-age";
 import { signIn } from "./sign-in";
+import { transport } from "./transport";
 import { twoFactor } from "./two-factor";
 
-export const fr: Catalogue<"fr"> = { ...common, ...signIn, ...reset, ...account, ...twoFactor, ...email };
+export const fr: Catalogue<"fr"> = {
+  ...common,
+  ...signIn,
+  ...reset,
+  ...account,
+  ...twoFactor,
+  ...email,
+  ...sessionAge,
+  ...transport,
+};
