@@ -8,7 +8,9 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { type AdminKey, type AdminScope, findAdminKey, parseAdminKeys } from "../core/admin-keys";
 import { recordAdminCall } from "../domain/admin-audit";
+import { emitWebhookEvent } from "../domain/webhook-events";
 import type { AppEnv } from "../http/app-env";
+import { flowContext } from "../http/request-context";
 import type { AdminErrorCode } from "./admin-schemas";
 import { apiFallback } from "./fallback";
 
@@ -93,5 +95,10 @@ export function adminCall(scope: AdminScope, action: string): MiddlewareHandler<
       ip: c.get("client").ip,
     };
     await recordAdminCall(c.env, call, c.get("now"));
+    // A change that was made (a reason is required of every change, none of a read) goes out as admin.action.
+    if (call.reason !== null && c.res.ok) {
+      const data = { action, key_name: key.name, user_id: call.userId, reason: call.reason };
+      emitWebhookEvent(flowContext(c), "admin.action", data);
+    }
   };
 }

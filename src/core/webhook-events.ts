@@ -33,6 +33,8 @@ export interface WebhookEventData {
   "sign_in.locked": { user_id: string; factor: "password" | "second_factor"; until: string | null };
   /** An address the provider reported undeliverable (`bounced`) or as spam (`complained`); mail to it stops. */
   "email.bounced": { email: string; user_id: string | null; kind: "bounced" | "complained" };
+  /** A change an operator made through the admin API (`action`: the route's name), by the key's name. */
+  "admin.action": { action: string; key_name: string; user_id: string | null; reason: string | null };
 }
 
 export type WebhookEventType = keyof WebhookEventData;

@@ -20,11 +20,13 @@ import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import { requestPasswordReset } from "./password-reset";
 import { twoFactorNotice } from "./two-factor";
+import { emitWebhookEvent } from "./webhook-events";
 
 /** Ends every session of the account at once; open tabs leave within the socket's push. Returns how many ended. */
 export async function revokeEverySession(ctx: FlowContext, user: User): Promise<number> {
   const ended = await sessionRegistry(ctx.env, user.id).revokeAllSessions("signed_out_everywhere", ctx.now);
   auditLater(ctx, user.id, "sessions_revoked", `all ${ended} sessions (administrator)`);
+  emitWebhookEvent(ctx, "sessions.revoked", { user_id: user.id, count: ended, reason: "admin" });
   return ended;
 }
 

@@ -166,6 +166,45 @@ describe("outbound events", () => {
     expect((await received(path, 2)).map((r) => verified(r).type)).toEqual(["user.created", "sign_in.locked"]);
   });
 
+  it("an operator's revoke sends sessions.revoked (reason admin, the count) and admin.action; a read sends none", async () => {
+    const { path, hookEnv } = endpoint("admin");
+    const key = {
+      name: "hooks-operator",
+      key: `k_${crypto.randomUUID()}`.replace(/-/g, ""),
+      scopes: ["read", "sessions"],
+    };
+    const adminEnv = { ...hookEnv, ADMIN_API_KEYS: JSON.stringify([key]) } as Env;
+    const email = uniqueEmail("hooks-admin");
+    const created = await signUp(adminEnv, email);
+    const uid = ((await json(created)) as { user: { uid: string } }).user.uid;
+    expect((await call(adminEnv, "/v3/user-session", { user: { email, password: STRONG_PASSWORD } })).status).toBe(200);
+    const admin = async (path: string, body?: unknown) => {
+      const init: RequestInit = { headers: { authorization: `Bearer ${key.key}`, "cf-connecting-ip": randomIp() } };
+      if (body !== undefined) {
+        init.method = "POST";
+        init.body = JSON.stringify(body);
+        (init.headers as Record<string, string>)["content-type"] = "application/json";
+      }
+      const ctx = createExecutionContext();
+      const response = await worker.fetch(new Request(`${BASE}${path}`, init), adminEnv, ctx);
+      await waitOnExecutionContext(ctx);
+      return response;
+    };
+    expect((await admin(`/admin/v1/accounts/${uid}`)).status).toBe(200);
+    const revoked = await admin(`/admin/v1/accounts/${uid}/revoke-sessions`, { reason: "stolen laptop, ticket 42" });
+    expect(revoked.status).toBe(200);
+    const events = (await received(path, 3)).map(verified);
+    expect(events.map((e) => e.type).sort()).toEqual(["admin.action", "sessions.revoked", "user.created"]);
+    const of = (type: string) => events.find((e) => e.type === type)!.data;
+    expect(of("sessions.revoked")).toEqual({ user_id: uid, count: 1, reason: "admin" });
+    expect(of("admin.action")).toEqual({
+      action: "revoke_sessions",
+      key_name: "hooks-operator",
+      user_id: uid,
+      reason: "stolen laptop, ticket 42",
+    });
+  });
+
   it("a bounce the provider reports twice sends email.bounced twice under one webhook-id", async () => {
     const { path, hookEnv } = endpoint("bounced");
     const resendSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
