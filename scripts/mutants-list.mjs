@@ -944,4 +944,33 @@ export const MUTANTS = [
     replace: "throw error;",
     tests: t("integration/two-factor"),
   },
+  // Issue 28 (performance): GET /v3/user's copy of the profile in the registry.
+  {
+    name: "a language change leaves GET /v3/user's copy of the profile in place",
+    file: "src/domain/account.ts",
+    find: "await refreshProfileSnapshot(ctx.env, userId);",
+    replace: "",
+    tests: t("integration/profile-snapshot"),
+  },
+  {
+    name: "a copy of the profile read before a change is kept after it",
+    file: "src/durable/profile-snapshot-table.ts",
+    find: 'this.sql.exec("UPDATE profile_snapshot SET profile = ? WHERE generation = ?", json, generation)',
+    replace: 'this.sql.exec("UPDATE profile_snapshot SET profile = ?", json)',
+    tests: t("integration/profile-snapshot"),
+  },
+  {
+    name: "a copy of the profile from before a password change's D1 write is kept",
+    file: "src/durable/registry-profile.ts",
+    find: "if (credentialVersion < store.state().credential_version) return false;",
+    replace: "",
+    tests: t("integration/profile-snapshot"),
+  },
+  {
+    name: "a sign-in leaves last_login_at in the copy of the profile as it was",
+    file: "src/durable/registry-sessions.ts",
+    find: "store.profile.signedIn(isoTime(now));",
+    replace: "",
+    tests: t("integration/profile-snapshot"),
+  },
 ];

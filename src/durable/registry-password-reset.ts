@@ -108,6 +108,9 @@ export class RegistryPasswordReset {
     // Every time, fresh or not: a pending change begun on /account kept its own session alive, and a reset
     // by link must end that one too. Ending no sessions twice is harmless.
     this.store.startNewEpoch(now);
+    // password_updated_at is about to change in D1: the profile's copy goes (a copy read from D1 before the
+    // new hash lands is refused by its credential version).
+    this.store.profile.changed();
     notifySignedOut(this.store.ctx, "password_reset", () => true);
     if (notice !== undefined) this.store.outbox.hold(notice, decision.credentialVersion);
     return { ok: true, credentialVersion: decision.credentialVersion };
@@ -146,6 +149,7 @@ export class RegistryPasswordReset {
     const decision = decidePasswordChange(this.store.state(), d1Version);
     if (decision.fresh) this.store.stateRow.beginReset(decision.credentialVersion, null, now);
     this.store.sessions.moveToEpoch(keepSessionId, kept.epoch, this.store.startNewEpoch(now));
+    this.store.profile.changed();
     notifySignedOut(this.store.ctx, "password_changed", (tag) => tag !== keepSessionId);
     if (notice !== undefined) this.store.outbox.hold(notice, decision.credentialVersion);
     return { ok: true, credentialVersion: decision.credentialVersion };
