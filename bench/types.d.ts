@@ -59,6 +59,17 @@ export interface Server {
   logTail(): string;
   /** The process group of wrangler and its children. */
   pid: number;
+  /** The Resend stand-in the Worker sends email to. */
+  resend: ResendStandIn;
+}
+
+/** test/support/resend-stand-in.mjs as the bench uses it: every email it accepted, in order. */
+export interface ResendStandIn {
+  url: string;
+  apiKey: string;
+  emails: { body: Record<string, unknown> }[];
+  stats: Record<string, number>;
+  close(): Promise<void>;
 }
 
 export interface LatencySummary {
