@@ -140,6 +140,8 @@ export interface Figure {
   value?: number;
   unit: string;
   error?: string;
+  /** A figure whose flow is not built yet: why it has no value (shown in its place; never judged). */
+  pending?: string;
   baseline?: { label: string; value: number; unit?: string; drift_between_runs?: number | null } | null;
   ratio?: number | null;
   target?: Target | null;
