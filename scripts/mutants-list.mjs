@@ -973,4 +973,11 @@ export const MUTANTS = [
     replace: "",
     tests: t("integration/profile-snapshot"),
   },
+  {
+    name: "every racing reset's write batch records the reset, not only the winner's",
+    file: "src/domain/password-reset-steps.ts",
+    find: "const won = { sql: HOLDS_HASH, values: [userId, version, hash] };",
+    replace: 'const won = { sql: "1", values: [] };',
+    tests: t("integration/reset-invariants"),
+  },
 ];
