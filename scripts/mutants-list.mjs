@@ -980,4 +980,11 @@ export const MUTANTS = [
     replace: 'const won = { sql: "1", values: [] };',
     tests: t("integration/reset-invariants"),
   },
+  {
+    name: "GET /v3/user answers for a signed-out session",
+    file: "src/domain/profile-snapshot.ts",
+    find: 'if (found === null) return { ok: false, reason: "not_signed_in" };',
+    replace: "",
+    tests: t("integration/api-user-session"),
+  },
 ];
