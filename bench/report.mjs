@@ -40,7 +40,11 @@ export function tableRows(/** @type {Results} */ results) {
   const judged = !results.smoke;
   return results.figures.map((f) => [
     f.label,
-    f.error !== undefined ? `error: ${f.error}` : formatValue(f.value, f.unit),
+    f.error !== undefined
+      ? `error: ${f.error}`
+      : f.pending !== undefined
+        ? `not measured: ${f.pending}`
+        : formatValue(f.value, f.unit),
     f.baseline ? `${f.baseline.label}: ${formatValue(f.baseline.value, f.baseline.unit ?? f.unit)}` : "",
     f.ratio === null || f.ratio === undefined ? "" : `${fmt(f.ratio)}×`,
     formatTarget(f.target),

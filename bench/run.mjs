@@ -167,6 +167,16 @@ async function measureThroughput(/** @type {BenchContext} */ ctx, /** @type {str
   signInFigures(ctx, signIn, pbkdf2);
   resetFigures(ctx, reset, pbkdf2);
   whoAmIFigures(ctx, whoAmI, hello);
+  // Issue 28 item 3: a passkey sign-in costs no PBKDF2. Its row is held here until the passkeys work adds
+  // the flow; its load run then goes beside the password sign-in's, against the same hello-world.
+  ctx.sink.addFigure({
+    id: "passkey_sign_in_rps",
+    label: "passkey sign-in throughput",
+    unit: "req/s",
+    pending: "the passkey sign-in is not built yet (issue 28 item 3, from the passkeys work; ≤ 2 storage steps)",
+    target: { op: ">=", value: 0.7, text: "≥ 0.7×" },
+    pass: null,
+  });
   const roundTrips = roundTripRows({
     forgotKnown: forgot.known?.meter,
     forgotUnknown: forgot.unknown?.meter,
@@ -236,7 +246,13 @@ async function main() {
 
 /** Prints the tables and the verdict; resolves the exit code. */
 function report(/** @type {Results} */ results, /** @type {string[]} */ files) {
+  const m = results.machine;
   console.log("");
+  console.log(
+    `Run of ${results.date} on commit ${results.git.commit}${results.git.dirty ? " (uncommitted changes)" : ""}: ` +
+      `${m.cpus} × ${m.cpu_model}, ${Math.round(m.memory_mb / 1024)} GiB, ${m.os}, Node ${m.node}, ` +
+      `load ${m.loadavg_start.map((v) => v.toFixed(2)).join(" ")} at start, ${(m.loadavg_end ?? []).map((v) => v.toFixed(2)).join(" ")} at end`,
+  );
   console.log(consoleTable(results));
   console.log("");
   for (const line of [...roundTripLines(results), ...costLines(results)]) console.log(line);
@@ -248,7 +264,7 @@ function report(/** @type {Results} */ results, /** @type {string[]} */ files) {
   }
   if (SMOKE) {
     const broken = results.figures.filter(
-      (f) => f.error !== undefined || f.value === undefined || Number.isNaN(f.value),
+      (f) => f.error !== undefined || (f.pending === undefined && (f.value === undefined || Number.isNaN(f.value))),
     );
     if (broken.length > 0) {
       console.error(`smoke: ${broken.length} figure(s) missing: ${broken.map((f) => f.label).join(", ")}`);

@@ -59,6 +59,17 @@ export interface Server {
   logTail(): string;
   /** The process group of wrangler and its children. */
   pid: number;
+  /** The Resend stand-in the Worker sends email to. */
+  resend: ResendStandIn;
+}
+
+/** test/support/resend-stand-in.mjs as the bench uses it: every email it accepted, in order. */
+export interface ResendStandIn {
+  url: string;
+  apiKey: string;
+  emails: { body: Record<string, unknown> }[];
+  stats: Record<string, number>;
+  close(): Promise<void>;
 }
 
 export interface LatencySummary {
@@ -129,6 +140,8 @@ export interface Figure {
   value?: number;
   unit: string;
   error?: string;
+  /** A figure whose flow is not built yet: why it has no value (shown in its place; never judged). */
+  pending?: string;
   baseline?: { label: string; value: number; unit?: string; drift_between_runs?: number | null } | null;
   ratio?: number | null;
   target?: Target | null;

@@ -1047,4 +1047,47 @@ export const MUTANTS = [
     replace: "",
     tests: t("integration/https-only"),
   },
+  // Issue 28 (performance): GET /v3/user's copy of the profile in the registry.
+  {
+    name: "a language change leaves GET /v3/user's copy of the profile in place",
+    file: "src/domain/account.ts",
+    find: "await refreshProfileSnapshot(ctx.env, userId);",
+    replace: "",
+    tests: t("integration/profile-snapshot"),
+  },
+  {
+    name: "a copy of the profile read before a change is kept after it",
+    file: "src/durable/profile-snapshot-table.ts",
+    find: 'this.sql.exec("UPDATE profile_snapshot SET profile = ? WHERE generation = ?", json, generation)',
+    replace: 'this.sql.exec("UPDATE profile_snapshot SET profile = ?", json)',
+    tests: t("integration/profile-snapshot"),
+  },
+  {
+    name: "a copy of the profile from before a password change's D1 write is kept",
+    file: "src/durable/registry-profile.ts",
+    find: "if (credentialVersion < store.state().credential_version) return false;",
+    replace: "",
+    tests: t("integration/profile-snapshot"),
+  },
+  {
+    name: "a sign-in leaves last_login_at in the copy of the profile as it was",
+    file: "src/durable/registry-sessions.ts",
+    find: "store.profile.signedIn(isoTime(now));",
+    replace: "",
+    tests: t("integration/profile-snapshot"),
+  },
+  {
+    name: "every racing reset's write batch records the reset, not only the winner's",
+    file: "src/domain/password-reset-steps.ts",
+    find: "const won = { sql: HOLDS_HASH, values: [userId, version, hash] };",
+    replace: 'const won = { sql: "1", values: [] };',
+    tests: t("integration/reset-invariants"),
+  },
+  {
+    name: "GET /v3/user answers for a signed-out session",
+    file: "src/domain/profile-snapshot.ts",
+    find: 'if (found === null) return { ok: false, reason: "not_signed_in" };',
+    replace: "",
+    tests: t("integration/api-user-session"),
+  },
 ];

@@ -43,10 +43,10 @@ export async function measureForgot(/** @type {BenchContext} */ ctx) {
   });
 
   const resetTokens = await ctx.step(
-    "reset links from the forgot-password load (dev mailbox)",
+    "reset links from the forgot-password load (the emails Resend accepted)",
     async () => {
       const tokens = await collectTokens(ctx, accounts.reset);
-      ctx.log(`  ${tokens.length} reset links read from the dev mailbox`);
+      ctx.log(`  ${tokens.length} reset links read from the emails Resend accepted`);
       return tokens;
     },
     { critical: true },

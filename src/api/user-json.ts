@@ -1,6 +1,12 @@
 /** Users in Contentstack's wire shape (field names the official SDKs read). */
 import type { User } from "../domain/sessions";
 
+/** What the wire shape reads of a user: an account from D1, or the registry's copy of its profile. */
+export type UserFields = Pick<
+  User,
+  "id" | "email" | "firstName" | "lastName" | "createdAt" | "updatedAt" | "passwordUpdatedAt" | "lastLoginAt"
+>;
+
 /** The user object of Contentstack's wire format. */
 export interface UserJson {
   uid: string;
@@ -23,7 +29,7 @@ export interface UserJson {
 }
 
 /** A user as the SDKs read it; `authtoken` only where Contentstack shows it. */
-export function userJson(user: User, extra: { authtoken?: string; failedAttempts?: number } = {}): UserJson {
+export function userJson(user: UserFields, extra: { authtoken?: string; failedAttempts?: number } = {}): UserJson {
   const json: UserJson = {
     uid: user.id,
     created_at: user.createdAt,

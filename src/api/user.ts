@@ -1,7 +1,7 @@
 /** POST /v3/user (sign up) and GET /v3/user (who am I), Contentstack wire format. */
 import { Hono } from "hono";
 import { z } from "zod";
-import { authenticate } from "../domain/sessions";
+import { whoAmI } from "../domain/profile-snapshot";
 import { signUp } from "../domain/sign-up";
 import type { AppEnv } from "../http/app-env";
 import { emailField, nameField, passwordField } from "../http/fields";
@@ -35,7 +35,8 @@ export const userRoutes = new Hono<AppEnv>()
     return c.json({ notice: "Your account has been created.", user: userJson(result.user) }, 201);
   })
   .get("/", async (c) => {
-    const auth = await authenticate(c.env, c.req.header("authtoken"), c.get("now"));
+    const auth = await whoAmI(c.env, c.req.header("authtoken"), c.get("now"), (work) => c.executionCtx.waitUntil(work));
     if (!auth.ok) return refuse(c, auth);
-    return c.json({ user: userJson(auth.user, { authtoken: auth.token, failedAttempts: auth.failedAttempts }) });
+    const { profile } = auth;
+    return c.json({ user: userJson(profile, { authtoken: auth.token, failedAttempts: profile.failedAttempts }) });
   });

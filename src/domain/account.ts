@@ -9,6 +9,7 @@ import { emailDatabase, userDatabase } from "../storage/shard-databases";
 import { updateUserLanguage } from "../storage/users";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
+import { refreshProfileSnapshot } from "./profile-snapshot";
 import type { SessionInfo } from "./sessions";
 
 export type { AuditEvent } from "../storage/audit";
@@ -60,5 +61,7 @@ export function emailLanguageOf(user: { language: string | null }): Language {
  */
 export async function setEmailLanguage(ctx: FlowContext, userId: string, language: Language): Promise<void> {
   await updateUserLanguage(userDatabase(ctx.env, userId), userId, language, isoTime(ctx.now));
+  // updated_at moved: GET /v3/user's copy of the profile goes.
+  await refreshProfileSnapshot(ctx.env, userId);
   auditLater(ctx, userId, "email_language_changed", language);
 }

@@ -63,10 +63,10 @@ export async function changePassword(ctx: FlowContext, auth: Authenticated, inpu
   );
   if (!begun.ok) return { ok: false, reason: "not_signed_in" };
   const version = begun.credentialVersion;
-  const wrote = await writeNewHash(ctx, user.id, newHash, version);
+  const wrote = await writeNewHash(ctx, user, newHash, { version, via: "account" });
   // No change: a reset or another change won the race, or an earlier attempt of this one did (reply lost).
   const ours = wrote || (await earlierAttemptWon(ctx, user.id, version, input.password));
-  ctx.defer(finishPasswordChange(ctx, user, { ours, via: "account", version }));
+  ctx.defer(finishPasswordChange(ctx, user, { ours, version }));
   if (!ours) return { ok: false, reason: "changed_elsewhere" };
   return { ok: true, deviceToken: issueDeviceToken(config.pepper, key, version) };
 }

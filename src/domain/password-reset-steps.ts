@@ -9,28 +9,42 @@ import { verifyPassword } from "../core/password-hash";
 import { generateSecret } from "../core/secrets";
 import { isoTime } from "../core/time";
 import { sessionRegistry } from "../durable/session-registry";
-import { auditEventStatement } from "../storage/audit";
-import { batchByDatabase, emailDatabase, userDatabase } from "../storage/shard-databases";
+import { auditEventWhenStatement } from "../storage/audit";
+import { emailDatabase, userDatabase } from "../storage/shard-databases";
 import { clearThrottleStatements } from "../storage/sign-in-throttle-upkeep";
-import { findUserById, replacePasswordHash, type User } from "../storage/users";
+import { findUserById, HOLDS_HASH, replacePasswordHash, type User } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { PasswordChangedJob } from "./email-jobs";
 import { StorageUnavailableError, unavailableOnError } from "./storage-unavailable";
 import { type WebhookEvent, withWebhookEvents } from "./webhook-events";
 
 /**
- * The conditional D1 write of the new hash (exactly one concurrent request wins). If its reply is lost, D1
- * is read again before answering 503: a write that did commit is reported as "no change" here, and
- * earlierAttemptWon then recognises it.
+ * The conditional D1 write of the new hash (exactly one concurrent request wins), in one batch with what the
+ * winner records: its audit rows (only if this very hash landed) and, when the email's throttle lives in the
+ * account's shard, the cleared sign-in throttle (the same clearing whoever wins). So the work after the
+ * response has no D1 call of its own, and the rows commit or fail with the change they record. If the reply
+ * is lost, D1 is read again before answering 503: a write that did commit is reported as "no change" here,
+ * and earlierAttemptWon then recognises it (its rows were written with it).
  */
 export async function writeNewHash(
-  { env, now }: FlowContext,
-  userId: string,
+  { env, client, now }: FlowContext,
+  user: Pick<User, "id" | "email">,
   hash: string,
-  version: number,
+  { version, via }: { version: number; via: "reset" | "account" },
 ): Promise<boolean> {
+  const userId = user.id;
+  const db = userDatabase(env, userId);
+  const key = emailKey(user.email);
+  const at = isoTime(now);
+  const won = { sql: HOLDS_HASH, values: [userId, version, hash] };
+  const audit = AUDIT[via];
+  const alongside = [
+    auditEventWhenStatement(db, userId, audit.event, client, at, null, won),
+    auditEventWhenStatement(db, userId, "sessions_revoked", client, at, audit.detail, won),
+    ...(emailDatabase(env, key) === db ? clearThrottleStatements(db, key, { now, givesBack: false }) : []),
+  ];
   try {
-    return await replacePasswordHash(userDatabase(env, userId), userId, hash, version, isoTime(now));
+    return await replacePasswordHash(db, userId, hash, version, at, alongside);
   } catch (error) {
     const after = await findUserById(userDatabase(env, userId), userId).catch(() => null);
     if (after === null || after.credentialVersion < version) {
@@ -94,37 +108,28 @@ export function passwordChangedNotice(
 
 /**
  * After the response: the registry completes the change of credential version `version` (every outstanding
- * reset link void, its held notice released), while D1 gets the audit rows and the cleared sign-in
- * throttle (only for the request whose change it was). Failures are logged and never undo the change: a
- * change left pending is finished, and its notice sent, by whatever next brings D1's version to the
- * registry (a link, the page, a sign-in, another change). The KV record of a link is left to its TTL.
+ * reset link void, its held notice released); and, only for the request whose change it was and an email
+ * whose throttle lives in another shard than the account (a grown layout), the cleared sign-in throttle
+ * (otherwise writeNewHash's batch cleared it, with the audit rows). Failures are logged and never undo the
+ * change: a change left pending is finished, and its notice sent, by whatever next brings D1's version to
+ * the registry (a link, the page, a sign-in, another change). The KV record of a link is left to its TTL.
  */
 export async function finishPasswordChange(
-  { env, client, now }: FlowContext,
+  { env, now }: FlowContext,
   user: User,
-  { ours, via, version }: { ours: boolean; via: "reset" | "account"; version: number },
+  { ours, version }: { ours: boolean; version: number },
 ): Promise<void> {
   const completed = sessionRegistry(env, user.id)
     .completeCredentialChange(now, version)
     .catch((error) => logFailure("complete_reset_failed", user.id, error));
-  if (!ours) return completed;
-  const at = isoTime(now);
-  const audit = AUDIT[via];
   const key = emailKey(user.email);
-  const db = userDatabase(env, user.id);
   const throttles = emailDatabase(env, key);
+  if (!ours || throttles === userDatabase(env, user.id)) return completed;
   await Promise.all([
     completed,
-    batchByDatabase([
-      [throttles, clearThrottleStatements(throttles, key, { now, givesBack: false })],
-      [
-        db,
-        [
-          auditEventStatement(db, user.id, audit.event, client, at),
-          auditEventStatement(db, user.id, "sessions_revoked", client, at, audit.detail),
-        ],
-      ],
-    ]).catch((error) => logFailure("after_reset_failed", user.id, error)),
+    throttles
+      .batch(clearThrottleStatements(throttles, key, { now, givesBack: false }))
+      .catch((error) => logFailure("after_reset_failed", user.id, error)),
   ]);
 }
 

@@ -113,10 +113,10 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
   );
   if (!begun.ok) return { ok: false, reason: "token_invalid" };
   // If this fails, sessions are already revoked and the old password can no longer create any: safe to retry.
-  const wrote = await writeNewHash(ctx, user.id, newHash, begun.credentialVersion);
+  const wrote = await writeNewHash(ctx, user, newHash, { version: begun.credentialVersion, via: "reset" });
   // No change: another request with this link won, or an earlier attempt of this one did (its reply was lost).
   const ours = wrote || (await earlierAttemptWon(ctx, user.id, begun.credentialVersion, input.password));
-  ctx.defer(finishPasswordChange(ctx, user, { ours, via: "reset", version: begun.credentialVersion }));
+  ctx.defer(finishPasswordChange(ctx, user, { ours, version: begun.credentialVersion }));
   if (!ours) return { ok: false, reason: "token_invalid" };
   return { ok: true, deviceToken: issueDeviceToken(config.pepper, emailKey(user.email), begun.credentialVersion) };
 }
@@ -147,7 +147,7 @@ async function finishCommitted(ctx: FlowContext, user: User, password: string): 
   if (!(await verifyPassword(password, user.passwordHash, ctx.config.pepper)).valid) {
     return { ok: false, reason: "token_invalid" };
   }
-  ctx.defer(finishPasswordChange(ctx, user, { ours: true, via: "reset", version: user.credentialVersion }));
+  ctx.defer(finishPasswordChange(ctx, user, { ours: true, version: user.credentialVersion }));
   return { ok: true, deviceToken: issueDeviceToken(ctx.config.pepper, emailKey(user.email), user.credentialVersion) };
 }
 

@@ -62,7 +62,11 @@ export async function authenticate(env: Env, token: string | undefined, now: num
  * The failure count read with the account is complete when the email's throttles share its shard (always,
  * but for an account created before the layout's newest generation): else they are read at the placement.
  */
-async function failuresOf(env: Env, db: D1Database, found: { user: User; failedAttempts: number }): Promise<number> {
+export async function failuresOf(
+  env: Env,
+  db: D1Database,
+  found: { user: User; failedAttempts: number },
+): Promise<number> {
   const key = emailKey(found.user.email);
   const throttles = emailDatabase(env, key);
   return throttles === db ? found.failedAttempts : countFailures(throttles.withSession("first-unconstrained"), key);

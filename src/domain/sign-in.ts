@@ -10,11 +10,11 @@ import { emailKey } from "../core/email-address";
 import { hashPassword } from "../core/password-hash";
 import { isoTime } from "../core/time";
 import { sessionRegistry } from "../durable/session-registry";
+import { auditEventStatement } from "../storage/audit";
 import { batchByDatabase, emailDatabase, userDatabase } from "../storage/shard-databases";
 import { recordKnownNetworkStatement } from "../storage/sign-in-cap";
 import { clearThrottleStatements } from "../storage/sign-in-throttle-upkeep";
 import { findUserById, recordSignInStatement, type User, upgradePasswordHash } from "../storage/users";
-import { auditLater } from "./audit-trail";
 import type { BotCheck, ChallengeRefusal } from "./bot-check";
 import type { FlowContext } from "./context";
 import {
@@ -141,8 +141,8 @@ async function startSession(
     recordSuccess(ctx, user, key, { givesBack: options.givesBack }),
   ]);
   // The password was changed between our read and the session: the verified password is no longer valid.
+  // (The success's batch has recorded the sign_in event already; the failure recorded next follows it.)
   if (!created.ok) return { ok: false };
-  auditLater(ctx, user.id, "sign_in");
   if (options.replacing !== undefined) ctx.defer(signOut(ctx, options.replacing).catch(() => undefined));
   const deviceToken =
     options.trusted && options.deviceToken !== undefined
@@ -152,8 +152,11 @@ async function startSession(
 }
 
 /**
- * Last login, the throttle and its marks cleared (the attempt's reservation given back when `givesBack`),
- * and the client's network known for 30 days, in one batch, run beside createSession. Awaited, not
+ * Last login and the sign_in event, the throttle and its marks cleared (the attempt's reservation given back
+ * when `givesBack`), and the client's network known for 30 days, in one batch, run beside createSession: the
+ * event rides in the batch the person waits for anyway rather than costing a D1 call of its own after the
+ * response (issue 28). In the rare race where a reset then refuses the session, the trail shows this event
+ * and the failure counted after it. Awaited, not
  * deferred: it frees the email's attempt slot, so the person's next sign-in is never "busy". In the rare
  * race where a reset then refuses the session, the failure is counted after this batch (Promise.all has
  * settled it), and what was cleared was cleared for someone who did hold the password until that moment.
@@ -169,7 +172,13 @@ async function recordSuccess(
   const throttles = emailDatabase(env, key);
   const network = clientNetwork(ctx.client.ip);
   await batchByDatabase([
-    [db, [recordSignInStatement(db, user.id, isoTime(now))]],
+    [
+      db,
+      [
+        recordSignInStatement(db, user.id, isoTime(now)),
+        auditEventStatement(db, user.id, "sign_in", ctx.client, isoTime(now)),
+      ],
+    ],
     [
       throttles,
       [

@@ -111,6 +111,9 @@ export class RegistryPasswordReset {
     // by link must end that one too. Ending no sessions twice is harmless.
     const ended = this.store.sessions.liveCount();
     this.store.startNewEpoch(now);
+    // password_updated_at is about to change in D1: the profile's copy goes (a copy read from D1 before the
+    // new hash lands is refused by its credential version).
+    this.store.profile.changed();
     notifySignedOut(this.store.ctx, "password_reset", () => true);
     if (notice !== undefined) this.store.outbox.hold(withRevokedCount(notice, ended), decision.credentialVersion);
     return { ok: true, credentialVersion: decision.credentialVersion };
@@ -150,6 +153,7 @@ export class RegistryPasswordReset {
     if (decision.fresh) this.store.stateRow.beginReset(decision.credentialVersion, null, now);
     const ended = this.store.sessions.liveCount() - 1;
     this.store.sessions.moveToEpoch(keepSessionId, kept.epoch, this.store.startNewEpoch(now));
+    this.store.profile.changed();
     notifySignedOut(this.store.ctx, "password_changed", (tag) => tag !== keepSessionId);
     if (notice !== undefined) this.store.outbox.hold(withRevokedCount(notice, ended), decision.credentialVersion);
     return { ok: true, credentialVersion: decision.credentialVersion };

@@ -74,6 +74,8 @@ export class RegistrySecondFactor {
     effects?: TwoFactorChangeEffects,
   ): Promise<boolean> {
     this.store.ensureStorage();
+    // D1 took the key (and a new updated_at) just before this call, whether or not the step is refused here.
+    this.store.profile.changed();
     if (!this.table.enable(step, recoveryHashes)) return false;
     await this.afterChange(now, effects);
     return true;
@@ -94,6 +96,7 @@ export class RegistrySecondFactor {
   /** Two-factor off: the recovery codes go, and any lock ends. */
   async disableSecondFactor(now = Date.now(), effects?: TwoFactorChangeEffects): Promise<void> {
     if (!this.store.initialized) return;
+    this.store.profile.changed();
     this.table.disable();
     await this.afterChange(now, effects);
   }

@@ -6,6 +6,7 @@
  */
 import { readConfig } from "../core/config";
 import { createSessionToken } from "../core/session-token";
+import { isoTime } from "../core/time";
 import { notifySignedOut, type SignOutReason } from "./live-sign-out";
 import type { RegistryPasswordReset } from "./registry-password-reset";
 import type { RegistryStorage } from "./registry-storage";
@@ -38,6 +39,8 @@ export class RegistrySessions {
     const config = readConfig(store.env);
     const { token, sessionId } = createSessionToken(userId, config.pepper);
     store.sessions.insert(sessionId, state.session_epoch, meta, now);
+    // D1's success batch sets last_login_at to this same time and clears the failures, beside this call.
+    store.profile.signedIn(isoTime(now));
     // Past MAX_SESSIONS_PER_USER sessions in this epoch, the oldest are evicted (and their open tabs told).
     for (const id of store.sessions.evictBeyond(state.session_epoch, config.maxSessionsPerUser)) {
       notifySignedOut(store.ctx, "session_limit", (tag) => tag === id);

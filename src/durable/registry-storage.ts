@@ -12,6 +12,7 @@ import { acceptLiveSocket, answerSocketClose, LIVE_PING, LIVE_PONG, notifySigned
 import { OutboxTable } from "./outbox-table";
 import { ResetLinkTable } from "./password-reset-link-table";
 import { ResetRequestTable } from "./password-reset-request-table";
+import { ProfileSnapshotTable } from "./profile-snapshot-table";
 import { nextSessionExpiry, SESSION_MAX_AGE_MS } from "./session-registry-rules";
 import type { StateRow } from "./session-registry-schema";
 import { SessionTable } from "./session-table";
@@ -28,6 +29,7 @@ export class RegistryStorage {
   readonly outbox: OutboxTable;
   readonly resetRequests: ResetRequestTable;
   readonly resetLinks: ResetLinkTable;
+  readonly profile: ProfileSnapshotTable;
 
   /** Whether this object has storage yet. Reads never create it, so a forged user id costs nothing at rest. */
   initialized: boolean;
@@ -42,6 +44,7 @@ export class RegistryStorage {
     this.outbox = new OutboxTable(this.sql);
     this.resetRequests = new ResetRequestTable(this.sql);
     this.resetLinks = new ResetLinkTable(this.sql);
+    this.profile = new ProfileSnapshotTable(this.sql);
     this.initialized = this.stateRow.exists();
     if (this.initialized) this.stateRow.upgrade();
     // Open tabs ping every 30 s; answered by the runtime without waking a hibernated object (no billed duration).

@@ -12,8 +12,10 @@
 import { DurableObject } from "cloudflare:workers";
 import type { SignOutReason } from "./live-sign-out";
 import type { ResetTokenStatus } from "./password-reset-rules";
+import type { ProfileSnapshot } from "./profile-snapshot-table";
 import { RegistryAdmin, type RegistryAdminView } from "./registry-admin";
 import { RegistryPasswordReset } from "./registry-password-reset";
+import { RegistryProfile, type WhoAmI } from "./registry-profile";
 import {
   type CodeSurface,
   type OutboxNotice,
@@ -37,7 +39,9 @@ import type {
 } from "./session-registry-schema";
 
 export type { ResetTokenStatus } from "./password-reset-rules";
+export type { ProfileSnapshot } from "./profile-snapshot-table";
 export type { RegistryAdminView } from "./registry-admin";
+export type { WhoAmI } from "./registry-profile";
 export type {
   CodeSurface,
   OutboxNotice,
@@ -67,6 +71,7 @@ export class SessionRegistry extends DurableObject<Env> {
   private readonly passwordReset: RegistryPasswordReset;
   private readonly secondFactor: RegistrySecondFactor;
   private readonly admin: RegistryAdmin;
+  private readonly profile: RegistryProfile;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -75,6 +80,7 @@ export class SessionRegistry extends DurableObject<Env> {
     this.sessions = new RegistrySessions(this.store, this.passwordReset);
     this.secondFactor = new RegistrySecondFactor(this.store, this.sessions);
     this.admin = new RegistryAdmin(this.store);
+    this.profile = new RegistryProfile(this.store, this.sessions);
   }
 
   // Sessions (registry-sessions.ts).
@@ -107,6 +113,23 @@ export class SessionRegistry extends DurableObject<Env> {
   /** Ends every session of the user in one step, and tells every open tab. Returns how many ended. */
   revokeAllSessions(reason: SignOutReason, now: number): number {
     return this.sessions.revokeAllSessions(reason, now);
+  }
+
+  // The profile's copy (registry-profile.ts).
+
+  /** The live session with this id and the profile's copy (GET /v3/user in one call); null if not live. */
+  whoAmI(sessionId: string, now: number): WhoAmI | null {
+    return this.profile.whoAmI(sessionId, now);
+  }
+
+  /** Keeps a profile read from D1's primary in `generation`; false if it changed since (the copy would be stale). */
+  storeProfile(profile: ProfileSnapshot, generation: number, credentialVersion: number): boolean {
+    return this.profile.storeProfile(profile, generation, credentialVersion);
+  }
+
+  /** The profile changed in D1 (email, language, a name): the copy goes. Call after the D1 write. */
+  profileChanged(): void {
+    this.profile.profileChanged();
   }
 
   // The reset and the credential version (registry-password-reset.ts).

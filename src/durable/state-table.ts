@@ -6,6 +6,7 @@ import { encodeBase64 } from "@oslojs/encoding";
 import { OUTBOX_HELD_COLUMN, OUTBOX_SCHEMA } from "./outbox-table";
 import { RESET_LINK_SCHEMA } from "./password-reset-link-table";
 import { RESET_REQUEST_SCHEMA } from "./password-reset-request-table";
+import { PROFILE_SNAPSHOT_SCHEMA } from "./profile-snapshot-table";
 import { SECOND_FACTOR_SCHEMA, SecondFactorTable } from "./second-factor-table";
 import { ADDED_STATE_COLUMNS, INSERT_INITIAL_STATE, REGISTRY_SCHEMA, type StateRow } from "./session-registry-schema";
 
@@ -27,6 +28,7 @@ export class StateTable {
     this.sql.exec(RESET_REQUEST_SCHEMA);
     this.sql.exec(RESET_LINK_SCHEMA);
     this.sql.exec(SECOND_FACTOR_SCHEMA);
+    this.sql.exec(PROFILE_SNAPSHOT_SCHEMA);
     new SecondFactorTable(this.sql).upgradeFromSharedWindow(Date.now());
     const have = new Set(
       this.sql
@@ -48,6 +50,7 @@ export class StateTable {
     this.sql.exec(RESET_REQUEST_SCHEMA);
     this.sql.exec(RESET_LINK_SCHEMA);
     this.sql.exec(SECOND_FACTOR_SCHEMA);
+    this.sql.exec(PROFILE_SNAPSHOT_SCHEMA);
     this.sql.exec(INSERT_INITIAL_STATE, newTokenKey());
   }
 

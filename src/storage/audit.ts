@@ -31,6 +31,26 @@ export interface AuditEvent extends AuditContext {
   createdAt: string;
 }
 
+/**
+ * The insert for one event that happens only if `when` (an SQL condition and its values) holds as its batch
+ * runs: an event batched with the write it records, for the one writer whose write took effect.
+ */
+export function auditEventWhenStatement(
+  db: D1Database,
+  userId: string,
+  type: AuditEventType,
+  context: AuditContext,
+  now: string,
+  detail: string | null,
+  when: { sql: string; values: unknown[] },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO audit_events (user_id, type, ip, user_agent, detail, created_at) SELECT ?, ?, ?, ?, ?, ? WHERE ${when.sql}`,
+    )
+    .bind(userId, type, context.ip, truncateUserAgent(context.userAgent), detail, now, ...when.values);
+}
+
 /** The insert for one event: `.run()` it, or batch it with the other writes of its step. `userId` is null only for failed sign-ins on unknown emails. */
 export function auditEventStatement(
   db: D1Database,

@@ -155,16 +155,26 @@ export async function replacePasswordHash(
   passwordHash: string,
   credentialVersion: number,
   now: string,
+  alongside: D1PreparedStatement[] = [],
 ): Promise<boolean> {
-  const result = await db
-    .prepare(
-      `UPDATE users SET password_hash = ?1, credential_version = ?2, password_updated_at = ?3, updated_at = ?3
+  const [result] = await db.batch([
+    db
+      .prepare(
+        `UPDATE users SET password_hash = ?1, credential_version = ?2, password_updated_at = ?3, updated_at = ?3
        WHERE id = ?4 AND credential_version < ?2`,
-    )
-    .bind(passwordHash, credentialVersion, now, userId)
-    .run();
-  return result.meta.changes === 1;
+      )
+      .bind(passwordHash, credentialVersion, now, userId),
+    ...alongside,
+  ]);
+  return result?.meta.changes === 1;
 }
+
+/**
+ * SQL condition: the account holds exactly this hash at this version, i.e. the write of that very hash won
+ * (a hash is salted, so no other writer's matches). Statements batched after replacePasswordHash use it to
+ * take effect only for the winner.
+ */
+export const HOLDS_HASH = "EXISTS (SELECT 1 FROM users WHERE id = ? AND credential_version = ? AND password_hash = ?)";
 
 /** Rehash at sign-in: same credential version, new parameters; only if the hash is still the one verified. */
 export async function upgradePasswordHash(

@@ -16,6 +16,7 @@ import {
   lockedEnvelopeCheck,
   MINUTE,
   NOT_LOGGED_IN,
+  page,
   STRONG_PASSWORD,
   signIn,
   signUp,
@@ -264,6 +265,9 @@ describe("DELETE /v3/user-session (sign out)", () => {
 
     expect(await json(await whoAmI(first))).toEqual(NOT_LOGGED_IN);
     expect((await whoAmI(second)).status).toBe(200);
+    // The pages ask the same registry (through the whole account, not GET /v3/user's copy): back to sign-in.
+    expect((await page("/account", { cookie: first })).headers.get("location")).toMatch(/^\/login/);
+    expect((await page("/account", { cookie: second })).status).toBe(200);
 
     const again = await api("/v3/user-session", { method: "DELETE", authtoken: first });
     expect(again.status).toBe(401);

@@ -1,9 +1,10 @@
 /**
  * Reads that may lag go to the nearest D1 read replica (the Sessions API); the registry, not D1, decides
  * whether a session lives. A replica that has not yet seen an account is never final: the primary is asked.
+ * (GET /v3/user reads no replica: its profile is the registry's copy, else D1's primary: profile-snapshot.test.ts.)
  */
 import { describe, expect, it, vi } from "vitest";
-import { authtokenFor, STRONG_PASSWORD, shardForEmail, signUp, uniqueEmail, whoAmI } from "../helpers";
+import { authtokenFor, page, STRONG_PASSWORD, shardForEmail, signUp, uniqueEmail } from "../helpers";
 
 /** A replica that is behind: it has no rows at all yet. */
 function laggingReplica(email: string) {
@@ -19,12 +20,12 @@ function laggingReplica(email: string) {
 }
 
 describe("read replicas", () => {
-  it("GET /v3/user reads the profile from a replica", async () => {
+  it("/account reads the profile from a replica", async () => {
     const email = uniqueEmail("replica");
     await signUp(email);
     const authtoken = await authtokenFor(email, STRONG_PASSWORD);
     const sessions = vi.spyOn(shardForEmail(email), "withSession");
-    expect((await whoAmI(authtoken)).status).toBe(200);
+    expect((await page("/account", { cookie: authtoken })).status).toBe(200);
     expect(sessions).toHaveBeenCalledWith("first-unconstrained");
   });
 
@@ -34,7 +35,7 @@ describe("read replicas", () => {
     await signUp(email);
     const authtoken = await authtokenFor(email, STRONG_PASSWORD);
     const replica = laggingReplica(email);
-    const response = await whoAmI(authtoken);
+    const response = await page("/account", { cookie: authtoken });
     expect(response.status).toBe(200);
     expect(replica).toHaveBeenCalled();
   });

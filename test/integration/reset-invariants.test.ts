@@ -18,6 +18,7 @@ import { resetTokenKey } from "../../src/storage/password-reset-tokens";
 import { findUserByEmail } from "../../src/storage/users";
 import {
   api,
+  auditTrail,
   authtokenFor,
   BASE,
   json,
@@ -136,6 +137,11 @@ describe("invariant 1: a reset token works at most once", () => {
     );
     expect(matches.filter(Boolean)).toHaveLength(1);
     expect(matches.indexOf(true)).toBe(winners[0]);
+    // Every loser's write batch carried audit rows too: only the winner's hash lets them land.
+    expect(await auditTrail(user.id, /password_reset_completed|sessions_revoked/)).toEqual([
+      "password_reset_completed",
+      "sessions_revoked",
+    ]);
     expect((await signIn(email, passwords[winners[0]!]!)).status).toBe(200);
     expect((await signIn(email, passwords[(winners[0]! + 1) % 20]!)).status).toBe(422);
     expect((await signIn(email, STRONG_PASSWORD)).status).toBe(422);

@@ -96,10 +96,11 @@ describe.runIf(layout.length > 1)("an account from an older generation", () => {
     const { email, id } = await olderAccount();
     expect((await signIn(email, "not-the-password-at-all-1")).status).toBe(422);
     const token = await authtokenFor(email, STRONG_PASSWORD);
+    expect((await signIn(email, "not-the-password-at-all-2")).status).toBe(422);
+    // The first GET /v3/user has no copy of the profile yet: the account's shard, and the throttle's placement.
     const profile = await json(await whoAmI(token));
     expect(profile.user.uid).toBe(id);
-    expect((await signIn(email, "not-the-password-at-all-2")).status).toBe(422);
-    expect((await json(await whoAmI(token))).user.failed_attempts).toBe(1);
+    expect(profile.user.failed_attempts).toBe(1);
 
     const reset = await resetPassword(await resetTokenFor(email));
     expect(reset.status).toBe(200);

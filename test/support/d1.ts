@@ -11,7 +11,8 @@ import { allShardDatabases } from "../../src/storage/shard-databases";
 export interface D1Call {
   sql: string;
   values: unknown[];
-  method: "run" | "first" | "all" | "raw";
+  /** "batch": a batch holding an intercepted statement; `sql` and `values` are that statement's. */
+  method: "run" | "first" | "all" | "raw" | "batch";
 }
 
 /** What a statement the tap intercepts does instead: `proceed` runs it for real. */
@@ -36,7 +37,8 @@ const METHODS = ["run", "first", "all", "raw"] as const;
  * Taps `prepare` and `batch` of the given databases (by default every shard of the test run's layout, the
  * bindings the Worker itself uses). Statements whose SQL `match` accepts are run through `intercept`; its
  * closure's state is shared by all shards, so a fault aimed at one statement hits it in whichever shard it
- * runs. An intercepted statement cannot go into a batch (no test needs it).
+ * runs. A batch that holds an intercepted statement goes through `intercept` as a whole (method "batch"):
+ * `proceed` runs the whole batch, as D1 does, in one transaction.
  */
 export function tapD1(
   options: { match?: (sql: string) => boolean; intercept?: D1Intercept; databases?: D1Database[] } = {},
@@ -49,6 +51,8 @@ export function tapD1(
     intercepted: [] as D1Call[],
   };
   const sqlOf = new WeakMap<D1PreparedStatement, string>();
+  /** The real statement behind each intercepted one, with its SQL and values, for batches. */
+  const realOf = new WeakMap<object, { statement: D1PreparedStatement; sql: string; values: unknown[] }>();
 
   /** A statement whose running goes through `intercept`. */
   const intercepted = (statement: D1PreparedStatement, sql: string, values: unknown[]): D1PreparedStatement => {
@@ -66,6 +70,7 @@ export function tapD1(
         return intercept === undefined ? proceed() : intercept(call, proceed);
       };
     }
+    realOf.set(wrapper, { statement, sql, values });
     return wrapper as unknown as D1PreparedStatement;
   };
 
@@ -92,8 +97,14 @@ export function tapD1(
         return match(sql) ? intercepted(statement, sql, []) : recorded(statement, sql);
       }),
       vi.spyOn(db, "batch").mockImplementation((statements) => {
-        tap.batches.push(statements.map((s) => sqlOf.get(s) ?? "?"));
-        return realBatch(statements);
+        tap.batches.push(statements.map((s) => sqlOf.get(s) ?? realOf.get(s)?.sql ?? "?"));
+        const held = statements.map((s) => realOf.get(s)).find((r) => r !== undefined);
+        const real = statements.map((s) => realOf.get(s)?.statement ?? s);
+        if (held === undefined) return realBatch(real);
+        const call = { sql: held.sql, values: held.values, method: "batch" as const };
+        tap.intercepted.push(call);
+        const proceed = () => realBatch(real);
+        return (intercept === undefined ? proceed() : intercept(call, proceed)) as ReturnType<typeof realBatch>;
       }),
     ];
   });
