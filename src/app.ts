@@ -8,6 +8,7 @@ import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { apiFallback } from "./api/fallback";
 import { mailWebhookRoutes } from "./api/mail-webhook";
+import { openApiRoutes } from "./api/openapi";
 import { passwordResetRoutes } from "./api/password-reset";
 import { userRoutes } from "./api/user";
 import { userSessionRoutes } from "./api/user-session";
@@ -44,6 +45,8 @@ export function createApp(dev?: DevRoutes): Hono<AppEnv> {
   app.all("/v3/*", apiFallback);
   // The provider's webhook, before the pages' middleware (it has no Origin, and answers JSON).
   app.route("/", mailWebhookRoutes);
+  // The API's description, before the pages: JSON, for any client.
+  app.route("/", openApiRoutes);
   if (dev !== undefined) app.route("/", dev.api);
   app.route("/", pageRoutes);
   if (dev !== undefined) app.route("/", dev.pages);
