@@ -64,3 +64,27 @@ describe("GET /openapi.json", () => {
     expect(codes).toContain(((await response.json()) as { error_code: number }).error_code);
   });
 });
+
+describe("GET /dev/api-reference (development only)", () => {
+  it("200 with Scalar's page over /openapi.json, its scripts allowed by this response's nonce only", async () => {
+    const response = await api("/dev/api-reference", { headers: { accept: "text/html" } });
+    expect(response.status).toBe(200);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const nonce = /script-src 'nonce-([^']+)'(;|$)/.exec(csp)?.[1];
+    expect(nonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(html).toContain('"url": "/openapi.json"');
+  });
+
+  it("a new nonce for each response", async () => {
+    const nonces = await Promise.all(
+      [1, 2].map(async () => (await api("/dev/api-reference")).headers.get("content-security-policy")),
+    );
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+});
