@@ -944,4 +944,19 @@ export const MUTANTS = [
     replace: "throw error;",
     tests: t("integration/two-factor"),
   },
+  // openapi (issue 27): the document lists every route, and the reference page keeps its own CSP.
+  {
+    name: "a route is left out of the OpenAPI document",
+    file: "src/api/openapi.ts",
+    find: "...passwordResetOperations,",
+    replace: "",
+    tests: t("integration/openapi"),
+  },
+  {
+    name: "the API reference page runs scripts from any https origin",
+    file: "src/dev/api-reference.ts",
+    find: "`script-src 'nonce-",
+    replace: "`script-src https: 'nonce-",
+    tests: t("integration/openapi"),
+  },
 ];
