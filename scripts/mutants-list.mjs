@@ -948,8 +948,8 @@ export const MUTANTS = [
   {
     name: "a route is left out of the OpenAPI document",
     file: "src/api/openapi.ts",
-    find: "...passwordResetOperations,",
-    replace: "",
+    find: "operations: [...userSessionOperations, ...userOperations, ...passwordResetOperations],",
+    replace: "operations: [...userSessionOperations, ...userOperations],",
     tests: t("integration/openapi"),
   },
   {
