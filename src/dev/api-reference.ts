@@ -1,8 +1,9 @@
 /**
  * GET /dev/api-reference: Scalar's reference page over /openapi.json, for development only (dev/worker.ts
  * mounts it; the production bundle has none of it). The page loads Scalar's bundle from its CDN, so it gets
- * a CSP of its own instead of the pages' (mounted before them): scripts only with this response's nonce,
- * requests only to this origin. Styles may be inline, which Scalar's components need.
+ * a CSP of its own instead of the pages' (mounted before them): scripts only with this response's nonce
+ * (Scalar's bundle needs no eval), requests only to this origin. Styles may be inline, which Scalar's
+ * components need. No fonts from Scalar's servers: the page uses the system's.
  */
 import { Scalar } from "@scalar/hono-api-reference";
 import { Hono } from "hono";
@@ -15,7 +16,8 @@ function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
-    "style-src 'self' 'unsafe-inline'",
+    // Scalar's components set inline style attributes, which no nonce can allow (scalar/scalar#9422).
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net",
     "img-src 'self' data:",
     "font-src 'self' data:",
     "connect-src 'self'",
