@@ -3,8 +3,12 @@
 // compiles schemas with `new Function`, which the Workers runtime refuses.
 import { inspectRoutes } from "hono/dev";
 import { describe, expect, it } from "vitest";
+import { passwordResetOperations } from "../../src/api/password-reset";
+import { userOperations } from "../../src/api/user";
+import { userSessionOperations } from "../../src/api/user-session";
 import { createApp } from "../../src/app";
-import { api } from "../helpers";
+import type { ApiOperation } from "../../src/http/openapi";
+import { api, STRONG_PASSWORD, uniqueEmail } from "../helpers";
 
 /** The prefixes of the documented APIs: a route under one of them must be in the document. */
 const DOCUMENTED_PREFIXES = ["/v3", "/admin/v1"];
@@ -62,6 +66,74 @@ describe("GET /openapi.json", () => {
     };
     const codes = Object.values(refusals.content["application/json"].examples).map((e) => e.value.error_code);
     expect(codes).toContain(((await response.json()) as { error_code: number }).error_code);
+  });
+});
+
+const OPERATIONS = [...userSessionOperations, ...userOperations, ...passwordResetOperations];
+
+function operation(method: ApiOperation["method"], path: string): ApiOperation {
+  const found = OPERATIONS.find((o) => o.method === method && o.path === path);
+  if (found === undefined) throw new Error(`${method} ${path} is not documented`);
+  return found;
+}
+
+/** The status and error_code pairs the document lists for an operation, as "422/141". */
+async function documentedRefusals(method: string, path: string): Promise<string[]> {
+  type Responses = Record<
+    string,
+    { content?: { "application/json": { examples?: Record<string, { value: { error_code: number } }> } } }
+  >;
+  const responses = ((await fetchDocument()).paths[path]?.[method]?.responses ?? {}) as Responses;
+  return Object.entries(responses).flatMap(([status, response]) =>
+    Object.values(response.content?.["application/json"].examples ?? {}).map((e) => `${status}/${e.value.error_code}`),
+  );
+}
+
+describe("the document says what the API answers", () => {
+  it("each success body parses with the schema the document was generated from", async () => {
+    const email = uniqueEmail("openapi");
+    const credentials = { user: { email, password: STRONG_PASSWORD } };
+    const signUp = await api("/v3/user", {
+      body: { user: { email, password: STRONG_PASSWORD, password_confirmation: STRONG_PASSWORD } },
+    });
+    expect(signUp.status).toBe(201);
+    operation("post", "/v3/user").success.body.schema.parse(await signUp.json());
+    const signIn = await api("/v3/user-session", { body: credentials });
+    const signedIn = operation("post", "/v3/user-session").success.body.schema.parse(await signIn.json()) as {
+      user: { authtoken: string };
+    };
+    const { authtoken } = signedIn.user;
+    operation("get", "/v3/user").success.body.schema.parse(await (await api("/v3/user", { authtoken })).json());
+    const forgot = await api("/v3/user/forgot_password", { body: { user: { email } } });
+    operation("post", "/v3/user/forgot_password").success.body.schema.parse(await forgot.json());
+    const signOut = await api("/v3/user-session", { method: "DELETE", authtoken });
+    operation("delete", "/v3/user-session").success.body.schema.parse(await signOut.json());
+  });
+
+  it.each([
+    ["post", "/v3/user", { user: { email: "not-an-email", password: "x", password_confirmation: "x" } }],
+    ["post", "/v3/user", { user: { email: "short@example.com", password: "x", password_confirmation: "x" } }],
+    ["post", "/v3/user", "not json"],
+    ["post", "/v3/user-session", { user: { email: "nobody@example.com", password: STRONG_PASSWORD } }],
+    ["post", "/v3/user-session", { user: { email: "nobody@example.com" } }],
+    ["get", "/v3/user", undefined],
+    ["delete", "/v3/user-session", undefined],
+    ["post", "/v3/user/forgot_password", { user: {} }],
+    [
+      "post",
+      "/v3/user/reset_password",
+      { user: { password: STRONG_PASSWORD, password_confirmation: STRONG_PASSWORD } },
+    ],
+    [
+      "post",
+      "/v3/user/reset_password",
+      { user: { reset_password_token: "blt0", password: STRONG_PASSWORD, password_confirmation: STRONG_PASSWORD } },
+    ],
+  ] as const)("a refusal of %s %s is one the document lists", async (method, path, body) => {
+    const response = await api(path, { method: method.toUpperCase(), body });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    const { error_code } = (await response.json()) as { error_code: number };
+    expect(await documentedRefusals(method, path)).toContain(`${response.status}/${error_code}`);
   });
 });
 
