@@ -26,6 +26,10 @@ describe("the OpenAPI document in production", () => {
     const result = await validator.validate(document);
     assert.deepEqual(result, { valid: true }, JSON.stringify(result.errors, null, 2));
     assert.equal(validator.version, "3.1");
+    // The validator does judge: the same document with a response missing its description is refused.
+    const broken = structuredClone(document);
+    delete broken.paths["/v3/user"].get.responses["200"].description;
+    assert.equal((await new Validator().validate(broken)).valid, false);
   });
 
   it("the development reference page is 404", async () => {
