@@ -29,7 +29,7 @@ export interface ApiOperation {
   /** Path and query parameters: each property of the object is one parameter. */
   pathParams?: z.ZodObject;
   query?: z.ZodObject;
-  /** A JSON body, validated by `jsonBody` (json-body.ts): its refusals (400, 413, 422/141) are added. */
+  /** A JSON body: its part's `bodyRefusals` are added to the responses. */
   body?: NamedSchema;
   success: { status: number; description: string; body: NamedSchema };
   refusals: readonly ApiRefusal[];
@@ -42,6 +42,8 @@ export interface ApiPart {
   /** Response schemas used inside others (the user object): named, they become a `$ref` wherever they appear. */
   sharedSchemas: readonly NamedSchema[];
   operations: readonly ApiOperation[];
+  /** What any operation of the part with a body may answer; by default `jsonBody`'s 400, 413 and 422/141. */
+  bodyRefusals?: readonly ApiRefusal[];
 }
 
 type JsonObject = Record<string, unknown>;
@@ -66,7 +68,7 @@ export function buildOpenApiDocument(
         throw new Error(`${where}: unknown security scheme ${operation.security}`);
       const item = paths[operation.path] ?? {};
       if (item[operation.method] !== undefined) throw new Error(`${where} is listed twice`);
-      item[operation.method] = operationObject(operation);
+      item[operation.method] = operationObject(operation, part.bodyRefusals ?? BODY_REFUSALS);
       paths[operation.path] = item;
       if (operation.body !== undefined) requests.push(operation.body);
       responses.push(operation.success.body, ...refusalSchemas(operation.refusals));
@@ -84,10 +86,10 @@ export function buildOpenApiDocument(
   };
 }
 
-function operationObject(operation: ApiOperation): JsonObject {
+function operationObject(operation: ApiOperation, bodyRefusals: readonly ApiRefusal[]): JsonObject {
   const parameters = [...parametersOf(operation.pathParams, "path"), ...parametersOf(operation.query, "query")];
   const { success } = operation;
-  const refusals = [...(operation.body === undefined ? [] : BODY_REFUSALS), ...operation.refusals, ...ALWAYS];
+  const refusals = [...(operation.body === undefined ? [] : bodyRefusals), ...operation.refusals, ...ALWAYS];
   return {
     tags: [operation.tag],
     summary: operation.summary,

@@ -35,6 +35,7 @@ const adminPart = (operations: ApiOperation[]): ApiPart => ({
   securitySchemes: { adminKey: { type: "http", scheme: "bearer" } },
   sharedSchemas: [],
   operations,
+  bodyRefusals: [],
 });
 
 describe("buildOpenApiDocument", () => {
