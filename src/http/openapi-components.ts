@@ -22,7 +22,8 @@ export interface NamedSchema {
 export interface CustomRefusal {
   key: string;
   status: number;
-  code: number;
+  /** A number is shown as `error_code N`, a string as itself (the admin API's `error.code`). */
+  code: number | string;
   meaning: string;
   body: NamedSchema;
   example: object;
@@ -52,13 +53,13 @@ export function refusalResponses(refusals: readonly ApiRefusal[]): Record<string
   for (const [status, described] of [...byStatus].sort(([a], [b]) => a - b)) {
     const bodies = [...new Set(described.map(({ schema }) => schema))];
     responses[status] = {
-      description: described.map(({ code, meaning }) => `error_code ${code}: ${meaning}`).join("\n\n"),
+      description: described.map(({ code, meaning }) => `${label(code)}: ${meaning}`).join("\n\n"),
       ...(status === 429 ? { headers: { "Retry-After": RETRY_AFTER } } : {}),
       content: {
         "application/json": {
           schema: bodies.length === 1 ? ref(bodies[0] ?? ERROR_ENVELOPE) : { anyOf: bodies.map(ref) },
           examples: Object.fromEntries(
-            described.map(({ key, code, example }) => [key, { summary: `error_code ${code}`, value: example }]),
+            described.map(({ key, code, example }) => [key, { summary: label(code), value: example }]),
           ),
         },
       },
@@ -66,6 +67,8 @@ export function refusalResponses(refusals: readonly ApiRefusal[]): Record<string
   }
   return responses;
 }
+
+const label = (code: number | string) => (typeof code === "number" ? `error_code ${code}` : `\`${code}\``);
 
 function describeRefusal(refusal: ApiRefusal) {
   if (typeof refusal === "object") return { ...refusal, schema: refusal.body.name };

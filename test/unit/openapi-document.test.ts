@@ -22,7 +22,7 @@ const lookUp: ApiOperation = {
     {
       key: "missing_scope",
       status: 403,
-      code: 4031,
+      code: "missing_scope",
       meaning: "the key lacks the scope.",
       body: { name: "AdminProblem", schema: problemSchema },
       example: { error: "missing_scope" },
@@ -55,6 +55,7 @@ describe("buildOpenApiDocument", () => {
     expect(responses["403"]?.content["application/json"]?.schema).toEqual({
       $ref: "#/components/schemas/AdminProblem",
     });
+    expect(responses["403"]).toMatchObject({ description: "`missing_scope`: the key lacks the scope." });
     expect(operation.requestBody).toBeUndefined();
     expect(Object.keys(document.components.schemas)).toEqual(
       expect.arrayContaining(["AdminAccount", "AdminProblem", "ErrorEnvelope"]),
