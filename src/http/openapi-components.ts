@@ -83,7 +83,8 @@ function describeRefusal(refusal: ApiRefusal) {
 
 /**
  * `components.schemas`: request bodies as the client sends them (`input`), responses as the service writes
- * them (`output`); a named schema inside another becomes a `$ref`. Throws on two schemas with one name.
+ * them (`output`); a named schema inside another becomes a `$ref`. Throws on two schemas with one name, or
+ * one schema with two.
  */
 export function componentSchemas(requests: readonly NamedSchema[], responses: readonly NamedSchema[]): JsonObject {
   const names = new Map<string, z.ZodType>();
@@ -93,7 +94,10 @@ export function componentSchemas(requests: readonly NamedSchema[], responses: re
       const known = names.get(name);
       if (known !== undefined && known !== schema) throw new Error(`two schemas named ${name}`);
       names.set(name, schema);
-      if (!registry.has(schema)) registry.add(schema, { id: name });
+      const id = registry.get(schema)?.id;
+      // A second name would be a $ref to nothing: zod keeps the first.
+      if (id !== undefined && id !== name) throw new Error(`one schema named ${id} and ${name}`);
+      if (id === undefined) registry.add(schema, { id: name });
     }
     return registry;
   };

@@ -63,7 +63,7 @@ describe("buildOpenApiDocument", () => {
     expect(document.components.securitySchemes).toEqual({ adminKey: { type: "http", scheme: "bearer" } });
   });
 
-  it("throws on an unknown security scheme, an operation listed twice, or two schemas under one name", () => {
+  it("throws on an unknown security scheme, an operation listed twice, two schemas under one name or one under two", () => {
     expect(() => buildOpenApiDocument(INFO, [adminPart([{ ...lookUp, security: "nope" }])])).toThrow(/nope/);
     expect(() => buildOpenApiDocument(INFO, [adminPart([lookUp, lookUp])])).toThrow(/listed twice/);
     const clash = {
@@ -72,5 +72,11 @@ describe("buildOpenApiDocument", () => {
       success: { ...lookUp.success, body: { name: "AdminAccount", schema: problemSchema } },
     };
     expect(() => buildOpenApiDocument(INFO, [adminPart([lookUp, clash])])).toThrow(/two schemas named AdminAccount/);
+    const renamed = {
+      ...lookUp,
+      method: "delete" as const,
+      success: { ...lookUp.success, body: { name: "Other", schema: accountSchema } },
+    };
+    expect(() => buildOpenApiDocument(INFO, [adminPart([lookUp, renamed])])).toThrow(/AdminAccount and Other/);
   });
 });
