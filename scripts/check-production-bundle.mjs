@@ -1,6 +1,6 @@
 // Checks the production bundle written by `wrangler deploy --dry-run --outdir dist --env production`:
 // the real routes are in it, and the development-only routes (the dev mailbox, which would hand out every
-// reset link, and the benchmark's baselines) are not (invariant 14 in docs/design.md).
+// reset link, the benchmark's baselines, the API reference page) are not (invariant 14 in docs/design.md).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -10,8 +10,8 @@ const bundle = readdirSync(DIST)
   .map((f) => readFileSync(path.join(DIST, f), "utf8"))
   .join("\n");
 
-const required = ["/v3/user-session", "/forgot-password", "SessionRegistry"];
-const forbidden = ["/__bench", "/dev/mailbox", "Dev mailbox", "bench-calibration"];
+const required = ["/v3/user-session", "/forgot-password", "SessionRegistry", "/openapi.json"];
+const forbidden = ["/__bench", "/dev/mailbox", "Dev mailbox", "bench-calibration", "/dev/api-reference", "@scalar/"];
 const problems = [
   ...required.filter((s) => !bundle.includes(s)).map((s) => `missing from the production bundle: ${s}`),
   ...forbidden.filter((s) => bundle.includes(s)).map((s) => `development-only code in the production bundle: ${s}`),

@@ -1090,4 +1090,19 @@ export const MUTANTS = [
     replace: "",
     tests: t("integration/api-user-session"),
   },
+  // openapi (issue 27): the document lists every route, and the reference page keeps its own CSP.
+  {
+    name: "a route is left out of the OpenAPI document",
+    file: "src/api/openapi.ts",
+    find: "operations: [...userSessionOperations, ...userOperations, ...passwordResetOperations],",
+    replace: "operations: [...userSessionOperations, ...userOperations],",
+    tests: t("integration/openapi"),
+  },
+  {
+    name: "the API reference page runs scripts from any https origin",
+    file: "src/dev/api-reference.ts",
+    find: "`script-src 'nonce-",
+    replace: "`script-src https: 'nonce-",
+    tests: t("integration/openapi"),
+  },
 ];

@@ -9,6 +9,7 @@ import { HTTPException } from "hono/http-exception";
 import { adminRoutes } from "./api/admin";
 import { apiFallback } from "./api/fallback";
 import { mailWebhookRoutes } from "./api/mail-webhook";
+import { openApiRoutes } from "./api/openapi";
 import { passwordResetRoutes } from "./api/password-reset";
 import { userRoutes } from "./api/user";
 import { userSessionRoutes } from "./api/user-session";
@@ -50,6 +51,8 @@ export function createApp(dev?: DevRoutes): Hono<AppEnv> {
   // The operator's API, before the pages' middleware too: it refuses browsers itself, and answers JSON.
   app.route("/", adminRoutes);
   app.all("/admin/*", apiFallback);
+  // The API's description, before the pages: JSON, for any client.
+  app.route("/", openApiRoutes);
   if (dev !== undefined) app.route("/", dev.api);
   app.route("/", pageRoutes);
   if (dev !== undefined) app.route("/", dev.pages);

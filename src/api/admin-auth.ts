@@ -34,6 +34,11 @@ const ADMIN_ERRORS: Record<AdminErrorCode, { status: 400 | 401 | 403 | 404 | 409
   two_factor_not_on: { status: 409, message: "Two-factor sign-in is not on for this account." },
 };
 
+/** Status and message of an admin refusal, for the OpenAPI document. */
+export function describeAdminError(code: AdminErrorCode): { status: number; message: string } {
+  return ADMIN_ERRORS[code];
+}
+
 /** Answers a refusal in the admin envelope. */
 export function adminError(c: Context, code: AdminErrorCode): Response {
   const { status, message } = ADMIN_ERRORS[code];

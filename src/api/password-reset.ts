@@ -7,6 +7,7 @@ import type { AppEnv } from "../http/app-env";
 import { emailField, emailTextField, passwordField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { jsonBody } from "../http/json-body";
+import type { ApiOperation } from "../http/openapi";
 import { flowContext } from "../http/request-context";
 import { refuse } from "./refusals";
 
@@ -66,3 +67,38 @@ export const passwordResetRoutes = new Hono<AppEnv>()
     if (!result.ok) return refuse(c, result);
     return c.json({ notice: RESET_NOTICE });
   });
+
+/** The OpenAPI descriptors of these routes (http/openapi.ts). */
+export const passwordResetOperations: readonly ApiOperation[] = [
+  {
+    method: "post",
+    path: "/v3/user/forgot_password",
+    tag: "password",
+    summary: "Ask for a reset email",
+    description: "The same answer for every well-formed request: it never tells whether an account exists.",
+    body: { name: "ForgotPasswordRequest", schema: forgotBody },
+    success: {
+      status: 200,
+      description: "An email is sent if the address has an account (and is not over its limit).",
+      body: { name: "ForgotPasswordResponse", schema: z.object({ notice: z.literal(FORGOT_NOTICE) }) },
+    },
+    refusals: ["rate_limited"],
+  },
+  {
+    method: "post",
+    path: "/v3/user/reset_password",
+    tag: "password",
+    summary: "Reset the password",
+    description:
+      "With the emailed link's `reset_password_token`, or (not Contentstack's) `email` and the emailed " +
+      "`reset_password_code`; neither is 422/141 with `errors.reset_password_token`. Every session is revoked. " +
+      "A 401/294 or 422/142 leaves the link usable; a 503 is safe to retry with the same link.",
+    body: { name: "ResetPasswordRequest", schema: resetBody },
+    success: {
+      status: 200,
+      description: "The password is changed and every session of the user signed out.",
+      body: { name: "ResetPasswordResponse", schema: z.object({ notice: z.literal(RESET_NOTICE) }) },
+    },
+    refusals: ["second_factor_required", "password_rejected", "reset_token_invalid", "rate_limited", "unavailable"],
+  },
+];

@@ -1,4 +1,5 @@
 /** Users in Contentstack's wire shape (field names the official SDKs read). */
+import { z } from "zod";
 import type { User } from "../domain/sessions";
 
 /** What the wire shape reads of a user: an account from D1, or the registry's copy of its profile. */
@@ -7,26 +8,32 @@ export type UserFields = Pick<
   "id" | "email" | "firstName" | "lastName" | "createdAt" | "updatedAt" | "passwordUpdatedAt" | "lastLoginAt"
 >;
 
+/** The user object of Contentstack's wire format; the OpenAPI document's `User`. */
+export const userJsonSchema = z.object({
+  uid: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  email: z.string(),
+  username: z.string(),
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+  org_uid: z.array(z.string()),
+  shared_org_uid: z.array(z.string()),
+  active: z.boolean(),
+  failed_attempts: z.int(),
+  tfa_status: z.literal("not_verified"),
+  password_updated_at: z.string(),
+  password_reset_required: z.boolean(),
+  last_login_at: z.string().nullable(),
+  roles: z.array(z.unknown()),
+  authtoken: z.string().optional().describe("Only where Contentstack shows it: sign-in and GET /v3/user."),
+});
+
 /** The user object of Contentstack's wire format. */
-export interface UserJson {
-  uid: string;
-  created_at: string;
-  updated_at: string;
-  email: string;
-  username: string;
-  first_name: string | null;
-  last_name: string | null;
-  org_uid: string[];
-  shared_org_uid: string[];
-  active: boolean;
-  failed_attempts: number;
-  tfa_status: "not_verified";
-  password_updated_at: string;
-  password_reset_required: boolean;
-  last_login_at: string | null;
-  roles: unknown[];
-  authtoken?: string;
-}
+export type UserJson = z.infer<typeof userJsonSchema>;
+
+/** The user object under the name the document gives it. */
+export const USER_SCHEMA = { name: "User", schema: userJsonSchema };
 
 /** A user as the SDKs read it; `authtoken` only where Contentstack shows it. */
 export function userJson(user: UserFields, extra: { authtoken?: string; failedAttempts?: number } = {}): UserJson {

@@ -1,6 +1,6 @@
 /**
  * The development Worker (`npm run dev`, the tests, the benchmark): the production Worker plus the dev
- * mailbox, the shard spread (/dev/shards) and the benchmark's baselines. wrangler.toml's top-level `main` points here; the production
+ * mailbox, the shard spread (/dev/shards), the API reference page (/dev/api-reference) and the benchmark's baselines. wrangler.toml's top-level `main` points here; the production
  * environment's `main` is src/index.ts, so none of this is in the production bundle.
  *
  * With BENCH_ROUTES=true (the benchmark's configuration) every binding is metered (binding-meter.ts), and
@@ -13,6 +13,7 @@ import { backgroundHandlers, type QueueMessage } from "../background";
 import { readConfig } from "../core/config";
 import type { AppEnv } from "../http/app-env";
 import { isLocalHostname } from "../http/local-only";
+import { devApiReferenceRoutes } from "./api-reference";
 import { benchRoutes } from "./bench-routes";
 import { Recording } from "./binding-meter";
 import { devMailboxRoutes } from "./mailbox-routes";
@@ -22,7 +23,7 @@ import { devShardRoutes } from "./shard-routes";
 export { MailPacer, SessionRegistry } from "../index";
 
 const app = createApp({
-  api: new Hono<AppEnv>().route("/", benchRoutes),
+  api: new Hono<AppEnv>().route("/", benchRoutes).route("/", devApiReferenceRoutes),
   pages: new Hono<AppEnv>().route("/", devMailboxRoutes).route("/", devShardRoutes),
 });
 

@@ -6,6 +6,7 @@
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
 
 const API_ERRORS = {
   bad_request: {
@@ -55,10 +56,18 @@ export type ApiErrorKey = keyof typeof API_ERRORS;
 /** Field name -> messages, as Contentstack's `errors` object. */
 export type FieldErrors = Record<string, string[]>;
 
-interface ErrorEnvelope {
-  error_message: string;
-  error_code: number;
-  errors: FieldErrors;
+/** Every refusal's body but 294's (docs/api.md, "Errors"); the OpenAPI document is generated from it. */
+export const errorEnvelopeSchema = z.object({
+  error_message: z.string(),
+  error_code: z.int(),
+  errors: z.record(z.string(), z.array(z.string())),
+});
+
+type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
+
+/** Status, error_code and message of one refusal, for the OpenAPI document. */
+export function describeApiError(key: ApiErrorKey): { status: number; code: number; message: string } {
+  return API_ERRORS[key];
 }
 
 /** Answers with the envelope; `retryAfterSeconds` adds Retry-After for 429s. */
@@ -69,17 +78,24 @@ export function apiError(c: Context, key: ApiErrorKey, errors: FieldErrors = {},
   return c.json(envelope, status);
 }
 
+/** The body of a 294, byte for byte Contentstack's. */
+export const SECOND_FACTOR_BODY = {
+  error_message: "Please login using the Two-Factor verification Token",
+  error_code: 294,
+  tfa_type: "totp_authenticator",
+} as const;
+
+/** The schema of that body, for the OpenAPI document. */
+export const secondFactorRequiredSchema = z.strictObject({
+  error_message: z.literal(SECOND_FACTOR_BODY.error_message),
+  error_code: z.literal(SECOND_FACTOR_BODY.error_code),
+  tfa_type: z.literal(SECOND_FACTOR_BODY.tfa_type),
+});
+
 /**
  * Contentstack's answer to a sign-in (or reset) of an account with two-factor on, without its code or with
  * a wrong one: 401, error_code 294 and the factor's type, the body its SDK and CLI read (docs/api.md).
  */
 export function secondFactorRequired(c: Context): Response {
-  return c.json(
-    {
-      error_message: "Please login using the Two-Factor verification Token",
-      error_code: 294,
-      tfa_type: "totp_authenticator",
-    },
-    401,
-  );
+  return c.json(SECOND_FACTOR_BODY, 401);
 }
