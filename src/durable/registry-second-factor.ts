@@ -43,18 +43,24 @@ export class RegistrySecondFactor {
 
   /**
    * Uses a second factor against `surface`'s budget (sign-in and /account, or the reset). The wrong code
-   * that locks the surface puts `lockNotice` in the outbox.
+   * that locks the surface puts `lockNotice` in the outbox; a recovery code used puts `recoveryNotice` there,
+   * with the number of codes left, in the same step as the use (so neither is lost apart from the other).
    */
   async useSecondFactor(
     proof: SecondFactorProof,
     now: number,
     surface: CodeSurface,
     lockNotice?: OutboxNotice,
+    recoveryNotice?: OutboxNotice,
   ): Promise<SecondFactorResult> {
     this.store.ensureStorage();
     const result = this.table.use(proof, now, surface);
     if (!result.ok && result.reason === "wrong" && result.lockedNow && lockNotice !== undefined) {
       await this.send(lockNotice, now);
+    }
+    if (result.ok && "recoveryHash" in proof && recoveryNotice !== undefined) {
+      const message = { ...(recoveryNotice.message as object), codesLeft: result.recoveryCodesLeft };
+      await this.send({ id: recoveryNotice.id, message }, now);
     }
     return result;
   }

@@ -142,14 +142,18 @@ export class SessionRegistry extends DurableObject<Env> {
 
   // The second factor (registry-second-factor.ts).
 
-  /** Uses a second factor against `surface`'s budget; the wrong code that locks it puts `lockNotice` in the outbox. */
+  /**
+   * Uses a second factor against `surface`'s budget; the wrong code that locks it puts `lockNotice` in the
+   * outbox, a recovery code used puts `recoveryNotice` there (with the number left).
+   */
   useSecondFactor(
     proof: SecondFactorProof,
     now: number,
     surface: CodeSurface,
     lockNotice?: OutboxNotice,
+    recoveryNotice?: OutboxNotice,
   ): Promise<SecondFactorResult> {
-    return this.secondFactor.useSecondFactor(proof, now, surface, lockNotice);
+    return this.secondFactor.useSecondFactor(proof, now, surface, lockNotice, recoveryNotice);
   }
 
   /** Two-factor on (false: that step was used): its step used, these codes stored, other sessions ended, notice kept. */
