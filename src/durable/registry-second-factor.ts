@@ -7,6 +7,7 @@
  * keeps its notice in the outbox in the same step as the change, so neither can be lost apart from it.
  * Each decision is synchronous (input gates); only bringing the alarm forward is awaited after it.
  */
+import type { OutboxNotice } from "./outbox-table";
 import type { RegistrySessions } from "./registry-sessions";
 import type { RegistryStorage } from "./registry-storage";
 import {
@@ -16,13 +17,8 @@ import {
   SecondFactorTable,
 } from "./second-factor-table";
 
+export type { OutboxNotice } from "./outbox-table";
 export type { CodeSurface, SecondFactorProof, SecondFactorResult } from "./second-factor-table";
-
-/** A notice for the outbox: its id (a re-sent one is kept once) and the queue message. */
-export interface OutboxNotice {
-  id: string;
-  message: unknown;
-}
 
 /** What a change to two-factor does besides: the session that made it is kept, every other one ends (live). */
 export interface TwoFactorChangeEffects {

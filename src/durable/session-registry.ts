@@ -73,9 +73,15 @@ export class SessionRegistry extends DurableObject<Env> {
 
   // Sessions (registry-sessions.ts).
 
-  /** Creates a session for a sign-in that verified the password of `credentialVersion` (invariant 4). */
-  createSession(userId: string, credentialVersion: number, meta: SessionMeta, now: number): CreateSessionResult {
-    return this.sessions.createSession(userId, credentialVersion, meta, now);
+  /** Creates a session for a sign-in that verified the password of `credentialVersion` (invariant 4), with its notice. */
+  createSession(
+    userId: string,
+    credentialVersion: number,
+    meta: SessionMeta,
+    now: number,
+    notice?: OutboxNotice,
+  ): CreateSessionResult {
+    return this.sessions.createSession(userId, credentialVersion, meta, now, notice);
   }
 
   /** The live session with this id, touching last-seen; null if unknown, revoked or idle too long. */

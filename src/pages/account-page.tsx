@@ -5,6 +5,7 @@ import { describeDevice } from "../i18n/device";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../i18n/languages";
 import { EventList } from "./account-page-events";
 import { Field, NewPasswordFields, Notice } from "./layout";
+import { NewDeviceSection } from "./new-device-section";
 import { TwoFactorSection } from "./two-factor-setup-page";
 import { dotted, Rich, Time, useT } from "./words";
 
@@ -43,6 +44,7 @@ export function AccountPage(props: AccountPageProps) {
       <ChangePassword errors={passwordErrors} minLength={minLength} />
       <TwoFactorSection {...twoFactor} errors={twoFactorErrors} />
       <EmailLanguage current={props.emailLanguage} error={props.languageError} />
+      <NewDeviceSection on={user.newDeviceNotices} />
       <h2>{t("account.eventsHeading")}</h2>
       <EventList events={events} />
     </>

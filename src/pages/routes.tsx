@@ -13,6 +13,7 @@ import { COPY_CODES_JS, LIVE_SIGN_OUT_JS, PASSWORD_HINTS_JS, STYLESHEET, TIME_ZO
 import { readSessionCookie } from "./cookies";
 import { renderErrorPage } from "./error-page";
 import { Layout } from "./layout";
+import { newDeviceRoutes } from "./new-device-routes";
 import { type PageEnv, pageLanguage } from "./page-language";
 import { passwordCheckRoutes } from "./password-check-routes";
 import { passwordResetCodeRoutes } from "./password-reset-code-routes";
@@ -108,4 +109,5 @@ pageRoutes.route("/", passwordResetPageRoutes);
 pageRoutes.route("/", passwordResetCodeRoutes);
 pageRoutes.route("/", accountRoutes);
 pageRoutes.route("/", twoFactorSetupRoutes);
+pageRoutes.route("/", newDeviceRoutes);
 pageRoutes.route("/", passwordCheckRoutes);

@@ -18,7 +18,10 @@ export type AuditEventType =
   | "recovery_codes_regenerated"
   | "recovery_code_used"
   | "second_factor_failed"
-  | "email_language_changed";
+  | "email_language_changed"
+  | "new_device_sign_in"
+  | "new_device_notices_on"
+  | "new_device_notices_off";
 
 export interface AuditContext {
   ip: string | null;

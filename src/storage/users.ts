@@ -16,6 +16,8 @@ export interface User {
   totpEnabledAt: string | null;
   /** The language of this account's emails, as stored (domain/account.ts reads it); null: English. */
   language: string | null;
+  /** Whether a sign-in from a new device is emailed to the owner (on unless turned off on /account). */
+  newDeviceNotices: boolean;
 }
 
 export interface UserRow {
@@ -32,6 +34,8 @@ export interface UserRow {
   totp_secret: string | null;
   totp_enabled_at: string | null;
   language: string | null;
+  /** Absent before migration 0013. */
+  new_device_notices?: number | null;
 }
 
 export function rowToUser(row: UserRow): User {
@@ -49,6 +53,7 @@ export function rowToUser(row: UserRow): User {
     totpSecret: row.totp_secret ?? null,
     totpEnabledAt: row.totp_enabled_at ?? null,
     language: row.language ?? null,
+    newDeviceNotices: row.new_device_notices !== 0,
   };
 }
 
@@ -187,4 +192,12 @@ export function recordSignInStatement(db: D1Database, userId: string, now: strin
 /** Sets the language of an account's emails. */
 export async function updateUserLanguage(db: D1Database, userId: string, language: string, now: string): Promise<void> {
   await db.prepare("UPDATE users SET language = ?1, updated_at = ?2 WHERE id = ?3").bind(language, now, userId).run();
+}
+
+/** Turns the new-device notices of an account on or off. */
+export async function updateNewDeviceNotices(db: D1Database, userId: string, on: boolean, now: string): Promise<void> {
+  await db
+    .prepare("UPDATE users SET new_device_notices = ?1, updated_at = ?2 WHERE id = ?3")
+    .bind(on ? 1 : 0, now, userId)
+    .run();
 }

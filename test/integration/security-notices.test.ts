@@ -29,6 +29,12 @@ async function mailWhen(uid: string, email: string, ready: (found: Mail[]) => bo
 
 /** An account with two-factor on (through the pages) and its ten recovery codes. */
 async function enrolled(label: string) {
+  const { email, uid, codes } = await enrolledWithKey(label);
+  return { email, uid, codes };
+}
+
+/** The same, with the authenticator's key. */
+async function enrolledWithKey(label: string) {
   const email = uniqueEmail(label);
   const { uid } = await signUp(email);
   const browser = new PageBrowser();
@@ -41,7 +47,7 @@ async function enrolled(label: string) {
     .trim()
     .split(/\s+/);
   expect(codes).toHaveLength(10);
-  return { email, uid, codes };
+  return { email, uid, codes, key };
 }
 
 function apiSignIn(email: string, tfa_token: string) {
@@ -75,5 +81,84 @@ describe("a recovery code used", () => {
     expect((await apiSignIn(email, codes[0]!)).status).toBe(200);
     const found = await mailWhen(uid, email, (mail) => mail.some((m) => m.subject === "A recovery code was used"));
     expect(found.filter((m) => m.subject === "A recovery code was used")).toHaveLength(1);
+  });
+});
+
+const NEW_DEVICE = "A sign-in from a new device";
+
+/** The new-device notices in `email`'s mailbox, after the registry's alarm ran (so one due would be there). */
+async function newDeviceMail(uid: string, email: string): Promise<Mail[]> {
+  await runDurableObjectAlarm(env.SESSION_REGISTRY.getByName(uid));
+  const { messages } = await json(await api(`/dev/mailbox?to=${encodeURIComponent(email)}`));
+  return (messages as Mail[]).filter((m) => m.subject === NEW_DEVICE);
+}
+
+/** An account that has signed in once, from its first browser (no notice for a first sign-in: no device is old). */
+async function usedAccount(label: string) {
+  const email = uniqueEmail(label);
+  const { uid } = await signUp(email);
+  const first = new PageBrowser();
+  expect((await first.request("/login", { email, password: STRONG_PASSWORD })).status).toBe(303);
+  expect(await newDeviceMail(uid, email)).toHaveLength(0);
+  return { email, uid, first };
+}
+
+describe("a sign-in from a new device", () => {
+  it("a browser with no device cookie from a new network is told once; that browser again, and the network again, are not", async () => {
+    const { email, uid } = await usedAccount("new-device");
+    const stranger = new PageBrowser();
+    expect((await stranger.request("/login", { email, password: STRONG_PASSWORD })).status).toBe(303);
+    const told = await mailWhen(uid, email, (found) => found.some((m) => m.subject === NEW_DEVICE));
+    const notice = told.find((m) => m.subject === NEW_DEVICE)!;
+    expect(notice.text).toContain(stranger.ip);
+    expect(notice.text).toContain("If this wasn't you, someone has your password: reset it right away at");
+    expect(notice.text).toContain("/account");
+    expect(await auditTrail(uid, "new_device_sign_in")).toHaveLength(1);
+    // The same browser again: it holds a device cookie now.
+    expect((await stranger.request("/account/sign-out", {})).status).toBe(303);
+    expect((await stranger.request("/login", { email, password: STRONG_PASSWORD })).status).toBe(303);
+    // Another browser on the network the account has just used.
+    const sameNetwork = Object.assign(new PageBrowser(), { ip: stranger.ip });
+    expect((await sameNetwork.request("/login", { email, password: STRONG_PASSWORD })).status).toBe(303);
+    expect(await newDeviceMail(uid, email)).toHaveLength(1);
+    expect(await auditTrail(uid, "new_device_sign_in")).toHaveLength(1);
+  });
+
+  it("the API's sign-ins are not told (no client of it has a device cookie)", async () => {
+    const { email, uid } = await usedAccount("new-device-api");
+    const response = await api("/v3/user-session", { body: { user: { email, password: STRONG_PASSWORD } } });
+    expect(response.status).toBe(200);
+    expect(await newDeviceMail(uid, email)).toHaveLength(0);
+  });
+
+  it("the owner turns it off on /account (audited): no notice; on again: notices again", async () => {
+    const { email, uid, first } = await usedAccount("new-device-off");
+    const page = await (await first.request("/account")).text();
+    expect(page).toContain("Sign-ins from new devices");
+    const off = await first.request("/account/new-device-notices", { notices: "off" });
+    expect(off.status).toBe(200);
+    expect(await off.text()).toContain("Emails about sign-ins from new devices are off.");
+    expect((await new PageBrowser().request("/login", { email, password: STRONG_PASSWORD })).status).toBe(303);
+    expect(await newDeviceMail(uid, email)).toHaveLength(0);
+    expect((await first.request("/account/new-device-notices", { notices: "on" })).status).toBe(200);
+    expect((await new PageBrowser().request("/login", { email, password: STRONG_PASSWORD })).status).toBe(303);
+    await mailWhen(uid, email, (found) => found.some((m) => m.subject === NEW_DEVICE));
+    expect(await auditTrail(uid, /^new_device/)).toEqual([
+      "new_device_notices_off",
+      "new_device_notices_on",
+      "new_device_sign_in",
+    ]);
+  });
+
+  it("with two-factor on, the notice comes with the session, after the code", async () => {
+    const { email, uid, key } = await enrolledWithKey("new-device-2fa");
+    const stranger = new PageBrowser();
+    expect((await stranger.request("/login", { email, password: STRONG_PASSWORD })).status).toBe(303);
+    expect(await newDeviceMail(uid, email)).toHaveLength(0);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 30_000);
+    const step = await stranger.request("/login/two-factor", { code: codeAt(key) });
+    expect(step.headers.get("location")).toBe("/account");
+    await mailWhen(uid, email, (found) => found.some((m) => m.subject === NEW_DEVICE));
   });
 });
