@@ -944,4 +944,40 @@ export const MUTANTS = [
     replace: "throw error;",
     tests: t("integration/two-factor"),
   },
+  // issue 26, notices: every security notice reaches both addresses; a recovery code and a new device are told.
+  {
+    name: "a notice skips the second address",
+    file: "src/domain/account-notices.ts",
+    find: ": [user.email, user.secondEmail];",
+    replace: ": [user.email];",
+    tests: t("integration/security-notices"),
+  },
+  {
+    name: "a recovery code is used without its notice",
+    file: "src/durable/registry-second-factor.ts",
+    find: "await this.send({ id: recoveryNotice.id, message }, now);",
+    replace: "",
+    tests: t("integration/security-notices"),
+  },
+  {
+    name: "a sign-in from a new device is not told",
+    file: "src/durable/registry-sessions.ts",
+    find: "store.outbox.add(notice.id, notice.message, now);",
+    replace: "",
+    tests: t("integration/security-notices"),
+  },
+  {
+    name: "a page sign-in from a known network counts as a new device",
+    file: "src/domain/password-attempt-admit.ts",
+    find: "const familiar = claim !== null || (user !== null && attempt.knownNetwork);",
+    replace: "const familiar = claim !== null;",
+    tests: t("integration/security-notices"),
+  },
+  {
+    name: "turning the new-device notices off changes nothing",
+    file: "src/domain/new-device.ts",
+    find: "if (familiar || !user.newDeviceNotices || user.lastLoginAt === null) return undefined;",
+    replace: "if (familiar || user.lastLoginAt === null) return undefined;",
+    tests: t("integration/security-notices"),
+  },
 ];

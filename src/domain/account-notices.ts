@@ -17,8 +17,8 @@ import { type Delivery, type JobOutcome, sendEmail } from "./send-email";
 const NOTICE_MAX_AGE_MS = 23 * HOUR_MS;
 
 /** Every address a security notice goes to (the one place that says so: NIST SP 800-63B rev 4, authenticator events). */
-export function noticeRecipients(user: Pick<User, "email">): string[] {
-  return [user.email];
+export function noticeRecipients(user: Pick<User, "email" | "secondEmail">): string[] {
+  return user.secondEmail === null || user.secondEmail === user.email ? [user.email] : [user.email, user.secondEmail];
 }
 
 export async function notifyAccountChange(

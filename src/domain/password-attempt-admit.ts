@@ -98,7 +98,8 @@ export async function admit(
   // Trust holds only for a token issued at the account's current password (a reset voids every device
   // token), or for a known network, which a reset keeps: the owner's CLI goes on working.
   const trustedDevice = claim !== null && user !== null && claim.credentialVersion === user.credentialVersion;
-  const trusted = trustedDevice || (user !== null && attempt.knownNetwork);
+  // (The known network is read for every attempt, for the new-device notice, but trusted only where asked.)
+  const trusted = trustedDevice || (user !== null && trust.network !== null && attempt.knownNetwork);
   const lockedUntil = trusted
     ? attempt.slotLockedUntil
     : Math.max(attempt.slotLockedUntil, attempt.networkLockedUntil, attempt.capLockedUntil);

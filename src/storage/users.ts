@@ -18,6 +18,8 @@ export interface User {
   language: string | null;
   /** Whether a sign-in from a new device is emailed to the owner (on unless turned off on /account). */
   newDeviceNotices: boolean;
+  /** A second, verified address for security notices (NIST SP 800-63B rev 4 asks for two); null: none. */
+  secondEmail: string | null;
 }
 
 export interface UserRow {
@@ -36,6 +38,7 @@ export interface UserRow {
   language: string | null;
   /** Absent before migration 0013. */
   new_device_notices?: number | null;
+  second_email?: string | null;
 }
 
 export function rowToUser(row: UserRow): User {
@@ -54,6 +57,7 @@ export function rowToUser(row: UserRow): User {
     totpEnabledAt: row.totp_enabled_at ?? null,
     language: row.language ?? null,
     newDeviceNotices: row.new_device_notices !== 0,
+    secondEmail: row.second_email ?? null,
   };
 }
 

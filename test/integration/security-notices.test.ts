@@ -8,7 +8,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { describe, expect, it, vi } from "vitest";
-import { api, auditTrail, json, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
+import { api, auditTrail, json, STRONG_PASSWORD, shardForUser, signUp, uniqueEmail } from "../helpers";
 import { codeAt, PageBrowser } from "../page-browser";
 
 type Mail = { subject: string; text: string; html: string };
@@ -160,5 +160,30 @@ describe("a sign-in from a new device", () => {
     const step = await stranger.request("/login/two-factor", { code: codeAt(key) });
     expect(step.headers.get("location")).toBe("/account");
     await mailWhen(uid, email, (found) => found.some((m) => m.subject === NEW_DEVICE));
+  });
+});
+
+describe("a second, verified address", () => {
+  // NIST SP 800-63B rev 4 asks for two notification addresses: an attacker who controls one mailbox (or
+  // whose change made the first one bounce) cannot keep the owner from hearing of it at the other.
+  it("every security notice goes to both addresses, each once", async () => {
+    const { email, uid, first } = await usedAccount("second-address");
+    const second = uniqueEmail("second-address-other");
+    await shardForUser(uid).prepare("UPDATE users SET second_email = ? WHERE id = ?").bind(second, uid).run();
+    expect((await new PageBrowser().request("/login", { email, password: STRONG_PASSWORD })).status).toBe(303);
+    for (const address of [email, second]) {
+      await mailWhen(uid, address, (found) => found.some((m) => m.subject === NEW_DEVICE));
+    }
+    const html = await (await first.request("/account/two-factor")).text();
+    const key = decodeBase32IgnorePadding(
+      /<code id="setup-key">([A-Z2-7 ]+)<\/code>/.exec(html)![1]!.replace(/ /g, ""),
+    );
+    expect((await first.request("/account/two-factor", { code: codeAt(key), password: STRONG_PASSWORD })).status).toBe(
+      200,
+    );
+    for (const address of [email, second]) {
+      const found = await mailWhen(uid, address, (mail) => mail.some((m) => m.subject === "Two-factor sign-in is on"));
+      expect(found.filter((m) => m.subject === NEW_DEVICE)).toHaveLength(1);
+    }
   });
 });
