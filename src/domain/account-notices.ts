@@ -7,6 +7,7 @@ import type { Config } from "../core/config";
 import { HOUR_MS } from "../core/time";
 import { knownLanguage } from "../i18n/languages";
 import { renderNewDeviceEmail, renderRecoveryCodeUsedEmail } from "../mail/notice-templates";
+import { renderSecondAddressEmail } from "../mail/second-address-templates";
 import { type RenderedEmail, renderPasswordChangedEmail, renderTwoFactorEmail } from "../mail/templates";
 import type { User } from "../storage/users";
 import { emailLanguageOf } from "./account";
@@ -35,13 +36,20 @@ export async function notifyAccountChange(
   const rendered = renderNotice(config, job, user);
   // One email per address, each under its own key: a retry after one went out sends only the other.
   const deliveries = await Promise.all(
-    noticeRecipients(user).map((to, i) => {
+    recipientsOf(job, user).map((to, i) => {
       const key = `${IDEMPOTENCY_PREFIXES[job.kind]}/${job.requestId}${i === 0 ? "" : `/${i + 1}`}`;
       const email = { to, ...rendered, idempotencyKey: key, reference: job.requestId, kind: job.kind };
       return sendEmail(env, config, email, now);
     }),
   );
   return { delivery: combined(deliveries), writes: [] };
+}
+
+/** The account's recipients, and an address just removed (it is told of its own removal). */
+function recipientsOf(job: NoticeJob, user: User): string[] {
+  const removed = job.kind === "security_notice" && job.event === "second_address_removed" ? job.address : undefined;
+  const all = noticeRecipients(user);
+  return removed === undefined || all.includes(removed) ? all : [...all, removed];
 }
 
 /** The job's email, in the account's language when it changed (every retry the same email), else its current one. */
@@ -57,9 +65,14 @@ function renderNotice(config: Config, job: NoticeJob, user: User): RenderedEmail
       return renderTwoFactorEmail({ ...common, change: job.change });
     case "security_notice": {
       const accountUrl = `${config.appUrl}/account`;
-      return job.event === "recovery_code_used"
-        ? renderRecoveryCodeUsedEmail({ ...common, accountUrl, codesLeft: job.codesLeft ?? 0 })
-        : renderNewDeviceEmail({ ...common, accountUrl });
+      switch (job.event) {
+        case "recovery_code_used":
+          return renderRecoveryCodeUsedEmail({ ...common, accountUrl, codesLeft: job.codesLeft ?? 0 });
+        case "new_device":
+          return renderNewDeviceEmail({ ...common, accountUrl });
+        default:
+          return renderSecondAddressEmail({ ...common, accountUrl, address: job.address ?? "", event: job.event });
+      }
     }
   }
 }

@@ -8,7 +8,7 @@ import { readConfig } from "../core/config";
 import { emailQueueFor } from "../core/email-queues";
 import { SECOND_MS } from "../core/time";
 import { acceptLiveSocket, answerSocketClose, LIVE_PING, LIVE_PONG } from "./live-sign-out";
-import { OutboxTable } from "./outbox-table";
+import { type OutboxNotice, OutboxTable } from "./outbox-table";
 import { ResetLinkTable } from "./password-reset-link-table";
 import { ResetRequestTable } from "./password-reset-request-table";
 import type { StateRow } from "./session-registry-schema";
@@ -62,6 +62,13 @@ export class RegistryStorage {
     const epoch = this.stateRow.bumpEpoch();
     void this.ctx.storage.setAlarm(now + PURGE_DELAY_MS);
     return epoch;
+  }
+
+  /** Keeps a notice in the outbox (creating the object's storage if need be) and brings the alarm forward. */
+  async keepNotice(notice: OutboxNotice, now: number): Promise<void> {
+    this.ensureStorage();
+    this.outbox.add(notice.id, notice.message, now);
+    await this.alarmBy(now);
   }
 
   /** Brings the alarm forward to `at` unless it is already due by then. */

@@ -189,6 +189,11 @@ export class SessionRegistry extends DurableObject<Env> {
 
   // Storage, alarm and live sign-out sockets (registry-storage.ts).
 
+  /** Keeps a notice of a change made elsewhere (D1) in the outbox until the queue takes it. */
+  keepNotice(notice: OutboxNotice, now: number): Promise<void> {
+    return this.store.keepNotice(notice, now);
+  }
+
   /** WebSocket upgrade for live sign-out; the Worker has already authenticated the session. */
   override async fetch(request: Request): Promise<Response> {
     return this.store.acceptSocket(request);

@@ -21,7 +21,10 @@ export type AuditEventType =
   | "email_language_changed"
   | "new_device_sign_in"
   | "new_device_notices_on"
-  | "new_device_notices_off";
+  | "new_device_notices_off"
+  | "second_address_requested"
+  | "second_address_added"
+  | "second_address_removed";
 
 export interface AuditContext {
   ip: string | null;

@@ -29,4 +29,41 @@ export const notices: Section<typeof english, "de"> = {
   "notices.event.newDevice": "Anmeldung von einem neuen Gerät (per E-Mail gemeldet)",
   "notices.event.alertsOn": "E-Mails zu neuen Geräten eingeschaltet",
   "notices.event.alertsOff": "E-Mails zu neuen Geräten abgeschaltet",
+  "notices.secondAddress.added.subject": "Ihrem Konto wurde eine zweite Adresse hinzugefügt",
+  "notices.secondAddress.added.what":
+    "Am {when} wurde von {from} aus eine zweite Adresse für die Sicherheits-E-Mails Ihres Kontos hinzugefügt.",
+  "notices.secondAddress.removed.subject": "Die zweite Adresse Ihres Kontos wurde entfernt",
+  "notices.secondAddress.removed.what":
+    "Am {when} wurde von {from} aus die zweite Adresse für die Sicherheits-E-Mails Ihres Kontos entfernt.",
+  "notices.secondAddress.address": "Die Adresse: {address}",
+  "notices.secondAddress.notYou":
+    "Wenn Sie das nicht waren, hat jemand Ihr Passwort: Setzen Sie es sofort unter {url} zurück und prüfen Sie dann die Adressen auf Ihrer Kontoseite.",
+  "notices.secondAddress.verify.subject": "Bestätigen Sie Ihre zweite Adresse",
+  "notices.secondAddress.verify.intro":
+    "Jemand (hoffentlich Sie) möchte diese Adresse einem Konto als zweite Adresse für seine Sicherheits-E-Mails hinzufügen.",
+  "notices.secondAddress.verify.open": "Öffnen Sie zur Bestätigung innerhalb eines Tages diesen Link:",
+  "notices.secondAddress.verify.ignore":
+    "Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Es ändert sich nichts.",
+  "notices.secondAddress.heading": "Zweite Adresse",
+  "notices.secondAddress.none":
+    "Fügen Sie eine zweite Adresse hinzu: Jede Sicherheits-E-Mail geht auch an sie, und von ihr aus kann ein Zurücksetzen des Passworts angefordert werden.",
+  "notices.secondAddress.current":
+    "Sicherheits-E-Mails gehen auch an {address}, und von dort aus kann ein Zurücksetzen des Passworts angefordert werden.",
+  "notices.secondAddress.addressLabel": "Zweite Adresse",
+  "notices.secondAddress.passwordLabel": "Aktuelles Passwort",
+  "notices.secondAddress.add": "Bestätigungslink senden",
+  "notices.secondAddress.remove": "Diese Adresse entfernen",
+  "notices.secondAddress.sent":
+    "Wir haben einen Bestätigungslink an {address} gesendet. Sie wird hinzugefügt, sobald der Link geöffnet wird.",
+  "notices.secondAddress.removedDone": "Die zweite Adresse wurde entfernt.",
+  "notices.secondAddress.same": "Das ist bereits die Adresse Ihres Kontos.",
+  "notices.secondAddress.confirmText": "{address} als zweite Adresse Ihres Kontos hinzufügen?",
+  "notices.secondAddress.confirmButton": "Bestätigen",
+  "notices.secondAddress.confirmed": "{address} ist jetzt die zweite Adresse Ihres Kontos.",
+  "notices.secondAddress.deadLink":
+    "Dieser Link ist ungültig oder abgelaufen. Fordern Sie auf Ihrer Kontoseite einen neuen an.",
+  "notices.secondAddress.taken": "Diese Adresse kann nicht als zweite Adresse verwendet werden.",
+  "notices.event.secondRequested": "Zweite Adresse angefordert (Link gesendet)",
+  "notices.event.secondAdded": "Zweite Adresse hinzugefügt",
+  "notices.event.secondRemoved": "Zweite Adresse entfernt",
 };

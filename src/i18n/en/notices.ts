@@ -23,4 +23,37 @@ export const notices = {
   "notices.event.newDevice": "Signed in from a new device (emailed)",
   "notices.event.alertsOn": "Emails about new devices turned on",
   "notices.event.alertsOff": "Emails about new devices turned off",
+  "notices.secondAddress.added.subject": "A second address was added to your account",
+  "notices.secondAddress.added.what":
+    "A second address for your account's security emails was added on {when}, from {from}.",
+  "notices.secondAddress.removed.subject": "A second address was removed from your account",
+  "notices.secondAddress.removed.what":
+    "The second address for your account's security emails was removed on {when}, from {from}.",
+  "notices.secondAddress.address": "The address: {address}",
+  "notices.secondAddress.notYou":
+    "If this wasn't you, someone has your password: reset it right away at {url}, then check the addresses on your account page.",
+  "notices.secondAddress.verify.subject": "Confirm your second address",
+  "notices.secondAddress.verify.intro":
+    "Someone (hopefully you) asked to add this address to an account as a second address for its security emails.",
+  "notices.secondAddress.verify.open": "To confirm it, open this link within a day:",
+  "notices.secondAddress.verify.ignore": "If you did not ask for this, ignore this email: nothing changes.",
+  "notices.secondAddress.heading": "Second address",
+  "notices.secondAddress.none":
+    "Add a second address: every security email goes to it too, and a password reset can be asked from it.",
+  "notices.secondAddress.current": "Security emails also go to {address}, and a password reset can be asked from it.",
+  "notices.secondAddress.addressLabel": "Second address",
+  "notices.secondAddress.passwordLabel": "Current password",
+  "notices.secondAddress.add": "Send a confirmation link",
+  "notices.secondAddress.remove": "Remove this address",
+  "notices.secondAddress.sent": "We sent a confirmation link to {address}. It is added once the link is opened.",
+  "notices.secondAddress.removedDone": "The second address was removed.",
+  "notices.secondAddress.same": "That is already your account's address.",
+  "notices.secondAddress.confirmText": "Add {address} as your account's second address?",
+  "notices.secondAddress.confirmButton": "Confirm",
+  "notices.secondAddress.confirmed": "{address} is now your account's second address.",
+  "notices.secondAddress.deadLink": "This link is not valid or has expired. Ask for a new one on your account page.",
+  "notices.secondAddress.taken": "This address cannot be used as a second address.",
+  "notices.event.secondRequested": "Second address asked for (link sent)",
+  "notices.event.secondAdded": "Second address added",
+  "notices.event.secondRemoved": "Second address removed",
 } as const;

@@ -31,4 +31,40 @@ export const notices: Section<typeof english, "fr"> = {
   "notices.event.newDevice": "Connexion depuis un nouvel appareil (signalée par e-mail)",
   "notices.event.alertsOn": "E-mails sur les nouveaux appareils activés",
   "notices.event.alertsOff": "E-mails sur les nouveaux appareils désactivés",
+  "notices.secondAddress.added.subject": "Une deuxième adresse a été ajoutée à votre compte",
+  "notices.secondAddress.added.what":
+    "Une deuxième adresse pour les e-mails de sécurité de votre compte a été ajoutée le {when}, depuis {from}.",
+  "notices.secondAddress.removed.subject": "La deuxième adresse de votre compte a été retirée",
+  "notices.secondAddress.removed.what":
+    "La deuxième adresse pour les e-mails de sécurité de votre compte a été retirée le {when}, depuis {from}.",
+  "notices.secondAddress.address": "L’adresse : {address}",
+  "notices.secondAddress.notYou":
+    "Si ce n’était pas vous, quelqu’un a votre mot de passe : réinitialisez-le tout de suite sur {url}, puis vérifiez les adresses sur la page de votre compte.",
+  "notices.secondAddress.verify.subject": "Confirmez votre deuxième adresse",
+  "notices.secondAddress.verify.intro":
+    "Quelqu’un (vous, espérons-le) a demandé d’ajouter cette adresse à un compte comme deuxième adresse pour ses e-mails de sécurité.",
+  "notices.secondAddress.verify.open": "Pour la confirmer, ouvrez ce lien dans la journée :",
+  "notices.secondAddress.verify.ignore": "Si vous n’avez rien demandé, ignorez cet e-mail : rien ne change.",
+  "notices.secondAddress.heading": "Deuxième adresse",
+  "notices.secondAddress.none":
+    "Ajoutez une deuxième adresse : chaque e-mail de sécurité y est aussi envoyé, et une réinitialisation du mot de passe peut être demandée depuis elle.",
+  "notices.secondAddress.current":
+    "Les e-mails de sécurité vont aussi à {address}, et une réinitialisation du mot de passe peut être demandée depuis cette adresse.",
+  "notices.secondAddress.addressLabel": "Deuxième adresse",
+  "notices.secondAddress.passwordLabel": "Mot de passe actuel",
+  "notices.secondAddress.add": "Envoyer un lien de confirmation",
+  "notices.secondAddress.remove": "Retirer cette adresse",
+  "notices.secondAddress.sent":
+    "Nous avons envoyé un lien de confirmation à {address}. Elle sera ajoutée dès que le lien sera ouvert.",
+  "notices.secondAddress.removedDone": "La deuxième adresse a été retirée.",
+  "notices.secondAddress.same": "C’est déjà l’adresse de votre compte.",
+  "notices.secondAddress.confirmText": "Ajouter {address} comme deuxième adresse de votre compte ?",
+  "notices.secondAddress.confirmButton": "Confirmer",
+  "notices.secondAddress.confirmed": "{address} est désormais la deuxième adresse de votre compte.",
+  "notices.secondAddress.deadLink":
+    "Ce lien n’est pas valable ou a expiré. Demandez-en un nouveau sur la page de votre compte.",
+  "notices.secondAddress.taken": "Cette adresse ne peut pas servir de deuxième adresse.",
+  "notices.event.secondRequested": "Deuxième adresse demandée (lien envoyé)",
+  "notices.event.secondAdded": "Deuxième adresse ajoutée",
+  "notices.event.secondRemoved": "Deuxième adresse retirée",
 };

@@ -26,4 +26,39 @@ export const notices: Section<typeof english, "ja"> = {
   "notices.event.newDevice": "新しいデバイスからのサインイン（メールで通知）",
   "notices.event.alertsOn": "新しいデバイスのお知らせメールをオン",
   "notices.event.alertsOff": "新しいデバイスのお知らせメールをオフ",
+  "notices.secondAddress.added.subject": "アカウントに2つ目のアドレスが追加されました",
+  "notices.secondAddress.added.what":
+    "{when}に{from}から、アカウントのセキュリティメール用の2つ目のアドレスが追加されました。",
+  "notices.secondAddress.removed.subject": "アカウントの2つ目のアドレスが削除されました",
+  "notices.secondAddress.removed.what":
+    "{when}に{from}から、アカウントのセキュリティメール用の2つ目のアドレスが削除されました。",
+  "notices.secondAddress.address": "アドレス：{address}",
+  "notices.secondAddress.notYou":
+    "心当たりがない場合、誰かがあなたのパスワードを持っています。すぐに {url} で再設定し、アカウントページでアドレスを確認してください。",
+  "notices.secondAddress.verify.subject": "2つ目のアドレスを確認してください",
+  "notices.secondAddress.verify.intro":
+    "誰か（おそらくあなた）が、このアドレスをアカウントのセキュリティメール用の2つ目のアドレスとして追加するよう依頼しました。",
+  "notices.secondAddress.verify.open": "確認するには、1日以内にこのリンクを開いてください：",
+  "notices.secondAddress.verify.ignore": "心当たりがない場合は、このメールを無視してください。何も変わりません。",
+  "notices.secondAddress.heading": "2つ目のアドレス",
+  "notices.secondAddress.none":
+    "2つ目のアドレスを追加すると、すべてのセキュリティメールがそこにも届き、そのアドレスからパスワードの再設定を依頼できます。",
+  "notices.secondAddress.current":
+    "セキュリティメールは {address} にも届き、そのアドレスからパスワードの再設定を依頼できます。",
+  "notices.secondAddress.addressLabel": "2つ目のアドレス",
+  "notices.secondAddress.passwordLabel": "現在のパスワード",
+  "notices.secondAddress.add": "確認リンクを送信",
+  "notices.secondAddress.remove": "このアドレスを削除",
+  "notices.secondAddress.sent": "{address} に確認リンクを送信しました。リンクが開かれると追加されます。",
+  "notices.secondAddress.removedDone": "2つ目のアドレスを削除しました。",
+  "notices.secondAddress.same": "それはすでにアカウントのアドレスです。",
+  "notices.secondAddress.confirmText": "{address} をアカウントの2つ目のアドレスとして追加しますか？",
+  "notices.secondAddress.confirmButton": "確認する",
+  "notices.secondAddress.confirmed": "{address} がアカウントの2つ目のアドレスになりました。",
+  "notices.secondAddress.deadLink":
+    "このリンクは無効か期限切れです。アカウントページで新しいリンクを依頼してください。",
+  "notices.secondAddress.taken": "このアドレスは2つ目のアドレスとして使えません。",
+  "notices.event.secondRequested": "2つ目のアドレスを依頼（リンク送信）",
+  "notices.event.secondAdded": "2つ目のアドレスを追加",
+  "notices.event.secondRemoved": "2つ目のアドレスを削除",
 };
