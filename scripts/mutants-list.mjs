@@ -606,8 +606,8 @@ export const MUTANTS = [
   {
     name: "the page's code step accepts a wrong code",
     file: "src/domain/sign-in.ts",
-    find: 'const factor = await useSecondFactor(ctx, user, code, "sign_in"); if (!factor.ok) return factor;',
-    replace: 'const factor = await useSecondFactor(ctx, user, code, "sign_in");',
+    find: "if (!factor.ok) return factor; const trusted = claim !== null",
+    replace: "const trusted = claim !== null",
     tests: t("integration/two-factor"),
   },
   {
@@ -1104,5 +1104,55 @@ export const MUTANTS = [
     find: "`script-src 'nonce-",
     replace: "`script-src https: 'nonce-",
     tests: t("integration/openapi"),
+  },
+  // issue 26, notices: every security notice reaches both addresses; a recovery code and a new device are told.
+  {
+    name: "a notice skips the second address",
+    file: "src/domain/account-notices.ts",
+    find: ": [user.email, user.secondEmail];",
+    replace: ": [user.email];",
+    tests: t("integration/security-notices"),
+  },
+  {
+    name: "a recovery code is used without its notice",
+    file: "src/durable/registry-second-factor.ts",
+    find: "await this.send({ id: recoveryNotice.id, message }, now);",
+    replace: "",
+    tests: t("integration/security-notices"),
+  },
+  {
+    name: "a sign-in from a new device is not told",
+    file: "src/durable/registry-sessions.ts",
+    find: "store.outbox.add(notice.id, notice.message, now);",
+    replace: "",
+    tests: t("integration/security-notices"),
+  },
+  {
+    name: "a page sign-in from a known network counts as a new device",
+    file: "src/domain/password-attempt-admit.ts",
+    find: "const familiar = claim !== null || (user !== null && attempt.knownNetwork);",
+    replace: "const familiar = claim !== null;",
+    tests: t("integration/security-notices"),
+  },
+  {
+    name: "turning the new-device notices off changes nothing",
+    file: "src/domain/new-device.ts",
+    find: "if (familiar || !user.newDeviceNotices || user.lastLoginAt === null) return undefined;",
+    replace: "if (familiar || user.lastLoginAt === null) return undefined;",
+    tests: t("integration/security-notices"),
+  },
+  {
+    name: "a second address is asked for without the current password",
+    file: "src/domain/second-address.ts",
+    find: "if (!checked.ok) return checked; const address = normalizeEmail(input.address);",
+    replace: "const address = normalizeEmail(input.address);",
+    tests: t("integration/second-address"),
+  },
+  {
+    name: "a forged second-address link is believed",
+    file: "src/core/second-address-token.ts",
+    find: "if (!constantTimeEqualText(tag, mac(pepper,",
+    replace: "if (false && !constantTimeEqualText(tag, mac(pepper,",
+    tests: t("integration/second-address"),
   },
 ];

@@ -1,24 +1,31 @@
 /**
  * The notices an account holder gets after a change to how they sign in: the password changed, two-factor
- * sign-in turned on or off, new recovery codes. Each goes to the account's current address, once (its
- * idempotency key), and never more than 23 hours late.
+ * sign-in turned on or off, new recovery codes, a recovery code used, a sign-in from a new device. Each goes
+ * to every address of `noticeRecipients`, once each (its idempotency key), and never more than 23 hours late.
  */
 import type { Config } from "../core/config";
 import { HOUR_MS } from "../core/time";
 import { knownLanguage } from "../i18n/languages";
-import { renderPasswordChangedEmail, renderTwoFactorEmail } from "../mail/templates";
+import { renderNewDeviceEmail, renderRecoveryCodeUsedEmail } from "../mail/notice-templates";
+import { renderSecondAddressEmail } from "../mail/second-address-templates";
+import { type RenderedEmail, renderPasswordChangedEmail, renderTwoFactorEmail } from "../mail/templates";
 import type { User } from "../storage/users";
 import { emailLanguageOf } from "./account";
-import { IDEMPOTENCY_PREFIXES, type PasswordChangedJob, type TwoFactorChangedJob } from "./email-jobs";
-import { type JobOutcome, sendEmail } from "./send-email";
+import { IDEMPOTENCY_PREFIXES, type NoticeJob } from "./email-jobs";
+import { type Delivery, type JobOutcome, sendEmail } from "./send-email";
 
 /** A notice redelivered after this long would only confuse: it is dropped. */
 const NOTICE_MAX_AGE_MS = 23 * HOUR_MS;
 
+/** Every address a security notice goes to (the one place that says so: NIST SP 800-63B rev 4, authenticator events). */
+export function noticeRecipients(user: Pick<User, "email" | "secondEmail">): string[] {
+  return user.secondEmail === null || user.secondEmail === user.email ? [user.email] : [user.email, user.secondEmail];
+}
+
 export async function notifyAccountChange(
   env: Env,
   config: Config,
-  job: PasswordChangedJob | TwoFactorChangedJob,
+  job: NoticeJob,
   user: User | null,
   now: number,
 ): Promise<JobOutcome> {
@@ -26,26 +33,53 @@ export async function notifyAccountChange(
     return { delivery: { ok: false, reason: "undeliverable", detail: "notice older than 23 hours" }, writes: [] };
   }
   if (user === null) return { delivery: { ok: true, detail: "no account" }, writes: [] };
+  const rendered = renderNotice(config, job, user);
+  // One email per address, each under its own key: a retry after one went out sends only the other.
+  const deliveries = await Promise.all(
+    recipientsOf(job, user).map((to, i) => {
+      const key = `${IDEMPOTENCY_PREFIXES[job.kind]}/${job.requestId}${i === 0 ? "" : `/${i + 1}`}`;
+      const email = { to, ...rendered, idempotencyKey: key, reference: job.requestId, kind: job.kind };
+      return sendEmail(env, config, email, now);
+    }),
+  );
+  return { delivery: combined(deliveries), writes: [] };
+}
+
+/** The account's recipients, and an address just removed (it is told of its own removal). */
+function recipientsOf(job: NoticeJob, user: User): string[] {
+  const removed = job.kind === "security_notice" && job.event === "second_address_removed" ? job.address : undefined;
+  const all = noticeRecipients(user);
+  return removed === undefined || all.includes(removed) ? all : [...all, removed];
+}
+
+/** The job's email, in the account's language when it changed (every retry the same email), else its current one. */
+function renderNotice(config: Config, job: NoticeJob, user: User): RenderedEmail {
   const forgotUrl = `${config.appUrl}/forgot-password`;
-  // In the account's language when it changed (every retry the same email), else its current one; in UTC,
-  // as the zone of whoever made the change need not be the holder's.
+  // In UTC, as the zone of whoever made the change need not be the holder's.
   const reader = { language: knownLanguage(job.language) ?? emailLanguageOf(user) };
-  const rendered =
-    job.kind === "password_changed"
-      ? renderPasswordChangedEmail({
-          reader,
-          changedAt: job.changedAt,
-          client: job,
-          forgotUrl,
-          keptSession: job.via === "account",
-        })
-      : renderTwoFactorEmail({ reader, change: job.change, changedAt: job.changedAt, client: job, forgotUrl });
-  const email = {
-    to: user.email,
-    ...rendered,
-    idempotencyKey: `${IDEMPOTENCY_PREFIXES[job.kind]}/${job.requestId}`,
-    reference: job.requestId,
-    kind: job.kind,
-  };
-  return { delivery: await sendEmail(env, config, email, now), writes: [] };
+  const common = { reader, changedAt: job.changedAt, client: job, forgotUrl };
+  switch (job.kind) {
+    case "password_changed":
+      return renderPasswordChangedEmail({ ...common, keptSession: job.via === "account" });
+    case "two_factor_changed":
+      return renderTwoFactorEmail({ ...common, change: job.change });
+    case "security_notice": {
+      const accountUrl = `${config.appUrl}/account`;
+      switch (job.event) {
+        case "recovery_code_used":
+          return renderRecoveryCodeUsedEmail({ ...common, accountUrl, codesLeft: job.codesLeft ?? 0 });
+        case "new_device":
+          return renderNewDeviceEmail({ ...common, accountUrl });
+        default:
+          return renderSecondAddressEmail({ ...common, accountUrl, address: job.address ?? "", event: job.event });
+      }
+    }
+  }
+}
+
+/** Done when every address is; else the first that is worth a retry, else the first failure. */
+function combined(deliveries: Delivery[]): Delivery {
+  const failures = deliveries.filter((d) => !d.ok);
+  if (failures.length === 0) return deliveries[0] ?? { ok: true, detail: "no address" };
+  return failures.find((d) => d.reason === "retryable") ?? failures[0]!;
 }

@@ -6,7 +6,7 @@ import { type Language, languageOrDefault } from "../i18n/languages";
 import { type AuditEvent, listAuditEvents } from "../storage/audit";
 import { findSuppression } from "../storage/mail-events";
 import { emailDatabase, userDatabase } from "../storage/shard-databases";
-import { updateUserLanguage } from "../storage/users";
+import { updateUserLanguage } from "../storage/user-preferences";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import { refreshProfileSnapshot } from "./profile-snapshot";

@@ -14,8 +14,10 @@ import {
 } from "../storage/shard-databases";
 import { findUsersByEmailsOrIds, type User } from "../storage/users";
 import { notifyAccountChange } from "./account-notices";
-import type { EmailJob } from "./email-jobs";
+import { type EmailJob, isNoticeJob } from "./email-jobs";
 import { issueResetLink } from "./password-reset-issue";
+import { deliverSecondAddressLink } from "./second-address";
+import { accountsBySecondAddress, secondAddressOwners } from "./second-address-lookup";
 import type { Delivery, JobOutcome } from "./send-email";
 
 export type { Delivery } from "./send-email";
@@ -71,12 +73,13 @@ async function lookUpAccounts(env: Env, jobs: EmailJob[], now: number): Promise<
   const asks = new Map(allShardDatabases(env).map(({ db }) => [db, { emails: [] as string[], ids: [] as string[] }]));
   for (const job of jobs) {
     if (job?.kind === "password_reset") for (const db of shardsOf(env, job)) asks.get(db)?.emails.push(job.email);
-    if (job?.kind === "password_changed" || job?.kind === "two_factor_changed") {
+    if (isNoticeJob(job)) {
       for (const db of shardsOf(env, job)) asks.get(db)?.ids.push(job.userId);
     }
   }
   // A shard that cannot be read holds back only the jobs that need it (a shard outage is not everyone's).
   const unreadable = new Set<D1Database>();
+  const seconds = secondAddressOwners(env, jobs, unreadable);
   const found = (
     await Promise.all(
       [...asks].map(([db, { emails, ids }]) =>
@@ -109,9 +112,14 @@ async function lookUpAccounts(env: Env, jobs: EmailJob[], now: number): Promise<
     const other = byEmail.get(user.email);
     if (other === undefined || rank(user) < rank(other)) byEmail.set(user.email, user);
   }
+  const byId = new Map(found.map(({ user }) => [user.id, user]));
+  // A reset asked from a second address: the account's own address wins if both were ever one string.
+  for (const [email, user] of await accountsBySecondAddress(env, jobs, await seconds, byId, now)) {
+    if (!byEmail.has(email)) byEmail.set(email, user);
+  }
   return {
     byEmail,
-    byId: new Map(found.map(({ user }) => [user.id, user])),
+    byId,
     suppressed: new Set(found.flatMap(({ user }, i) => (suppressed[i] ? [user.id] : []))),
     unreadable,
   };
@@ -120,7 +128,7 @@ async function lookUpAccounts(env: Env, jobs: EmailJob[], now: number): Promise<
 /** The shards a job's account may be in (a reset job names an email; a notice, an account). */
 function shardsOf(env: Env, job: EmailJob): D1Database[] {
   if (job?.kind === "password_reset") return emailCandidateDatabases(env, emailKey(job.email));
-  if (job?.kind === "password_changed" || job?.kind === "two_factor_changed") return [userDatabase(env, job.userId)];
+  if (isNoticeJob(job)) return [userDatabase(env, job.userId)];
   return [];
 }
 
@@ -141,7 +149,10 @@ function deliverEmailJob(env: Env, config: Config, job: EmailJob, accounts: Acco
     }
     case "password_changed":
     case "two_factor_changed":
+    case "security_notice":
       return notifyAccountChange(env, config, job, accounts.byId.get(job.userId) ?? null, now);
+    case "second_address_verify":
+      return deliverSecondAddressLink(env, config, job, now);
     default:
       return Promise.resolve({
         delivery: { ok: false, reason: "undeliverable", detail: "unknown job kind" } as const,

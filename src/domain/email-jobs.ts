@@ -45,8 +45,53 @@ export interface TwoFactorChangedJob {
 /** What happened: turned on or off, new recovery codes, or wrong codes after the right password locked codes out. */
 export type TwoFactorChange = "enabled" | "disabled" | "recovery_codes" | "codes_locked" | "reset_codes_locked";
 
+/**
+ * Another event of how someone gets in: a recovery code used (with how many are left), or a sign-in from a
+ * browser and network the account has not used. Told to every address notices go to.
+ */
+export interface SecurityNoticeJob {
+  kind: "security_notice";
+  requestId: string;
+  userId: string;
+  event: SecurityEvent;
+  changedAt: number;
+  ip: string | null;
+  userAgent: string | null;
+  /** recovery_code_used: the unused recovery codes left after it (set by the registry that used it). */
+  codesLeft?: number;
+  /** second_address_added, second_address_removed: the address. Removed: it is told too (no longer a recipient). */
+  address?: string;
+  /** As for PasswordChangedJob. */
+  language?: string;
+}
+
+/** The events a SecurityNoticeJob tells of (add, never rename: queued jobs carry them). */
+export type SecurityEvent = "recovery_code_used" | "new_device" | "second_address_added" | "second_address_removed";
+
+/** The owner asked to add a second address: the link that verifies it goes to that address. */
+export interface SecondAddressJob {
+  kind: "second_address_verify";
+  requestId: string;
+  userId: string;
+  address: string;
+  /** The verification link (its token names the account and the address; core/second-address-token.ts). */
+  link: string;
+  requestedAt: number;
+  ip: string | null;
+  userAgent: string | null;
+  language?: string;
+}
+
+/** The jobs that tell an account holder of a change (addressed by user id, sent to noticeRecipients). */
+export type NoticeJob = PasswordChangedJob | TwoFactorChangedJob | SecurityNoticeJob;
+
+/** Whether a job tells an account holder of a change (a job from the queue may be malformed: `job?`). */
+export function isNoticeJob(job: EmailJob | undefined): job is NoticeJob {
+  return job?.kind === "password_changed" || job?.kind === "two_factor_changed" || job?.kind === "security_notice";
+}
+
 /** Every job the email queue carries. */
-export type EmailJob = PasswordResetJob | PasswordChangedJob | TwoFactorChangedJob;
+export type EmailJob = PasswordResetJob | NoticeJob | SecondAddressJob;
 
 /**
  * Each kind's prefix of the idempotency key `<prefix>/<requestId>`: the sender sets it at the provider, and
@@ -56,6 +101,8 @@ export const IDEMPOTENCY_PREFIXES: Record<EmailJob["kind"], string> = {
   password_reset: "password-reset",
   password_changed: "password-changed",
   two_factor_changed: "two-factor",
+  security_notice: "security-notice",
+  second_address_verify: "second-address",
 };
 
 /** What the dead-letter queue carries: the job plus why it could not be delivered. */

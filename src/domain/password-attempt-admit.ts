@@ -46,6 +46,8 @@ export interface Admitted {
   user: User | null;
   failedBefore: SignInAttempt["failedBefore"];
   trusted: boolean;
+  /** The client is no stranger to the account (its device cookie, or a network it used in 30 days): no new-device notice. */
+  familiar: boolean;
   key: string;
   scopes: AttemptScopes;
   attemptId: string;
@@ -75,6 +77,8 @@ export async function admit(
   const trust = {
     claimVersion: claim?.credentialVersion ?? null,
     network: options.trustKnownNetwork === true ? network : null,
+    // Read for every attempt (same round trip): a sign-in from a new device is told to the owner.
+    readNetwork: network,
   };
   // The throttle lives at the email's placement, which also holds its account unless an older generation
   // does: those shards are asked in the same step (core/shards.ts).
@@ -94,7 +98,8 @@ export async function admit(
   // Trust holds only for a token issued at the account's current password (a reset voids every device
   // token), or for a known network, which a reset keeps: the owner's CLI goes on working.
   const trustedDevice = claim !== null && user !== null && claim.credentialVersion === user.credentialVersion;
-  const trusted = trustedDevice || (user !== null && attempt.knownNetwork);
+  // (The known network is read for every attempt, for the new-device notice, but trusted only where asked.)
+  const trusted = trustedDevice || (user !== null && trust.network !== null && attempt.knownNetwork);
   const lockedUntil = trusted
     ? attempt.slotLockedUntil
     : Math.max(attempt.slotLockedUntil, attempt.networkLockedUntil, attempt.capLockedUntil);
@@ -108,5 +113,8 @@ export async function admit(
   }
   const capSpent = attempt.capWindowStart > now - DAILY_CAP.windowMs ? attempt.capFailures : 0;
   const { failedBefore } = attempt;
-  return { ok: true, user, failedBefore, trusted, key, scopes, attemptId, reserved: attempt.reserved, mark, capSpent };
+  // Familiar: a device cookie for this email (even one a reset voided), or a network used in 30 days.
+  const familiar = claim !== null || (user !== null && attempt.knownNetwork);
+  const { reserved } = attempt;
+  return { ok: true, user, failedBefore, trusted, familiar, key, scopes, attemptId, reserved, mark, capSpent };
 }

@@ -42,6 +42,8 @@ export interface VerifiedAttempt {
   user: User;
   needsRehash: boolean;
   trusted: boolean;
+  /** As admit's: the client is no stranger to the account (no new-device notice). */
+  familiar: boolean;
   /** The email's key: the throttle's and the device token's. */
   key: string;
   asFailure: FailureRecord;
@@ -74,7 +76,7 @@ export async function verifyThrottled(
   const { env, config, now } = ctx;
   const admitted = await admit(ctx, credentials, deviceToken, options);
   if (!admitted.ok) return admitted.refusal;
-  const { user, failedBefore, trusted, key, scopes, attemptId, reserved, mark, capSpent } = admitted;
+  const { user, failedBefore, trusted, familiar, key, scopes, attemptId, reserved, mark, capSpent } = admitted;
   const hold = { ...scopes, attemptId, reserved };
   // Before the password: a challenge not passed frees the slot, gives the reservation back, counts nothing.
   const challenge = await checkChallenge(ctx, botCheck, { trusted, capSpent, capMax: DAILY_CAP.max });
@@ -99,7 +101,7 @@ export async function verifyThrottled(
   // counter update and the audit row (for an unknown email it has no user and names the email's key).
   const check = await checkCredentials(ctx, user, credentials.password);
   if (user === null || !check.valid) return recordFailedAttempt(ctx, user, asFailure);
-  return { ok: true, user, needsRehash: check.needsRehash, trusted, key, asFailure };
+  return { ok: true, user, needsRehash: check.needsRehash, trusted, familiar, key, asFailure };
 }
 
 /**

@@ -77,7 +77,8 @@ export async function issueResetLink(
   const expiresAt = job.requestedAt + config.resetLinkMs;
   const record = { userId: user.id, issuedAt: job.requestedAt };
   const email = {
-    to: user.email,
+    // The address that asked: the account's own, or its second address (issue 26).
+    to: job.email === user.secondEmail ? user.secondEmail : user.email,
     ...rendered,
     idempotencyKey: `${IDEMPOTENCY_PREFIXES[job.kind]}/${job.requestId}`,
     reference: job.requestId,

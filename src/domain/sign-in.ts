@@ -17,6 +17,7 @@ import { clearThrottleStatements } from "../storage/sign-in-throttle-upkeep";
 import { findUserById, recordSignInStatement, type User, upgradePasswordHash } from "../storage/users";
 import type { BotCheck, ChallengeRefusal } from "./bot-check";
 import type { FlowContext } from "./context";
+import { networkKnown, newDeviceNotice } from "./new-device";
 import {
   clearAttempts,
   recordFailedAttempt,
@@ -51,6 +52,8 @@ export interface SignInOptions {
    * CLIs carry no device cookie), so strangers spending the daily cap cannot lock them out.
    */
   trustKnownNetwork?: boolean;
+  /** A page sign-in: a browser and network new to the account is emailed to the owner (new-device.ts). */
+  noticeNewDevice?: boolean;
 }
 
 /**
@@ -93,7 +96,8 @@ export async function signIn(
   }
   // With two-factor on, clearAttempts gave the reservation back already.
   const givesBack = !asksSecondFactor(user) && successClearing(ctx, verified).givesBack;
-  const session = await startSession(ctx, user, key, { ...options, trusted, givesBack });
+  const familiar = options.noticeNewDevice !== true || verified.familiar;
+  const session = await startSession(ctx, user, key, { ...options, trusted, givesBack, familiar });
   if (!session.ok) return recordFailedAttempt(ctx, user, verified.asFailure);
   if (verified.needsRehash) {
     const upgrade = hashPassword(credentials.password, ctx.config.pepper);
@@ -111,19 +115,23 @@ export async function completeSecondFactorSignIn(
   ctx: FlowContext,
   pending: { userId: string; credentialVersion: number },
   code: string,
-  options: Pick<SignInOptions, "replacing" | "deviceToken"> = {},
+  options: Pick<SignInOptions, "replacing" | "deviceToken" | "noticeNewDevice"> = {},
 ): Promise<SignInResult | { ok: false; reason: "second_factor_expired" }> {
   const user = await findUserById(userDatabase(ctx.env, pending.userId), pending.userId);
   // The password changed since (or two-factor went off, or the account is gone): start again.
   if (user === null || user.credentialVersion !== pending.credentialVersion || !asksSecondFactor(user)) {
     return { ok: false, reason: "second_factor_expired" };
   }
-  const factor = await useSecondFactor(ctx, user, code, "sign_in");
-  if (!factor.ok) return factor;
   const key = emailKey(user.email);
   const claim = deviceClaim(ctx.config.pepper, key, options.deviceToken);
+  const asksNetwork = options.noticeNewDevice === true && claim === null;
+  const [factor, known] = await Promise.all([
+    useSecondFactor(ctx, user, code, "sign_in"),
+    asksNetwork ? networkKnown(ctx, key) : true,
+  ]);
+  if (!factor.ok) return factor;
   const trusted = claim !== null && claim.credentialVersion === user.credentialVersion;
-  const session = await startSession(ctx, user, key, { ...options, trusted, givesBack: false });
+  const session = await startSession(ctx, user, key, { ...options, trusted, givesBack: false, familiar: known });
   return session.ok ? session : { ok: false, reason: "second_factor_expired" };
 }
 
@@ -132,13 +140,18 @@ async function startSession(
   ctx: FlowContext,
   user: User,
   key: string,
-  options: Pick<SignInOptions, "replacing" | "deviceToken"> & { trusted: boolean; givesBack: boolean },
+  options: Pick<SignInOptions, "replacing" | "deviceToken"> & {
+    trusted: boolean;
+    givesBack: boolean;
+    familiar: boolean;
+  },
 ): Promise<{ ok: true; user: User; token: string; deviceToken: string } | { ok: false }> {
   const { env, now } = ctx;
+  const notice = newDeviceNotice(ctx, user, options.familiar);
   // The session and the success's D1 batch at once: the person waits for one step, not two.
   const [created] = await Promise.all([
-    sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, ctx.client, now),
-    recordSuccess(ctx, user, key, { givesBack: options.givesBack }),
+    sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, ctx.client, now, notice),
+    recordSuccess(ctx, user, key, { givesBack: options.givesBack, newDevice: notice !== undefined }),
   ]);
   // The password was changed between our read and the session: the verified password is no longer valid.
   // (The success's batch has recorded the sign_in event already; the failure recorded next follows it.)
@@ -152,7 +165,7 @@ async function startSession(
 }
 
 /**
- * Last login and the sign_in event, the throttle and its marks cleared (the attempt's reservation given back
+ * Last login and the sign_in event (and new_device_sign_in for a new device), the throttle and its marks cleared (the attempt's reservation given back
  * when `givesBack`), and the client's network known for 30 days, in one batch, run beside createSession: the
  * event rides in the batch the person waits for anyway rather than costing a D1 call of its own after the
  * response (issue 28). In the rare race where a reset then refuses the session, the trail shows this event
@@ -165,7 +178,7 @@ async function recordSuccess(
   ctx: FlowContext,
   user: User,
   key: string,
-  { givesBack }: { givesBack: boolean },
+  { givesBack, newDevice }: { givesBack: boolean; newDevice: boolean },
 ): Promise<void> {
   const { env, now } = ctx;
   const db = userDatabase(env, user.id);
@@ -177,6 +190,7 @@ async function recordSuccess(
       [
         recordSignInStatement(db, user.id, isoTime(now)),
         auditEventStatement(db, user.id, "sign_in", ctx.client, isoTime(now)),
+        ...(newDevice ? [auditEventStatement(db, user.id, "new_device_sign_in", ctx.client, isoTime(now))] : []),
       ],
     ],
     [

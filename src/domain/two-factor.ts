@@ -21,6 +21,7 @@ import type { User } from "../storage/users";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import type { TwoFactorChange, TwoFactorChangedJob } from "./email-jobs";
+import { securityNotice } from "./security-notices";
 import { type WebhookEvent, withWebhookEvents } from "./webhook-events";
 
 export type SecondFactorRefusal =
@@ -83,7 +84,10 @@ export async function useSecondFactor(
   // surface means someone else has them. Its notice names the surface, and the way back in that still works;
   // the registry keeps it in its outbox in the same step as the lock.
   const lockNotice = twoFactorNotice(ctx, user, surface === "reset" ? "reset_codes_locked" : "codes_locked");
-  const result = await sessionRegistry(ctx.env, user.id).useSecondFactor(proof, ctx.now, surface, lockNotice);
+  // A recovery code used is told too (with how many are left), kept by the registry in the same step.
+  const usedNotice = recovery === null ? undefined : securityNotice(ctx, user, "recovery_code_used");
+  const registry = sessionRegistry(ctx.env, user.id);
+  const result = await registry.useSecondFactor(proof, ctx.now, surface, lockNotice, usedNotice);
   if (result.ok) {
     if (recovery !== null) auditLater(ctx, user.id, "recovery_code_used", `${result.recoveryCodesLeft} left`);
     return { ok: true };

@@ -16,6 +16,12 @@ CREATE TABLE IF NOT EXISTS outbox (
 /** The column added after the first release (outboxes created before it get it on start). */
 export const OUTBOX_HELD_COLUMN = "ALTER TABLE outbox ADD COLUMN held_version INTEGER";
 
+/** A notice for the outbox: its id (a re-sent one is kept once) and the queue message. */
+export interface OutboxNotice {
+  id: string;
+  message: unknown;
+}
+
 interface OutboxRow extends Record<string, SqlStorageValue> {
   id: string;
   body: string;

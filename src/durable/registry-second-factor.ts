@@ -8,6 +8,7 @@
  * Each decision is synchronous (input gates); only bringing the alarm forward is awaited after it.
  */
 import { withRevokedCount } from "../core/webhook-events";
+import type { OutboxNotice } from "./outbox-table";
 import type { RegistrySessions } from "./registry-sessions";
 import type { RegistryStorage } from "./registry-storage";
 import {
@@ -17,13 +18,8 @@ import {
   SecondFactorTable,
 } from "./second-factor-table";
 
+export type { OutboxNotice } from "./outbox-table";
 export type { CodeSurface, SecondFactorProof, SecondFactorResult } from "./second-factor-table";
-
-/** A notice for the outbox: its id (a re-sent one is kept once) and the queue message. */
-export interface OutboxNotice {
-  id: string;
-  message: unknown;
-}
 
 /**
  * What a change to two-factor does besides: the session that made it is kept, every other one ends (live);
@@ -47,18 +43,24 @@ export class RegistrySecondFactor {
 
   /**
    * Uses a second factor against `surface`'s budget (sign-in and /account, or the reset). The wrong code
-   * that locks the surface puts `lockNotice` in the outbox.
+   * that locks the surface puts `lockNotice` in the outbox; a recovery code used puts `recoveryNotice` there,
+   * with the number of codes left, in the same step as the use (so neither is lost apart from the other).
    */
   async useSecondFactor(
     proof: SecondFactorProof,
     now: number,
     surface: CodeSurface,
     lockNotice?: OutboxNotice,
+    recoveryNotice?: OutboxNotice,
   ): Promise<SecondFactorResult> {
     this.store.ensureStorage();
     const result = this.table.use(proof, now, surface);
     if (!result.ok && result.reason === "wrong" && result.lockedNow && lockNotice !== undefined) {
       await this.send(lockNotice, now);
+    }
+    if (result.ok && "recoveryHash" in proof && recoveryNotice !== undefined) {
+      const message = { ...(recoveryNotice.message as object), codesLeft: result.recoveryCodesLeft };
+      await this.send({ id: recoveryNotice.id, message }, now);
     }
     return result;
   }

@@ -8,6 +8,7 @@ import { readConfig } from "../core/config";
 import { createSessionToken } from "../core/session-token";
 import { isoTime } from "../core/time";
 import { notifySignedOut, type SignOutReason } from "./live-sign-out";
+import type { OutboxNotice } from "./outbox-table";
 import type { RegistryPasswordReset } from "./registry-password-reset";
 import type { RegistryStorage } from "./registry-storage";
 import { decideCreateSession, SESSION_MAX_AGE_MS, sessionFreshness } from "./session-registry-rules";
@@ -26,8 +27,17 @@ export class RegistrySessions {
     private readonly passwordReset: RegistryPasswordReset,
   ) {}
 
-  /** Creates a session for a sign-in that verified the password of `credentialVersion` (invariant 4). */
-  createSession(userId: string, credentialVersion: number, meta: SessionMeta, now: number): CreateSessionResult {
+  /**
+   * Creates a session for a sign-in that verified the password of `credentialVersion` (invariant 4); its
+   * `notice` (a sign-in from a new device) goes into the outbox in the same step, and only with a session.
+   */
+  createSession(
+    userId: string,
+    credentialVersion: number,
+    meta: SessionMeta,
+    now: number,
+    notice?: OutboxNotice,
+  ): CreateSessionResult {
     const { store } = this;
     store.ensureStorage();
     // The sign-in read D1's version: a change it shows committed is finished here (its notice sent).
@@ -45,7 +55,13 @@ export class RegistrySessions {
     for (const id of store.sessions.evictBeyond(state.session_epoch, config.maxSessionsPerUser)) {
       notifySignedOut(store.ctx, "session_limit", (tag) => tag === id);
     }
-    void store.scheduleCleanup(now);
+    if (notice === undefined) {
+      void store.scheduleCleanup(now);
+    } else {
+      // The alarm sends the notice now, and schedules the sessions' clean-up after it.
+      store.outbox.add(notice.id, notice.message, now);
+      void store.alarmBy(now);
+    }
     return { ok: true, token, sessionId };
   }
 

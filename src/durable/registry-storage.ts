@@ -9,7 +9,7 @@ import { emailQueueFor } from "../core/email-queues";
 import { SECOND_MS } from "../core/time";
 import { isWebhookDelivery } from "../core/webhook-events";
 import { acceptLiveSocket, answerSocketClose, LIVE_PING, LIVE_PONG, notifySignedOut } from "./live-sign-out";
-import { OutboxTable } from "./outbox-table";
+import { type OutboxNotice, OutboxTable } from "./outbox-table";
 import { ResetLinkTable } from "./password-reset-link-table";
 import { ResetRequestTable } from "./password-reset-request-table";
 import { ProfileSnapshotTable } from "./profile-snapshot-table";
@@ -67,6 +67,13 @@ export class RegistryStorage {
     const epoch = this.stateRow.bumpEpoch();
     void this.ctx.storage.setAlarm(now + PURGE_DELAY_MS);
     return epoch;
+  }
+
+  /** Keeps a notice in the outbox (creating the object's storage if need be) and brings the alarm forward. */
+  async keepNotice(notice: OutboxNotice, now: number): Promise<void> {
+    this.ensureStorage();
+    this.outbox.add(notice.id, notice.message, now);
+    await this.alarmBy(now);
   }
 
   /** Brings the alarm forward to `at` unless it is already due by then. */

@@ -85,9 +85,15 @@ export class SessionRegistry extends DurableObject<Env> {
 
   // Sessions (registry-sessions.ts).
 
-  /** Creates a session for a sign-in that verified the password of `credentialVersion` (invariant 4). */
-  createSession(userId: string, credentialVersion: number, meta: SessionMeta, now: number): CreateSessionResult {
-    return this.sessions.createSession(userId, credentialVersion, meta, now);
+  /** Creates a session for a sign-in that verified the password of `credentialVersion` (invariant 4), with its notice. */
+  createSession(
+    userId: string,
+    credentialVersion: number,
+    meta: SessionMeta,
+    now: number,
+    notice?: OutboxNotice,
+  ): CreateSessionResult {
+    return this.sessions.createSession(userId, credentialVersion, meta, now, notice);
   }
 
   /** The live session with this id, touching last-seen; null if unknown, revoked or idle too long; `too_old` past its overall limit. */
@@ -171,14 +177,18 @@ export class SessionRegistry extends DurableObject<Env> {
 
   // The second factor (registry-second-factor.ts).
 
-  /** Uses a second factor against `surface`'s budget; the wrong code that locks it puts `lockNotice` in the outbox. */
+  /**
+   * Uses a second factor against `surface`'s budget; the wrong code that locks it puts `lockNotice` in the
+   * outbox, a recovery code used puts `recoveryNotice` there (with the number left).
+   */
   useSecondFactor(
     proof: SecondFactorProof,
     now: number,
     surface: CodeSurface,
     lockNotice?: OutboxNotice,
+    recoveryNotice?: OutboxNotice,
   ): Promise<SecondFactorResult> {
-    return this.secondFactor.useSecondFactor(proof, now, surface, lockNotice);
+    return this.secondFactor.useSecondFactor(proof, now, surface, lockNotice, recoveryNotice);
   }
 
   /** Two-factor on (false: that step was used): its step used, these codes stored, other sessions ended, notice kept. */
@@ -224,6 +234,11 @@ export class SessionRegistry extends DurableObject<Env> {
   }
 
   // Storage, alarm and live sign-out sockets (registry-storage.ts).
+
+  /** Keeps a notice of a change made elsewhere (D1) in the outbox until the queue takes it. */
+  keepNotice(notice: OutboxNotice, now: number): Promise<void> {
+    return this.store.keepNotice(notice, now);
+  }
 
   /** WebSocket upgrade for live sign-out; the Worker has already authenticated the session. */
   override async fetch(request: Request): Promise<Response> {

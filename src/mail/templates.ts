@@ -7,11 +7,15 @@
  */
 import type { ClientInfo } from "../core/client-info";
 import { escapeHtml } from "../core/html";
-import { fill, templateOf, translator } from "../i18n/catalogue";
+import { translator } from "../i18n/catalogue";
 import { describeDevice } from "../i18n/device";
 import { formatLifetime, formatMoment } from "../i18n/format";
 import { directionOf, type Reader } from "../i18n/languages";
 import type { English, Placeholders, TextKey, Translate } from "../i18n/types";
+import { anchor, htmlWith } from "./email-html";
+
+/** The texts that say when and from where (exactly {when} and {from}). */
+type WhenAndFromKey = { [K in TextKey]: [Placeholders<English[K]>] extends ["when" | "from"] ? K : never }[TextKey];
 
 /** An email's words, ready for a provider. */
 export interface RenderedEmail {
@@ -144,7 +148,8 @@ export function renderTwoFactorEmail({
   return { subject, text, html };
 }
 
-function layout(reader: Reader, title: string, body: string): string {
+/** An email's HTML page around its body (shared with notice-templates.ts). */
+export function layout(reader: Reader, title: string, body: string): string {
   return `<!DOCTYPE html><html lang="${reader.language}" dir="${directionOf(reader.language)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
 <body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1f24;max-width:560px;margin:0 auto;padding:24px">
 <h1 style="font-size:20px">${escapeHtml(title)}</h1>
@@ -153,9 +158,9 @@ ${body}
 }
 
 /** A sentence saying when and from where, for the text part and the HTML part. */
-function whenAndFrom(
+export function whenAndFrom(
   reader: Reader,
-  key: "email.reset.requested" | "email.changed.what" | `email.twoFactor.${TwoFactorEmailInput["change"]}.what`,
+  key: WhenAndFromKey,
   at: number,
   client: Pick<ClientInfo, "ip" | "userAgent">,
 ): { text: string; html: string } {
@@ -192,18 +197,4 @@ function isolatedText(text: string): string {
 /** Someone's data inside a sentence of the HTML part, escaped and isolated (a link shown as its address too). */
 function isolatedHtml(text: string): string {
   return `<bdi>${escapeHtml(text)}</bdi>`;
-}
-
-/** A link for the HTML part, its address and text escaped. */
-function anchor(href: string, text: string): string {
-  return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
-}
-
-/** A text for the HTML part: its words escaped, its placeholders replaced by ready HTML. */
-function htmlWith<K extends TextKey>(reader: Reader, key: K, html: Record<Placeholders<English[K]>, string>): string {
-  const values: Record<string, { html: string }> = {};
-  for (const [name, value] of Object.entries<string>(html)) values[name] = { html: value };
-  return fill(templateOf(reader.language, key), values, (value) => value)
-    .map((part) => (typeof part === "string" ? escapeHtml(part) : part.html))
-    .join("");
 }

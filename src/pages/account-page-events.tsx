@@ -25,6 +25,12 @@ const EVENT_LABELS: Record<AuditEvent["type"], PlainKey> = {
   email_bounced: "account.event.emailBounced",
   email_complained: "account.event.emailComplained",
   email_language_changed: "account.event.emailLanguageChanged",
+  new_device_sign_in: "notices.event.newDevice",
+  new_device_notices_on: "notices.event.alertsOn",
+  new_device_notices_off: "notices.event.alertsOff",
+  second_address_requested: "notices.event.secondRequested",
+  second_address_added: "notices.event.secondAdded",
+  second_address_removed: "notices.event.secondRemoved",
 };
 
 export function EventList({ events }: { events: AuditEvent[] }) {

@@ -5,6 +5,8 @@ import { describeDevice } from "../i18n/device";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../i18n/languages";
 import { EventList } from "./account-page-events";
 import { Field, NewPasswordFields, Notice } from "./layout";
+import { NewDeviceSection } from "./new-device-section";
+import { SecondAddressSection } from "./second-address-section";
 import { TwoFactorSection } from "./two-factor-setup-page";
 import { dotted, Rich, Time, useT } from "./words";
 
@@ -24,6 +26,7 @@ export interface AccountPageProps {
   /** The language the account's emails are written in, and why a choice of it was refused. */
   emailLanguage: Language;
   languageError?: string | undefined;
+  secondAddressError?: string | undefined;
 }
 
 /** The page: profile, sessions with the sign-out actions, password, two-factor, recent events. */
@@ -43,6 +46,8 @@ export function AccountPage(props: AccountPageProps) {
       <ChangePassword errors={passwordErrors} minLength={minLength} />
       <TwoFactorSection {...twoFactor} errors={twoFactorErrors} />
       <EmailLanguage current={props.emailLanguage} error={props.languageError} />
+      <SecondAddressSection address={user.secondEmail} error={props.secondAddressError} />
+      <NewDeviceSection on={user.newDeviceNotices} />
       <h2>{t("account.eventsHeading")}</h2>
       <EventList events={events} />
     </>

@@ -98,6 +98,7 @@ export const signInPageRoutes = new Hono<PageEnv>()
         replacing: readSessionCookie(c),
         deviceToken: readDeviceCookie(c),
         askSecondFactorLater: true,
+        noticeNewDevice: true,
         botCheck: { token: form[TURNSTILE_FIELD] },
       });
       // The widget was on this form: the next try needs it again (its token is used up either way).
@@ -136,7 +137,8 @@ export const signInPageRoutes = new Hono<PageEnv>()
       const pending = readPendingSignIn(c, ctx.now);
       if (pending === null) return c.redirect("/login?notice=expired", 303);
       const options = { replacing: readSessionCookie(c), deviceToken: readDeviceCookie(c) };
-      const result = await completeSecondFactorSignIn(ctx, pending, c.req.valid("form").code, options);
+      const code = c.req.valid("form").code;
+      const result = await completeSecondFactorSignIn(ctx, pending, code, { ...options, noticeNewDevice: true });
       if (result.ok) {
         clearTwoFactorCookie(c, "pending");
         writeSessionCookie(c, result.token, ctx.config.sessionIdleMs);

@@ -18,7 +18,13 @@ export type AuditEventType =
   | "recovery_codes_regenerated"
   | "recovery_code_used"
   | "second_factor_failed"
-  | "email_language_changed";
+  | "email_language_changed"
+  | "new_device_sign_in"
+  | "new_device_notices_on"
+  | "new_device_notices_off"
+  | "second_address_requested"
+  | "second_address_added"
+  | "second_address_removed";
 
 export interface AuditContext {
   ip: string | null;

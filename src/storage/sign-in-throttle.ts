@@ -49,7 +49,7 @@ export interface SignInAttempt {
   acquired: boolean;
   /** Whether this attempt holds a reservation of the email's daily cap (untrusted attempts only, sign-in-cap.ts). */
   reserved: boolean;
-  /** Whether the account signed in from this client's network in the last 30 days (asked for API clients only). */
+  /** Whether the account signed in from this client's network in the last 30 days (when `trust.readNetwork` names it). */
   knownNetwork: boolean;
   /** When this very password last failed for this email, and against which credential version (-1: no account). */
   failedBefore: { at: number; credentialVersion: number } | null;
@@ -58,14 +58,14 @@ export interface SignInAttempt {
 /**
  * In one round trip: the account for `email` (if any), this attempt's claim on its scope's slot (taken
  * unless that scope is locked or another attempt holds it), then, for an untrusted attempt holding it, its
- * reservation of the email's daily cap; the network's lock, whether the network is known (when `network`
- * is given), and whether this password already failed for the email. The same statements run for unknown
+ * reservation of the email's daily cap; the network's lock, whether the network is known (when `network`,
+ * trusted if known, or `readNetwork`, only read, is given), and whether this password already failed for the email. The same statements run for unknown
  * emails. `claimVersion`: the credential version of the device token presented, if its MAC holds.
  */
 export async function startSignInAttempt(
   db: D1Database,
   attempt: AttemptScopes & { email: string; attemptId: string; mark: string },
-  trust: { claimVersion: number | null; network: string | null },
+  trust: { claimVersion: number | null; network: string | null; readNetwork?: string | null },
   now: number,
   cap: DailyCap,
 ): Promise<SignInAttempt> {
@@ -92,9 +92,9 @@ export async function startSignInAttempt(
       .prepare("SELECT created_at, credential_version FROM sign_in_failure_marks WHERE email_key = ? AND mark = ?")
       .bind(emailKey, mark),
     // Always a statement (a constant one when not asked), so the results keep their places.
-    trust.network === null
+    (trust.network ?? trust.readNetwork ?? null) === null
       ? db.prepare("SELECT NULL AS known")
-      : knownNetworkStatement(db, emailKey, trust.network, now),
+      : knownNetworkStatement(db, emailKey, (trust.network ?? trust.readNetwork)!, now),
     ...(ownNetwork ? [] : [lockOf(networkScope)]),
   ]);
   const userRow = users?.results[0] as UserRow | undefined;

@@ -16,6 +16,10 @@ export interface User {
   totpEnabledAt: string | null;
   /** The language of this account's emails, as stored (domain/account.ts reads it); null: English. */
   language: string | null;
+  /** Whether a sign-in from a new device is emailed to the owner (on unless turned off on /account). */
+  newDeviceNotices: boolean;
+  /** A second, verified address for security notices (NIST SP 800-63B rev 4 asks for two); null: none. */
+  secondEmail: string | null;
 }
 
 export interface UserRow {
@@ -32,6 +36,9 @@ export interface UserRow {
   totp_secret: string | null;
   totp_enabled_at: string | null;
   language: string | null;
+  /** Absent before migration 0013. */
+  new_device_notices?: number | null;
+  second_email?: string | null;
 }
 
 export function rowToUser(row: UserRow): User {
@@ -49,6 +56,8 @@ export function rowToUser(row: UserRow): User {
     totpSecret: row.totp_secret ?? null,
     totpEnabledAt: row.totp_enabled_at ?? null,
     language: row.language ?? null,
+    newDeviceNotices: row.new_device_notices !== 0,
+    secondEmail: row.second_email ?? null,
   };
 }
 
@@ -192,9 +201,4 @@ export async function upgradePasswordHash(
 /** The last-login update, for callers that batch it with the audit event. */
 export function recordSignInStatement(db: D1Database, userId: string, now: string): D1PreparedStatement {
   return db.prepare("UPDATE users SET last_login_at = ? WHERE id = ?").bind(now, userId);
-}
-
-/** Sets the language of an account's emails. */
-export async function updateUserLanguage(db: D1Database, userId: string, language: string, now: string): Promise<void> {
-  await db.prepare("UPDATE users SET language = ?1, updated_at = ?2 WHERE id = ?3").bind(language, now, userId).run();
 }

@@ -3,12 +3,14 @@
  * A copy must never outlive the change that made it stale: every change drops it, and a copy read from D1
  * before a change is refused when it comes back to be kept (docs/design.md, "Who am I in one step").
  */
+
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../../src/core/config";
 import { parseSessionToken } from "../../src/core/session-token";
 import { profileOf } from "../../src/domain/profile-snapshot";
-import { findUserById, updateUserLanguage } from "../../src/storage/users";
+import { updateUserLanguage } from "../../src/storage/user-preferences";
+import { findUserById } from "../../src/storage/users";
 import {
   authtokenFor,
   json,

@@ -26,6 +26,7 @@ describe("plural keys", () => {
       "account.detail.otherSessions",
       "field.passwordCount",
       "field.passwordHint",
+      "notices.recoveryCode.left",
       "password.too_long",
       "password.too_short",
       "twoFactor.section.codesLeft",

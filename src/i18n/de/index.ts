@@ -2,6 +2,7 @@ import type { Catalogue } from "../types";
 import { account } from "./account";
 import { common } from "./common";
 import { email } from "./email";
+import { notices } from "./notices";
 import { reset } from "./reset";
 import { sessionAge } from "./session-age";
 import { signIn } from "./sign-in";
@@ -17,4 +18,5 @@ export const de: Catalogue<"de"> = {
   ...email,
   ...sessionAge,
   ...transport,
+  ...notices,
 };
