@@ -14,7 +14,7 @@ import { findUserWithFailures, type User } from "../storage/users";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 
-export type { SessionInfo } from "../durable/session-registry";
+export type { SessionInfo, SessionMethod } from "../durable/session-registry";
 export type { User } from "../storage/users";
 
 /** A live session and its user. */

@@ -135,9 +135,10 @@ async function startSession(
   options: Pick<SignInOptions, "replacing" | "deviceToken"> & { trusted: boolean; givesBack: boolean },
 ): Promise<{ ok: true; user: User; token: string; deviceToken: string } | { ok: false }> {
   const { env, now } = ctx;
+  const method = asksSecondFactor(user) ? "password_code" : "password";
   // The session and the success's D1 batch at once: the person waits for one step, not two.
   const [created] = await Promise.all([
-    sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, ctx.client, now),
+    sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, { ...ctx.client, method }, now),
     recordSuccess(ctx, user, key, { givesBack: options.givesBack }),
   ]);
   // The password was changed between our read and the session: the verified password is no longer valid.

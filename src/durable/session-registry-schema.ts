@@ -48,6 +48,7 @@ export interface SessionInfo extends SessionMeta {
   id: string;
   createdAt: number;
   lastSeenAt: number;
+  method: SessionMethod | null;
 }
 
 /** The one `state` row: credential version, session epoch and the reset-token authority. */

@@ -25,6 +25,8 @@ const EVENT_LABELS: Record<AuditEvent["type"], PlainKey> = {
   email_bounced: "account.event.emailBounced",
   email_complained: "account.event.emailComplained",
   email_language_changed: "account.event.emailLanguageChanged",
+  passkey_added: "passkeys.event.added",
+  passkey_removed: "passkeys.event.removed",
 };
 
 export function EventList({ events }: { events: AuditEvent[] }) {
@@ -64,6 +66,7 @@ function eventDetail(t: Translate, { type, detail }: AuditEvent): Child {
     const all = /^all (\d+) sessions$/.exec(detail);
     if (all !== null) return t("account.detail.allSessions", { count: Number(all[1]) });
   }
+  if (type === "sign_in" && detail === "passkey") return t("passkeys.method.passkey");
   if (type === "email_language_changed") return LANGUAGE_NAMES[languageOrDefault(detail)];
   if (type === "recovery_code_used") {
     const left = /^(\d+) left$/.exec(detail);

@@ -5,6 +5,7 @@ import { describeDevice } from "../i18n/device";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../i18n/languages";
 import { EventList } from "./account-page-events";
 import { Field, NewPasswordFields, Notice } from "./layout";
+import { PasskeySection, sessionMethodKey } from "./passkey-page";
 import { TwoFactorSection } from "./two-factor-setup-page";
 import { dotted, Rich, Time, useT } from "./words";
 
@@ -24,6 +25,7 @@ export interface AccountPageProps {
   /** The language the account's emails are written in, and why a choice of it was refused. */
   emailLanguage: Language;
   languageError?: string | undefined;
+  passkeys: Parameters<typeof PasskeySection>[0];
 }
 
 /** The page: profile, sessions with the sign-out actions, password, two-factor, recent events. */
@@ -42,6 +44,7 @@ export function AccountPage(props: AccountPageProps) {
       <SignOutActions canSignOutOthers={sessions.length >= 2} />
       <ChangePassword errors={passwordErrors} minLength={minLength} />
       <TwoFactorSection {...twoFactor} errors={twoFactorErrors} />
+      <PasskeySection {...props.passkeys} />
       <EmailLanguage current={props.emailLanguage} error={props.languageError} />
       <h2>{t("account.eventsHeading")}</h2>
       <EventList events={events} />
@@ -116,6 +119,7 @@ function SessionList({ sessions, currentSessionId }: { sessions: SessionInfo[]; 
                 lastSeen: <Time at={s.lastSeenAt} />,
               }}
             />
+            {s.method !== null && ` · ${t(sessionMethodKey(s.method))}`}
           </span>
         </li>
       ))}

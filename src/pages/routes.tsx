@@ -14,6 +14,8 @@ import { readSessionCookie } from "./cookies";
 import { renderErrorPage } from "./error-page";
 import { Layout } from "./layout";
 import { type PageEnv, pageLanguage } from "./page-language";
+import { passkeyRoutes } from "./passkey-routes";
+import { PASSKEYS_JS } from "./passkey-script";
 import { passwordCheckRoutes } from "./password-check-routes";
 import { passwordResetCodeRoutes } from "./password-reset-code-routes";
 import { passwordResetPageRoutes } from "./password-reset-routes";
@@ -33,6 +35,7 @@ const STATIC: Record<string, { body: string; type: string }> = {
   "/static/password-hints.js": { body: PASSWORD_HINTS_JS, type: "text/javascript; charset=utf-8" },
   "/static/copy-codes.js": { body: COPY_CODES_JS, type: "text/javascript; charset=utf-8" },
   "/static/time-zone.js": { body: TIME_ZONE_JS, type: "text/javascript; charset=utf-8" },
+  "/static/passkeys.js": { body: PASSKEYS_JS, type: "text/javascript; charset=utf-8" },
 };
 
 /** Every page, behind the page middleware; routes mounted after this at "/" get the same middleware. */
@@ -104,6 +107,7 @@ pageRoutes.use(
 
 pageRoutes.get("/", (c) => c.redirect(readSessionCookie(c) !== undefined ? "/account" : "/login", 303));
 pageRoutes.route("/", signInPageRoutes);
+pageRoutes.route("/", passkeyRoutes);
 pageRoutes.route("/", passwordResetPageRoutes);
 pageRoutes.route("/", passwordResetCodeRoutes);
 pageRoutes.route("/", accountRoutes);

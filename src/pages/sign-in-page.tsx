@@ -1,5 +1,6 @@
 /** /login and /signup views. */
 import { EmailField, Field, NewPasswordFields, Notice } from "./layout";
+import { PasskeyFallback, PasskeySignIn } from "./passkey-page";
 import { TurnstileWidget } from "./turnstile-widget";
 import { Rich, useT } from "./words";
 
@@ -14,6 +15,9 @@ export const SIGN_IN_NOTICES = {
   session_limit: "info",
   expired: "info",
   signed_up: "success",
+  passkey_expired: "error",
+  passkey_refused: "error",
+  passkey_limited: "error",
 } as const;
 
 export type SignInNotice = keyof typeof SIGN_IN_NOTICES;
@@ -39,7 +43,7 @@ export function SignInPage({
       )}
       {error !== undefined && <Notice tone="error">{error}</Notice>}
       <form method="post" action="/login" novalidate={false}>
-        <EmailField value={email} autofocus={email === undefined} />
+        <EmailField value={email} autofocus={email === undefined} autocomplete="username webauthn" />
         <Field
           name="password"
           label={t("signIn.password")}
@@ -53,6 +57,8 @@ export function SignInPage({
         {challengeSiteKey !== undefined && <TurnstileWidget siteKey={challengeSiteKey} />}
         <button type="submit">{t("signIn.submit")}</button>
       </form>
+      <PasskeySignIn />
+      <PasskeyFallback />
       <p class="alt">
         <Rich text="signIn.noAccount" values={{ link: <a href="/signup">{t("signIn.signUpLink")}</a> }} />
       </p>

@@ -18,7 +18,9 @@ export type AuditEventType =
   | "recovery_codes_regenerated"
   | "recovery_code_used"
   | "second_factor_failed"
-  | "email_language_changed";
+  | "email_language_changed"
+  | "passkey_added"
+  | "passkey_removed";
 
 export interface AuditContext {
   ip: string | null;
