@@ -944,4 +944,33 @@ export const MUTANTS = [
     replace: "throw error;",
     tests: t("integration/two-factor"),
   },
+  // Issue 25: passkeys.
+  {
+    name: "a passkey made on another origin is accepted (no origin check)",
+    file: "src/core/passkey.ts",
+    find: 'if (clientData.origin !== expected.origin || clientData.crossOrigin === true) return "wrong_origin";',
+    replace: "",
+    tests: t("unit/passkey"),
+  },
+  {
+    name: "a passkey ceremony's challenge works twice",
+    file: "src/durable/passkey-table.ts",
+    find: '"DELETE FROM passkey_challenges WHERE hash = ? RETURNING purpose, expires_at"',
+    replace: '"SELECT purpose, expires_at FROM passkey_challenges WHERE hash = ?"',
+    tests: t("durable/passkeys"),
+  },
+  {
+    name: "a passkey sign-in's challenge works twice",
+    file: "src/storage/passkey-sign-in.ts",
+    find: '"DELETE FROM passkey_sign_in_challenges WHERE id = ? RETURNING challenge, expires_at > ? AS live"',
+    replace: '"SELECT challenge, expires_at > ?2 AS live FROM passkey_sign_in_challenges WHERE id = ?1"',
+    tests: t("integration/passkeys"),
+  },
+  {
+    name: "a passkey without user verification passes where it is required",
+    file: "src/core/passkey.ts",
+    find: 'if (expected.userVerification && !authenticatorData.userVerified) return "user_not_verified";',
+    replace: "",
+    tests: t("unit/passkey", "durable/passkeys"),
+  },
 ];
