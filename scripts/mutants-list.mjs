@@ -606,8 +606,8 @@ export const MUTANTS = [
   {
     name: "the page's code step accepts a wrong code",
     file: "src/domain/sign-in.ts",
-    find: 'const factor = await useSecondFactor(ctx, user, code, "sign_in"); if (!factor.ok) return factor;',
-    replace: 'const factor = await useSecondFactor(ctx, user, code, "sign_in");',
+    find: ': await usePasskeyFactor(ctx, user.id, proof, "second_factor"); if (!factor.ok) return factor;',
+    replace: ': await usePasskeyFactor(ctx, user.id, proof, "second_factor");',
     tests: t("integration/two-factor"),
   },
   {

@@ -52,12 +52,19 @@ export async function beginAddingPasskey(ctx: FlowContext, auth: Authenticated):
   };
 }
 
+/** What the browser needs for navigator.credentials.get on a step: the challenge and the account's passkeys. */
+export interface PasskeyCheckOptions {
+  challenge: string;
+  rpId: string;
+  allow: string[];
+}
+
 /** A challenge of the user's registry for confirming with a passkey (the second step, the reset, a removal). */
 export async function beginPasskeyCheck(
   ctx: FlowContext,
   userId: string,
   purpose: "second_factor" | "reset" | "remove",
-): Promise<{ challenge: string; rpId: string; allow: string[] }> {
+): Promise<PasskeyCheckOptions> {
   const registry = sessionRegistry(ctx.env, userId);
   const [challenge, existing] = await Promise.all([
     registry.beginPasskeyCeremony(purpose, ctx.now),
@@ -121,4 +128,25 @@ export async function removePasskey(
   if (name === null) return { ok: false, reason: "not_found" };
   auditLater(ctx, auth.user.id, "passkey_removed", name);
   return { ok: true };
+}
+
+/** A second factor given as a passkey (user verified) instead of a code. */
+export interface PasskeyProof {
+  passkey: AssertionResponse;
+}
+
+/**
+ * Uses a passkey as the second factor (sign-in's second step, the reset's): it must answer a challenge the
+ * user's registry issued for that step. A refusal reads as a wrong code; it is not counted against the codes'
+ * budget, as a passkey cannot be guessed.
+ */
+export async function usePasskeyFactor(
+  ctx: FlowContext,
+  userId: string,
+  proof: PasskeyProof,
+  purpose: "second_factor" | "reset",
+): Promise<{ ok: true } | SecondFactorRefusal> {
+  const rp = passkeyRelyingParty(ctx.config.appUrl);
+  const used = await sessionRegistry(ctx.env, userId).usePasskey(proof.passkey, rp, purpose, ctx.now);
+  return used.ok ? { ok: true } : { ok: false, reason: "second_factor_wrong" };
 }

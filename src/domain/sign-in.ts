@@ -17,6 +17,7 @@ import { findUserById, recordSignInStatement, type User, upgradePasswordHash } f
 import { auditLater } from "./audit-trail";
 import type { BotCheck, ChallengeRefusal } from "./bot-check";
 import type { FlowContext } from "./context";
+import { type PasskeyProof, usePasskeyFactor } from "./passkeys";
 import {
   clearAttempts,
   recordFailedAttempt,
@@ -24,7 +25,7 @@ import {
   successClearing,
   verifyThrottled,
 } from "./password-attempt";
-import { signOut } from "./sessions";
+import { type SessionMethod, signOut } from "./sessions";
 import { asksSecondFactor, type SecondFactorRefusal, useSecondFactor } from "./two-factor";
 
 export { lockDurationMs, type SignInRefusal } from "./password-attempt";
@@ -110,7 +111,7 @@ export async function signIn(
 export async function completeSecondFactorSignIn(
   ctx: FlowContext,
   pending: { userId: string; credentialVersion: number },
-  code: string,
+  proof: string | PasskeyProof,
   options: Pick<SignInOptions, "replacing" | "deviceToken"> = {},
 ): Promise<SignInResult | { ok: false; reason: "second_factor_expired" }> {
   const user = await findUserById(userDatabase(ctx.env, pending.userId), pending.userId);
@@ -118,12 +119,16 @@ export async function completeSecondFactorSignIn(
   if (user === null || user.credentialVersion !== pending.credentialVersion || !asksSecondFactor(user)) {
     return { ok: false, reason: "second_factor_expired" };
   }
-  const factor = await useSecondFactor(ctx, user, code, "sign_in");
+  const factor =
+    typeof proof === "string"
+      ? await useSecondFactor(ctx, user, proof, "sign_in")
+      : await usePasskeyFactor(ctx, user.id, proof, "second_factor");
   if (!factor.ok) return factor;
   const key = emailKey(user.email);
   const claim = deviceClaim(ctx.config.pepper, key, options.deviceToken);
   const trusted = claim !== null && claim.credentialVersion === user.credentialVersion;
-  const session = await startSession(ctx, user, key, { ...options, trusted, givesBack: false });
+  const method = typeof proof === "string" ? "password_code" : "password_passkey";
+  const session = await startSession(ctx, user, key, { ...options, trusted, givesBack: false, method });
   return session.ok ? session : { ok: false, reason: "second_factor_expired" };
 }
 
@@ -132,10 +137,14 @@ async function startSession(
   ctx: FlowContext,
   user: User,
   key: string,
-  options: Pick<SignInOptions, "replacing" | "deviceToken"> & { trusted: boolean; givesBack: boolean },
+  options: Pick<SignInOptions, "replacing" | "deviceToken"> & {
+    trusted: boolean;
+    givesBack: boolean;
+    method?: SessionMethod;
+  },
 ): Promise<{ ok: true; user: User; token: string; deviceToken: string } | { ok: false }> {
   const { env, now } = ctx;
-  const method = asksSecondFactor(user) ? "password_code" : "password";
+  const method = options.method ?? (asksSecondFactor(user) ? "password_code" : "password");
   // The session and the success's D1 batch at once: the person waits for one step, not two.
   const [created] = await Promise.all([
     sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, { ...ctx.client, method }, now),

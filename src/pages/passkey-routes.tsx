@@ -30,30 +30,7 @@ import { formBody, formMessage } from "./form-body";
 import { currentSession, isSameOrigin, toLogin } from "./guards";
 import { refusalMessages, secondFactorMessage } from "./messages";
 import type { PageEnv } from "./page-language";
-
-const b64 = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]*$/)
-  .max(4096);
-const registration = z.object({ clientDataJSON: b64, attestationObject: b64 });
-const assertion = z.object({
-  credentialId: b64.max(1400),
-  clientDataJSON: b64,
-  authenticatorData: b64,
-  signature: b64,
-  userHandle: b64.max(200).nullable(),
-});
-
-/** The hidden `credential` field: the script's JSON, parsed as `schema`; null if absent or malformed. */
-function parseCredential<T>(schema: z.ZodType<T>, text: string | undefined): T | null {
-  if (text === undefined || text === "") return null;
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+import { assertionSchema, base64url, parseCredential, registrationSchema } from "./passkey-form";
 
 const nameField = z
   .string()
@@ -65,9 +42,9 @@ const addForm = z.object({
   code: z.string().max(32).default(""),
   credential: z.string().max(12_000),
 });
-const renameForm = z.object({ id: b64.min(1), name: nameField });
+const renameForm = z.object({ id: base64url.min(1), name: nameField });
 const removeForm = z.object({
-  id: b64.min(1),
+  id: base64url.min(1),
   password: z.string().max(1024).default(""),
   code: z.string().max(32).default(""),
   credential: z.string().max(12_000).default(""),
@@ -113,7 +90,7 @@ export const passkeyRoutes = new Hono<PageEnv>()
       const auth = await currentSession(c);
       if (!auth.ok) return toLogin(c, "expired");
       const form = c.req.valid("form");
-      const response: RegistrationResponse | null = parseCredential(registration, form.credential);
+      const response: RegistrationResponse | null = parseCredential(registrationSchema, form.credential);
       if (response === null) return refuse(c, 422, c.var.t("passkeys.cancelled"));
       const name = describeDevice(c.var.t, c.req.header("user-agent") ?? null).slice(0, MAX_PASSKEY_NAME_LENGTH);
       const input = { ...form, name, response, deviceToken: readDeviceCookie(c) };
@@ -141,7 +118,7 @@ export const passkeyRoutes = new Hono<PageEnv>()
       const auth = await currentSession(c);
       if (!auth.ok) return toLogin(c, "expired");
       const form = c.req.valid("form");
-      const passkey: AssertionResponse | null = parseCredential(assertion, form.credential);
+      const passkey: AssertionResponse | null = parseCredential(assertionSchema, form.credential);
       const proof = passkey !== null ? { passkey } : { ...form, deviceToken: readDeviceCookie(c) };
       const result = await removePasskey(flowContext(c), auth, form.id, proof);
       if (result.ok) return c.redirect("/account?done=passkey_removed#passkeys", 303);
@@ -162,7 +139,7 @@ export const passkeyRoutes = new Hono<PageEnv>()
     async (c) => {
       const ctx = flowContext(c);
       const challengeId = takePasskeySignIn(c);
-      const response: AssertionResponse | null = parseCredential(assertion, c.req.valid("form").credential);
+      const response: AssertionResponse | null = parseCredential(assertionSchema, c.req.valid("form").credential);
       if (challengeId === undefined) return c.redirect("/login?notice=passkey_expired", 303);
       if (response === null) return c.redirect("/login?notice=passkey_refused", 303);
       const result = await signInWithPasskey(ctx, { challengeId, response, replacing: readSessionCookie(c) });

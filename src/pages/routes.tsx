@@ -16,6 +16,7 @@ import { Layout } from "./layout";
 import { type PageEnv, pageLanguage } from "./page-language";
 import { passkeyRoutes } from "./passkey-routes";
 import { PASSKEYS_JS } from "./passkey-script";
+import { passkeyStepRoutes } from "./passkey-step-routes";
 import { passwordCheckRoutes } from "./password-check-routes";
 import { passwordResetCodeRoutes } from "./password-reset-code-routes";
 import { passwordResetPageRoutes } from "./password-reset-routes";
@@ -108,6 +109,7 @@ pageRoutes.use(
 pageRoutes.get("/", (c) => c.redirect(readSessionCookie(c) !== undefined ? "/account" : "/login", 303));
 pageRoutes.route("/", signInPageRoutes);
 pageRoutes.route("/", passkeyRoutes);
+pageRoutes.route("/", passkeyStepRoutes);
 pageRoutes.route("/", passwordResetPageRoutes);
 pageRoutes.route("/", passwordResetCodeRoutes);
 pageRoutes.route("/", accountRoutes);
