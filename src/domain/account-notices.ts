@@ -39,7 +39,14 @@ export async function notifyAccountChange(
           forgotUrl,
           keptSession: job.via === "account",
         })
-      : renderTwoFactorEmail({ reader, change: job.change, changedAt: job.changedAt, client: job, forgotUrl });
+      : renderTwoFactorEmail({
+          reader,
+          change: job.change,
+          changedAt: job.changedAt,
+          client: job,
+          forgotUrl,
+          passkeyName: job.passkeyName,
+        });
   const email = {
     to: user.email,
     ...rendered,

@@ -10,7 +10,7 @@ import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import type { SignInRefusal } from "./password-attempt";
 import type { Authenticated } from "./sessions";
-import { asksSecondFactor, type SecondFactorRefusal, useSecondFactor } from "./two-factor";
+import { asksSecondFactor, type SecondFactorRefusal, twoFactorNotice, useSecondFactor } from "./two-factor";
 import { type ConfirmInput, confirmPassword } from "./two-factor-setup";
 
 export type { PasskeyInfo } from "../durable/session-registry";
@@ -86,7 +86,9 @@ export async function addPasskey(
     if (!factor.ok) return factor;
   }
   const rp = passkeyRelyingParty(ctx.config.appUrl);
-  const added = await sessionRegistry(ctx.env, auth.user.id).addPasskey(input.response, input.name, rp, ctx.now);
+  const notice = twoFactorNotice(ctx, auth.user, "passkey_added", input.name);
+  const registry = sessionRegistry(ctx.env, auth.user.id);
+  const added = await registry.addPasskey(input.response, input.name, rp, ctx.now, notice);
   if (!added.ok) return { ok: false, reason: "passkey_refused", problem: added.reason };
   auditLater(ctx, auth.user.id, "passkey_added", input.name);
   return { ok: true };
@@ -124,7 +126,13 @@ export async function removePasskey(
       if (!factor.ok) return factor;
     }
   }
-  const name = await registry.removePasskey(id, ctx.now);
+  const known = (await registry.listPasskeys()).find((p) => p.id === id);
+  if (known === undefined) return { ok: false, reason: "not_found" };
+  const name = await registry.removePasskey(
+    id,
+    ctx.now,
+    twoFactorNotice(ctx, auth.user, "passkey_removed", known.name),
+  );
   if (name === null) return { ok: false, reason: "not_found" };
   auditLater(ctx, auth.user.id, "passkey_removed", name);
   return { ok: true };

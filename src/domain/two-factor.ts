@@ -109,6 +109,7 @@ export function twoFactorNotice(
   ctx: FlowContext,
   { id: userId, language }: Pick<User, "id" | "language">,
   change: TwoFactorChange,
+  passkeyName?: string,
 ): OutboxNotice {
   const job: TwoFactorChangedJob = {
     kind: "two_factor_changed",
@@ -119,6 +120,7 @@ export function twoFactorNotice(
     ip: ctx.client.ip,
     userAgent: ctx.client.userAgent,
     ...(language === null ? {} : { language }),
+    ...(passkeyName === undefined ? {} : { passkeyName }),
   };
   return { id: job.requestId, message: job };
 }

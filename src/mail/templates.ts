@@ -115,10 +115,19 @@ export function renderPasswordChangedEmail({
 /** What a two-factor notice says: which change, when and from where. */
 export interface TwoFactorEmailInput {
   reader: Reader;
-  change: "enabled" | "disabled" | "recovery_codes" | "codes_locked" | "reset_codes_locked";
+  change:
+    | "enabled"
+    | "disabled"
+    | "recovery_codes"
+    | "codes_locked"
+    | "reset_codes_locked"
+    | "passkey_added"
+    | "passkey_removed";
   changedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
   forgotUrl: string;
+  /** The passkey a passkey notice is about (its name on /account). */
+  passkeyName?: string | undefined;
 }
 
 /** The notice after each change to two-factor sign-in; a lock's names a way back in that it does not block. */
@@ -128,17 +137,19 @@ export function renderTwoFactorEmail({
   changedAt,
   client,
   forgotUrl,
+  passkeyName,
 }: TwoFactorEmailInput): RenderedEmail {
   const t = translator(reader.language);
   const subject = t(`email.twoFactor.${change}.subject`);
   const sentence = whenAndFrom(reader, `email.twoFactor.${change}.what`, changedAt, client);
   const locked = change === "codes_locked" || change === "reset_codes_locked";
   const warning = locked ? (`email.twoFactor.${change}.warning` as const) : "email.twoFactor.warning";
-  const text = [sentence.text, "", t(warning, { url: forgotUrl })].join("\n");
+  const named = passkeyName === undefined ? null : t("email.passkey.name", { name: passkeyName });
+  const text = [sentence.text, ...(named === null ? [] : [named]), "", t(warning, { url: forgotUrl })].join("\n");
   const html = layout(
     reader,
     subject,
-    `<p>${sentence.html}</p>
+    `<p>${sentence.html}</p>${named === null ? "" : `\n<p>${escapeHtml(named)}</p>`}
 <p><strong>${htmlWith(reader, warning, { url: `<bdi>${anchor(forgotUrl, forgotUrl)}</bdi>` })}</strong></p>`,
   );
   return { subject, text, html };

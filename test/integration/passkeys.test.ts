@@ -4,9 +4,10 @@
  * email, rename and remove; and the attacks: a replayed sign-in, a challenge used twice or by another
  * browser, a password lock that must not keep a passkey out.
  */
+import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
-import { auditTrail, BASE, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
+import { describe, expect, it, vi } from "vitest";
+import { auditTrail, BASE, mailbox, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
 import { codeAt, enrolled, PageBrowser } from "../page-browser";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
 
@@ -40,7 +41,7 @@ const handle = (uid: string) => btoa(uid).replace(/=+$/, "").replace(/\+/g, "-")
 
 describe("passkeys on /account", () => {
   it("adds one named by the device after the password, lists it, renames and removes it; each change audited", async () => {
-    const { uid, browser } = await signedIn("pk-add");
+    const { email, uid, browser } = await signedIn("pk-add");
     const authenticator = await SoftwareAuthenticator.create(BASE);
     const added = await addPasskey(browser, authenticator, { password: STRONG_PASSWORD });
     expect(added.status).toBe(303);
@@ -58,6 +59,22 @@ describe("passkeys on /account", () => {
     expect(removed.status).toBe(303);
     expect(await (await browser.request("/account")).text()).not.toContain(`data-passkey="${authenticator.id}"`);
     expect(await auditTrail(uid, /passkey/)).toEqual(["passkey_added", "passkey_removed"]);
+    // Each change is told to the owner through the registry's outbox: which passkey, when, from where.
+    const mail = await vi.waitFor(
+      async () => {
+        await runDurableObjectAlarm(env.SESSION_REGISTRY.getByName(uid));
+        const found = await mailbox(email);
+        if (found.length < 2) throw new Error("not yet");
+        return found;
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    expect(mail.map((m) => m.subject).sort()).toEqual([
+      "A passkey was added to your account",
+      "A passkey was removed from your account",
+    ]);
+    expect(mail.find((m) => m.subject.includes("removed"))!.text).toContain("The passkey: Work laptop");
+    expect(mail[0]!.text).toContain("someone has your password");
   });
 
   it("422: a wrong password adds nothing (a stolen session alone cannot add a way in)", async () => {

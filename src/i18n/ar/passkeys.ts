@@ -43,4 +43,10 @@ export const passkeys: Section<typeof english, "ar"> = {
   "passkeys.offerText":
     "تغيّرت كلمة المرور. يتيح لك مفتاح المرور تسجيل الدخول دونها في المرة القادمة، ولا يمكن لأحد سرقته بالتصيّد.",
   "passkeys.offerSkip": "ليس الآن",
+  "email.twoFactor.passkey_added.subject": "أُضيف مفتاح مرور إلى حسابك",
+  "email.twoFactor.passkey_added.what":
+    "أُضيف مفتاح مرور إلى حسابك في {when}، من {from}. يمكنه تسجيل الدخول دون كلمة المرور.",
+  "email.twoFactor.passkey_removed.subject": "أُزيل مفتاح مرور من حسابك",
+  "email.twoFactor.passkey_removed.what": "أُزيل مفتاح مرور من حسابك في {when}، من {from}.",
+  "email.passkey.name": "مفتاح المرور: {name}",
 };

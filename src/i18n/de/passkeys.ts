@@ -46,4 +46,10 @@ export const passkeys: Section<typeof english, "de"> = {
   "passkeys.offerText":
     "Ihr Passwort ist geändert. Mit einem Passkey können Sie sich das nächste Mal ohne Passwort anmelden, und niemand kann ihn abfischen.",
   "passkeys.offerSkip": "Nicht jetzt",
+  "email.twoFactor.passkey_added.subject": "Ihrem Konto wurde ein Passkey hinzugefügt",
+  "email.twoFactor.passkey_added.what":
+    "Ihrem Konto wurde am {when} von {from} aus ein Passkey hinzugefügt. Er kann sich ohne Ihr Passwort anmelden.",
+  "email.twoFactor.passkey_removed.subject": "Ein Passkey wurde aus Ihrem Konto entfernt",
+  "email.twoFactor.passkey_removed.what": "Am {when} wurde von {from} aus ein Passkey aus Ihrem Konto entfernt.",
+  "email.passkey.name": "Der Passkey: {name}",
 };

@@ -41,4 +41,10 @@ export const passkeys = {
   "passkeys.offerText":
     "Your password is changed. A passkey would let you sign in without it next time, and nobody can phish it.",
   "passkeys.offerSkip": "Not now",
+  "email.twoFactor.passkey_added.subject": "A passkey was added to your account",
+  "email.twoFactor.passkey_added.what":
+    "A passkey was added to your account on {when}, from {from}. It can sign in without your password.",
+  "email.twoFactor.passkey_removed.subject": "A passkey was removed from your account",
+  "email.twoFactor.passkey_removed.what": "A passkey was removed from your account on {when}, from {from}.",
+  "email.passkey.name": "The passkey: {name}",
 } as const;

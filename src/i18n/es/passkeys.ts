@@ -45,4 +45,10 @@ export const passkeys: Section<typeof english, "es"> = {
   "passkeys.offerText":
     "Tu contraseña ha cambiado. Con una llave de acceso podrías iniciar sesión sin ella la próxima vez, y nadie puede suplantarla.",
   "passkeys.offerSkip": "Ahora no",
+  "email.twoFactor.passkey_added.subject": "Se añadió una llave de acceso a tu cuenta",
+  "email.twoFactor.passkey_added.what":
+    "Se añadió una llave de acceso a tu cuenta el {when} desde {from}. Permite iniciar sesión sin tu contraseña.",
+  "email.twoFactor.passkey_removed.subject": "Se quitó una llave de acceso de tu cuenta",
+  "email.twoFactor.passkey_removed.what": "Se quitó una llave de acceso de tu cuenta el {when} desde {from}.",
+  "email.passkey.name": "La llave de acceso: {name}",
 };

@@ -45,4 +45,10 @@ export const passkeys: Section<typeof english, "fr"> = {
   "passkeys.offerText":
     "Votre mot de passe est changé. Une clé d’accès vous permettrait de vous connecter sans lui la prochaine fois, et personne ne peut l’hameçonner.",
   "passkeys.offerSkip": "Pas maintenant",
+  "email.twoFactor.passkey_added.subject": "Une clé d’accès a été ajoutée à votre compte",
+  "email.twoFactor.passkey_added.what":
+    "Une clé d’accès a été ajoutée à votre compte le {when}, depuis {from}. Elle permet de se connecter sans votre mot de passe.",
+  "email.twoFactor.passkey_removed.subject": "Une clé d’accès a été supprimée de votre compte",
+  "email.twoFactor.passkey_removed.what": "Une clé d’accès a été supprimée de votre compte le {when}, depuis {from}.",
+  "email.passkey.name": "La clé d’accès : {name}",
 };

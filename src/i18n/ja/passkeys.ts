@@ -44,4 +44,10 @@ export const passkeys: Section<typeof english, "ja"> = {
   "passkeys.offerText":
     "パスワードを変更しました。パスキーがあれば次回はパスワードなしでログインでき、フィッシングされることもありません。",
   "passkeys.offerSkip": "今はしない",
+  "email.twoFactor.passkey_added.subject": "アカウントにパスキーが追加されました",
+  "email.twoFactor.passkey_added.what":
+    "{when} に {from} からの操作で、アカウントにパスキーが追加されました。このパスキーではパスワードなしでログインできます。",
+  "email.twoFactor.passkey_removed.subject": "アカウントからパスキーが削除されました",
+  "email.twoFactor.passkey_removed.what": "{when} に {from} からの操作で、アカウントからパスキーが削除されました。",
+  "email.passkey.name": "パスキー：{name}",
 };
