@@ -112,33 +112,21 @@ export function renderPasswordChangedEmail({
   return { subject, text, html };
 }
 
-/** What a two-factor notice says: which change, when and from where. */
+type TwoFactorChange = "enabled" | "disabled" | "recovery_codes" | "codes_locked" | "reset_codes_locked";
+
+/** What a two-factor notice says: which change (a passkey's: which passkey), when and from where. */
 export interface TwoFactorEmailInput {
   reader: Reader;
-  change:
-    | "enabled"
-    | "disabled"
-    | "recovery_codes"
-    | "codes_locked"
-    | "reset_codes_locked"
-    | "passkey_added"
-    | "passkey_removed";
+  change: TwoFactorChange | "passkey_added" | "passkey_removed";
   changedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
   forgotUrl: string;
-  /** The passkey a passkey notice is about (its name on /account). */
   passkeyName?: string | undefined;
 }
 
 /** The notice after each change to two-factor sign-in; a lock's names a way back in that it does not block. */
-export function renderTwoFactorEmail({
-  reader,
-  change,
-  changedAt,
-  client,
-  forgotUrl,
-  passkeyName,
-}: TwoFactorEmailInput): RenderedEmail {
+export function renderTwoFactorEmail(input: TwoFactorEmailInput): RenderedEmail {
+  const { reader, change, changedAt, client, forgotUrl, passkeyName } = input;
   const t = translator(reader.language);
   const subject = t(`email.twoFactor.${change}.subject`);
   const sentence = whenAndFrom(reader, `email.twoFactor.${change}.what`, changedAt, client);
