@@ -5,6 +5,7 @@
  */
 import { encodeBase64urlNoPadding } from "@oslojs/encoding";
 import { type AssertionResponse, passkeyRelyingParty, type RegistrationResponse } from "../core/passkey";
+import { parseResetToken } from "../core/password-reset-token";
 import { type PasskeyInfo, type PasskeyRefusal, sessionRegistry } from "../durable/session-registry";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
@@ -92,6 +93,12 @@ export async function addPasskey(
   if (!added.ok) return { ok: false, reason: "passkey_refused", problem: added.reason };
   auditLater(ctx, auth.user.id, "passkey_added", input.name);
   return { ok: true };
+}
+
+/** After a reset: whether to offer a passkey (the account the token names has none; old tokens name no one). */
+export async function offersPasskeyAfterReset(env: Env, resetToken: string): Promise<boolean> {
+  const userId = parseResetToken(resetToken)?.userId ?? null;
+  return userId !== null && (await sessionRegistry(env, userId).listPasskeys()).length === 0;
 }
 
 /** The account's passkeys, oldest first. */

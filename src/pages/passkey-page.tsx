@@ -184,3 +184,14 @@ export function PasskeyCheckButton({ optionsUrl }: { optionsUrl: string }) {
     </>
   );
 }
+
+/** After a reset on an account without a passkey: the offer, and how to skip it. */
+export function PasskeyOffer() {
+  const t = useT();
+  return (
+    <Notice tone="info">
+      <strong>{t("passkeys.offerHeading")}</strong> {t("passkeys.offerText")}{" "}
+      <a href="/login?notice=reset">{t("passkeys.offerSkip")}</a>
+    </Notice>
+  );
+}

@@ -1,6 +1,6 @@
 /** /login and /signup views. */
 import { EmailField, Field, NewPasswordFields, Notice } from "./layout";
-import { PasskeyFallback, PasskeySignIn } from "./passkey-page";
+import { PasskeyFallback, PasskeyOffer, PasskeySignIn } from "./passkey-page";
 import { TurnstileWidget } from "./turnstile-widget";
 import { Rich, useT } from "./words";
 
@@ -28,11 +28,14 @@ export function SignInPage({
   error,
   notice,
   challengeSiteKey,
+  offerPasskey = false,
 }: {
   email?: string;
   error?: string;
   notice?: SignInNotice | null;
   challengeSiteKey?: string | undefined;
+  /** After a reset on an account without a passkey: offer one, to add once signed in (skippable). */
+  offerPasskey?: boolean;
 }) {
   const t = useT();
   return (
@@ -42,7 +45,9 @@ export function SignInPage({
         <Notice tone={SIGN_IN_NOTICES[notice]}>{t(`notice.${notice}`)}</Notice>
       )}
       {error !== undefined && <Notice tone="error">{error}</Notice>}
+      {offerPasskey && <PasskeyOffer />}
       <form method="post" action="/login" novalidate={false}>
+        {offerPasskey && <input type="hidden" name="next" value="passkeys" />}
         <EmailField value={email} autofocus={email === undefined} autocomplete="username webauthn" />
         <Field
           name="password"

@@ -31,6 +31,7 @@ const signInForm = z.object({
   email: emailTextField,
   password: requiredPasswordField(formMessage("field.enterPassword")),
   [TURNSTILE_FIELD]: z.string().optional(),
+  next: z.literal("passkeys").optional(),
 });
 /** The bot challenge's refusals (domain/bot-check.ts): the form again, with the widget and what to do. */
 const CHALLENGE_ANSWERS = {
@@ -82,7 +83,9 @@ export const signInPageRoutes = new Hono<PageEnv>()
     const notice = c.req.query("notice");
     // Own keys only: "constructor" or "toString" are in every object, and are no notice.
     const known = notice !== undefined && Object.hasOwn(SIGN_IN_NOTICES, notice) ? (notice as SignInNotice) : null;
-    return c.render(<SignInPage notice={known} />, { title: c.var.t("signIn.title"), scripts: [PASSKEY_SCRIPT] });
+    const offer = c.req.query("offer") === "passkey";
+    const page = <SignInPage notice={known} offerPasskey={offer} />;
+    return c.render(page, { title: c.var.t("signIn.title"), scripts: [PASSKEY_SCRIPT] });
   })
   .post(
     "/login",
@@ -123,7 +126,7 @@ export const signInPageRoutes = new Hono<PageEnv>()
       }
       writeSessionCookie(c, result.token, ctx.config.sessionIdleMs);
       writeDeviceCookie(c, result.deviceToken);
-      return c.redirect("/account", 303);
+      return c.redirect(form.next === "passkeys" ? "/account#passkeys" : "/account", 303);
     },
   )
   .get("/login/two-factor", (c) => {

@@ -7,7 +7,16 @@
 import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import { auditTrail, BASE, mailbox, STRONG_PASSWORD, signUp, uniqueEmail } from "../helpers";
+import {
+  auditTrail,
+  BASE,
+  mailbox,
+  NEW_PASSWORD,
+  resetTokenFor,
+  STRONG_PASSWORD,
+  signUp,
+  uniqueEmail,
+} from "../helpers";
 import { codeAt, enrolled, PageBrowser } from "../page-browser";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
 
@@ -178,5 +187,22 @@ describe("signing in with a passkey", () => {
     const stranger = await passkeySignIn(new PageBrowser(), authenticator, "not-a-user-id");
     expect(stranger.response.headers.get("location")).toBe("/login?notice=passkey_refused");
     expect(env.APP_URL).toBe(BASE);
+  });
+});
+
+describe("after a reset", () => {
+  it("an account without a passkey is offered one, skippably; signing in from the offer leads to it", async () => {
+    const { email } = await signedIn("pk-offer");
+    const reader = new PageBrowser();
+    expect((await reader.request(`/reset-password?token=${await resetTokenFor(email)}`)).status).toBe(303);
+    const form = { password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD };
+    const done = await reader.request("/reset-password", form);
+    expect(done.headers.get("location")).toBe("/login?notice=reset&offer=passkey");
+    const offer = await (await reader.request("/login?notice=reset&offer=passkey")).text();
+    expect(offer).toContain("Add a passkey?");
+    expect(offer).toContain('href="/login?notice=reset"'); // "Not now"
+    expect(offer).toContain('name="next" value="passkeys"');
+    const signIn = await reader.request("/login", { email, password: NEW_PASSWORD, next: "passkeys" });
+    expect(signIn.headers.get("location")).toBe("/account#passkeys");
   });
 });
