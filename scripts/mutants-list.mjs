@@ -535,7 +535,7 @@ export const MUTANTS = [
   },
   {
     name: "a sign-in leaves the session it replaces alive",
-    file: "src/domain/sign-in.ts",
+    file: "src/domain/sign-in-session.ts",
     find: "if (options.replacing !== undefined) ctx.defer(signOut(ctx, options.replacing).catch(() => undefined));",
     replace: "",
     tests: t("integration/replaced-sessions"),
@@ -767,7 +767,7 @@ export const MUTANTS = [
   },
   {
     name: "a sign-in the registry refused answers as signed in",
-    file: "src/domain/sign-in.ts",
+    file: "src/domain/sign-in-session.ts",
     find: "if (!created.ok) return { ok: false };",
     replace: "",
     tests: t("integration/reset-invariants"),
@@ -1154,5 +1154,34 @@ export const MUTANTS = [
     find: "if (!constantTimeEqualText(tag, mac(pepper,",
     replace: "if (false && !constantTimeEqualText(tag, mac(pepper,",
     tests: t("integration/second-address"),
+  },
+  // Issue 25: passkeys.
+  {
+    name: "a passkey made on another origin is accepted (no origin check)",
+    file: "src/core/passkey.ts",
+    find: 'if (clientData.origin !== expected.origin || clientData.crossOrigin === true) return "wrong_origin";',
+    replace: "",
+    tests: t("unit/passkey"),
+  },
+  {
+    name: "a passkey ceremony's challenge works twice",
+    file: "src/durable/passkey-table.ts",
+    find: '"DELETE FROM passkey_challenges WHERE hash = ? RETURNING purpose, expires_at"',
+    replace: '"SELECT purpose, expires_at FROM passkey_challenges WHERE hash = ?"',
+    tests: t("durable/passkeys"),
+  },
+  {
+    name: "a passkey sign-in's challenge works twice",
+    file: "src/storage/passkey-sign-in.ts",
+    find: '"DELETE FROM passkey_sign_in_challenges WHERE id = ? RETURNING challenge, expires_at > ? AS live"',
+    replace: '"SELECT challenge, expires_at > ?2 AS live FROM passkey_sign_in_challenges WHERE id = ?1"',
+    tests: t("integration/passkeys"),
+  },
+  {
+    name: "a passkey without user verification passes where it is required",
+    file: "src/core/passkey.ts",
+    find: 'if (expected.userVerification && !authenticatorData.userVerified) return "user_not_verified";',
+    replace: "",
+    tests: t("unit/passkey", "durable/passkeys"),
   },
 ];

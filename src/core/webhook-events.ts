@@ -29,6 +29,8 @@ export interface WebhookEventData {
   "sessions.revoked": { user_id: string; count: number | null; reason: SessionsRevokedReason };
   "two_factor.enabled": { user_id: string };
   "two_factor.disabled": { user_id: string };
+  "passkey.added": { user_id: string };
+  "passkey.removed": { user_id: string };
   /** `factor`: the password (this sign-in's scope locked) or the second factor (codes locked); `until` ISO. */
   "sign_in.locked": { user_id: string; factor: "password" | "second_factor"; until: string | null };
   /** An address the provider reported undeliverable (`bounced`) or as spam (`complained`); mail to it stops. */

@@ -62,7 +62,7 @@ function renderNotice(config: Config, job: NoticeJob, user: User): RenderedEmail
     case "password_changed":
       return renderPasswordChangedEmail({ ...common, keptSession: job.via === "account" });
     case "two_factor_changed":
-      return renderTwoFactorEmail({ ...common, change: job.change });
+      return renderTwoFactorEmail({ ...common, change: job.change, passkeyName: job.passkeyName });
     case "security_notice": {
       const accountUrl = `${config.appUrl}/account`;
       switch (job.event) {

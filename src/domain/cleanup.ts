@@ -3,6 +3,7 @@
 import { readConfig } from "../core/config";
 import { DAY_MS, isoTime } from "../core/time";
 import { pruneAuditEvents } from "../storage/audit";
+import { deleteStalePasskeyRows } from "../storage/passkey-sign-in";
 import { deleteOldCodeFailures } from "../storage/password-reset-code-failures";
 import { allShardDatabases } from "../storage/shard-databases";
 import { deleteStaleThrottles } from "../storage/sign-in-throttle-upkeep";
@@ -29,6 +30,8 @@ async function cleanUpShard(shard: string, db: D1Database, retention: number, no
   const unknownEmailEvents = await pruneAuditEvents(db, "unknown_emails", isoTime(now - UNKNOWN_EMAIL_EVENTS_MS));
   // A count outlives its window (at most a day, RESET_LINK_MINUTES' ceiling) by nothing that matters.
   const codeFailures = await deleteOldCodeFailures(db, now - DAY_MS);
-  const counts = { staleThrottles, accountEvents, unknownEmailEvents, codeFailures };
+  // Passkey sign-in challenges live 5 minutes, failure counts 15: a day is far past both.
+  const passkeyRows = await deleteStalePasskeyRows(db, now, now - DAY_MS);
+  const counts = { staleThrottles, accountEvents, unknownEmailEvents, codeFailures, passkeyRows };
   console.log(JSON.stringify({ event: "daily_cleanup", shard, ...counts }));
 }

@@ -40,10 +40,19 @@ export interface TwoFactorChangedJob {
   userAgent: string | null;
   /** As for PasswordChangedJob. */
   language?: string;
+  /** A passkey added or removed: its name, so the notice says which. */
+  passkeyName?: string;
 }
 
 /** What happened: turned on or off, new recovery codes, or wrong codes after the right password locked codes out. */
-export type TwoFactorChange = "enabled" | "disabled" | "recovery_codes" | "codes_locked" | "reset_codes_locked";
+export type TwoFactorChange =
+  | "enabled"
+  | "disabled"
+  | "recovery_codes"
+  | "codes_locked"
+  | "reset_codes_locked"
+  | "passkey_added"
+  | "passkey_removed";
 
 /**
  * Another event of how someone gets in: a recovery code used (with how many are left), or a sign-in from a

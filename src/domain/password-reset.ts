@@ -19,6 +19,7 @@ import type { Reader } from "../i18n/languages";
 import type { User } from "../storage/users";
 import type { FlowContext } from "./context";
 import type { PasswordResetJob } from "./email-jobs";
+import { beginPasskeyCheck, type PasskeyCheckOptions, type PasskeyProof, usePasskeyFactor } from "./passkeys";
 import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
 import { locateResetToken, readResetLink } from "./password-reset-check";
 import { earlierAttemptWon, finishPasswordChange, passwordChangedNotice, writeNewHash } from "./password-reset-steps";
@@ -128,14 +129,24 @@ export async function resetPassword(ctx: FlowContext, input: ResetInput): Promis
 export async function proveSecondFactorForReset(
   ctx: FlowContext,
   token: string,
-  code: string,
+  proof: string | PasskeyProof,
 ): Promise<{ ok: true } | { ok: false; reason: "not_asked" } | ResetRefusal | SecondFactorRefusal> {
   const found = await locateResetToken(ctx.env, token, ctx.now);
   if (found === null) return { ok: false, reason: "token_invalid" };
   const read = await unavailableOnError(() => readResetLink(ctx.env, found, ctx.now));
   if (read === null || read.fate.fate !== "usable") return { ok: false, reason: "token_invalid" };
   if (!asksSecondFactor(read.user)) return { ok: false, reason: "not_asked" };
-  return unavailableOnError(() => useSecondFactor(ctx, read.user, code, "reset"));
+  if (typeof proof !== "string") return usePasskeyFactor(ctx, read.user.id, proof, "reset");
+  return unavailableOnError(() => useSecondFactor(ctx, read.user, proof, "reset"));
+}
+
+/** A passkey challenge for the reset's second step, only while the link works (a forged one stores nothing). */
+export async function beginPasskeyResetCheck(ctx: FlowContext, token: string): Promise<PasskeyCheckOptions | null> {
+  const found = await locateResetToken(ctx.env, token, ctx.now);
+  if (found === null) return null;
+  const read = await unavailableOnError(() => readResetLink(ctx.env, found, ctx.now));
+  if (read === null || read.fate.fate !== "usable" || !asksSecondFactor(read.user)) return null;
+  return beginPasskeyCheck(ctx, read.user.id, "reset");
 }
 
 /**

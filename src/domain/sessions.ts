@@ -15,7 +15,7 @@ import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import { emitWebhookEvent } from "./webhook-events";
 
-export type { SessionInfo } from "../durable/session-registry";
+export type { SessionInfo, SessionMethod } from "../durable/session-registry";
 export type { User } from "../storage/users";
 
 /** A live session and its user. */

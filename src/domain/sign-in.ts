@@ -1,23 +1,12 @@
-/**
- * Sign-in: throttled per email (known or not), one password hash whatever the outcome, and the session
- * created inside the user's registry so it is serialised with password resets (invariant 4). A wrong
- * password already counted for this email counts once (invariant 12): client retries and a retyped typo
- * do not walk a person into the lock.
- */
-import { clientNetwork } from "../core/client-info";
-import { deviceClaim, issueDeviceToken } from "../core/device-token";
+import { deviceClaim } from "../core/device-token";
 import { emailKey } from "../core/email-address";
 import { hashPassword } from "../core/password-hash";
-import { isoTime } from "../core/time";
-import { sessionRegistry } from "../durable/session-registry";
-import { auditEventStatement } from "../storage/audit";
-import { batchByDatabase, emailDatabase, userDatabase } from "../storage/shard-databases";
-import { recordKnownNetworkStatement } from "../storage/sign-in-cap";
-import { clearThrottleStatements } from "../storage/sign-in-throttle-upkeep";
-import { findUserById, recordSignInStatement, type User, upgradePasswordHash } from "../storage/users";
+import { userDatabase } from "../storage/shard-databases";
+import { findUserById, type User, upgradePasswordHash } from "../storage/users";
 import type { BotCheck, ChallengeRefusal } from "./bot-check";
 import type { FlowContext } from "./context";
-import { networkKnown, newDeviceNotice } from "./new-device";
+import { networkKnown } from "./new-device";
+import { type PasskeyProof, usePasskeyFactor } from "./passkeys";
 import {
   clearAttempts,
   recordFailedAttempt,
@@ -25,7 +14,7 @@ import {
   successClearing,
   verifyThrottled,
 } from "./password-attempt";
-import { signOut } from "./sessions";
+import { startSession } from "./sign-in-session";
 import { asksSecondFactor, type SecondFactorRefusal, useSecondFactor } from "./two-factor";
 
 export { lockDurationMs, type SignInRefusal } from "./password-attempt";
@@ -114,7 +103,7 @@ export async function signIn(
 export async function completeSecondFactorSignIn(
   ctx: FlowContext,
   pending: { userId: string; credentialVersion: number },
-  code: string,
+  proof: string | PasskeyProof,
   options: Pick<SignInOptions, "replacing" | "deviceToken" | "noticeNewDevice"> = {},
 ): Promise<SignInResult | { ok: false; reason: "second_factor_expired" }> {
   const user = await findUserById(userDatabase(ctx.env, pending.userId), pending.userId);
@@ -126,79 +115,20 @@ export async function completeSecondFactorSignIn(
   const claim = deviceClaim(ctx.config.pepper, key, options.deviceToken);
   const asksNetwork = options.noticeNewDevice === true && claim === null;
   const [factor, known] = await Promise.all([
-    useSecondFactor(ctx, user, code, "sign_in"),
+    typeof proof === "string"
+      ? useSecondFactor(ctx, user, proof, "sign_in")
+      : usePasskeyFactor(ctx, user.id, proof, "second_factor"),
     asksNetwork ? networkKnown(ctx, key) : true,
   ]);
   if (!factor.ok) return factor;
   const trusted = claim !== null && claim.credentialVersion === user.credentialVersion;
-  const session = await startSession(ctx, user, key, { ...options, trusted, givesBack: false, familiar: known });
+  const method = typeof proof === "string" ? "password_code" : "password_passkey";
+  const session = await startSession(ctx, user, key, {
+    ...options,
+    trusted,
+    givesBack: false,
+    familiar: known,
+    method,
+  });
   return session.ok ? session : { ok: false, reason: "second_factor_expired" };
-}
-
-/** The session, and what comes with it: last login and throttle cleared, audit, rotation, device token. */
-async function startSession(
-  ctx: FlowContext,
-  user: User,
-  key: string,
-  options: Pick<SignInOptions, "replacing" | "deviceToken"> & {
-    trusted: boolean;
-    givesBack: boolean;
-    familiar: boolean;
-  },
-): Promise<{ ok: true; user: User; token: string; deviceToken: string } | { ok: false }> {
-  const { env, now } = ctx;
-  const notice = newDeviceNotice(ctx, user, options.familiar);
-  // The session and the success's D1 batch at once: the person waits for one step, not two.
-  const [created] = await Promise.all([
-    sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, ctx.client, now, notice),
-    recordSuccess(ctx, user, key, { givesBack: options.givesBack, newDevice: notice !== undefined }),
-  ]);
-  // The password was changed between our read and the session: the verified password is no longer valid.
-  // (The success's batch has recorded the sign_in event already; the failure recorded next follows it.)
-  if (!created.ok) return { ok: false };
-  if (options.replacing !== undefined) ctx.defer(signOut(ctx, options.replacing).catch(() => undefined));
-  const deviceToken =
-    options.trusted && options.deviceToken !== undefined
-      ? options.deviceToken
-      : issueDeviceToken(ctx.config.pepper, key, user.credentialVersion);
-  return { ok: true, user, token: created.token, deviceToken };
-}
-
-/**
- * Last login and the sign_in event (and new_device_sign_in for a new device), the throttle and its marks cleared (the attempt's reservation given back
- * when `givesBack`), and the client's network known for 30 days, in one batch, run beside createSession: the
- * event rides in the batch the person waits for anyway rather than costing a D1 call of its own after the
- * response (issue 28). In the rare race where a reset then refuses the session, the trail shows this event
- * and the failure counted after it. Awaited, not
- * deferred: it frees the email's attempt slot, so the person's next sign-in is never "busy". In the rare
- * race where a reset then refuses the session, the failure is counted after this batch (Promise.all has
- * settled it), and what was cleared was cleared for someone who did hold the password until that moment.
- */
-async function recordSuccess(
-  ctx: FlowContext,
-  user: User,
-  key: string,
-  { givesBack, newDevice }: { givesBack: boolean; newDevice: boolean },
-): Promise<void> {
-  const { env, now } = ctx;
-  const db = userDatabase(env, user.id);
-  const throttles = emailDatabase(env, key);
-  const network = clientNetwork(ctx.client.ip);
-  await batchByDatabase([
-    [
-      db,
-      [
-        recordSignInStatement(db, user.id, isoTime(now)),
-        auditEventStatement(db, user.id, "sign_in", ctx.client, isoTime(now)),
-        ...(newDevice ? [auditEventStatement(db, user.id, "new_device_sign_in", ctx.client, isoTime(now))] : []),
-      ],
-    ],
-    [
-      throttles,
-      [
-        ...clearThrottleStatements(throttles, key, { now, givesBack }),
-        recordKnownNetworkStatement(throttles, key, network, now),
-      ],
-    ],
-  ]);
 }

@@ -90,7 +90,7 @@ export interface ConfirmInput {
  * turn two-factor on with a key of its own nor use up the owner's wrong-code allowance. The account as the
  * primary has it now, or the refusal.
  */
-async function confirmPassword(ctx: FlowContext, auth: Authenticated, input: ConfirmInput) {
+export async function confirmPassword(ctx: FlowContext, auth: Authenticated, input: ConfirmInput) {
   const credentials = { email: auth.user.email, password: input.password };
   const verified = await verifyThrottled(ctx, credentials, input.deviceToken);
   if (!verified.ok) return verified;

@@ -114,6 +114,7 @@ export function twoFactorNotice(
   ctx: FlowContext,
   { id: userId, language }: Pick<User, "id" | "language">,
   change: TwoFactorChange,
+  passkeyName?: string,
 ): OutboxNotice {
   const job: TwoFactorChangedJob = {
     kind: "two_factor_changed",
@@ -124,11 +125,12 @@ export function twoFactorNotice(
     ip: ctx.client.ip,
     userAgent: ctx.client.userAgent,
     ...(language === null ? {} : { language }),
+    ...(passkeyName === undefined ? {} : { passkeyName }),
   };
   return { id: job.requestId, message: withWebhookEvents(ctx.env, job, ctx.now, twoFactorEvents(userId, change)) };
 }
 
-/** A change ends every other session; wrong codes that lock sign-in's codes lock sign-in. */
+/** A change ends every other session; wrong codes that lock sign-in's codes lock sign-in; passkeys end none. */
 function twoFactorEvents(user_id: string, change: TwoFactorChange): WebhookEvent[] {
   const revoked: WebhookEvent = ["sessions.revoked", { user_id, count: null, reason: "two_factor_changed" }];
   switch (change) {
@@ -142,5 +144,9 @@ function twoFactorEvents(user_id: string, change: TwoFactorChange): WebhookEvent
       return [["sign_in.locked", { user_id, factor: "second_factor", until: null }]];
     case "reset_codes_locked":
       return [];
+    case "passkey_added":
+      return [["passkey.added", { user_id }]];
+    case "passkey_removed":
+      return [["passkey.removed", { user_id }]];
   }
 }

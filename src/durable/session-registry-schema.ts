@@ -32,11 +32,15 @@ export interface LimitWindow {
 /** What beginReset answers: the credential version the new hash must carry, or why the token is refused. */
 export type BeginResetResult = { ok: true; credentialVersion: number } | { ok: false; reason: ResetTokenProblem };
 
-/** Where a session was created, shown on /account. */
+/** How a session was created, shown on /account (null: before sessions recorded it). */
+export type SessionMethod = "password" | "password_code" | "password_passkey" | "passkey";
+
+/** Where a session was created, shown on /account, and how (a password sign-in unless said). */
 export interface SessionMeta {
   ip: string | null;
   userAgent: string | null;
   location: string | null;
+  method?: SessionMethod | null;
 }
 
 /** A session that ended, as it was presented, for its overall limit (NIST SP 800-63B section 2.1.3). */
@@ -49,6 +53,7 @@ export interface SessionInfo extends SessionMeta {
   id: string;
   createdAt: number;
   lastSeenAt: number;
+  method: SessionMethod | null;
 }
 
 /** The one `state` row: credential version, session epoch and the reset-token authority. */
@@ -75,12 +80,13 @@ export interface SessionRow extends Record<string, SqlStorageValue> {
   ip: string | null;
   user_agent: string | null;
   location: string | null;
+  method: string | null;
 }
 
 export const REGISTRY_SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
   id TEXT PRIMARY KEY, epoch INTEGER NOT NULL, created_at INTEGER NOT NULL,
-  last_seen_at INTEGER NOT NULL, ip TEXT, user_agent TEXT, location TEXT);
+  last_seen_at INTEGER NOT NULL, ip TEXT, user_agent TEXT, location TEXT, method TEXT);
 CREATE INDEX IF NOT EXISTS sessions_by_epoch ON sessions (epoch, created_at);
 CREATE TABLE IF NOT EXISTS state (
   id INTEGER PRIMARY KEY CHECK (id = 1), credential_version INTEGER NOT NULL, session_epoch INTEGER NOT NULL,
@@ -93,6 +99,9 @@ export const ADDED_STATE_COLUMNS = [
   ["reset_pending_token_hash", "TEXT"],
   ["reset_pending_at", "INTEGER"],
 ] as const;
+
+/** Columns added to `sessions` after the first release: [name, SQL type]. */
+export const ADDED_SESSION_COLUMNS = [["method", "TEXT"]] as const;
 
 /** The state row every new registry starts with; `?` is a fresh token key. */
 export const INSERT_INITIAL_STATE =
@@ -110,5 +119,6 @@ export function toSessionInfo(row: SessionRow): SessionInfo {
     ip: row.ip,
     userAgent: row.user_agent,
     location: row.location,
+    method: (row.method as SessionMethod | null) ?? null,
   };
 }

@@ -10,10 +10,19 @@
  * atomic (input gates).
  */
 import { DurableObject } from "cloudflare:workers";
+import type { AssertionResponse, RegistrationResponse } from "../core/passkey";
 import type { SignOutReason } from "./live-sign-out";
+import type { PasskeyInfo, PasskeyPurpose } from "./passkey-table";
 import type { ResetTokenStatus } from "./password-reset-rules";
 import type { ProfileSnapshot } from "./profile-snapshot-table";
 import { RegistryAdmin, type RegistryAdminView } from "./registry-admin";
+import {
+  type AddPasskeyResult,
+  type PasskeyRelyingParty,
+  type PasskeySignInResult,
+  RegistryPasskeys,
+  type UsePasskeyResult,
+} from "./registry-passkeys";
 import { RegistryPasswordReset } from "./registry-password-reset";
 import { RegistryProfile, type WhoAmI } from "./registry-profile";
 import {
@@ -38,9 +47,17 @@ import type {
   SessionMeta,
 } from "./session-registry-schema";
 
+export type { PasskeyInfo, PasskeyPurpose } from "./passkey-table";
 export type { ResetTokenStatus } from "./password-reset-rules";
 export type { ProfileSnapshot } from "./profile-snapshot-table";
 export type { RegistryAdminView } from "./registry-admin";
+export type {
+  AddPasskeyResult,
+  PasskeyRefusal,
+  PasskeyRelyingParty,
+  PasskeySignInResult,
+  UsePasskeyResult,
+} from "./registry-passkeys";
 export type { WhoAmI } from "./registry-profile";
 export type {
   CodeSurface,
@@ -56,6 +73,7 @@ export type {
   SessionEnded,
   SessionInfo,
   SessionMeta,
+  SessionMethod,
 } from "./session-registry-schema";
 
 /** The user's registry stub: the token or record names the user, so no lookup is needed. */
@@ -72,6 +90,7 @@ export class SessionRegistry extends DurableObject<Env> {
   private readonly secondFactor: RegistrySecondFactor;
   private readonly admin: RegistryAdmin;
   private readonly profile: RegistryProfile;
+  private readonly passkeys: RegistryPasskeys;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -81,6 +100,7 @@ export class SessionRegistry extends DurableObject<Env> {
     this.secondFactor = new RegistrySecondFactor(this.store, this.sessions);
     this.admin = new RegistryAdmin(this.store);
     this.profile = new RegistryProfile(this.store, this.sessions);
+    this.passkeys = new RegistryPasskeys(this.store, this.sessions);
   }
 
   // Sessions (registry-sessions.ts).
@@ -231,6 +251,61 @@ export class SessionRegistry extends DurableObject<Env> {
   /** Erases the object (open tabs told first); returns the reset links' hashes for their KV records. */
   eraseRegistry(): Promise<{ sessionsEnded: number; resetTokenHashes: string[] }> {
     return this.admin.erase();
+  }
+
+  // Passkeys (registry-passkeys.ts).
+
+  /** A single-use challenge (base64url, 5 minutes) for a ceremony of this user. */
+  beginPasskeyCeremony(purpose: PasskeyPurpose, now: number): string {
+    return this.passkeys.beginCeremony(purpose, now);
+  }
+
+  /** Adds a passkey from a registration answering this object's challenge (at most 10); the notice kept. */
+  addPasskey(
+    response: RegistrationResponse,
+    name: string,
+    rp: PasskeyRelyingParty,
+    now: number,
+    notice?: OutboxNotice,
+  ): Promise<AddPasskeyResult> {
+    return this.passkeys.add(response, name, rp, now, notice);
+  }
+
+  /** Uses a passkey (user verified) answering this object's challenge for `purpose`. */
+  usePasskey(
+    response: AssertionResponse,
+    rp: PasskeyRelyingParty,
+    purpose: PasskeyPurpose,
+    now: number,
+  ): Promise<UsePasskeyResult> {
+    return this.passkeys.use(response, rp, purpose, now);
+  }
+
+  /** A passkey sign-in whose challenge the Worker already used: check, counter and session in one step. */
+  signInWithPasskey(
+    userId: string,
+    response: AssertionResponse,
+    challenge: Uint8Array,
+    rp: PasskeyRelyingParty,
+    meta: SessionMeta,
+    now: number,
+  ): Promise<PasskeySignInResult> {
+    return this.passkeys.signIn(userId, response, challenge, rp, meta, now);
+  }
+
+  /** The user's passkeys, oldest first. */
+  listPasskeys(): PasskeyInfo[] {
+    return this.passkeys.list();
+  }
+
+  /** Renames a passkey; false if it is not here. */
+  renamePasskey(id: string, name: string): boolean {
+    return this.passkeys.rename(id, name);
+  }
+
+  /** Removes a passkey (its name, or null if it was not here); the notice kept in the same step. */
+  removePasskey(id: string, now: number, notice?: OutboxNotice): Promise<string | null> {
+    return this.passkeys.remove(id, now, notice);
   }
 
   // Storage, alarm and live sign-out sockets (registry-storage.ts).

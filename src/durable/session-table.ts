@@ -38,7 +38,7 @@ export class SessionTable {
 
   insert(sessionId: string, epoch: number, meta: SessionMeta, now: number): void {
     this.sql.exec(
-      "INSERT INTO sessions (id, epoch, created_at, last_seen_at, ip, user_agent, location) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO sessions (id, epoch, created_at, last_seen_at, ip, user_agent, location, method) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       sessionId,
       epoch,
       now,
@@ -46,6 +46,7 @@ export class SessionTable {
       meta.ip,
       meta.userAgent,
       meta.location,
+      meta.method ?? "password",
     );
   }
 

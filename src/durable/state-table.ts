@@ -4,11 +4,18 @@
  */
 import { encodeBase64 } from "@oslojs/encoding";
 import { OUTBOX_HELD_COLUMN, OUTBOX_SCHEMA } from "./outbox-table";
+import { PASSKEY_SCHEMA } from "./passkey-table";
 import { RESET_LINK_SCHEMA } from "./password-reset-link-table";
 import { RESET_REQUEST_SCHEMA } from "./password-reset-request-table";
 import { PROFILE_SNAPSHOT_SCHEMA } from "./profile-snapshot-table";
 import { SECOND_FACTOR_SCHEMA, SecondFactorTable } from "./second-factor-table";
-import { ADDED_STATE_COLUMNS, INSERT_INITIAL_STATE, REGISTRY_SCHEMA, type StateRow } from "./session-registry-schema";
+import {
+  ADDED_SESSION_COLUMNS,
+  ADDED_STATE_COLUMNS,
+  INSERT_INITIAL_STATE,
+  REGISTRY_SCHEMA,
+  type StateRow,
+} from "./session-registry-schema";
 
 /** Statements on one object's `state` row. */
 export class StateTable {
@@ -29,6 +36,7 @@ export class StateTable {
     this.sql.exec(RESET_LINK_SCHEMA);
     this.sql.exec(SECOND_FACTOR_SCHEMA);
     this.sql.exec(PROFILE_SNAPSHOT_SCHEMA);
+    this.sql.exec(PASSKEY_SCHEMA);
     new SecondFactorTable(this.sql).upgradeFromSharedWindow(Date.now());
     const have = new Set(
       this.sql
@@ -38,6 +46,15 @@ export class StateTable {
     );
     for (const [name, type] of ADDED_STATE_COLUMNS) {
       if (!have.has(name)) this.sql.exec(`ALTER TABLE state ADD COLUMN ${name} ${type}`);
+    }
+    const sessionColumns = new Set(
+      this.sql
+        .exec<{ name: string }>("PRAGMA table_info(sessions)")
+        .toArray()
+        .map((c) => c.name),
+    );
+    for (const [name, type] of ADDED_SESSION_COLUMNS) {
+      if (!sessionColumns.has(name)) this.sql.exec(`ALTER TABLE sessions ADD COLUMN ${name} ${type}`);
     }
     const outbox = this.sql.exec<{ name: string }>("PRAGMA table_info(outbox)").toArray();
     if (!outbox.some((c) => c.name === "held_version")) this.sql.exec(OUTBOX_HELD_COLUMN);
@@ -51,6 +68,7 @@ export class StateTable {
     this.sql.exec(RESET_LINK_SCHEMA);
     this.sql.exec(SECOND_FACTOR_SCHEMA);
     this.sql.exec(PROFILE_SNAPSHOT_SCHEMA);
+    this.sql.exec(PASSKEY_SCHEMA);
     this.sql.exec(INSERT_INITIAL_STATE, newTokenKey());
   }
 

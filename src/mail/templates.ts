@@ -116,33 +116,32 @@ export function renderPasswordChangedEmail({
   return { subject, text, html };
 }
 
-/** What a two-factor notice says: which change, when and from where. */
+type TwoFactorChange = "enabled" | "disabled" | "recovery_codes" | "codes_locked" | "reset_codes_locked";
+
+/** What a two-factor notice says: which change (a passkey's: which passkey), when and from where. */
 export interface TwoFactorEmailInput {
   reader: Reader;
-  change: "enabled" | "disabled" | "recovery_codes" | "codes_locked" | "reset_codes_locked";
+  change: TwoFactorChange | "passkey_added" | "passkey_removed";
   changedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
   forgotUrl: string;
+  passkeyName?: string | undefined;
 }
 
 /** The notice after each change to two-factor sign-in; a lock's names a way back in that it does not block. */
-export function renderTwoFactorEmail({
-  reader,
-  change,
-  changedAt,
-  client,
-  forgotUrl,
-}: TwoFactorEmailInput): RenderedEmail {
+export function renderTwoFactorEmail(input: TwoFactorEmailInput): RenderedEmail {
+  const { reader, change, changedAt, client, forgotUrl, passkeyName } = input;
   const t = translator(reader.language);
   const subject = t(`email.twoFactor.${change}.subject`);
   const sentence = whenAndFrom(reader, `email.twoFactor.${change}.what`, changedAt, client);
   const locked = change === "codes_locked" || change === "reset_codes_locked";
   const warning = locked ? (`email.twoFactor.${change}.warning` as const) : "email.twoFactor.warning";
-  const text = [sentence.text, "", t(warning, { url: forgotUrl })].join("\n");
+  const named = passkeyName === undefined ? null : t("email.passkey.name", { name: passkeyName });
+  const text = [sentence.text, ...(named === null ? [] : [named]), "", t(warning, { url: forgotUrl })].join("\n");
   const html = layout(
     reader,
     subject,
-    `<p>${sentence.html}</p>
+    `<p>${sentence.html}</p>${named === null ? "" : `\n<p>${escapeHtml(named)}</p>`}
 <p><strong>${htmlWith(reader, warning, { url: `<bdi>${anchor(forgotUrl, forgotUrl)}</bdi>` })}</strong></p>`,
   );
   return { subject, text, html };

@@ -31,6 +31,8 @@ const EVENT_LABELS: Record<AuditEvent["type"], PlainKey> = {
   second_address_requested: "notices.event.secondRequested",
   second_address_added: "notices.event.secondAdded",
   second_address_removed: "notices.event.secondRemoved",
+  passkey_added: "passkeys.event.added",
+  passkey_removed: "passkeys.event.removed",
 };
 
 export function EventList({ events }: { events: AuditEvent[] }) {
@@ -70,6 +72,7 @@ function eventDetail(t: Translate, { type, detail }: AuditEvent): Child {
     const all = /^all (\d+) sessions$/.exec(detail);
     if (all !== null) return t("account.detail.allSessions", { count: Number(all[1]) });
   }
+  if (type === "sign_in" && detail === "passkey") return t("passkeys.method.passkey");
   if (type === "email_language_changed") return LANGUAGE_NAMES[languageOrDefault(detail)];
   if (type === "recovery_code_used") {
     const left = /^(\d+) left$/.exec(detail);

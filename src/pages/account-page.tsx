@@ -6,6 +6,7 @@ import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../i18n/languages";
 import { EventList } from "./account-page-events";
 import { Field, NewPasswordFields, Notice } from "./layout";
 import { NewDeviceSection } from "./new-device-section";
+import { PasskeySection, sessionMethodKey } from "./passkey-page";
 import { SecondAddressSection } from "./second-address-section";
 import { TwoFactorSection } from "./two-factor-setup-page";
 import { dotted, Rich, Time, useT } from "./words";
@@ -27,6 +28,7 @@ export interface AccountPageProps {
   emailLanguage: Language;
   languageError?: string | undefined;
   secondAddressError?: string | undefined;
+  passkeys: Parameters<typeof PasskeySection>[0];
 }
 
 /** The page: profile, sessions with the sign-out actions, password, two-factor, recent events. */
@@ -45,6 +47,7 @@ export function AccountPage(props: AccountPageProps) {
       <SignOutActions canSignOutOthers={sessions.length >= 2} />
       <ChangePassword errors={passwordErrors} minLength={minLength} />
       <TwoFactorSection {...twoFactor} errors={twoFactorErrors} />
+      <PasskeySection {...props.passkeys} />
       <EmailLanguage current={props.emailLanguage} error={props.languageError} />
       <SecondAddressSection address={user.secondEmail} error={props.secondAddressError} />
       <NewDeviceSection on={user.newDeviceNotices} />
@@ -121,6 +124,7 @@ function SessionList({ sessions, currentSessionId }: { sessions: SessionInfo[]; 
                 lastSeen: <Time at={s.lastSeenAt} />,
               }}
             />
+            {s.method !== null && ` · ${t(sessionMethodKey(s.method))}`}
           </span>
         </li>
       ))}

@@ -5,6 +5,7 @@
  */
 import type { Context } from "hono";
 import { accountOverview, emailLanguageOf } from "../domain/account";
+import { listPasskeys } from "../domain/passkeys";
 import type { Authenticated } from "../domain/sessions";
 import type { PlainKey } from "../i18n/types";
 import { AccountPage } from "./account-page";
@@ -16,6 +17,9 @@ const ACCOUNT_NOTICES: Record<string, PlainKey> = {
   others: "account.noticeOthers",
   two_factor_off: "account.noticeTwoFactorOff",
   password: "account.noticePassword",
+  passkey_added: "passkeys.noticeAdded",
+  passkey_renamed: "passkeys.noticeRenamed",
+  passkey_removed: "passkeys.noticeRemoved",
 };
 
 /** The notice for ?done=, in the page's language; own keys only ("constructor" is in every object). */
@@ -35,19 +39,22 @@ export async function renderAccount(
     twoFactorErrors = {},
     languageError,
     secondAddressError,
+    passkeyError,
   }: {
     notice?: string | null;
     errors?: FormErrors;
     twoFactorErrors?: FormErrors;
     languageError?: string;
     secondAddressError?: string;
+    passkeyError?: string;
   },
 ) {
   // Right after the person's own change (?done=, or a refused form) the page reads the primary, so it shows it.
   const fresh = status !== 200 || c.req.query("done") !== undefined;
-  const { sessions, events, suppression, recoveryCodesLeft } = await accountOverview(c.env, auth.user, c.get("now"), {
-    fresh,
-  });
+  const [{ sessions, events, suppression, recoveryCodesLeft }, passkeys] = await Promise.all([
+    accountOverview(c.env, auth.user, c.get("now"), { fresh }),
+    listPasskeys(c.env, auth.user.id),
+  ]);
   c.status(status);
   const page = (
     <AccountPage
@@ -64,7 +71,12 @@ export async function renderAccount(
       emailLanguage={emailLanguageOf(auth.user)}
       languageError={languageError}
       secondAddressError={secondAddressError}
+      passkeys={{ passkeys, twoFactorOn: auth.user.totpEnabledAt !== null, error: passkeyError }}
     />
   );
-  return c.render(page, { title: c.var.t("account.title"), live: true, scripts: ["/static/password-hints.js"] });
+  return c.render(page, {
+    title: c.var.t("account.title"),
+    live: true,
+    scripts: ["/static/password-hints.js", "/static/passkeys.js"],
+  });
 }

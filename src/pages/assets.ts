@@ -47,6 +47,7 @@ li.current{font-weight:500}
 form.inline{display:flex;gap:8px;align-items:center;flex-wrap:wrap}form.inline input{width:auto;flex:1}
 article.mail{border-top:1px solid var(--line);padding-top:8px}article.mail pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:14px}
 .qr svg { width: 200px; height: 200px; background: #fff; }
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 pre.codes { font-size: 1.1rem; line-height: 1.6; padding: 0.75rem 1rem; background: #f3f4f6; border-radius: 6px; }
 `;
 

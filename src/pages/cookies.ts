@@ -14,6 +14,8 @@
  *   password waiting for its code; a good code for the reset link this browser holds; a setup page's new key,
  *   sealed for the account by the domain). Each is bound to the browser that got it: another browser has only
  *   what it typed itself.
+ * - passkey_sign_in: the id of a passkey sign-in's challenge (5 minutes), so only the browser that asked for
+ *   the challenge can answer it.
  */
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
@@ -132,4 +134,18 @@ export function writeSetupKey(c: Context<PageEnv>, pending: string, maxAgeMs: nu
 /** The sealed key this browser's setup page showed, if any. */
 export function readSetupKey(c: Context<PageEnv>): string | undefined {
   return getCookie(c, SETUP, "host");
+}
+
+const PASSKEY_SIGN_IN = "passkey_sign_in";
+
+/** The id of this browser's passkey sign-in challenge (domain/passkey-sign-in.ts), for its 5 minutes. */
+export function writePasskeySignIn(c: Context<PageEnv>, challengeId: string, maxAgeMs: number): void {
+  writeStep(c, PASSKEY_SIGN_IN, challengeId, maxAgeMs);
+}
+
+/** The passkey sign-in challenge this browser began, if any; the cookie goes with the read (single use). */
+export function takePasskeySignIn(c: Context<PageEnv>): string | undefined {
+  const id = getCookie(c, PASSKEY_SIGN_IN, "host");
+  if (id !== undefined) deleteCookie(c, PASSKEY_SIGN_IN, { prefix: "host", secure: true, path: "/" });
+  return id;
 }

@@ -121,10 +121,13 @@ export function EmailField({
   value,
   error,
   autofocus,
+  autocomplete = "email",
 }: {
   value?: string | undefined;
   error?: string | undefined;
   autofocus?: boolean;
+  /** "username webauthn" on /login: the browser offers passkeys there (conditional UI). */
+  autocomplete?: string;
 }) {
   const t = useT();
   return (
@@ -132,7 +135,7 @@ export function EmailField({
       name="email"
       label={t("signIn.email")}
       type="email"
-      autocomplete="email"
+      autocomplete={autocomplete}
       value={value}
       error={error}
       autofocus={autofocus}

@@ -6,6 +6,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { MINUTE_MS } from "../core/time";
+import { offersPasskeyAfterReset } from "../domain/passkeys";
 import {
   PROVEN,
   proveSecondFactorForReset,
@@ -152,7 +153,9 @@ export const passwordResetPageRoutes = new Hono<PageEnv>()
       if (result.ok) {
         // This browser proved it reads the mailbox: trusted at the new version, whatever strangers guess.
         writeDeviceCookie(c, result.deviceToken);
-        return c.redirect("/login?notice=reset", 303);
+        // An account without a passkey is offered one (skippable) once it signs in with the new password.
+        const offer = (await offersPasskeyAfterReset(c.env, token)) ? "&offer=passkey" : "";
+        return c.redirect(`/login?notice=reset${offer}`, 303);
       }
       if (isSecondFactorRefusal(result)) return renderFactorStep(c, 422, result);
       if (result.reason === "token_invalid") {

@@ -15,6 +15,9 @@ import { renderErrorPage } from "./error-page";
 import { Layout } from "./layout";
 import { newDeviceRoutes } from "./new-device-routes";
 import { type PageEnv, pageLanguage } from "./page-language";
+import { passkeyRoutes } from "./passkey-routes";
+import { PASSKEYS_JS } from "./passkey-script";
+import { passkeyStepRoutes } from "./passkey-step-routes";
 import { passwordCheckRoutes } from "./password-check-routes";
 import { passwordResetCodeRoutes } from "./password-reset-code-routes";
 import { passwordResetPageRoutes } from "./password-reset-routes";
@@ -35,6 +38,7 @@ const STATIC: Record<string, { body: string; type: string }> = {
   "/static/password-hints.js": { body: PASSWORD_HINTS_JS, type: "text/javascript; charset=utf-8" },
   "/static/copy-codes.js": { body: COPY_CODES_JS, type: "text/javascript; charset=utf-8" },
   "/static/time-zone.js": { body: TIME_ZONE_JS, type: "text/javascript; charset=utf-8" },
+  "/static/passkeys.js": { body: PASSKEYS_JS, type: "text/javascript; charset=utf-8" },
 };
 
 /** Every page, behind the page middleware; routes mounted after this at "/" get the same middleware. */
@@ -109,6 +113,8 @@ pageRoutes.use(
 
 pageRoutes.get("/", (c) => c.redirect(readSessionCookie(c) !== undefined ? "/account" : "/login", 303));
 pageRoutes.route("/", signInPageRoutes);
+pageRoutes.route("/", passkeyRoutes);
+pageRoutes.route("/", passkeyStepRoutes);
 pageRoutes.route("/", passwordResetPageRoutes);
 pageRoutes.route("/", passwordResetCodeRoutes);
 pageRoutes.route("/", accountRoutes);

@@ -1,5 +1,6 @@
 /** /login and /signup views. */
 import { EmailField, Field, NewPasswordFields, Notice } from "./layout";
+import { PasskeyFallback, PasskeyOffer, PasskeySignIn } from "./passkey-page";
 import { TurnstileWidget } from "./turnstile-widget";
 import { Rich, useT } from "./words";
 
@@ -15,6 +16,9 @@ export const SIGN_IN_NOTICES = {
   session_max_age: "info",
   expired: "info",
   signed_up: "success",
+  passkey_expired: "error",
+  passkey_refused: "error",
+  passkey_limited: "error",
 } as const;
 
 export type SignInNotice = keyof typeof SIGN_IN_NOTICES;
@@ -25,11 +29,14 @@ export function SignInPage({
   error,
   notice,
   challengeSiteKey,
+  offerPasskey = false,
 }: {
   email?: string;
   error?: string;
   notice?: SignInNotice | null;
   challengeSiteKey?: string | undefined;
+  /** After a reset on an account without a passkey: offer one, to add once signed in (skippable). */
+  offerPasskey?: boolean;
 }) {
   const t = useT();
   return (
@@ -39,8 +46,10 @@ export function SignInPage({
         <Notice tone={SIGN_IN_NOTICES[notice]}>{t(`notice.${notice}`)}</Notice>
       )}
       {error !== undefined && <Notice tone="error">{error}</Notice>}
+      {offerPasskey && <PasskeyOffer />}
       <form method="post" action="/login" novalidate={false}>
-        <EmailField value={email} autofocus={email === undefined} />
+        {offerPasskey && <input type="hidden" name="next" value="passkeys" />}
+        <EmailField value={email} autofocus={email === undefined} autocomplete="username webauthn" />
         <Field
           name="password"
           label={t("signIn.password")}
@@ -54,6 +63,8 @@ export function SignInPage({
         {challengeSiteKey !== undefined && <TurnstileWidget siteKey={challengeSiteKey} />}
         <button type="submit">{t("signIn.submit")}</button>
       </form>
+      <PasskeySignIn />
+      <PasskeyFallback />
       <p class="alt">
         <Rich text="signIn.noAccount" values={{ link: <a href="/signup">{t("signIn.signUpLink")}</a> }} />
       </p>

@@ -31,6 +31,7 @@ const signInForm = z.object({
   email: emailTextField,
   password: requiredPasswordField(formMessage("field.enterPassword")),
   [TURNSTILE_FIELD]: z.string().optional(),
+  next: z.literal("passkeys").optional(),
 });
 /** The bot challenge's refusals (domain/bot-check.ts): the form again, with the widget and what to do. */
 const CHALLENGE_ANSWERS = {
@@ -38,6 +39,8 @@ const CHALLENGE_ANSWERS = {
   failed: { status: 422, message: "signIn.challenge.failed" },
   unavailable: { status: 503, message: "signIn.challenge.unavailable" },
 } as const;
+/** Passkey sign-in: the button and conditional UI on the email field (passkey-script.ts). */
+const PASSKEY_SCRIPT = "/static/passkeys.js";
 const signUpForm = z.object({
   email: emailField(formMessage("field.enterEmail")),
   password: passwordField,
@@ -56,7 +59,8 @@ function renderSignIn(
   c.status(status);
   const siteKey = props.challenge === true ? c.get("config").turnstile?.siteKey : undefined;
   const page = <SignInPage email={props.email} error={props.error} challengeSiteKey={siteKey} />;
-  return c.render(page, { title: c.var.t("signIn.title"), scripts: siteKey === undefined ? [] : TURNSTILE_SCRIPTS });
+  const scripts = [PASSKEY_SCRIPT, ...(siteKey === undefined ? [] : TURNSTILE_SCRIPTS)];
+  return c.render(page, { title: c.var.t("signIn.title"), scripts });
 }
 
 /** The sign-up form with its values kept, live hints, and any errors next to their fields. */
@@ -79,7 +83,9 @@ export const signInPageRoutes = new Hono<PageEnv>()
     const notice = c.req.query("notice");
     // Own keys only: "constructor" or "toString" are in every object, and are no notice.
     const known = notice !== undefined && Object.hasOwn(SIGN_IN_NOTICES, notice) ? (notice as SignInNotice) : null;
-    return c.render(<SignInPage notice={known} />, { title: c.var.t("signIn.title") });
+    const offer = c.req.query("offer") === "passkey";
+    const page = <SignInPage notice={known} offerPasskey={offer} />;
+    return c.render(page, { title: c.var.t("signIn.title"), scripts: [PASSKEY_SCRIPT] });
   })
   .post(
     "/login",
@@ -121,7 +127,7 @@ export const signInPageRoutes = new Hono<PageEnv>()
       }
       writeSessionCookie(c, result.token, ctx.config.sessionIdleMs);
       writeDeviceCookie(c, result.deviceToken);
-      return c.redirect("/account", 303);
+      return c.redirect(form.next === "passkeys" ? "/account#passkeys" : "/account", 303);
     },
   )
   .get("/login/two-factor", (c) => {

@@ -1,5 +1,6 @@
 /** Two-factor views of the second step: the code step (after sign-in's password, or a reset link), and lost access. */
 import { Field, Notice } from "./layout";
+import { PasskeyCheckButton } from "./passkey-page";
 import { useT } from "./words";
 
 /** The step that asks for the code: after a right password, or after a reset link on such an account. */
@@ -28,6 +29,9 @@ export function SecondFactorStep({
           autofocus
         />
         <button type="submit">{purpose === "sign_in" ? t("twoFactor.verify") : t("twoFactor.continue")}</button>
+      </form>
+      <form method="post" action={`${action}/passkey`}>
+        <PasskeyCheckButton optionsUrl={`${action}/passkey-options`} />
       </form>
       <p class="alt">
         <a href="/two-factor/lost">{t("twoFactor.lostLink")}</a>

@@ -24,5 +24,6 @@ export function renderSecondFactorStep(
   const action = purpose === "sign_in" ? "/login/two-factor" : "/reset-password/second-factor";
   return c.render(<SecondFactorStep action={action} purpose={purpose} error={error} />, {
     title: c.var.t("twoFactor.title"),
+    scripts: ["/static/passkeys.js"],
   });
 }

@@ -24,7 +24,9 @@ export type AuditEventType =
   | "new_device_notices_off"
   | "second_address_requested"
   | "second_address_added"
-  | "second_address_removed";
+  | "second_address_removed"
+  | "passkey_added"
+  | "passkey_removed";
 
 export interface AuditContext {
   ip: string | null;

@@ -151,7 +151,7 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
       303,
       `reset answered ${resetResponse.status()}: ${await resetResponse.text().catch(() => "")}`,
     );
-    await person.waitForURL(/\/login\?notice=reset$/);
+    await person.waitForURL(/\/login\?notice=reset(&offer=passkey)?$/);
     await person.getByText("Your password has been successfully reset. Sign in using your new credentials.").waitFor();
     await shot(person, "login-after-reset");
 
@@ -402,7 +402,7 @@ describe("pages in a real browser", { skip: availability.available ? false : ava
     await page.fill("#password", NEW_PASSWORD);
     await page.fill("#password_confirmation", NEW_PASSWORD);
     await page.click('button:has-text("Reset Password")');
-    await page.waitForURL(/\/login\?notice=reset$/);
+    await page.waitForURL(/\/login\?notice=reset(&offer=passkey)?$/);
   });
 
   it("refuses a cross-origin form POST (CSRF) with 403", async () => {

@@ -163,7 +163,9 @@ describe("the reset's code proof: this browser typed a good code for this link",
     // The control: the same proof minted now passes, so only its time refused the stale one.
     const fresh = await mintCookies((c) => writeResetFactor(c, link, Date.now()));
     browser.cookies.set(RESET_FACTOR, fresh.get(RESET_FACTOR)!);
-    expect((await browser.request("/reset-password", newPassword)).headers.get("location")).toBe("/login?notice=reset");
+    expect((await browser.request("/reset-password", newPassword)).headers.get("location")).toBe(
+      "/login?notice=reset&offer=passkey",
+    );
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { readConfig } from "../../src/core/config";
 import { emailKey, normalizeEmail } from "../../src/core/email-address";
 import { seal } from "../../src/core/secret-box";
@@ -26,6 +26,8 @@ import {
   signUp,
   uniqueEmail,
 } from "../helpers";
+import { PageBrowser } from "../page-browser";
+import { SoftwareAuthenticator } from "../support/software-authenticator";
 
 /** The same bindings with the bench's configuration (config is cached per env object, so a new object). */
 const benchEnv = { ...env, BENCH_ROUTES: "true" } as unknown as Env;
@@ -174,5 +176,45 @@ describe("round trips the person waits for", () => {
       "password_reset_completed",
       "sessions_revoked",
     ]);
+  });
+
+  it("sign-in with a passkey: two steps (the challenge used beside the network's count; the registry's one call), no PBKDF2", async () => {
+    const email = uniqueEmail("rt-passkey");
+    await signUp(email);
+    const browser = new PageBrowser();
+    expect((await browser.request("/login", { email, password: STRONG_PASSWORD })).status).toBe(303);
+    const authenticator = await SoftwareAuthenticator.create(BASE);
+    const creation = await (await browser.request("/account/passkeys/options", {})).json<{
+      challenge: string;
+      userId: string;
+    }>();
+    const credential = JSON.stringify(await authenticator.register(creation.challenge));
+    expect((await browser.request("/account/passkeys/add", { password: STRONG_PASSWORD, credential })).status).toBe(
+      303,
+    );
+    const signer = new PageBrowser();
+    const options = await (await signer.request("/login/passkey/options", {})).json<{ challenge: string }>();
+    const assertion = await authenticator.assert(options.challenge, creation.userId);
+    const pbkdf2 = vi.spyOn(crypto.subtle, "deriveBits");
+    resetMeter();
+    const request = new Request(`${BASE}/login/passkey`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: BASE,
+        cookie: [...signer.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+        "x-bench-client-ip": "198.51.100.77",
+      },
+      body: new URLSearchParams({ credential: JSON.stringify(assertion) }),
+      redirect: "manual",
+    });
+    const ctx = createExecutionContext();
+    const response = await worker.fetch(request, benchEnv, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(response.headers.get("location")).toBe("/account");
+    const totals = meterTotals()["POST /login/passkey"]!;
+    expect(totals.sequential).toBe(2);
+    expect(totals.calls.durable_object).toBe(1);
+    expect(pbkdf2).not.toHaveBeenCalled();
   });
 });

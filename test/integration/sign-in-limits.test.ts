@@ -43,7 +43,7 @@ async function finishResetInBrowser(resetCookie: string, ip: string): Promise<st
     }),
   );
   expect(response.status).toBe(303);
-  expect(response.headers.get("location")).toBe("/login?notice=reset");
+  expect(response.headers.get("location")).toBe("/login?notice=reset&offer=passkey");
   return deviceCookieOf(response);
 }
 

@@ -287,7 +287,7 @@ describe("a reset of an account with two-factor on", () => {
       password: NEW_PASSWORD,
       password_confirmation: NEW_PASSWORD,
     });
-    expect(done.headers.get("location")).toBe("/login?notice=reset");
+    expect(done.headers.get("location")).toBe("/login?notice=reset&offer=passkey");
     // The enrolling browser's session ended with the reset.
     expect((await browser.request("/account")).headers.get("location")).toMatch(/^\/login/);
   });

@@ -3,6 +3,7 @@ import { account } from "./account";
 import { common } from "./common";
 import { email } from "./email";
 import { notices } from "./notices";
+import { passkeys } from "./passkeys";
 import { reset } from "./reset";
 import { sessionAge } from "./session-age";
 import { signIn } from "./sign-in";
@@ -15,6 +16,7 @@ export const es: Catalogue<"es"> = {
   ...reset,
   ...account,
   ...twoFactor,
+  ...passkeys,
   ...email,
   ...sessionAge,
   ...transport,

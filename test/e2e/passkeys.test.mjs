@@ -1,0 +1,155 @@
+// Passkeys in real headless Chromium against `wrangler dev`, with the DevTools Protocol's virtual
+// authenticator (WebAuthn.enable, addVirtualAuthenticator: ctap2, internal, a resident key, user
+// verification): add one on /account, sign out and sign in with it (conditional UI, then the button), pass
+// the second step with it, rename and remove it. Screenshots for the README.
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateHOTP } from "@oslojs/otp";
+import { browserAvailability, launchBrowser, submitAndWait } from "./browser.mjs";
+import { startServer } from "./server.mjs";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const SHOTS = path.join(root, "test-results/screenshots");
+const PASSWORD = "violet-harbour-lantern-47";
+
+const availability = browserAvailability();
+if (!availability.available) console.log(`\n*** ${availability.reason} ***\n`);
+
+describe("passkeys in a real browser", { skip: availability.available ? false : availability.reason }, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  /** A page with a platform authenticator of its own (a phone or laptop with a fingerprint reader). */
+  async function pageWithAuthenticator() {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("WebAuthn.enable");
+    const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    const credentials = async () => (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials;
+    return { page, credentials };
+  }
+
+  async function shot(page, name) {
+    const file = path.join(SHOTS, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
+      mkdirSync(path.join(root, "docs/screenshots"), { recursive: true });
+      copyFileSync(file, path.join(root, "docs/screenshots", `${name}.png`));
+    }
+  }
+
+  async function signUpAndIn(page, email) {
+    await page.goto(`${server.origin}/signup`);
+    await page.fill("#email", email);
+    await page.fill("#password", PASSWORD);
+    await page.fill("#password_confirmation", PASSWORD);
+    await page.click("button[type=submit]");
+    await page.waitForURL(/\/login\?notice=signed_up$/);
+    await page.fill("#email", email);
+    await page.fill("#password", PASSWORD);
+    await submitAndWait(page, "form[action='/login'] button[type=submit]");
+    await page.waitForURL(/\/account$/);
+  }
+
+  async function addPasskey(page, code) {
+    await page.fill("#add-passkey-password", PASSWORD);
+    if (code !== undefined) await page.fill("#add-passkey-code", code);
+    await page.click("form[data-passkey-add] button[type=submit]");
+    await page.waitForURL(/\/account\?done=passkey_added/);
+  }
+
+  /** The page's browser without conditional mediation: only the button asks for a passkey. */
+  async function withoutConditionalUi(page) {
+    await page.addInitScript(() => {
+      window.PublicKeyCredential.isConditionalMediationAvailable = () => Promise.resolve(false);
+    });
+  }
+
+  async function signOut(page) {
+    await submitAndWait(page, "form[action='/account/sign-out'] button");
+    await page.waitForURL(/\/login\?notice=signed_out$/, { waitUntil: "commit" });
+  }
+
+  it("adds a passkey, signs in with the button and through conditional UI, renames and removes it", async () => {
+    const email = `passkey.${Date.now()}@example.com`;
+    const { page, credentials } = await pageWithAuthenticator();
+    await signUpAndIn(page, email);
+    await addPasskey(page);
+    assert.equal((await credentials()).length, 1, "the authenticator holds a resident credential");
+    assert.equal(await page.locator("[data-passkey]").count(), 1);
+    await shot(page, "passkey-added");
+
+    // Conditional UI: the email field offers the passkey as soon as /login loads; the virtual authenticator
+    // (automatic presence) picks it at once, as a person choosing it from the field's list would.
+    await signOut(page);
+    await page.waitForURL(/\/account$/);
+    await page.getByText("with a passkey").first().waitFor();
+
+    // The button: with conditional UI off (as in a browser without it), "Sign in with a passkey".
+    await withoutConditionalUi(page);
+    await signOut(page);
+    await page.locator("form[data-passkey-sign-in] button").waitFor();
+    await shot(page, "passkey-sign-in");
+    await page.click("form[data-passkey-sign-in] button");
+    await page.waitForURL(/\/account$/);
+    await page.getByText("with a passkey").first().waitFor();
+
+    await page.goto(`${server.origin}/account`);
+    const id = await page.locator("[data-passkey]").getAttribute("data-passkey");
+    await page.fill(`#passkey-name-${id}`, "Work laptop");
+    await submitAndWait(page, `li[data-passkey='${id}'] form[action='/account/passkeys/rename'] button`);
+    assert.equal(await page.locator(`#passkey-name-${id}`).inputValue(), "Work laptop");
+    await page.click(`li[data-passkey='${id}'] summary`);
+    await page.click(`li[data-passkey='${id}'] [data-passkey-check]`);
+    await page.waitForURL(/\/account\?done=passkey_removed/);
+    assert.equal(await page.locator("[data-passkey]").count(), 0, "removed with a passkey");
+  });
+
+  it("passes the second step with a passkey", async () => {
+    const email = `passkey-2fa.${Date.now()}@example.com`;
+    const { page } = await pageWithAuthenticator();
+    await withoutConditionalUi(page);
+    await signUpAndIn(page, email);
+    await submitAndWait(page, "text=Set up");
+    const key = decodeBase32IgnorePadding((await page.locator("#setup-key").textContent()).replace(/\s/g, ""));
+    const code = (offset) => generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) + offset), 6);
+    await page.fill("#code", code(-1));
+    await page.fill("#password", PASSWORD);
+    await submitAndWait(page, "text=Turn on");
+    await page.goto(`${server.origin}/account`);
+    await addPasskey(page, code(0));
+    await signOut(page);
+    await page.fill("#email", email);
+    await page.fill("#password", PASSWORD);
+    await submitAndWait(page, "form[action='/login'] button[type=submit]");
+    await page.waitForURL(/\/login\/two-factor$/);
+    await page.locator("[data-passkey-check]").waitFor();
+    await shot(page, "passkey-second-step");
+    await page.click("[data-passkey-check]");
+    await page.waitForURL(/\/account$/);
+    await page.getByText("with a password and a passkey").first().waitFor();
+  });
+});
