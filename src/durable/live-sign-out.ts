@@ -15,7 +15,9 @@ export type SignOutReason =
   | "signed_out"
   | "signed_out_elsewhere"
   | "signed_out_everywhere"
-  | "session_limit";
+  | "session_limit"
+  | "email_changed"
+  | "locked_down";
 
 /** Close code sent after the sign-out message (application range 4000-4999). */
 const SIGN_OUT_CLOSE_CODE = 4401;

@@ -13,6 +13,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { SignOutReason } from "./live-sign-out";
 import type { ResetTokenStatus } from "./password-reset-rules";
 import { RegistryPasswordReset } from "./registry-password-reset";
+import { type EmailChange, type LockDownResult, RegistryRecovery } from "./registry-recovery";
 import {
   type CodeSurface,
   type OutboxNotice,
@@ -35,6 +36,7 @@ import type {
 } from "./session-registry-schema";
 
 export type { ResetTokenStatus } from "./password-reset-rules";
+export type { EmailChange, LockDownResult } from "./registry-recovery";
 export type {
   CodeSurface,
   OutboxNotice,
@@ -62,6 +64,7 @@ export class SessionRegistry extends DurableObject<Env> {
   private readonly sessions: RegistrySessions;
   private readonly passwordReset: RegistryPasswordReset;
   private readonly secondFactor: RegistrySecondFactor;
+  private readonly recovery: RegistryRecovery;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -69,6 +72,7 @@ export class SessionRegistry extends DurableObject<Env> {
     this.passwordReset = new RegistryPasswordReset(this.store);
     this.sessions = new RegistrySessions(this.store, this.passwordReset);
     this.secondFactor = new RegistrySecondFactor(this.store, this.sessions);
+    this.recovery = new RegistryRecovery(this.store);
   }
 
   // Sessions (registry-sessions.ts).
@@ -175,6 +179,37 @@ export class SessionRegistry extends DurableObject<Env> {
   /** How many recovery codes are left. */
   recoveryCodesLeft(): number {
     return this.secondFactor.recoveryCodesLeft();
+  }
+
+  // Email change and lock-down (registry-recovery.ts).
+
+  /** An email change asked from a live session: replaces any earlier one; its notices go into the outbox. */
+  askEmailChange(change: EmailChange, keepSessionId: string, now: number, notices: OutboxNotice[]): Promise<boolean> {
+    return this.recovery.askEmailChange(change, keepSessionId, now, notices);
+  }
+
+  /** The new address confirms: single use, 60 minutes, newest only; D1 follows, then settleEmailChange. */
+  confirmEmailChange(changeId: string, now: number): { ok: true; change: EmailChange } | { ok: false } {
+    return this.recovery.confirmEmailChange(changeId, now);
+  }
+
+  /** D1's answer to a confirmed change: forgotten if taken; else other sessions end and the notice goes out. */
+  settleEmailChange(changeId: string, made: boolean, now: number, notice?: OutboxNotice): Promise<number> {
+    return this.recovery.settleEmailChange(changeId, made, now, notice);
+  }
+
+  /** "This wasn't me" or a revert: sessions ended, reset links void, a change undone, a reset asked for. */
+  lockDown(
+    link: { issuedAt: number; revertChangeId?: string },
+    now: number,
+    notices: OutboxNotice[],
+  ): Promise<LockDownResult> {
+    return this.recovery.lockDown(link, now, notices);
+  }
+
+  /** Whether sign-in asks for a reset first. */
+  resetRequired(): boolean {
+    return this.recovery.resetRequired();
   }
 
   // Storage, alarm and live sign-out sockets (registry-storage.ts).
