@@ -29,10 +29,14 @@ import { asksSecondFactor, type SecondFactorRefusal, useSecondFactor } from "./t
 
 export { lockDurationMs, type SignInRefusal } from "./password-attempt";
 
+/** The right password, but a lock-down ("this wasn't me", a revert) asks for a reset first: not a failure. */
+export type ResetRequired = { ok: false; reason: "reset_required" };
+
 /** On success, `deviceToken` is this browser's device token for the account (new, or the one it sent). */
 export type SignInResult =
   | { ok: true; user: User; token: string; deviceToken: string }
   | SignInRefusal
+  | ResetRequired
   | SecondFactorRefusal
   | { ok: false; reason: "second_factor_pending"; user: User };
 
@@ -94,6 +98,7 @@ export async function signIn(
   // With two-factor on, clearAttempts gave the reservation back already.
   const givesBack = !asksSecondFactor(user) && successClearing(ctx, verified).givesBack;
   const session = await startSession(ctx, user, key, { ...options, trusted, givesBack });
+  if (!session.ok && session.reason === "reset_required") return { ok: false, reason: "reset_required" };
   if (!session.ok) return recordFailedAttempt(ctx, user, verified.asFailure);
   if (verified.needsRehash) {
     const upgrade = hashPassword(credentials.password, ctx.config.pepper);
@@ -124,7 +129,8 @@ export async function completeSecondFactorSignIn(
   const claim = deviceClaim(ctx.config.pepper, key, options.deviceToken);
   const trusted = claim !== null && claim.credentialVersion === user.credentialVersion;
   const session = await startSession(ctx, user, key, { ...options, trusted, givesBack: false });
-  return session.ok ? session : { ok: false, reason: "second_factor_expired" };
+  if (session.ok) return session;
+  return { ok: false, reason: session.reason === "reset_required" ? "reset_required" : "second_factor_expired" };
 }
 
 /** The session, and what comes with it: last login and throttle cleared, audit, rotation, device token. */
@@ -133,15 +139,16 @@ async function startSession(
   user: User,
   key: string,
   options: Pick<SignInOptions, "replacing" | "deviceToken"> & { trusted: boolean; givesBack: boolean },
-): Promise<{ ok: true; user: User; token: string; deviceToken: string } | { ok: false }> {
+): Promise<{ ok: true; user: User; token: string; deviceToken: string } | { ok: false; reason: "stale_credentials" | "reset_required" }> {
   const { env, now } = ctx;
   // The session and the success's D1 batch at once: the person waits for one step, not two.
   const [created] = await Promise.all([
     sessionRegistry(env, user.id).createSession(user.id, user.credentialVersion, ctx.client, now),
     recordSuccess(ctx, user, key, { givesBack: options.givesBack }),
   ]);
-  // The password was changed between our read and the session: the verified password is no longer valid.
-  if (!created.ok) return { ok: false };
+  // The password was changed between our read and the session (the verified password is no longer valid),
+  // or a lock-down holds every sign-in until a reset.
+  if (!created.ok) return { ok: false, reason: created.reason };
   auditLater(ctx, user.id, "sign_in");
   if (options.replacing !== undefined) ctx.defer(signOut(ctx, options.replacing).catch(() => undefined));
   const deviceToken =

@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import type { ChangeRefusal } from "../domain/password-change";
 import { PASSWORD_MAX_LENGTH, type PasswordProblem } from "../domain/password-policy";
 import type { ResetRefusal } from "../domain/password-reset";
-import type { SignInRefusal } from "../domain/sign-in";
+import type { ResetRequired, SignInRefusal } from "../domain/sign-in";
 import type { SignUpRefusal } from "../domain/sign-up";
 import type { SecondFactorRefusal } from "../domain/two-factor";
 import { formatWait } from "../i18n/format";
@@ -37,7 +37,7 @@ export function passwordProblemMessage(c: Context<PageEnv>, problem: PasswordPro
 /** The messages for a refusal of sign-up, sign-in or reset. */
 export function refusalMessages(
   c: Context<PageEnv>,
-  refusal: SignUpRefusal | SignInRefusal | ResetRefusal,
+  refusal: SignUpRefusal | SignInRefusal | ResetRequired | ResetRefusal,
 ): FormErrors {
   const { t } = c.var;
   switch (refusal.reason) {
@@ -53,6 +53,8 @@ export function refusalMessages(
       return { form: t("refusal.locked", { wait: wait(c, refusal.retryAfterMs) }) };
     case "token_invalid":
       return { form: t("refusal.invalidLink") };
+    case "reset_required":
+      return { form: t("refusal.resetRequired") };
   }
 }
 

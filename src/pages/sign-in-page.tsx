@@ -12,6 +12,8 @@ export const SIGN_IN_NOTICES = {
   signed_out_elsewhere: "info",
   signed_out_everywhere: "info",
   session_limit: "info",
+  email_changed: "info",
+  locked_down: "info",
   expired: "info",
   signed_up: "success",
 } as const;

@@ -2,8 +2,9 @@
 import { account } from "./account";
 import { common } from "./common";
 import { email } from "./email";
+import { recovery } from "./recovery";
 import { reset } from "./reset";
 import { signIn } from "./sign-in";
 import { twoFactor } from "./two-factor";
 
-export const en = { ...common, ...signIn, ...reset, ...account, ...twoFactor, ...email } as const;
+export const en = { ...common, ...signIn, ...reset, ...account, ...twoFactor, ...email, ...recovery } as const;
