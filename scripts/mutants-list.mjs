@@ -768,7 +768,7 @@ export const MUTANTS = [
   {
     name: "a sign-in the registry refused answers as signed in",
     file: "src/domain/sign-in.ts",
-    find: "if (!created.ok) return { ok: false };",
+    find: "if (!created.ok) return { ok: false, reason: created.reason };",
     replace: "",
     tests: t("integration/reset-invariants"),
   },

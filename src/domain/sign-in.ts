@@ -139,7 +139,10 @@ async function startSession(
   user: User,
   key: string,
   options: Pick<SignInOptions, "replacing" | "deviceToken"> & { trusted: boolean; givesBack: boolean },
-): Promise<{ ok: true; user: User; token: string; deviceToken: string } | { ok: false; reason: "stale_credentials" | "reset_required" }> {
+): Promise<
+  | { ok: true; user: User; token: string; deviceToken: string }
+  | { ok: false; reason: "stale_credentials" | "reset_required" }
+> {
   const { env, now } = ctx;
   // The session and the success's D1 batch at once: the person waits for one step, not two.
   const [created] = await Promise.all([
