@@ -448,7 +448,7 @@ export const MUTANTS = [
   },
   {
     name: "an email's client address is not isolated for bidi in HTML",
-    file: "src/mail/templates.ts",
+    file: "src/mail/template-parts.ts",
     find: ": isolatedHtml(client.ip),",
     replace: ": escapeHtml(client.ip),",
     tests: t("unit/email-templates"),

@@ -71,7 +71,7 @@ async function lookUpAccounts(env: Env, jobs: EmailJob[], now: number): Promise<
   const asks = new Map(allShardDatabases(env).map(({ db }) => [db, { emails: [] as string[], ids: [] as string[] }]));
   for (const job of jobs) {
     if (job?.kind === "password_reset") for (const db of shardsOf(env, job)) asks.get(db)?.emails.push(job.email);
-    if (job?.kind === "password_changed" || job?.kind === "two_factor_changed") {
+    if (job?.kind === "password_changed" || job?.kind === "two_factor_changed" || job?.kind === "email_change") {
       for (const db of shardsOf(env, job)) asks.get(db)?.ids.push(job.userId);
     }
   }
@@ -120,7 +120,9 @@ async function lookUpAccounts(env: Env, jobs: EmailJob[], now: number): Promise<
 /** The shards a job's account may be in (a reset job names an email; a notice, an account). */
 function shardsOf(env: Env, job: EmailJob): D1Database[] {
   if (job?.kind === "password_reset") return emailCandidateDatabases(env, emailKey(job.email));
-  if (job?.kind === "password_changed" || job?.kind === "two_factor_changed") return [userDatabase(env, job.userId)];
+  if (job?.kind === "password_changed" || job?.kind === "two_factor_changed" || job?.kind === "email_change") {
+    return [userDatabase(env, job.userId)];
+  }
   return [];
 }
 
@@ -141,6 +143,7 @@ function deliverEmailJob(env: Env, config: Config, job: EmailJob, accounts: Acco
     }
     case "password_changed":
     case "two_factor_changed":
+    case "email_change":
       return notifyAccountChange(env, config, job, accounts.byId.get(job.userId) ?? null, now);
     default:
       return Promise.resolve({

@@ -45,8 +45,27 @@ export interface TwoFactorChangedJob {
 /** What happened: turned on or off, new recovery codes, or wrong codes after the right password locked codes out. */
 export type TwoFactorChange = "enabled" | "disabled" | "recovery_codes" | "codes_locked" | "reset_codes_locked";
 
+/**
+ * An email change's email: the confirmation link to the new address, or a notice to the old one (asked,
+ * done with its revert link, reverted). Links are signed when rendered, from these fields (every retry the same).
+ */
+export interface EmailChangeJob {
+  kind: "email_change";
+  step: "confirm" | "asked" | "done" | "reverted";
+  requestId: string;
+  userId: string;
+  changeId: string;
+  oldEmail: string;
+  newEmail: string;
+  changedAt: number;
+  ip: string | null;
+  userAgent: string | null;
+  /** As for PasswordChangedJob. */
+  language?: string;
+}
+
 /** Every job the email queue carries. */
-export type EmailJob = PasswordResetJob | PasswordChangedJob | TwoFactorChangedJob;
+export type EmailJob = PasswordResetJob | PasswordChangedJob | TwoFactorChangedJob | EmailChangeJob;
 
 /**
  * Each kind's prefix of the idempotency key `<prefix>/<requestId>`: the sender sets it at the provider, and
@@ -56,6 +75,7 @@ export const IDEMPOTENCY_PREFIXES: Record<EmailJob["kind"], string> = {
   password_reset: "password-reset",
   password_changed: "password-changed",
   two_factor_changed: "two-factor",
+  email_change: "email-change",
 };
 
 /** What the dead-letter queue carries: the job plus why it could not be delivered. */

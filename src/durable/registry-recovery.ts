@@ -102,12 +102,13 @@ export class RegistryRecovery {
    * Locks the account down for a link issued at `issuedAt` ("this wasn't me", a revert of `revertChangeId`):
    * single use (a link issued before the latest lock-down is spent), 7 days. Every session ends live, reset
    * links and codes are void, a pending change is dropped and a done one within its window is reverted
-   * (the caller writes D1 back), and sign-in asks for a reset until one completes.
+   * (the caller writes D1 back; `revertNotice`, completed with the change's addresses, goes into the outbox),
+   * and sign-in asks for a reset until one completes.
    */
   async lockDown(
     link: { issuedAt: number; revertChangeId?: string },
     now: number,
-    notices: OutboxNotice[],
+    revertNotice?: OutboxNotice,
   ): Promise<LockDownResult> {
     const { store } = this;
     store.ensureStorage();
@@ -127,7 +128,10 @@ export class RegistryRecovery {
     store.startNewEpoch(now);
     notifySignedOut(store.ctx, "locked_down", () => true);
     this.lock.lockDown(now);
-    for (const notice of notices) store.outbox.add(notice.id, notice.message, now);
+    // The "reverted" notice names the change only the registry knows; kept in the same step as the revert.
+    if (reverted !== null && revertNotice !== undefined) {
+      store.outbox.add(revertNotice.id, { ...(revertNotice.message as object), ...reverted }, now);
+    }
     await store.alarmBy(now);
     return { ok: true, sessionsEnded, reverted, droppedPending };
   }

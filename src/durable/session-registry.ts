@@ -202,9 +202,9 @@ export class SessionRegistry extends DurableObject<Env> {
   lockDown(
     link: { issuedAt: number; revertChangeId?: string },
     now: number,
-    notices: OutboxNotice[],
+    revertNotice?: OutboxNotice,
   ): Promise<LockDownResult> {
-    return this.recovery.lockDown(link, now, notices);
+    return this.recovery.lockDown(link, now, revertNotice);
   }
 
   /** Whether sign-in asks for a reset first. */

@@ -7,18 +7,20 @@
  */
 import type { ClientInfo } from "../core/client-info";
 import { escapeHtml } from "../core/html";
-import { fill, templateOf, translator } from "../i18n/catalogue";
-import { describeDevice } from "../i18n/device";
-import { formatLifetime, formatMoment } from "../i18n/format";
-import { directionOf, type Reader } from "../i18n/languages";
-import type { English, Placeholders, TextKey, Translate } from "../i18n/types";
+import { translator } from "../i18n/catalogue";
+import { formatLifetime } from "../i18n/format";
+import type { Reader } from "../i18n/languages";
+import {
+  anchor,
+  htmlWith,
+  layout,
+  type RenderedEmail,
+  type SecurityNoticeInput,
+  securityNotice,
+  whenAndFrom,
+} from "./template-parts";
 
-/** An email's words, ready for a provider. */
-export interface RenderedEmail {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type { RenderedEmail, SecurityNoticeInput } from "./template-parts";
 
 /** What the reset email says: the link, when and from where it was asked for. */
 export interface ResetEmailInput {
@@ -80,8 +82,7 @@ export function renderResetEmail({
 }
 
 /** What the "password changed" email says. */
-export interface ChangedEmailInput {
-  reader: Reader;
+export interface ChangedEmailInput extends SecurityNoticeInput {
   changedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
   forgotUrl: string;
@@ -90,31 +91,23 @@ export interface ChangedEmailInput {
 }
 
 /** The "your password was changed" notice, sent after every successful reset or change. */
-export function renderPasswordChangedEmail({
-  reader,
-  changedAt,
-  client,
-  forgotUrl,
-  keptSession = false,
-}: ChangedEmailInput): RenderedEmail {
+export function renderPasswordChangedEmail(input: ChangedEmailInput): RenderedEmail {
+  const { reader, changedAt, client, forgotUrl, keptSession = false } = input;
   const t = translator(reader.language);
   const what = whenAndFrom(reader, "email.changed.what", changedAt, client);
-  const subject = t("email.changed.subject");
   const signedOut = t(keptSession ? "email.changed.keptSession" : "email.changed.allSignedOut");
-  const text = [what.text, signedOut, "", t("email.changed.notYou", { url: forgotUrl })].join("\n");
-  const html = layout(
-    reader,
-    subject,
+  return securityNotice(
+    input,
+    t("email.changed.subject"),
+    [what.text, signedOut, "", t("email.changed.notYou", { url: forgotUrl })],
     `<p>${what.html}</p>
 <p>${escapeHtml(signedOut)}</p>
 <p><strong>${htmlWith(reader, "email.changed.notYouLink", { link: anchor(forgotUrl, t("email.changed.resetNow")) })}</strong></p>`,
   );
-  return { subject, text, html };
 }
 
 /** What a two-factor notice says: which change, when and from where. */
-export interface TwoFactorEmailInput {
-  reader: Reader;
+export interface TwoFactorEmailInput extends SecurityNoticeInput {
   change: "enabled" | "disabled" | "recovery_codes" | "codes_locked" | "reset_codes_locked";
   changedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
@@ -122,88 +115,17 @@ export interface TwoFactorEmailInput {
 }
 
 /** The notice after each change to two-factor sign-in; a lock's names a way back in that it does not block. */
-export function renderTwoFactorEmail({
-  reader,
-  change,
-  changedAt,
-  client,
-  forgotUrl,
-}: TwoFactorEmailInput): RenderedEmail {
+export function renderTwoFactorEmail(input: TwoFactorEmailInput): RenderedEmail {
+  const { reader, change, changedAt, client, forgotUrl } = input;
   const t = translator(reader.language);
-  const subject = t(`email.twoFactor.${change}.subject`);
   const sentence = whenAndFrom(reader, `email.twoFactor.${change}.what`, changedAt, client);
   const locked = change === "codes_locked" || change === "reset_codes_locked";
   const warning = locked ? (`email.twoFactor.${change}.warning` as const) : "email.twoFactor.warning";
-  const text = [sentence.text, "", t(warning, { url: forgotUrl })].join("\n");
-  const html = layout(
-    reader,
-    subject,
+  return securityNotice(
+    input,
+    t(`email.twoFactor.${change}.subject`),
+    [sentence.text, "", t(warning, { url: forgotUrl })],
     `<p>${sentence.html}</p>
 <p><strong>${htmlWith(reader, warning, { url: `<bdi>${anchor(forgotUrl, forgotUrl)}</bdi>` })}</strong></p>`,
   );
-  return { subject, text, html };
-}
-
-function layout(reader: Reader, title: string, body: string): string {
-  return `<!DOCTYPE html><html lang="${reader.language}" dir="${directionOf(reader.language)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
-<body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1f24;max-width:560px;margin:0 auto;padding:24px">
-<h1 style="font-size:20px">${escapeHtml(title)}</h1>
-${body}
-</body></html>`;
-}
-
-/** A sentence saying when and from where, for the text part and the HTML part. */
-function whenAndFrom(
-  reader: Reader,
-  key: "email.reset.requested" | "email.changed.what" | `email.twoFactor.${TwoFactorEmailInput["change"]}.what`,
-  at: number,
-  client: Pick<ClientInfo, "ip" | "userAgent">,
-): { text: string; html: string } {
-  const t = translator(reader.language);
-  const moment = formatMoment(reader.language, at, reader.timeZone);
-  return {
-    text: t(key, { when: moment, from: describeClient(t, client) }),
-    html: htmlWith(reader, key, { when: escapeHtml(moment), from: describeClientHtml(reader, t, client) }),
-  };
-}
-
-/** "203.0.113.7 (Firefox on Linux)": the User-Agent is requester-controlled, so only a short description of it is shown, never its text. */
-function describeClient(t: Translate, client: Pick<ClientInfo, "ip" | "userAgent">): string {
-  const ip = client.ip === null ? t("email.unknownAddress") : isolatedText(client.ip);
-  return t("email.from", { ip, device: describeDevice(t, client.userAgent) });
-}
-
-/** The same for the HTML part, the address in `<bdi>`. */
-function describeClientHtml(reader: Reader, t: Translate, client: Pick<ClientInfo, "ip" | "userAgent">): string {
-  return htmlWith(reader, "email.from", {
-    ip: client.ip === null ? escapeHtml(t("email.unknownAddress")) : isolatedHtml(client.ip),
-    device: escapeHtml(describeDevice(t, client.userAgent)),
-  });
-}
-
-/**
- * Someone's data inside a sentence of the text part, between U+2068 and U+2069 (FSI, PDI). Not a link's
- * address: a mail program that makes links of plain-text addresses may take U+2069 (not white space) with it.
- */
-function isolatedText(text: string): string {
-  return `\u2068${text}\u2069`;
-}
-
-/** Someone's data inside a sentence of the HTML part, escaped and isolated (a link shown as its address too). */
-function isolatedHtml(text: string): string {
-  return `<bdi>${escapeHtml(text)}</bdi>`;
-}
-
-/** A link for the HTML part, its address and text escaped. */
-function anchor(href: string, text: string): string {
-  return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
-}
-
-/** A text for the HTML part: its words escaped, its placeholders replaced by ready HTML. */
-function htmlWith<K extends TextKey>(reader: Reader, key: K, html: Record<Placeholders<English[K]>, string>): string {
-  const values: Record<string, { html: string }> = {};
-  for (const [name, value] of Object.entries<string>(html)) values[name] = { html: value };
-  return fill(templateOf(reader.language, key), values, (value) => value)
-    .map((part) => (typeof part === "string" ? escapeHtml(part) : part.html))
-    .join("");
 }

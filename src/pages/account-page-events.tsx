@@ -25,6 +25,10 @@ const EVENT_LABELS: Record<AuditEvent["type"], PlainKey> = {
   email_bounced: "account.event.emailBounced",
   email_complained: "account.event.emailComplained",
   email_language_changed: "account.event.emailLanguageChanged",
+  email_change_requested: "account.event.emailChangeRequested",
+  email_changed: "account.event.emailChanged",
+  email_change_reverted: "account.event.emailChangeReverted",
+  account_locked_down: "account.event.accountLockedDown",
 };
 
 export function EventList({ events }: { events: AuditEvent[] }) {

@@ -18,7 +18,11 @@ export type AuditEventType =
   | "recovery_codes_regenerated"
   | "recovery_code_used"
   | "second_factor_failed"
-  | "email_language_changed";
+  | "email_language_changed"
+  | "email_change_requested"
+  | "email_changed"
+  | "email_change_reverted"
+  | "account_locked_down";
 
 export interface AuditContext {
   ip: string | null;
