@@ -3,6 +3,7 @@ import type { AccountOverview, AuditEvent } from "../domain/account";
 import type { SessionInfo, User } from "../domain/sessions";
 import { describeDevice } from "../i18n/device";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../i18n/languages";
+import { ChangeEmail } from "./account-page-email";
 import { EventList } from "./account-page-events";
 import { Field, NewPasswordFields, Notice } from "./layout";
 import { TwoFactorSection } from "./two-factor-setup-page";
@@ -24,6 +25,8 @@ export interface AccountPageProps {
   /** The language the account's emails are written in, and why a choice of it was refused. */
   emailLanguage: Language;
   languageError?: string | undefined;
+  /** Messages next to the email-change form's fields. */
+  emailErrors?: Record<string, string>;
 }
 
 /** The page: profile, sessions with the sign-out actions, password, two-factor, recent events. */
@@ -40,6 +43,7 @@ export function AccountPage(props: AccountPageProps) {
       <h2>{t("account.sessionsHeading")}</h2>
       <SessionList sessions={sessions} currentSessionId={currentSessionId} />
       <SignOutActions canSignOutOthers={sessions.length >= 2} />
+      <ChangeEmail email={user.email} twoFactorOn={twoFactor.since !== null} errors={props.emailErrors ?? {}} />
       <ChangePassword errors={passwordErrors} minLength={minLength} />
       <TwoFactorSection {...twoFactor} errors={twoFactorErrors} />
       <EmailLanguage current={props.emailLanguage} error={props.languageError} />

@@ -34,7 +34,14 @@ export async function renderAccount(
     errors = {},
     twoFactorErrors = {},
     languageError,
-  }: { notice?: string | null; errors?: FormErrors; twoFactorErrors?: FormErrors; languageError?: string },
+    emailErrors = {},
+  }: {
+    notice?: string | null;
+    errors?: FormErrors;
+    twoFactorErrors?: FormErrors;
+    languageError?: string;
+    emailErrors?: FormErrors;
+  },
 ) {
   // Right after the person's own change (?done=, or a refused form) the page reads the primary, so it shows it.
   const fresh = status !== 200 || c.req.query("done") !== undefined;
@@ -56,6 +63,7 @@ export async function renderAccount(
       minLength={c.get("config").passwordMinLength}
       emailLanguage={emailLanguageOf(auth.user)}
       languageError={languageError}
+      emailErrors={emailErrors}
     />
   );
   return c.render(page, { title: c.var.t("account.title"), live: true, scripts: ["/static/password-hints.js"] });

@@ -3,6 +3,7 @@
  * the whole form, in the page's language. The API's wording (api/refusals.ts) is Contentstack's English.
  */
 import type { Context } from "hono";
+import type { EmailChangeRefusal } from "../domain/email-change";
 import type { ChangeRefusal } from "../domain/password-change";
 import { PASSWORD_MAX_LENGTH, type PasswordProblem } from "../domain/password-policy";
 import type { ResetRefusal } from "../domain/password-reset";
@@ -83,5 +84,24 @@ export function changeMessages(c: Context<PageEnv>, refusal: ChangeRefusal): For
       return { form: t("refusal.sessionEnded") };
     default:
       return refusalMessages(c, refusal);
+  }
+}
+
+/** The messages for a refused email change on /account (not_signed_in never gets here: it goes to /login). */
+export function emailChangeMessages(c: Context<PageEnv>, refusal: EmailChangeRefusal): FormErrors {
+  const { t } = c.var;
+  switch (refusal.reason) {
+    case "same_email":
+      return { new_email: t("emailChange.same") };
+    case "invalid_credentials":
+      return { password: t("refusal.notCurrentPassword") };
+    case "second_factor_required":
+    case "second_factor_wrong":
+    case "second_factor_locked":
+      return { code: secondFactorMessage(c, refusal) };
+    case "locked":
+      return refusalMessages(c, refusal);
+    case "not_signed_in":
+      return { form: t("refusal.sessionEnded") };
   }
 }

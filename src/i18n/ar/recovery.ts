@@ -25,7 +25,7 @@ export const recovery = {
   "emailChange.sent": "أرسلنا رابط تأكيد إلى {email}. لن يتغير شيء حتى يُفتح خلال 60 دقيقة.",
   "emailChange.same": "هذا هو عنوان بريدك الإلكتروني بالفعل.",
   "emailChange.confirmTitle": "أكّد عنوان بريدك الإلكتروني الجديد",
-  "emailChange.confirmIntro": "هل تريد تسجيل الدخول إلى هذا الحساب باستخدام {email} من الآن فصاعدًا؟",
+  "emailChange.confirmIntro": "هل تريد تسجيل الدخول إلى هذا الحساب بهذا العنوان من الآن فصاعدًا؟",
   "emailChange.confirmButton": "تأكيد",
   "emailChange.confirmed": "أصبح عنوان بريدك الإلكتروني {email}. سجّل الدخول به من الآن فصاعدًا.",
   "emailChange.confirmInvalid":

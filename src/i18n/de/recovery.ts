@@ -28,7 +28,7 @@ export const recovery = {
     "Wir haben einen Bestätigungslink an {email} gesendet. Nichts ändert sich, bis er innerhalb von 60 Minuten geöffnet wird.",
   "emailChange.same": "Das ist bereits Ihre E-Mail-Adresse.",
   "emailChange.confirmTitle": "Neue E-Mail-Adresse bestätigen",
-  "emailChange.confirmIntro": "Sich ab jetzt mit {email} bei diesem Konto anmelden?",
+  "emailChange.confirmIntro": "Sich ab jetzt mit dieser Adresse bei diesem Konto anmelden?",
   "emailChange.confirmButton": "Bestätigen",
   "emailChange.confirmed": "Ihre E-Mail-Adresse ist jetzt {email}. Melden Sie sich ab jetzt damit an.",
   "emailChange.confirmInvalid":

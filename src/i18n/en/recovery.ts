@@ -25,7 +25,7 @@ export const recovery = {
   "emailChange.sent": "We sent a confirmation link to {email}. Nothing changes until it is opened, within 60 minutes.",
   "emailChange.same": "That is already your email address.",
   "emailChange.confirmTitle": "Confirm your new email address",
-  "emailChange.confirmIntro": "Sign in to this account with {email} from now on?",
+  "emailChange.confirmIntro": "Sign in to this account with this address from now on?",
   "emailChange.confirmButton": "Confirm",
   "emailChange.confirmed": "Your email address is now {email}. Sign in with it from now on.",
   "emailChange.confirmInvalid":

@@ -27,7 +27,7 @@ export const recovery = {
     "Enviamos un enlace de confirmación a {email}. Nada cambia hasta que se abra, dentro de 60 minutos.",
   "emailChange.same": "Esa ya es tu dirección de correo.",
   "emailChange.confirmTitle": "Confirma tu nueva dirección de correo",
-  "emailChange.confirmIntro": "¿Iniciar sesión en esta cuenta con {email} a partir de ahora?",
+  "emailChange.confirmIntro": "¿Iniciar sesión en esta cuenta con esta dirección a partir de ahora?",
   "emailChange.confirmButton": "Confirmar",
   "emailChange.confirmed": "Tu dirección de correo ahora es {email}. Inicia sesión con ella a partir de ahora.",
   "emailChange.confirmInvalid":

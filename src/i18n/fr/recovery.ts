@@ -28,7 +28,7 @@ export const recovery = {
     "Nous avons envoyé un lien de confirmation à {email}. Rien ne change tant qu'il n'est pas ouvert, dans les 60 minutes.",
   "emailChange.same": "C'est déjà votre adresse e-mail.",
   "emailChange.confirmTitle": "Confirmez votre nouvelle adresse e-mail",
-  "emailChange.confirmIntro": "Se connecter désormais à ce compte avec {email} ?",
+  "emailChange.confirmIntro": "Se connecter désormais à ce compte avec cette adresse ?",
   "emailChange.confirmButton": "Confirmer",
   "emailChange.confirmed":
     "Votre adresse e-mail est désormais {email}. Connectez-vous avec elle à partir de maintenant.",

@@ -27,7 +27,7 @@ export const recovery = {
   "emailChange.sent": "{email} に確認リンクを送信しました。60 分以内に開かれるまで何も変わりません。",
   "emailChange.same": "それはすでにあなたのメールアドレスです。",
   "emailChange.confirmTitle": "新しいメールアドレスの確認",
-  "emailChange.confirmIntro": "今後このアカウントに {email} でログインしますか?",
+  "emailChange.confirmIntro": "今後このアカウントにこのアドレスでログインしますか?",
   "emailChange.confirmButton": "確認する",
   "emailChange.confirmed": "メールアドレスは {email} になりました。今後はこのアドレスでログインしてください。",
   "emailChange.confirmInvalid":
