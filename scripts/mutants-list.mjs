@@ -944,4 +944,27 @@ export const MUTANTS = [
     replace: "throw error;",
     tests: t("integration/two-factor"),
   },
+  // recovery (issue 26): email change, its revert, "this wasn't me".
+  {
+    name: "an email change takes effect without the new address's confirmation",
+    file: "src/domain/email-change.ts",
+    find: 'auditLater(ctx, user.id, "email_change_requested");',
+    replace:
+      'auditLater(ctx, user.id, "email_change_requested"); await changeUserEmail(userDatabase(ctx.env, user.id), user.id, { from: change.oldEmail, to: newEmail, toKey: emailKey(newEmail) }, isoTime(ctx.now));',
+    tests: t("integration/email-change"),
+  },
+  {
+    name: "an email change's revert link works twice",
+    file: "src/durable/registry-recovery.ts",
+    find: "this.changes.clear(); const sessionsEnded",
+    replace: "const sessionsEnded",
+    tests: t("integration/email-change", "durable/registry-recovery"),
+  },
+  {
+    name: 'the "this wasn\'t me" link acts on a GET',
+    file: "src/pages/recovery-routes.tsx",
+    find: 'return c.render(<WasntMePage token={token ?? ""} />',
+    replace: 'await lockDownAccount(flowContext(c), token); return c.render(<WasntMePage token={token ?? ""} />',
+    tests: t("integration/wasnt-me"),
+  },
 ];

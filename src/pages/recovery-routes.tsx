@@ -33,7 +33,7 @@ function outcome(c: Context<PageEnv>, title: PlainKey, text: string, next: { hre
 }
 
 export const recoveryRoutes = new Hono<PageEnv>()
-  .get("/wasnt-me", (c) => {
+  .get("/wasnt-me", async (c) => {
     const token = c.req.query("token");
     if (!isLockDownLink(c.var, "w", token)) return invalidLink(c, "wasntMe.title", "wasntMe.invalid");
     return c.render(<WasntMePage token={token ?? ""} />, { title: c.var.t("wasntMe.title") });
