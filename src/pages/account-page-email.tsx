@@ -28,19 +28,19 @@ export function ChangeEmail({
           error={errors.new_email}
         />
         <Field
-          name="password"
+          name="email_password"
           label={t("twoFactor.yourPassword")}
           type="password"
           autocomplete="current-password"
-          error={errors.password}
+          error={errors.email_password}
         />
         {twoFactorOn && (
           <Field
-            name="code"
+            name="email_code"
             label={t("emailChange.codeLabel")}
             type="text"
             autocomplete="one-time-code"
-            error={errors.code}
+            error={errors.email_code}
           />
         )}
         <button type="submit" class="secondary">

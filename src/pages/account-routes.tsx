@@ -29,8 +29,8 @@ const changeForm = z.object({
 
 const emailForm = z.object({
   new_email: emailField(formMessage("field.enterEmail")),
-  password: requiredPasswordField(formMessage("field.enterCurrentPassword")),
-  code: z.string().trim().max(32).optional(),
+  email_password: requiredPasswordField(formMessage("field.enterCurrentPassword")),
+  email_code: z.string().trim().max(32).optional(),
 });
 
 /** An email change refused before the flow ran (bad form, flood limit): the page again, if still signed in. */
@@ -92,8 +92,8 @@ export const accountRoutes = new Hono<PageEnv>()
       const form = c.req.valid("form");
       const result = await askEmailChange(flowContext(c), auth, {
         newEmail: form.new_email,
-        password: form.password,
-        code: form.code,
+        password: form.email_password,
+        code: form.email_code,
         deviceToken: readDeviceCookie(c),
       });
       if (result.ok) {

@@ -94,11 +94,11 @@ export function emailChangeMessages(c: Context<PageEnv>, refusal: EmailChangeRef
     case "same_email":
       return { new_email: t("emailChange.same") };
     case "invalid_credentials":
-      return { password: t("refusal.notCurrentPassword") };
+      return { email_password: t("refusal.notCurrentPassword") };
     case "second_factor_required":
     case "second_factor_wrong":
     case "second_factor_locked":
-      return { code: secondFactorMessage(c, refusal) };
+      return { email_code: secondFactorMessage(c, refusal) };
     case "locked":
       return refusalMessages(c, refusal);
     case "not_signed_in":

@@ -52,7 +52,7 @@ async function account() {
 }
 
 async function askChange(email: string, authtoken: string, newEmail: string, password = STRONG_PASSWORD) {
-  return fromBrowser(email, authtoken, "/account/email", { new_email: newEmail, password });
+  return fromBrowser(email, authtoken, "/account/email", { new_email: newEmail, email_password: password });
 }
 
 async function confirmToken(newEmail: string) {
