@@ -10,9 +10,9 @@ import { readNoticeLink, signNoticeLink } from "../core/notice-link";
 import { generateSecret } from "../core/secrets";
 import { isoTime } from "../core/time";
 import { type EmailChange, sessionRegistry } from "../durable/session-registry";
-import { userDatabase } from "../storage/shard-databases";
+import { emailCandidateDatabases, emailDatabase, userDatabase } from "../storage/shard-databases";
 import { changeUserEmail } from "../storage/user-email";
-import type { User } from "../storage/users";
+import { findUserByEmailIn, type User } from "../storage/users";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import type { EmailChangeJob } from "./email-jobs";
@@ -33,6 +33,7 @@ export type EmailChangeRefusal =
   | SignInRefusal
   | SecondFactorRefusal
   | { ok: false; reason: "same_email" }
+  | { ok: false; reason: "other_shard" }
   | { ok: false; reason: "not_signed_in" };
 
 /** The confirmation page for a link to the new address. */
@@ -49,6 +50,11 @@ export async function askEmailChange(
 ): Promise<{ ok: true; newEmail: string } | EmailChangeRefusal> {
   const newEmail = normalizeEmail(input.newEmail);
   if (newEmail === auth.user.email) return { ok: false, reason: "same_email" };
+  // The account stays in its shard. Only an address placed in that very shard keeps it found by email and
+  // lets that shard's UNIQUE decide against a racing sign-up (an index at other placements is not built yet).
+  if (emailDatabase(ctx.env, emailKey(newEmail)) !== userDatabase(ctx.env, auth.user.id)) {
+    return { ok: false, reason: "other_shard" };
+  }
   const verified = await verifyThrottled(ctx, { email: auth.user.email, password: input.password }, input.deviceToken);
   if (!verified.ok) return verified;
   await clearAttempts(ctx, verified);
@@ -83,8 +89,12 @@ export async function confirmEmailChange(
   if (!confirmed.ok) return { ok: false, reason: "link_invalid" };
   const { change } = confirmed;
   const db = userDatabase(ctx.env, link.userId);
-  const moved = { from: change.oldEmail, to: change.newEmail, toKey: emailKey(change.newEmail) };
-  const made = await changeUserEmail(db, link.userId, moved, isoTime(ctx.now));
+  const toKey = emailKey(change.newEmail);
+  // An account from an older generation's shard may hold the address: asked first, as sign-up does.
+  const older = emailCandidateDatabases(ctx.env, toKey).filter((other) => other !== db);
+  const takenElsewhere = older.length > 0 && (await findUserByEmailIn(older, change.newEmail)) !== null;
+  const moved = { from: change.oldEmail, to: change.newEmail, toKey };
+  const made = !takenElsewhere && (await changeUserEmail(db, link.userId, moved, isoTime(ctx.now)));
   const user = { id: link.userId, language: null };
   await registry.settleEmailChange(change.changeId, made, ctx.now, changeNotice(ctx, user, change, "done"));
   if (!made) return { ok: false, reason: "email_taken" };

@@ -3,7 +3,10 @@
  * address within 60 minutes, nothing changed before; then the old address is told, with a revert link
  * that works once, and every other session ends.
  */
+import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
+import { emailKey, normalizeEmail } from "../../src/core/email-address";
+import { emailDatabase } from "../../src/storage/shard-databases";
 import {
   auditTrail,
   authtokenFor,
@@ -15,6 +18,7 @@ import {
   page,
   randomIp,
   STRONG_PASSWORD,
+  shardForUser,
   signIn,
   signUp,
   uniqueEmail,
@@ -43,6 +47,14 @@ async function mailWithSubject(email: string, subject: string): Promise<MailboxM
   return message;
 }
 
+/** A new address the account can move to: one placed in the account's shard (with one shard, any). */
+function newAddressFor(uid: string): string {
+  for (;;) {
+    const address = uniqueEmail("new");
+    if (emailDatabase(env, emailKey(normalizeEmail(address))) === shardForUser(uid)) return address;
+  }
+}
+
 async function account() {
   const email = uniqueEmail("move");
   const user = await signUp(email);
@@ -67,8 +79,8 @@ describe("email change on /account", () => {
   });
 
   it("asks for the right password: a wrong one changes nothing and sends nothing", async () => {
-    const { email, here } = await account();
-    const newEmail = uniqueEmail("new");
+    const { email, uid, here } = await account();
+    const newEmail = newAddressFor(uid);
     const response = await askChange(email, here, newEmail, "not-the-password-at-all");
     expect(response.status).toBe(422);
     expect(await mailbox(newEmail)).toEqual([]);
@@ -77,7 +89,7 @@ describe("email change on /account", () => {
   // Attack: a session thief (or a typo) changes the address. Nothing changes until the new address confirms.
   it("changes nothing until the new address confirms; then the old one is told, and other sessions end", async () => {
     const { email, uid, here, elsewhere } = await account();
-    const newEmail = uniqueEmail("new");
+    const newEmail = newAddressFor(uid);
     const asked = await askChange(email, here, newEmail);
     expect(asked.status).toBe(200);
     expect(await asked.text()).toContain("We sent a confirmation link to");
@@ -107,8 +119,8 @@ describe("email change on /account", () => {
   });
 
   it("a confirmation link works once", async () => {
-    const { email, here } = await account();
-    const newEmail = uniqueEmail("new");
+    const { email, uid, here } = await account();
+    const newEmail = newAddressFor(uid);
     await askChange(email, here, newEmail);
     const token = await confirmToken(newEmail);
     expect((await page("/email-change/confirm", { form: { token } })).status).toBe(200);
@@ -116,8 +128,8 @@ describe("email change on /account", () => {
   });
 
   it("a forged or altered link is refused, on the page and on the button", async () => {
-    const { email, here } = await account();
-    const newEmail = uniqueEmail("new");
+    const { email, uid, here } = await account();
+    const newEmail = newAddressFor(uid);
     await askChange(email, here, newEmail);
     const token = await confirmToken(newEmail);
     const forged = `${token.slice(0, -2)}AA`;
@@ -128,8 +140,8 @@ describe("email change on /account", () => {
 
   // Race: the new address signs up between the ask and the confirmation. D1's UNIQUE decides: no two accounts share it.
   it("an address taken by a sign-up before the confirmation is not given to the change", async () => {
-    const { email, here } = await account();
-    const newEmail = uniqueEmail("new");
+    const { email, uid, here } = await account();
+    const newEmail = newAddressFor(uid);
     await askChange(email, here, newEmail);
     const token = await confirmToken(newEmail);
     await signUp(newEmail);
@@ -141,7 +153,7 @@ describe("email change on /account", () => {
 
   it("the revert link restores the old address, signs everyone out, asks for a reset, and works once", async () => {
     const { email, uid, here } = await account();
-    const newEmail = uniqueEmail("new");
+    const newEmail = newAddressFor(uid);
     await askChange(email, here, newEmail);
     await page("/email-change/confirm", { form: { token: await confirmToken(newEmail) } });
     const revert = linkToken(await mailWithSubject(email, "Your email address was changed"), "/email-change/revert");
