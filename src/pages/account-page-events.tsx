@@ -68,6 +68,10 @@ function eventDetail(t: Translate, { type, detail }: AuditEvent): Child {
     const all = /^all (\d+) sessions$/.exec(detail);
     if (all !== null) return t("account.detail.allSessions", { count: Number(all[1]) });
   }
+  if (type === "account_locked_down") {
+    const all = /^all (\d+) sessions$/.exec(detail);
+    if (all !== null) return t("account.detail.allSessions", { count: Number(all[1]) });
+  }
   if (type === "email_language_changed") return LANGUAGE_NAMES[languageOrDefault(detail)];
   if (type === "recovery_code_used") {
     const left = /^(\d+) left$/.exec(detail);

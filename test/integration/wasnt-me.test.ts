@@ -103,6 +103,10 @@ describe("this wasn't me", () => {
     await vi.waitFor(async () => {
       const html = await (await page("/account", { cookie: authtoken, ip: homeIp(email) })).text();
       expect(html).toContain("Account secured");
+      // Its detail in the page's words: two sessions ended.
+      expect(html).toContain("all 2 sessions");
+      const german = await (await page("/account?lang=de", { cookie: authtoken, ip: homeIp(email) })).text();
+      expect(german).toContain("alle 2 Sitzungen");
     });
   });
 });
