@@ -448,7 +448,7 @@ export const MUTANTS = [
   },
   {
     name: "an email's client address is not isolated for bidi in HTML",
-    file: "src/mail/templates.ts",
+    file: "src/mail/template-parts.ts",
     find: ": isolatedHtml(client.ip),",
     replace: ": escapeHtml(client.ip),",
     tests: t("unit/email-templates"),
@@ -768,7 +768,7 @@ export const MUTANTS = [
   {
     name: "a sign-in the registry refused answers as signed in",
     file: "src/domain/sign-in-session.ts",
-    find: "if (!created.ok) return { ok: false };",
+    find: "if (!created.ok) return { ok: false, reason: created.reason };",
     replace: "",
     tests: t("integration/reset-invariants"),
   },
@@ -1108,7 +1108,7 @@ export const MUTANTS = [
   // issue 26, notices: every security notice reaches both addresses; a recovery code and a new device are told.
   {
     name: "a notice skips the second address",
-    file: "src/domain/account-notices.ts",
+    file: "src/domain/notice-recipients.ts",
     find: ": [user.email, user.secondEmail];",
     replace: ": [user.email];",
     tests: t("integration/security-notices"),
@@ -1183,5 +1183,28 @@ export const MUTANTS = [
     find: 'if (expected.userVerification && !authenticatorData.userVerified) return "user_not_verified";',
     replace: "",
     tests: t("unit/passkey", "durable/passkeys"),
+  },
+  // recovery (issue 26): email change, its revert, "this wasn't me".
+  {
+    name: "an email change takes effect without the new address's confirmation",
+    file: "src/domain/email-change.ts",
+    find: 'auditLater(ctx, user.id, "email_change_requested");',
+    replace:
+      'auditLater(ctx, user.id, "email_change_requested"); await changeUserEmail(userDatabase(ctx.env, user.id), user.id, { from: change.oldEmail, to: newEmail, toKey: emailKey(newEmail) }, isoTime(ctx.now));',
+    tests: t("integration/email-change"),
+  },
+  {
+    name: "an email change's revert link works twice",
+    file: "src/durable/registry-recovery.ts",
+    find: "this.changes.clear(); const sessionsEnded",
+    replace: "const sessionsEnded",
+    tests: t("integration/email-change", "durable/registry-recovery"),
+  },
+  {
+    name: 'the "this wasn\'t me" link acts on a GET',
+    file: "src/pages/recovery-routes.tsx",
+    find: 'return c.render(<WasntMePage token={token ?? ""} />',
+    replace: 'await lockDownAccount(flowContext(c), token); return c.render(<WasntMePage token={token ?? ""} />',
+    tests: t("integration/wasnt-me"),
   },
 ];

@@ -5,7 +5,7 @@
 import type { Context } from "hono";
 import { describePasswordProblem } from "../domain/password-policy";
 import type { ResetRefusal } from "../domain/password-reset";
-import type { SignInRefusal } from "../domain/sign-in";
+import type { ResetRequired, SignInRefusal } from "../domain/sign-in";
 import type { SignUpRefusal } from "../domain/sign-up";
 import type { SecondFactorRefusal } from "../domain/two-factor";
 import { describeWait } from "../domain/wait";
@@ -16,6 +16,7 @@ import type { AppEnv } from "../http/app-env";
 export type Refusal =
   | SignUpRefusal
   | SignInRefusal
+  | ResetRequired
   | ResetRefusal
   | SecondFactorRefusal
   | { ok: false; reason: "second_factor_pending" }
@@ -33,6 +34,8 @@ export function refuse(c: Context<AppEnv>, refusal: Refusal): Response {
     case "email_taken":
       return apiError(c, "email_taken", { email: ["is already taken."] });
     case "invalid_credentials":
+    // Contentstack's wire has no code for it; its message already says "reset your password" (docs/api.md).
+    case "reset_required":
       return apiError(c, "invalid_credentials");
     case "locked":
       // The same words for known and unknown emails: the lock applies to both alike.

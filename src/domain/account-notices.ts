@@ -1,26 +1,26 @@
 /**
  * The notices an account holder gets after a change to how they sign in: the password changed, two-factor
- * sign-in turned on or off, new recovery codes, a recovery code used, a sign-in from a new device. Each goes
- * to every address of `noticeRecipients`, once each (its idempotency key), and never more than 23 hours late.
+ * sign-in turned on or off, new recovery codes, a passkey added or removed, a recovery code used, a sign-in
+ * from a new device, a second address added or removed, an email change. Each goes to every address of
+ * `noticeRecipients`, once each (its idempotency key), never more than 23 hours late, and ends with the
+ * "this wasn't me" link (mail/template-parts.ts `securityNotice`).
  */
 import type { Config } from "../core/config";
 import { HOUR_MS } from "../core/time";
-import { knownLanguage } from "../i18n/languages";
+import { knownLanguage, type Reader } from "../i18n/languages";
 import { renderNewDeviceEmail, renderRecoveryCodeUsedEmail } from "../mail/notice-templates";
 import { renderSecondAddressEmail } from "../mail/second-address-templates";
 import { type RenderedEmail, renderPasswordChangedEmail, renderTwoFactorEmail } from "../mail/templates";
 import type { User } from "../storage/users";
 import { emailLanguageOf } from "./account";
-import { IDEMPOTENCY_PREFIXES, type NoticeJob } from "./email-jobs";
+import { renderEmailChangeJob } from "./email-change-notices";
+import { type EmailChangeJob, IDEMPOTENCY_PREFIXES, type NoticeJob } from "./email-jobs";
+import { wasntMeUrl } from "./lock-down";
+import { noticeRecipients } from "./notice-recipients";
 import { type Delivery, type JobOutcome, sendEmail } from "./send-email";
 
 /** A notice redelivered after this long would only confuse: it is dropped. */
 const NOTICE_MAX_AGE_MS = 23 * HOUR_MS;
-
-/** Every address a security notice goes to (the one place that says so: NIST SP 800-63B rev 4, authenticator events). */
-export function noticeRecipients(user: Pick<User, "email" | "secondEmail">): string[] {
-  return user.secondEmail === null || user.secondEmail === user.email ? [user.email] : [user.email, user.secondEmail];
-}
 
 export async function notifyAccountChange(
   env: Env,
@@ -33,12 +33,18 @@ export async function notifyAccountChange(
     return { delivery: { ok: false, reason: "undeliverable", detail: "notice older than 23 hours" }, writes: [] };
   }
   if (user === null) return { delivery: { ok: true, detail: "no account" }, writes: [] };
-  const rendered = renderNotice(config, job, user);
+  // In the account's language when it changed (every retry the same email), else its current one; in UTC,
+  // as the zone of whoever made the change need not be the holder's.
+  const reader = { language: knownLanguage(job.language) ?? emailLanguageOf(user) };
+  const { to, rendered } =
+    job.kind === "email_change"
+      ? renderEmailChangeJob(config, job, user, reader)
+      : { to: recipientsOf(job, user), rendered: renderNotice(config, job, reader) };
   // One email per address, each under its own key: a retry after one went out sends only the other.
   const deliveries = await Promise.all(
-    recipientsOf(job, user).map((to, i) => {
+    to.map((address, i) => {
       const key = `${IDEMPOTENCY_PREFIXES[job.kind]}/${job.requestId}${i === 0 ? "" : `/${i + 1}`}`;
-      const email = { to, ...rendered, idempotencyKey: key, reference: job.requestId, kind: job.kind };
+      const email = { to: address, ...rendered, idempotencyKey: key, reference: job.requestId, kind: job.kind };
       return sendEmail(env, config, email, now);
     }),
   );
@@ -46,18 +52,17 @@ export async function notifyAccountChange(
 }
 
 /** The account's recipients, and an address just removed (it is told of its own removal). */
-function recipientsOf(job: NoticeJob, user: User): string[] {
+function recipientsOf(job: Exclude<NoticeJob, EmailChangeJob>, user: User): string[] {
   const removed = job.kind === "security_notice" && job.event === "second_address_removed" ? job.address : undefined;
   const all = noticeRecipients(user);
   return removed === undefined || all.includes(removed) ? all : [...all, removed];
 }
 
-/** The job's email, in the account's language when it changed (every retry the same email), else its current one. */
-function renderNotice(config: Config, job: NoticeJob, user: User): RenderedEmail {
+/** The job's email, with its signed "this wasn't me" link. */
+function renderNotice(config: Config, job: Exclude<NoticeJob, EmailChangeJob>, reader: Reader): RenderedEmail {
   const forgotUrl = `${config.appUrl}/forgot-password`;
-  // In UTC, as the zone of whoever made the change need not be the holder's.
-  const reader = { language: knownLanguage(job.language) ?? emailLanguageOf(user) };
-  const common = { reader, changedAt: job.changedAt, client: job, forgotUrl };
+  const wasntMe = wasntMeUrl(config, job.userId, job.changedAt);
+  const common = { reader, changedAt: job.changedAt, client: job, forgotUrl, wasntMeUrl: wasntMe };
   switch (job.kind) {
     case "password_changed":
       return renderPasswordChangedEmail({ ...common, keptSession: job.via === "account" });

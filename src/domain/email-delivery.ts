@@ -150,6 +150,7 @@ function deliverEmailJob(env: Env, config: Config, job: EmailJob, accounts: Acco
     case "password_changed":
     case "two_factor_changed":
     case "security_notice":
+    case "email_change":
       return notifyAccountChange(env, config, job, accounts.byId.get(job.userId) ?? null, now);
     case "second_address_verify":
       return deliverSecondAddressLink(env, config, job, now);

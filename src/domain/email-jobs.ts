@@ -92,11 +92,35 @@ export interface SecondAddressJob {
 }
 
 /** The jobs that tell an account holder of a change (addressed by user id, sent to noticeRecipients). */
-export type NoticeJob = PasswordChangedJob | TwoFactorChangedJob | SecurityNoticeJob;
+export type NoticeJob = PasswordChangedJob | TwoFactorChangedJob | SecurityNoticeJob | EmailChangeJob;
 
 /** Whether a job tells an account holder of a change (a job from the queue may be malformed: `job?`). */
 export function isNoticeJob(job: EmailJob | undefined): job is NoticeJob {
-  return job?.kind === "password_changed" || job?.kind === "two_factor_changed" || job?.kind === "security_notice";
+  return (
+    job?.kind === "password_changed" ||
+    job?.kind === "two_factor_changed" ||
+    job?.kind === "security_notice" ||
+    job?.kind === "email_change"
+  );
+}
+
+/**
+ * An email change's email: the confirmation link to the new address, or a notice to the old one (asked,
+ * done with its revert link, reverted). Links are signed when rendered, from these fields (every retry the same).
+ */
+export interface EmailChangeJob {
+  kind: "email_change";
+  step: "confirm" | "asked" | "done" | "reverted";
+  requestId: string;
+  userId: string;
+  changeId: string;
+  oldEmail: string;
+  newEmail: string;
+  changedAt: number;
+  ip: string | null;
+  userAgent: string | null;
+  /** As for PasswordChangedJob. */
+  language?: string;
 }
 
 /** Every job the email queue carries. */
@@ -112,6 +136,7 @@ export const IDEMPOTENCY_PREFIXES: Record<EmailJob["kind"], string> = {
   two_factor_changed: "two-factor",
   security_notice: "security-notice",
   second_address_verify: "second-address",
+  email_change: "email-change",
 };
 
 /** What the dead-letter queue carries: the job plus why it could not be delivered. */

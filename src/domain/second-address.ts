@@ -1,6 +1,6 @@
 /**
  * A second, verified address (issue 26; NIST SP 800-63B rev 4 asks for two notification addresses): every
- * security notice goes to it too (account-notices.ts `noticeRecipients`) and a reset can be asked from it,
+ * security notice goes to it too (notice-recipients.ts `noticeRecipients`) and a reset can be asked from it,
  * the link going to it (second-address-lookup.ts). Adding one asks the current password (a reset channel
  * must not be added on a stolen session alone), then a link to the address proves its mailbox; removing
  * one asks the password too (hiding the notices is what a thief would want). Adding and removing are told

@@ -32,7 +32,10 @@ export async function startSession(
     familiar: boolean;
     method?: SessionMethod;
   },
-): Promise<{ ok: true; user: User; token: string; deviceToken: string } | { ok: false }> {
+): Promise<
+  | { ok: true; user: User; token: string; deviceToken: string }
+  | { ok: false; reason: "stale_credentials" | "reset_required" }
+> {
   const { env, now } = ctx;
   const method = options.method ?? (asksSecondFactor(user) ? "password_code" : "password");
   const notice = newDeviceNotice(ctx, user, options.familiar);
@@ -47,9 +50,10 @@ export async function startSession(
     ),
     recordSuccess(ctx, user, key, { givesBack: options.givesBack, newDevice: notice !== undefined }),
   ]);
-  // The password was changed between our read and the session: the verified password is no longer valid.
-  // (The success's batch has recorded the sign_in event already; the failure recorded next follows it.)
-  if (!created.ok) return { ok: false };
+  // The password was changed between our read and the session (the verified password is no longer valid),
+  // or a lock-down holds every sign-in until a reset. (The success's batch has recorded the sign_in event
+  // already; a failure recorded next follows it.)
+  if (!created.ok) return { ok: false, reason: created.reason };
   if (options.replacing !== undefined) ctx.defer(signOut(ctx, options.replacing).catch(() => undefined));
   const deviceToken =
     options.trusted && options.deviceToken !== undefined

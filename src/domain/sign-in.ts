@@ -19,10 +19,14 @@ import { asksSecondFactor, type SecondFactorRefusal, useSecondFactor } from "./t
 
 export { lockDurationMs, type SignInRefusal } from "./password-attempt";
 
+/** The right password, but a lock-down ("this wasn't me", a revert) asks for a reset first: not a failure. */
+export type ResetRequired = { ok: false; reason: "reset_required" };
+
 /** On success, `deviceToken` is this browser's device token for the account (new, or the one it sent). */
 export type SignInResult =
   | { ok: true; user: User; token: string; deviceToken: string }
   | SignInRefusal
+  | ResetRequired
   | SecondFactorRefusal
   | { ok: false; reason: "second_factor_pending"; user: User };
 
@@ -87,6 +91,7 @@ export async function signIn(
   const givesBack = !asksSecondFactor(user) && successClearing(ctx, verified).givesBack;
   const familiar = options.noticeNewDevice !== true || verified.familiar;
   const session = await startSession(ctx, user, key, { ...options, trusted, givesBack, familiar });
+  if (!session.ok && session.reason === "reset_required") return { ok: false, reason: "reset_required" };
   if (!session.ok) return recordFailedAttempt(ctx, user, verified.asFailure);
   if (verified.needsRehash) {
     const upgrade = hashPassword(credentials.password, ctx.config.pepper);
@@ -130,5 +135,6 @@ export async function completeSecondFactorSignIn(
     familiar: known,
     method,
   });
-  return session.ok ? session : { ok: false, reason: "second_factor_expired" };
+  if (session.ok) return session;
+  return { ok: false, reason: session.reason === "reset_required" ? "reset_required" : "second_factor_expired" };
 }

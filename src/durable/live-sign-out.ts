@@ -16,7 +16,9 @@ export type SignOutReason =
   | "signed_out_elsewhere"
   | "signed_out_everywhere"
   | "session_limit"
-  | "session_max_age";
+  | "session_max_age"
+  | "email_changed"
+  | "locked_down";
 
 /** Close code sent after the sign-out message (application range 4000-4999). */
 const SIGN_OUT_CLOSE_CODE = 4401;

@@ -14,9 +14,13 @@ export const LAST_SEEN_RESOLUTION_MS = MINUTE_MS;
  * change has committed since (invariant 4). A newer version than the object knows (D1 ahead of it) is
  * adopted.
  */
-export type SessionDecision = { ok: true; adoptVersion: number | null } | { ok: false; reason: "stale_credentials" };
+export type SessionDecision =
+  | { ok: true; adoptVersion: number | null }
+  | { ok: false; reason: "stale_credentials" | "reset_required" };
 
+/** A lock-down's hold ("this wasn't me", a revert) refuses every session until a reset by link clears it. */
 export function decideCreateSession(state: StateRow, credentialVersion: number): SessionDecision {
+  if (state.reset_required === 1) return { ok: false, reason: "reset_required" };
   if (credentialVersion < state.credential_version) return { ok: false, reason: "stale_credentials" };
   return { ok: true, adoptVersion: credentialVersion > state.credential_version ? credentialVersion : null };
 }

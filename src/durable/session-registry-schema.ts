@@ -9,7 +9,8 @@ export type ResetTokenProblem = "invalid" | "expired";
 /** What createSession answers: a new token, or a refusal for a password that changed since it was verified. */
 export type CreateSessionResult =
   | { ok: true; token: string; sessionId: string }
-  | { ok: false; reason: "stale_credentials" };
+  | { ok: false; reason: "stale_credentials" }
+  | ResetRequired;
 /**
  * What issueResetToken answers: the request's token secret and its hash, or a refusal for an outdated
  * request or one over the per-address limits.
@@ -17,6 +18,9 @@ export type CreateSessionResult =
 export type IssueResult =
   | { ok: true; secret: string; tokenHash: string; code: string }
   | { ok: false; reason: "superseded" | "limited" };
+
+/** What createSession answers for an account whose lock-down asks for a reset first. */
+export type ResetRequired = { ok: false; reason: "reset_required" };
 
 /** What beginPasswordChange answers: the version the new hash must carry, or that the session is gone. */
 export type PasswordChangeResult = { ok: true; credentialVersion: number } | { ok: false; reason: "not_signed_in" };
@@ -69,6 +73,10 @@ export interface StateRow extends Record<string, SqlStorageValue> {
   /** The token whose reset is pending, and when it began: a pending reset D1 already holds can be finished. */
   reset_pending_token_hash: string | null;
   reset_pending_at: number | null;
+  /** 1 while a lock-down's hold asks for a reset before any sign-in; a completed reset by link clears it. */
+  reset_required: number;
+  /** When the account was last locked down ("this wasn't me", a revert): links issued before it are spent. */
+  locked_down_at: number;
 }
 
 /** A row of `sessions`. */
@@ -92,12 +100,15 @@ CREATE TABLE IF NOT EXISTS state (
   id INTEGER PRIMARY KEY CHECK (id = 1), credential_version INTEGER NOT NULL, session_epoch INTEGER NOT NULL,
   password_changed_at INTEGER NOT NULL,
   token_key TEXT NOT NULL, reset_request_id TEXT, reset_token_hash TEXT, reset_issued_at INTEGER,
-  reset_pending_version INTEGER, reset_pending_token_hash TEXT, reset_pending_at INTEGER);`;
+  reset_pending_version INTEGER, reset_pending_token_hash TEXT, reset_pending_at INTEGER,
+  reset_required INTEGER NOT NULL DEFAULT 0, locked_down_at INTEGER NOT NULL DEFAULT 0);`;
 
 /** Columns added after the first release, for registries created before them: [name, SQL type]. */
 export const ADDED_STATE_COLUMNS = [
   ["reset_pending_token_hash", "TEXT"],
   ["reset_pending_at", "INTEGER"],
+  ["reset_required", "INTEGER NOT NULL DEFAULT 0"],
+  ["locked_down_at", "INTEGER NOT NULL DEFAULT 0"],
 ] as const;
 
 /** Columns added to `sessions` after the first release: [name, SQL type]. */

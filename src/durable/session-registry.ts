@@ -25,6 +25,7 @@ import {
 } from "./registry-passkeys";
 import { RegistryPasswordReset } from "./registry-password-reset";
 import { RegistryProfile, type WhoAmI } from "./registry-profile";
+import { type EmailChange, type LockDownResult, RegistryRecovery } from "./registry-recovery";
 import {
   type CodeSurface,
   type OutboxNotice,
@@ -59,6 +60,7 @@ export type {
   UsePasskeyResult,
 } from "./registry-passkeys";
 export type { WhoAmI } from "./registry-profile";
+export type { EmailChange, LockDownResult } from "./registry-recovery";
 export type {
   CodeSurface,
   OutboxNotice,
@@ -91,6 +93,7 @@ export class SessionRegistry extends DurableObject<Env> {
   private readonly admin: RegistryAdmin;
   private readonly profile: RegistryProfile;
   private readonly passkeys: RegistryPasskeys;
+  private readonly recovery: RegistryRecovery;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -101,6 +104,7 @@ export class SessionRegistry extends DurableObject<Env> {
     this.admin = new RegistryAdmin(this.store);
     this.profile = new RegistryProfile(this.store, this.sessions);
     this.passkeys = new RegistryPasskeys(this.store, this.sessions);
+    this.recovery = new RegistryRecovery(this.store);
   }
 
   // Sessions (registry-sessions.ts).
@@ -306,6 +310,37 @@ export class SessionRegistry extends DurableObject<Env> {
   /** Removes a passkey (its name, or null if it was not here); the notice kept in the same step. */
   removePasskey(id: string, now: number, notice?: OutboxNotice): Promise<string | null> {
     return this.passkeys.remove(id, now, notice);
+  }
+
+  // Email change and lock-down (registry-recovery.ts).
+
+  /** An email change asked from a live session: replaces any earlier one; its notices go into the outbox. */
+  askEmailChange(change: EmailChange, keepSessionId: string, now: number, notices: OutboxNotice[]): Promise<boolean> {
+    return this.recovery.askEmailChange(change, keepSessionId, now, notices);
+  }
+
+  /** The new address confirms: single use, 60 minutes, newest only; D1 follows, then settleEmailChange. */
+  confirmEmailChange(changeId: string, now: number): { ok: true; change: EmailChange } | { ok: false } {
+    return this.recovery.confirmEmailChange(changeId, now);
+  }
+
+  /** D1's answer to a confirmed change: forgotten if taken; else other sessions end and the notice goes out. */
+  settleEmailChange(changeId: string, made: boolean, now: number, notice?: OutboxNotice): Promise<number> {
+    return this.recovery.settleEmailChange(changeId, made, now, notice);
+  }
+
+  /** "This wasn't me" or a revert: sessions ended, reset links void, a change undone, a reset asked for. */
+  lockDown(
+    link: { issuedAt: number; revertChangeId?: string },
+    now: number,
+    revertNotice?: OutboxNotice,
+  ): Promise<LockDownResult> {
+    return this.recovery.lockDown(link, now, revertNotice);
+  }
+
+  /** Whether sign-in asks for a reset first. */
+  resetRequired(): boolean {
+    return this.recovery.resetRequired();
   }
 
   // Storage, alarm and live sign-out sockets (registry-storage.ts).

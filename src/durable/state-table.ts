@@ -3,6 +3,7 @@
  * authority. Every statement is synchronous, so the object's methods stay atomic.
  */
 import { encodeBase64 } from "@oslojs/encoding";
+import { EMAIL_CHANGE_SCHEMA } from "./email-change-table";
 import { OUTBOX_HELD_COLUMN, OUTBOX_SCHEMA } from "./outbox-table";
 import { PASSKEY_SCHEMA } from "./passkey-table";
 import { RESET_LINK_SCHEMA } from "./password-reset-link-table";
@@ -37,6 +38,7 @@ export class StateTable {
     this.sql.exec(SECOND_FACTOR_SCHEMA);
     this.sql.exec(PROFILE_SNAPSHOT_SCHEMA);
     this.sql.exec(PASSKEY_SCHEMA);
+    this.sql.exec(EMAIL_CHANGE_SCHEMA);
     new SecondFactorTable(this.sql).upgradeFromSharedWindow(Date.now());
     const have = new Set(
       this.sql
@@ -69,6 +71,7 @@ export class StateTable {
     this.sql.exec(SECOND_FACTOR_SCHEMA);
     this.sql.exec(PROFILE_SNAPSHOT_SCHEMA);
     this.sql.exec(PASSKEY_SCHEMA);
+    this.sql.exec(EMAIL_CHANGE_SCHEMA);
     this.sql.exec(INSERT_INITIAL_STATE, newTokenKey());
   }
 
@@ -120,7 +123,8 @@ export class StateTable {
     const ownTokenCurrent =
       state.reset_token_hash !== null && state.reset_token_hash === state.reset_pending_token_hash;
     this.sql.exec(
-      `UPDATE state SET password_changed_at = MAX(password_changed_at, ?), reset_pending_version = NULL,
+      `UPDATE state SET reset_required = CASE WHEN reset_pending_token_hash IS NULL THEN reset_required ELSE 0 END,
+       password_changed_at = MAX(password_changed_at, ?), reset_pending_version = NULL,
        reset_pending_token_hash = NULL, reset_pending_at = NULL`,
       state.reset_pending_at ?? 0,
     );
@@ -132,13 +136,29 @@ export class StateTable {
     }
   }
 
-  /** The reset is done: every outstanding token void, the key they derive from rotated. */
+  /** The reset is done: every outstanding token void, the key they derive from rotated; a reset by link lifts a lock-down's hold. */
   completeCredentialChange(now: number): void {
     this.sql.exec(
-      `UPDATE state SET password_changed_at = MAX(password_changed_at, ?), token_key = ?, reset_request_id = NULL, reset_token_hash = NULL,
+      `UPDATE state SET reset_required = CASE WHEN reset_pending_token_hash IS NULL THEN reset_required ELSE 0 END,
+       password_changed_at = MAX(password_changed_at, ?), token_key = ?, reset_request_id = NULL, reset_token_hash = NULL,
        reset_issued_at = NULL, reset_pending_version = NULL, reset_pending_token_hash = NULL, reset_pending_at = NULL`,
       now,
       newTokenKey(),
+    );
+  }
+}
+
+/** Statements of a lock-down on the state row (registry-recovery.ts). */
+export class LockDownState {
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** Every reset link and code void (their key rotated), and a reset asked for before the next sign-in. */
+  lockDown(now: number): void {
+    this.sql.exec(
+      `UPDATE state SET token_key = ?, reset_request_id = NULL, reset_token_hash = NULL, reset_issued_at = NULL,
+       reset_required = 1, locked_down_at = ?`,
+      newTokenKey(),
+      now,
     );
   }
 }

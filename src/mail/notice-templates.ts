@@ -6,16 +6,20 @@
 import type { ClientInfo } from "../core/client-info";
 import { escapeHtml } from "../core/html";
 import { translator } from "../i18n/catalogue";
-import type { Reader } from "../i18n/languages";
-import { anchor, htmlWith } from "./email-html";
-import { layout, type RenderedEmail, whenAndFrom } from "./templates";
+import {
+  anchor,
+  htmlWith,
+  type RenderedEmail,
+  type SecurityNoticeInput,
+  securityNotice,
+  whenAndFrom,
+} from "./template-parts";
 
 /** Below this many recovery codes left, the notice asks for new ones. */
 export const FEW_RECOVERY_CODES = 3;
 
-/** What a security notice says: which event, when and from where, and the pages it points to. */
-export interface SecurityNoticeInput {
-  reader: Reader;
+/** What an event's notice says: which event, when and from where, and the pages it points to. */
+export interface EventNoticeInput extends SecurityNoticeInput {
   changedAt: number;
   client: Pick<ClientInfo, "ip" | "userAgent">;
   forgotUrl: string;
@@ -23,7 +27,7 @@ export interface SecurityNoticeInput {
 }
 
 /** "A recovery code was used": how many are left, and below FEW_RECOVERY_CODES, to make new ones. */
-export function renderRecoveryCodeUsedEmail(input: SecurityNoticeInput & { codesLeft: number }): RenderedEmail {
+export function renderRecoveryCodeUsedEmail(input: EventNoticeInput & { codesLeft: number }): RenderedEmail {
   const { reader, changedAt, client, forgotUrl, accountUrl, codesLeft } = input;
   const t = translator(reader.language);
   const subject = t("notices.recoveryCode.subject");
@@ -36,22 +40,22 @@ export function renderRecoveryCodeUsedEmail(input: SecurityNoticeInput & { codes
     ...(few ? [t("notices.recoveryCode.makeNew", { url: accountUrl })] : []),
     "",
     t("notices.recoveryCode.notYou", { url: forgotUrl }),
-  ].join("\n");
+  ];
   const makeNew = few
     ? `<br>${htmlWith(reader, "notices.recoveryCode.makeNew", { url: `<bdi>${anchor(accountUrl, accountUrl)}</bdi>` })}`
     : "";
-  const html = layout(
-    reader,
+  return securityNotice(
+    input,
     subject,
+    text,
     `<p>${what.html}</p>
 <p>${escapeHtml(left)}${makeNew}</p>
 <p><strong>${htmlWith(reader, "notices.recoveryCode.notYou", { url: `<bdi>${anchor(forgotUrl, forgotUrl)}</bdi>` })}</strong></p>`,
   );
-  return { subject, text, html };
 }
 
 /** "A sign-in from a new device": nothing to do if it was the reader (and where to turn these off), else reset. */
-export function renderNewDeviceEmail(input: SecurityNoticeInput): RenderedEmail {
+export function renderNewDeviceEmail(input: EventNoticeInput): RenderedEmail {
   const { reader, changedAt, client, forgotUrl, accountUrl } = input;
   const t = translator(reader.language);
   const subject = t("notices.newDevice.subject");
@@ -61,13 +65,13 @@ export function renderNewDeviceEmail(input: SecurityNoticeInput): RenderedEmail 
     "",
     t("notices.newDevice.notYou", { url: forgotUrl }),
     t("notices.newDevice.ifYou", { url: accountUrl }),
-  ].join("\n");
-  const html = layout(
-    reader,
+  ];
+  return securityNotice(
+    input,
     subject,
+    text,
     `<p>${what.html}</p>
 <p><strong>${htmlWith(reader, "notices.newDevice.notYou", { url: `<bdi>${anchor(forgotUrl, forgotUrl)}</bdi>` })}</strong></p>
 <p>${htmlWith(reader, "notices.newDevice.ifYou", { url: `<bdi>${anchor(accountUrl, accountUrl)}</bdi>` })}</p>`,
   );
-  return { subject, text, html };
 }

@@ -7,12 +7,18 @@ import type { ClientInfo } from "../core/client-info";
 import { escapeHtml } from "../core/html";
 import { translator } from "../i18n/catalogue";
 import type { Reader } from "../i18n/languages";
-import { anchor, htmlWith } from "./email-html";
-import { layout, type RenderedEmail, whenAndFrom } from "./templates";
+import {
+  anchor,
+  htmlWith,
+  layout,
+  type RenderedEmail,
+  type SecurityNoticeInput,
+  securityNotice,
+  whenAndFrom,
+} from "./template-parts";
 
 /** What a second-address notice says. */
-export interface SecondAddressNoticeInput {
-  reader: Reader;
+export interface SecondAddressNoticeInput extends SecurityNoticeInput {
   event: "second_address_added" | "second_address_removed";
   address: string;
   changedAt: number;
@@ -33,14 +39,14 @@ export function renderSecondAddressEmail(input: SecondAddressNoticeInput): Rende
     t("notices.secondAddress.address", { address: `\u2068${address}\u2069` }),
     "",
     t("notices.secondAddress.notYou", { url: forgotUrl }),
-  ].join("\n");
-  const html = layout(
-    reader,
+  ];
+  return securityNotice(
+    input,
     subject,
+    text,
     `<p>${what.html}<br>${htmlWith(reader, "notices.secondAddress.address", { address: `<bdi>${escapeHtml(address)}</bdi>` })}</p>
 <p><strong>${htmlWith(reader, "notices.secondAddress.notYou", { url: `<bdi>${anchor(forgotUrl, forgotUrl)}</bdi>` })}</strong></p>`,
   );
-  return { subject, text, html };
 }
 
 /** The link that verifies a second address, sent to that address. */

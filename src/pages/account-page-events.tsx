@@ -33,6 +33,10 @@ const EVENT_LABELS: Record<AuditEvent["type"], PlainKey> = {
   second_address_removed: "notices.event.secondRemoved",
   passkey_added: "passkeys.event.added",
   passkey_removed: "passkeys.event.removed",
+  email_change_requested: "account.event.emailChangeRequested",
+  email_changed: "account.event.emailChanged",
+  email_change_reverted: "account.event.emailChangeReverted",
+  account_locked_down: "account.event.accountLockedDown",
 };
 
 export function EventList({ events }: { events: AuditEvent[] }) {
@@ -73,6 +77,10 @@ function eventDetail(t: Translate, { type, detail }: AuditEvent): Child {
     if (all !== null) return t("account.detail.allSessions", { count: Number(all[1]) });
   }
   if (type === "sign_in" && detail === "passkey") return t("passkeys.method.passkey");
+  if (type === "account_locked_down") {
+    const all = /^all (\d+) sessions$/.exec(detail);
+    if (all !== null) return t("account.detail.allSessions", { count: Number(all[1]) });
+  }
   if (type === "email_language_changed") return LANGUAGE_NAMES[languageOrDefault(detail)];
   if (type === "recovery_code_used") {
     const left = /^(\d+) left$/.exec(detail);

@@ -1,15 +1,16 @@
 /** /account: profile, active sessions (this one marked), sign-out buttons, password, two-factor, emails' language. */
 import type { AccountOverview, AuditEvent } from "../domain/account";
 import type { SessionInfo, User } from "../domain/sessions";
-import { describeDevice } from "../i18n/device";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../i18n/languages";
+import { ChangeEmail } from "./account-page-email";
 import { EventList } from "./account-page-events";
+import { SessionList, SignOutActions } from "./account-page-sessions";
 import { Field, NewPasswordFields, Notice } from "./layout";
 import { NewDeviceSection } from "./new-device-section";
-import { PasskeySection, sessionMethodKey } from "./passkey-page";
+import { PasskeySection } from "./passkey-page";
 import { SecondAddressSection } from "./second-address-section";
 import { TwoFactorSection } from "./two-factor-setup-page";
-import { dotted, Rich, Time, useT } from "./words";
+import { Rich, Time, useT } from "./words";
 
 export interface AccountPageProps {
   user: User;
@@ -29,6 +30,8 @@ export interface AccountPageProps {
   languageError?: string | undefined;
   secondAddressError?: string | undefined;
   passkeys: Parameters<typeof PasskeySection>[0];
+  /** Messages next to the email-change form's fields. */
+  emailErrors?: Record<string, string>;
 }
 
 /** The page: profile, sessions with the sign-out actions, password, two-factor, recent events. */
@@ -45,6 +48,7 @@ export function AccountPage(props: AccountPageProps) {
       <h2>{t("account.sessionsHeading")}</h2>
       <SessionList sessions={sessions} currentSessionId={currentSessionId} />
       <SignOutActions canSignOutOthers={sessions.length >= 2} />
+      <ChangeEmail email={user.email} twoFactorOn={twoFactor.since !== null} errors={props.emailErrors ?? {}} />
       <ChangePassword errors={passwordErrors} minLength={minLength} />
       <TwoFactorSection {...twoFactor} errors={twoFactorErrors} />
       <PasskeySection {...props.passkeys} />
@@ -102,56 +106,6 @@ function Profile({ user }: { user: User }) {
         <Time at={user.passwordUpdatedAt} />
       </dd>
     </dl>
-  );
-}
-
-function SessionList({ sessions, currentSessionId }: { sessions: SessionInfo[]; currentSessionId: string }) {
-  const t = useT();
-  return (
-    <ul class="sessions">
-      {sessions.map((s) => (
-        <li class={s.id === currentSessionId ? "current" : undefined}>
-          <strong>{describeDevice(t, s.userAgent)}</strong>
-          {s.id === currentSessionId && <span class="badge">{t("account.thisSession")}</span>}
-          <br />
-          <span class="meta">
-            <Rich
-              text="account.sessionTimes"
-              values={{
-                // The address isolated: an IPv6 address inside Arabic text reads scrambled otherwise.
-                place: dotted([s.location, s.ip === null ? null : <bdi>{s.ip}</bdi>]) ?? t("account.unknownPlace"),
-                signedIn: <Time at={s.createdAt} />,
-                lastSeen: <Time at={s.lastSeenAt} />,
-              }}
-            />
-            {s.method !== null && ` · ${t(sessionMethodKey(s.method))}`}
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function SignOutActions({ canSignOutOthers }: { canSignOutOthers: boolean }) {
-  const t = useT();
-  return (
-    <div class="actions">
-      <form method="post" action="/account/sign-out">
-        <button type="submit" class="secondary">
-          {t("account.signOut")}
-        </button>
-      </form>
-      <form method="post" action="/account/sign-out-others">
-        <button type="submit" class="secondary" disabled={!canSignOutOthers}>
-          {t("account.signOutOthers")}
-        </button>
-      </form>
-      <form method="post" action="/account/sign-out-everywhere">
-        <button type="submit" class="danger">
-          {t("account.signOutEverywhere")}
-        </button>
-      </form>
-    </div>
   );
 }
 

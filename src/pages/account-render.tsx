@@ -40,6 +40,7 @@ export async function renderAccount(
     languageError,
     secondAddressError,
     passkeyError,
+    emailErrors = {},
   }: {
     notice?: string | null;
     errors?: FormErrors;
@@ -47,6 +48,7 @@ export async function renderAccount(
     languageError?: string;
     secondAddressError?: string;
     passkeyError?: string;
+    emailErrors?: FormErrors;
   },
 ) {
   // Right after the person's own change (?done=, or a refused form) the page reads the primary, so it shows it.
@@ -72,6 +74,7 @@ export async function renderAccount(
       languageError={languageError}
       secondAddressError={secondAddressError}
       passkeys={{ passkeys, twoFactorOn: auth.user.totpEnabledAt !== null, error: passkeyError }}
+      emailErrors={emailErrors}
     />
   );
   return c.render(page, {

@@ -5,9 +5,10 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { setEmailLanguage } from "../domain/account";
+import { askEmailChange } from "../domain/email-change";
 import { changePassword } from "../domain/password-change";
 import { openLiveSignOut, signOut, signOutEverywhere, signOutOtherSessions } from "../domain/sessions";
-import { passwordField, requiredPasswordField } from "../http/fields";
+import { emailField, passwordField, requiredPasswordField } from "../http/fields";
 import { ipRateLimit } from "../http/ip-rate-limit";
 import { flowContext } from "../http/request-context";
 import { LANGUAGE_NAMES, LANGUAGES } from "../i18n/languages";
@@ -15,7 +16,7 @@ import { renderAccount } from "./account-render";
 import { readDeviceCookie, readSessionCookie, writeDeviceCookie, writeSessionCookie } from "./cookies";
 import { formBody, formMessage } from "./form-body";
 import { currentSession, isSameOrigin, toLogin } from "./guards";
-import { changeMessages, type FormErrors } from "./messages";
+import { changeMessages, emailChangeMessages, type FormErrors } from "./messages";
 import type { PageEnv } from "./page-language";
 
 const languageForm = z.object({ language: z.enum(LANGUAGES, formMessage("field.invalid")) });
@@ -25,6 +26,19 @@ const changeForm = z.object({
   password: passwordField,
   password_confirmation: passwordField,
 });
+
+const emailForm = z.object({
+  new_email: emailField(formMessage("field.enterEmail")),
+  email_password: requiredPasswordField(formMessage("field.enterCurrentPassword")),
+  email_code: z.string().trim().max(32).optional(),
+});
+
+/** An email change refused before the flow ran (bad form, flood limit): the page again, if still signed in. */
+async function refuseEmailChange(c: Context<PageEnv>, status: 422 | 429, emailErrors: FormErrors) {
+  const auth = await currentSession(c);
+  if (!auth.ok) return toLogin(c, "expired");
+  return renderAccount(c, auth, status, { emailErrors });
+}
 
 /** A change refused before the flow ran (bad form, flood limit): the page again, if still signed in. */
 async function refuseChange(c: Context<PageEnv>, status: 422 | 429, errors: FormErrors) {
@@ -64,6 +78,31 @@ export const accountRoutes = new Hono<PageEnv>()
       if (result.reason === "not_signed_in") return toLogin(c, "expired");
       const status = result.reason === "locked" ? 429 : 422;
       return renderAccount(c, auth, status, { errors: changeMessages(c, result) });
+    },
+  )
+  .post(
+    "/account/email",
+    ipRateLimit<PageEnv>("IP_SIGN_IN_LIMIT", {
+      onLimited: (c) => refuseEmailChange(c, 429, { form: c.var.t("refusal.tooManyRequests") }),
+    }),
+    formBody(emailForm, (c, errors) => refuseEmailChange(c, 422, errors)),
+    async (c) => {
+      const auth = await currentSession(c);
+      if (!auth.ok) return toLogin(c, "expired");
+      const form = c.req.valid("form");
+      const result = await askEmailChange(flowContext(c), auth, {
+        newEmail: form.new_email,
+        password: form.email_password,
+        code: form.email_code,
+        deviceToken: readDeviceCookie(c),
+      });
+      if (result.ok) {
+        const notice = c.var.t("emailChange.sent", { email: result.newEmail });
+        return renderAccount(c, auth, 200, { notice });
+      }
+      if (result.reason === "not_signed_in") return toLogin(c, "expired");
+      const status = result.reason === "locked" || result.reason === "second_factor_locked" ? 429 : 422;
+      return renderAccount(c, auth, status, { emailErrors: emailChangeMessages(c, result) });
     },
   )
   .post(

@@ -3,10 +3,11 @@
  * the whole form, in the page's language. The API's wording (api/refusals.ts) is Contentstack's English.
  */
 import type { Context } from "hono";
+import type { EmailChangeRefusal } from "../domain/email-change";
 import type { ChangeRefusal } from "../domain/password-change";
 import { PASSWORD_MAX_LENGTH, type PasswordProblem } from "../domain/password-policy";
 import type { ResetRefusal } from "../domain/password-reset";
-import type { SignInRefusal } from "../domain/sign-in";
+import type { ResetRequired, SignInRefusal } from "../domain/sign-in";
 import type { SignUpRefusal } from "../domain/sign-up";
 import type { SecondFactorRefusal } from "../domain/two-factor";
 import { formatWait } from "../i18n/format";
@@ -37,7 +38,7 @@ export function passwordProblemMessage(c: Context<PageEnv>, problem: PasswordPro
 /** The messages for a refusal of sign-up, sign-in or reset. */
 export function refusalMessages(
   c: Context<PageEnv>,
-  refusal: SignUpRefusal | SignInRefusal | ResetRefusal,
+  refusal: SignUpRefusal | SignInRefusal | ResetRequired | ResetRefusal,
 ): FormErrors {
   const { t } = c.var;
   switch (refusal.reason) {
@@ -53,6 +54,8 @@ export function refusalMessages(
       return { form: t("refusal.locked", { wait: wait(c, refusal.retryAfterMs) }) };
     case "token_invalid":
       return { form: t("refusal.invalidLink") };
+    case "reset_required":
+      return { form: t("refusal.resetRequired") };
   }
 }
 
@@ -81,5 +84,26 @@ export function changeMessages(c: Context<PageEnv>, refusal: ChangeRefusal): For
       return { form: t("refusal.sessionEnded") };
     default:
       return refusalMessages(c, refusal);
+  }
+}
+
+/** The messages for a refused email change on /account (not_signed_in never gets here: it goes to /login). */
+export function emailChangeMessages(c: Context<PageEnv>, refusal: EmailChangeRefusal): FormErrors {
+  const { t } = c.var;
+  switch (refusal.reason) {
+    case "same_email":
+      return { new_email: t("emailChange.same") };
+    case "other_shard":
+      return { new_email: t("emailChange.otherShard") };
+    case "invalid_credentials":
+      return { email_password: t("refusal.notCurrentPassword") };
+    case "second_factor_required":
+    case "second_factor_wrong":
+    case "second_factor_locked":
+      return { email_code: secondFactorMessage(c, refusal) };
+    case "locked":
+      return refusalMessages(c, refusal);
+    case "not_signed_in":
+      return { form: t("refusal.sessionEnded") };
   }
 }

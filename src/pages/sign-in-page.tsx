@@ -14,6 +14,8 @@ export const SIGN_IN_NOTICES = {
   signed_out_everywhere: "info",
   session_limit: "info",
   session_max_age: "info",
+  email_changed: "info",
+  locked_down: "info",
   expired: "info",
   signed_up: "success",
   passkey_expired: "error",

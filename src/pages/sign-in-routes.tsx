@@ -154,7 +154,7 @@ export const signInPageRoutes = new Hono<PageEnv>()
       if (isSecondFactorRefusal(result))
         return renderStep(c, result.reason === "second_factor_locked" ? 429 : 422, result);
       clearTwoFactorCookie(c, "pending");
-      return c.redirect("/login?notice=expired", 303);
+      return c.redirect(`/login?notice=${result.reason === "reset_required" ? "locked_down" : "expired"}`, 303);
     },
   )
   .get("/two-factor/lost", (c) => c.render(<LostSecondFactorPage />, { title: c.var.t("twoFactor.lost.title") }))

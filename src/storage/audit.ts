@@ -26,7 +26,11 @@ export type AuditEventType =
   | "second_address_added"
   | "second_address_removed"
   | "passkey_added"
-  | "passkey_removed";
+  | "passkey_removed"
+  | "email_change_requested"
+  | "email_changed"
+  | "email_change_reverted"
+  | "account_locked_down";
 
 export interface AuditContext {
   ip: string | null;

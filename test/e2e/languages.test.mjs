@@ -86,6 +86,18 @@ describe("pages in every language", { skip: availability.available ? false : ava
     }
   }
 
+  /** The newest link to `pathname` mailed to `email` (the dev mailbox). */
+  async function linkTo(email, pathname) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const { messages } = await (await fetch(`${server.origin}/dev/mailbox?to=${encodeURIComponent(email)}`)).json();
+      const match = messages.map((m) => new RegExp(`(http\\S+${pathname}\\?token=\\S+)`).exec(m.text)).find(Boolean);
+      if (match !== undefined) return match[1];
+      assert.ok(Date.now() < deadline, `no ${pathname} link for ${email}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
   it("the menu switches the language, the choice sticks across pages, and Arabic reads right to left", async () => {
     const page = await newPage();
     await page.goto(`${server.origin}/login`);
@@ -307,10 +319,17 @@ describe("pages in every language", { skip: availability.available ? false : ava
     await submit(other);
     await check(other, "signed-out-after-reset");
     await go(other, "used-link", link.replace(/^http:\/\/[^/]+/, ""));
+    // The reset's notice carries the "this wasn't me" link: its page, and what its button answers.
+    const wasntMe = await linkTo(email, "/wasnt-me");
+    await go(other, "wasnt-me", wasntMe.replace(/^http:\/\/[^/]+/, ""));
+    await submit(other);
+    await check(other, "wasnt-me-done");
+    await go(other, "email-change-confirm-invalid", "/email-change/confirm?token=not-a-token");
+    await go(other, "email-change-revert-invalid", "/email-change/revert?token=not-a-token");
     await page.context().close();
     await other.context().close();
 
-    assert.equal(checked.length, 19);
+    assert.equal(checked.length, 23);
     assert.deepEqual(found, []);
   });
 });

@@ -173,3 +173,34 @@ describe.runIf(shardCount(layout) > 1)("one shard down", () => {
     expect(await mailbox(broken)).toHaveLength(0);
   });
 });
+
+describe(`email change across shards (layout ${layout.join(",")})`, () => {
+  const shardOf = (email: string) => placementOf(env, emailKey(normalizeEmail(email)));
+  const addressPlaced = (label: string, wanted: (shard: number) => boolean) => {
+    for (;;) {
+      const email = uniqueEmail(label);
+      if (wanted(shardOf(email))) return email;
+    }
+  };
+
+  // The account stays in its shard and a lookup by email asks only the address's candidate shards: a change
+  // to an address whose candidates miss the account's shard would leave the account unreachable by email.
+  it.skipIf(shardCount(layout) === 1)(
+    "refuses an address none of whose candidate shards holds the account",
+    async () => {
+      const email = addressPlaced("home", (shard) => shard !== 0);
+      await signUp(email);
+      const here = await authtokenFor(email, STRONG_PASSWORD);
+      const away = addressPlaced("away", (shard) => shard !== shardOf(email));
+      const form = { new_email: away, email_password: STRONG_PASSWORD };
+      const refused = await page("/account/email", { form, cookie: here });
+      expect(refused.status).toBe(422);
+      expect(await refused.text()).toContain("cannot be used for this account yet");
+      expect(await mailbox(away)).toEqual([]);
+
+      const near = addressPlaced("near", (shard) => shard === shardOf(email));
+      const asked = await page("/account/email", { form: { ...form, new_email: near }, cookie: here });
+      expect(asked.status).toBe(200);
+    },
+  );
+});

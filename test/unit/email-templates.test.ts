@@ -1,10 +1,12 @@
 /** The emails' words: the link, its lifetime, when and from where, and nothing the requester can inject. */
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/catalogue";
+import { renderEmailChangeConfirm, renderEmailChangeNotice } from "../../src/mail/email-change-templates";
 import { renderPasswordChangedEmail, renderResetEmail, renderTwoFactorEmail } from "../../src/mail/templates";
 
 const LINK = "https://accounts.example.test/reset-password?token=abc_DEF-123";
 const FORGOT = "https://accounts.example.test/forgot-password";
+const WASNT_ME = "https://accounts.example.test/wasnt-me?token=w.blt000.0.-.mac";
 const AT = Date.UTC(2026, 10, 30, 8, 5, 0); // November 30, 2026 at 8:05 AM UTC
 const EN = { language: "en" } as const;
 /** The marks that isolate an address inside a sentence of the text part (FIRST STRONG ISOLATE, POP DIRECTIONAL ISOLATE). */
@@ -87,6 +89,7 @@ describe("the password-changed email", () => {
       changedAt: AT,
       client: { ip: "198.51.100.2", userAgent: "curl/8.5.0" },
       forgotUrl: FORGOT,
+      wasntMeUrl: WASNT_ME,
     });
     expect(email.subject).toBe("Your password was changed");
     expect(email.text).toBe(
@@ -95,6 +98,8 @@ describe("the password-changed email", () => {
         "Every device that was signed in has been signed out.",
         "",
         `If this wasn't you, reset your password right away at ${FORGOT} and check your email account's security.`,
+        "",
+        `Wasn't you? Secure your account with one click (the link works for 7 days): ${WASNT_ME}`,
       ].join("\n"),
     );
     expect(email.html).toContain(`<a href="${FORGOT}">reset your password right away</a>`);
@@ -130,6 +135,7 @@ describe("emails in the reader's language", () => {
       changedAt: AT,
       client: { ip: null, userAgent: null },
       forgotUrl: FORGOT,
+      wasntMeUrl: WASNT_ME,
     });
     expect(email.html).toContain('<html lang="ar" dir="rtl">');
     expect(email.subject).toBe(translator("ar")("email.twoFactor.enabled.subject"));
@@ -145,10 +151,17 @@ describe("emails in the reader's language", () => {
       changedAt: AT,
       client: { ip: "2001:db8::1", userAgent: FIREFOX },
       forgotUrl: FORGOT,
+      wasntMeUrl: WASNT_ME,
     });
     expect(email.text).toContain(`، من ${FSI}2001:db8::1${PDI} (Firefox على Linux).`);
     expect(email.html).toContain("، من <bdi>2001:db8::1</bdi> (Firefox على Linux).");
-    const warning = renderTwoFactorEmail({ ...RESET, reader: { language: "ar" }, change: "disabled", changedAt: AT });
+    const warning = renderTwoFactorEmail({
+      ...RESET,
+      reader: { language: "ar" },
+      change: "disabled",
+      changedAt: AT,
+      wasntMeUrl: WASNT_ME,
+    });
     expect(warning.html).toContain(`<bdi><a href="${FORGOT}">${FORGOT}</a></bdi>`);
     expect(warning.text).toContain(`من ${FORGOT}.`);
   });
@@ -159,8 +172,57 @@ describe("emails in the reader's language", () => {
       changedAt: AT,
       client: RESET.client,
       forgotUrl: FORGOT,
+      wasntMeUrl: WASNT_ME,
     });
     expect(email.html).toContain(`<a href="${FORGOT}">`);
     expect(email.html).not.toMatch(/&lt;a href/);
+  });
+});
+
+describe('every security notice carries the "this wasn\'t me" link (issue 26)', () => {
+  const client = { ip: "198.51.100.2", userAgent: FIREFOX };
+  const notices = [
+    renderPasswordChangedEmail({ reader: EN, changedAt: AT, client, forgotUrl: FORGOT, wasntMeUrl: WASNT_ME }),
+    ...(["enabled", "disabled", "recovery_codes", "codes_locked", "reset_codes_locked"] as const).map((change) =>
+      renderTwoFactorEmail({ reader: EN, change, changedAt: AT, client, forgotUrl: FORGOT, wasntMeUrl: WASNT_ME }),
+    ),
+    ...(["asked", "done", "reverted"] as const).map((step) =>
+      renderEmailChangeNotice({
+        reader: EN,
+        step,
+        email: "new@example.com",
+        changedAt: AT,
+        client,
+        wasntMeUrl: WASNT_ME,
+      }),
+    ),
+  ];
+  it.each(notices.map((n) => [n.subject, n]))("%s", (_subject, notice) => {
+    expect(notice.text).toContain(`(the link works for 7 days): ${WASNT_ME}`);
+    expect(notice.html).toContain(`<a href="${WASNT_ME.replaceAll("&", "&amp;")}"`);
+  });
+
+  it("the done notice names the new address (isolated) and carries the revert link", () => {
+    const revert = "https://accounts.example.test/email-change/revert?token=r.x";
+    const done = renderEmailChangeNotice({
+      reader: EN,
+      step: "done",
+      email: "new@example.com",
+      changedAt: AT,
+      client,
+      wasntMeUrl: WASNT_ME,
+      revertUrl: revert,
+    });
+    expect(done.text).toContain(`changed to ${FSI}new@example.com${PDI}.`);
+    expect(done.text).toContain(`Undo the change (the link works for 7 days): ${revert}`);
+    expect(done.html).toContain(`<a href="${revert}">Undo the change</a>`);
+  });
+
+  it('the confirmation to the new address has its link and lifetime, and no "this wasn\'t me" (not the holder yet)', () => {
+    const link = "https://accounts.example.test/email-change/confirm?token=c.x";
+    const email = renderEmailChangeConfirm({ reader: EN, link, lifetimeMinutes: 60 });
+    expect(email.text).toContain(`\n${link}\n`);
+    expect(email.text).toContain("60 minutes");
+    expect(email.text).not.toContain("wasnt-me");
   });
 });

@@ -35,6 +35,8 @@ function state(overrides: Partial<StateRow> = {}): StateRow {
     reset_pending_version: null,
     reset_pending_token_hash: null,
     reset_pending_at: null,
+    reset_required: 0,
+    locked_down_at: 0,
     ...overrides,
   };
 }
@@ -108,6 +110,11 @@ describe("decideCreateSession", () => {
     [5, { ok: true, adoptVersion: 5 }],
   ])("a sign-in that verified version %i of 3 -> %o", (version, expected) => {
     expect(decideCreateSession(state(), version)).toEqual(expected);
+  });
+
+  it("refuses every sign-in, even with a newer version, while a lock-down's hold asks for a reset", () => {
+    // "This wasn't me": whoever holds the password must not get back in before the owner resets it.
+    expect(decideCreateSession(state({ reset_required: 1 }), 5)).toEqual({ ok: false, reason: "reset_required" });
   });
 });
 

@@ -4,6 +4,7 @@ import { common } from "./common";
 import { email } from "./email";
 import { notices } from "./notices";
 import { passkeys } from "./passkeys";
+import { recovery } from "./recovery";
 import { reset } from "./reset";
 import { sessionAge } from "./session-age";
 import { signIn } from "./sign-in";
@@ -21,4 +22,5 @@ export const ja: Catalogue<"ja"> = {
   ...sessionAge,
   ...transport,
   ...notices,
+  ...recovery,
 };
