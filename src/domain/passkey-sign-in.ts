@@ -36,6 +36,8 @@ export const PASSKEY_FAILURE_WINDOW_MS = 15 * MINUTE_MS;
 export type PasskeySignInResult =
   | { ok: true; userId: string; token: string }
   | { ok: false; reason: "expired" | "limited" }
+  /** The right passkey on an account a lock-down holds until a reset by link: not a failure. */
+  | { ok: false; reason: "reset_required" }
   | { ok: false; reason: "refused"; problem: PasskeyRefusal | "no_user" };
 
 /** A new sign-in challenge: its id (for the cookie) and the challenge (base64url) for the browser. */
@@ -86,6 +88,7 @@ export async function signInWithPasskey(
   const challenge = decodeBase64urlIgnorePadding(taken.challenge);
   const meta = { ...ctx.client, method: "passkey" as const };
   const result = await sessionRegistry(env, userId).signInWithPasskey(userId, input.response, challenge, rp, meta, now);
+  if (!result.ok && result.reason === "reset_required") return { ok: false, reason: "reset_required" };
   if (!result.ok) return refuse(result.reason);
   // After the response: the last sign-in, the audit row, and the session this browser had ended.
   const db = userDatabase(env, userId);

@@ -33,7 +33,11 @@ export type PasskeyRefusal = PasskeyProblem | "challenge" | "unknown_credential"
 
 export type AddPasskeyResult = { ok: true; id: string } | { ok: false; reason: PasskeyRefusal };
 export type UsePasskeyResult = { ok: true; id: string; name: string } | { ok: false; reason: PasskeyRefusal };
-export type PasskeySignInResult = (CreateSessionResult & { ok: true }) | { ok: false; reason: PasskeyRefusal };
+export type PasskeySignInResult =
+  | (CreateSessionResult & { ok: true })
+  | { ok: false; reason: PasskeyRefusal }
+  /** The right passkey, but a lock-down holds every sign-in until a reset by link (registry-recovery.ts). */
+  | { ok: false; reason: "reset_required" };
 
 /** The passkeys of one registry. */
 export class RegistryPasskeys {
@@ -105,6 +109,7 @@ export class RegistryPasskeys {
     if (!counted.ok) return counted;
     const version = this.store.state().credential_version;
     const session = this.sessions.createSession(userId, version, { ...meta, method: "passkey" }, now);
+    if (!session.ok && session.reason === "reset_required") return { ok: false, reason: "reset_required" };
     if (!session.ok) throw new Error("a session at the registry's own credential version was refused");
     return session;
   }

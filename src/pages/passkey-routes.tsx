@@ -143,6 +143,8 @@ export const passkeyRoutes = new Hono<PageEnv>()
       if (challengeId === undefined) return c.redirect("/login?notice=passkey_expired", 303);
       if (response === null) return c.redirect("/login?notice=passkey_refused", 303);
       const result = await signInWithPasskey(ctx, { challengeId, response, replacing: readSessionCookie(c) });
+      // Under a lock-down's hold the right passkey is told what the right password is: choose a new password.
+      if (!result.ok && result.reason === "reset_required") return c.redirect("/login?notice=locked_down", 303);
       if (!result.ok) return c.redirect(`/login?notice=passkey_${result.reason}`, 303);
       writeSessionCookie(c, result.token, ctx.config.sessionIdleMs);
       return c.redirect("/account", 303);

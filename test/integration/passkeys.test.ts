@@ -7,6 +7,7 @@
 import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
+import { sessionRegistry } from "../../src/durable/session-registry";
 import {
   auditTrail,
   BASE,
@@ -129,6 +130,20 @@ describe("signing in with a passkey", () => {
     const account = await (await other.request("/account")).text();
     expect(account).toContain("with a passkey");
     expect(await auditTrail(uid, "sign_in")).toHaveLength(2);
+  });
+
+  it("the right passkey after a lock-down is told to choose a new password: no session, no failure counted", async () => {
+    const { uid, browser } = await signedIn("pk-locked-down");
+    const authenticator = await SoftwareAuthenticator.create(BASE);
+    expect((await addPasskey(browser, authenticator, { password: STRONG_PASSWORD })).status).toBe(303);
+    const now = Date.now();
+    await sessionRegistry(env, uid).lockDown({ issuedAt: now }, now);
+    const other = new PageBrowser();
+    const { response } = await passkeySignIn(other, authenticator, uid);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/login?notice=locked_down");
+    expect(other.cookies.get("__Host-session")).toBeUndefined();
+    expect(await auditTrail(uid, "sign_in")).toHaveLength(1);
   });
 
   it("refuses a replayed assertion: its challenge was used, and a new one does not match it", async () => {
