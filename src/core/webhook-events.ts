@@ -17,7 +17,8 @@ export type SessionsRevokedReason =
   | "two_factor_changed"
   | "signed_out_everywhere"
   | "signed_out_others"
-  | "admin";
+  | "admin"
+  | "locked_down";
 
 /** Each event type and its data. */
 export interface WebhookEventData {
@@ -31,6 +32,10 @@ export interface WebhookEventData {
   "two_factor.disabled": { user_id: string };
   "passkey.added": { user_id: string };
   "passkey.removed": { user_id: string };
+  /** An email change confirmed from the new address (the addresses are not in the payload: ask the API). */
+  "email.changed": { user_id: string };
+  /** "This wasn't me" or an email change's revert: every session ended, a reset required before sign-in. */
+  "account.locked_down": { user_id: string; email_change_reverted: boolean };
   /** `factor`: the password (this sign-in's scope locked) or the second factor (codes locked); `until` ISO. */
   "sign_in.locked": { user_id: string; factor: "password" | "second_factor"; until: string | null };
   /** An address the provider reported undeliverable (`bounced`) or as spam (`complained`); mail to it stops. */

@@ -17,8 +17,10 @@ import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import type { EmailChangeJob } from "./email-jobs";
 import { clearAttempts, type SignInRefusal, verifyThrottled } from "./password-attempt";
+import { refreshProfileSnapshot } from "./profile-snapshot";
 import type { Authenticated } from "./sessions";
 import { asksSecondFactor, type SecondFactorRefusal, useSecondFactor } from "./two-factor";
+import { emitWebhookEvent } from "./webhook-events";
 
 export interface EmailChangeInput {
   newEmail: string;
@@ -98,7 +100,9 @@ export async function confirmEmailChange(
   const user = { id: link.userId, language: null };
   await registry.settleEmailChange(change.changeId, made, ctx.now, changeNotice(ctx, user, change, "done"));
   if (!made) return { ok: false, reason: "email_taken" };
+  await refreshProfileSnapshot(ctx.env, link.userId); // GET /v3/user's copy shows the old address until it goes
   auditLater(ctx, link.userId, "email_changed");
+  emitWebhookEvent(ctx, "email.changed", { user_id: link.userId });
   return { ok: true, newEmail: change.newEmail };
 }
 

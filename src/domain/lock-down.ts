@@ -17,6 +17,8 @@ import { findUserById } from "../storage/users";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import type { EmailChangeJob } from "./email-jobs";
+import { refreshProfileSnapshot } from "./profile-snapshot";
+import { emitWebhookEvent } from "./webhook-events";
 
 /** The page that "this wasn't me" opens, for a notice about a change made at `issuedAt`. */
 export function wasntMeUrl(
@@ -88,11 +90,15 @@ async function applyLockDown(
   const result = await sessionRegistry(ctx.env, userId).lockDown(link, ctx.now, { id: job.requestId, message: job });
   if (!result.ok) return { ok: false, reason: "link_invalid" };
   auditLater(ctx, userId, "account_locked_down", `all ${result.sessionsEnded} sessions`);
+  const reverting = result.reverted !== null;
+  emitWebhookEvent(ctx, "account.locked_down", { user_id: userId, email_change_reverted: reverting });
+  emitWebhookEvent(ctx, "sessions.revoked", { user_id: userId, count: result.sessionsEnded, reason: "locked_down" });
   if (result.reverted === null) return { ok: true, reverted: null, restored: false };
   const { oldEmail, newEmail } = result.reverted;
   // The old address went free when the change was made: a sign-up may have taken it since (D1 decides).
   const change = { from: newEmail, to: oldEmail, toKey: emailKey(oldEmail) };
   const restored = await changeUserEmail(db, userId, change, isoTime(ctx.now));
+  if (restored) await refreshProfileSnapshot(ctx.env, userId);
   auditLater(ctx, userId, "email_change_reverted");
   return { ok: true, reverted: result.reverted, restored };
 }
