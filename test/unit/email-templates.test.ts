@@ -2,6 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/catalogue";
 import { renderEmailChangeConfirm, renderEmailChangeNotice } from "../../src/mail/email-change-templates";
+import { renderNewDeviceEmail, renderRecoveryCodeUsedEmail } from "../../src/mail/notice-templates";
+import { renderSecondAddressEmail } from "../../src/mail/second-address-templates";
 import { renderPasswordChangedEmail, renderResetEmail, renderTwoFactorEmail } from "../../src/mail/templates";
 
 const LINK = "https://accounts.example.test/reset-password?token=abc_DEF-123";
@@ -179,12 +181,35 @@ describe("emails in the reader's language", () => {
   });
 });
 
-describe('every security notice carries the "this wasn\'t me" link (issue 26)', () => {
+describe("every security notice carries its wasn't-me link (issue 26)", () => {
   const client = { ip: "198.51.100.2", userAgent: FIREFOX };
+  const eventNotice = {
+    reader: EN,
+    changedAt: AT,
+    client,
+    forgotUrl: FORGOT,
+    accountUrl: "https://accounts.example.test/account",
+    wasntMeUrl: WASNT_ME,
+  };
   const notices = [
     renderPasswordChangedEmail({ reader: EN, changedAt: AT, client, forgotUrl: FORGOT, wasntMeUrl: WASNT_ME }),
-    ...(["enabled", "disabled", "recovery_codes", "codes_locked", "reset_codes_locked"] as const).map((change) =>
+    ...(
+      [
+        "enabled",
+        "disabled",
+        "recovery_codes",
+        "codes_locked",
+        "reset_codes_locked",
+        "passkey_added",
+        "passkey_removed",
+      ] as const
+    ).map((change) =>
       renderTwoFactorEmail({ reader: EN, change, changedAt: AT, client, forgotUrl: FORGOT, wasntMeUrl: WASNT_ME }),
+    ),
+    renderRecoveryCodeUsedEmail({ ...eventNotice, codesLeft: 2 }),
+    renderNewDeviceEmail(eventNotice),
+    ...(["second_address_added", "second_address_removed"] as const).map((event) =>
+      renderSecondAddressEmail({ ...eventNotice, event, address: "second@example.com" }),
     ),
     ...(["asked", "done", "reverted"] as const).map((step) =>
       renderEmailChangeNotice({
