@@ -18,6 +18,8 @@ export interface Profile {
   liveSamples: number;
   sentinels: number;
   userTokens: number;
+  /** Accounts that each register a passkey in set-up, for the passkey sign-in's load. */
+  passkeyAccounts: number;
   revoke: { sessions: number; requests: number; users: number }[];
   watchdogSeconds: number;
   mailTimeoutMs: number;

@@ -1,7 +1,7 @@
 // Round trips and cost per flow, from the binding meter's snapshots of the load runs: per request, the calls
 // of each kind, the sequential steps on the person's path (mean and worst), the calls after the response;
 // per consumer job, its calls. The step targets are docs/design.md's ("Figures"): sign-in ≤ 2 (without
-// two-factor, as the bench's accounts are), GET /v3/user ≤ 1, forgot-password ≤ 1 besides the flood check
+// two-factor, as the bench's accounts are), a passkey sign-in ≤ 2 (its finish), GET /v3/user ≤ 1, forgot-password ≤ 1 besides the flood check
 // (which is never a step), reset ≤ 3.
 import { costPerMillion } from "../cost.mjs";
 import { judge } from "../figures.mjs";
@@ -12,7 +12,7 @@ import { judge } from "../figures.mjs";
 /**
  * Each flow's meter snapshot (undefined where its run failed).
  * @typedef {{ forgotKnown?: MeterSnapshot, forgotUnknown?: MeterSnapshot, signIn?: MeterSnapshot,
- *   user?: MeterSnapshot, reset?: MeterSnapshot }} Meters
+ *   passkeySignIn?: MeterSnapshot, user?: MeterSnapshot, reset?: MeterSnapshot }} Meters
  */
 
 /** The flows, their load runs' names and their targets. */
@@ -32,6 +32,14 @@ const FLOWS = [
     target: 1,
   },
   { id: "sign_in", flow: "sign-in", meter: "signIn", route: "POST /v3/user-session", target: 2 },
+  // The finish, where the sign-in happens; the begin (POST /login/passkey/options) stores the challenge.
+  {
+    id: "passkey_sign_in",
+    flow: "passkey sign-in",
+    meter: "passkeySignIn",
+    route: "POST /login/passkey",
+    target: 2,
+  },
   { id: "user", flow: "GET /v3/user", meter: "user", route: "GET /v3/user", target: 1 },
   { id: "reset", flow: "reset-password", meter: "reset", route: "POST /v3/user/reset_password", target: 3 },
 ];
