@@ -183,7 +183,8 @@ export interface RoundTripRow {
   consumer_calls: Record<string, number> | null;
   consumerJobsPer: number;
   target: number;
-  totals: { request: MeterTotals; consumer: MeterTotals | undefined };
+  /** `begin`: a flow's first request, when the figure counts two as one (the passkey sign-in's options). */
+  totals: { request: MeterTotals; consumer: MeterTotals | undefined; begin?: MeterTotals };
 }
 
 export interface CostRow {
