@@ -41,11 +41,12 @@ const CALIBRATED = {
  * them cost. `request` and `consumer` are the meter's totals (consumer may be undefined); `consumerJobsPer`
  * is how many consumer jobs one request causes; `cpuMs` the Worker-process CPU per request measured under
  * load, from which the local simulators' share (calibration) is taken out.
+ * `requestsPer` is how many Worker invocations one execution makes (2 for a flow of two requests).
  * @param {{ request: MeterTotals, consumer: MeterTotals | undefined, consumerJobsPer?: number, cpuMs: number | null,
- *   calibration: import("./types.d.ts").Calibration }} flow
+ *   calibration: import("./types.d.ts").Calibration, requestsPer?: number }} flow
  * @returns {Omit<import("./types.d.ts").CostRow, "id" | "flow">}
  */
-export function costPerMillion({ request, consumer, consumerJobsPer = 0, cpuMs, calibration }) {
+export function costPerMillion({ request, consumer, consumerJobsPer = 0, cpuMs, calibration, requestsPer = 1 }) {
   /** Per unit of a numeric total. */
   const per = (
     /** @type {MeterTotals | undefined} */ totals,
@@ -56,7 +57,7 @@ export function costPerMillion({ request, consumer, consumerJobsPer = 0, cpuMs, 
   const both = (/** @type {(t: MeterTotals | undefined) => number} */ f) =>
     f(request) + consumerJobsPer * (consumer === undefined ? 0 : f(consumer));
   const ops = {
-    worker_requests: 1 + consumerJobsPer / PRICES.consumerBatch,
+    worker_requests: requestsPer + consumerJobsPer / PRICES.consumerBatch,
     do_requests: both((t) => calls(t, "durable_object")),
     do_gb_s: (both((t) => per(t, "durableObjectMs")) / 1000) * PRICES.durableObjectMemoryGb,
     d1_rows_read: both((t) => per(t, "rowsRead")),

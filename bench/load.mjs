@@ -15,7 +15,19 @@ import { CLIENT_IP_HEADER, nextClientIp } from "./http.mjs";
  * (its body or headers). `record: false` keeps a warm-up out of the results.
  * @typedef {{ name: string, method?: string, path: string, headers?: Record<string, string>, body?: string | object,
  *   next?: () => { body?: string, headers?: Record<string, string> },
- *   seconds?: number, amount?: number, connections?: number, record?: boolean }} LoadSpec
+ *   seconds?: number, amount?: number, connections?: number, record?: boolean, flow?: FlowStep[] }} LoadSpec
+ */
+
+/**
+ * A flow of several requests measured as one (`LoadSpec.flow`, in place of `path`): each connection sends the
+ * steps in order, again and again, sharing a `context` from one step to the next (autocannon's request context,
+ * fresh for every flow). `setup` makes a step's request from the context (synchronously); `ok` judges its
+ * answer and may keep what later steps need. A flow counts as one success when every step was ok; its latency
+ * runs from building the first step's request to the last step's answer.
+ * @typedef {{ method: string, path: string, headers?: Record<string, string>,
+ *   setup?: (context: Record<string, unknown>) => { body?: string, headers?: Record<string, string> },
+ *   ok: (status: number, body: string, headers: Record<string, string | string[]>, context: Record<string, unknown>) => boolean
+ * }} FlowStep
  */
 
 /** Runs `spec` against the Worker; throws if any response was not 2xx. */
@@ -26,6 +38,7 @@ export async function cannon(/** @type {BenchContext} */ ctx, /** @type {LoadSpe
   const latencies = [];
   let ok = 0;
   let last = 0;
+  let flowFailures = 0;
   /** @type {autocannon.Request} */
   const request = { method: /** @type {autocannon.Request["method"]} */ (method), path: urlPath, headers };
   if (body !== undefined) request.body = typeof body === "string" ? body : JSON.stringify(body);
@@ -35,11 +48,39 @@ export async function cannon(/** @type {BenchContext} */ ctx, /** @type {LoadSpe
     const ip = { [CLIENT_IP_HEADER]: nextClientIp() };
     return { ...req, ...change, headers: { ...req.headers, ...(change.headers ?? {}), ...ip } };
   };
+  /** @type {autocannon.Request[]} */
+  const requests =
+    spec.flow === undefined
+      ? [request]
+      : spec.flow.map((step, index, steps) => ({
+          method: /** @type {autocannon.Request["method"]} */ (step.method),
+          path: step.path,
+          headers: step.headers ?? {},
+          setupRequest: (req, shared) => {
+            const context = /** @type {Record<string, unknown>} the flow's own context */ (shared);
+            if (index === 0) context.startedAt = performance.now();
+            const change = step.setup?.(context) ?? {};
+            const ip = { [CLIENT_IP_HEADER]: nextClientIp() };
+            return { ...req, ...change, headers: { ...req.headers, ...(change.headers ?? {}), ...ip } };
+          },
+          onResponse: (status, responseBody, shared, responseHeaders) => {
+            const context = /** @type {Record<string, unknown>} the flow's own context */ (shared);
+            if (context.failed === true) return;
+            const answer = /** @type {Record<string, string | string[]>} */ (responseHeaders ?? {});
+            if (!step.ok(status, responseBody, answer, context)) {
+              context.failed = true;
+              flowFailures++;
+            } else if (index === steps.length - 1) {
+              ok++;
+              latencies.push(performance.now() - /** @type {number} */ (context.startedAt));
+            }
+          },
+        }));
   /** @type {autocannon.Options} */
   const options = {
     url: ctx.server.origin,
     connections,
-    requests: [request],
+    requests,
     timeout: 30,
     ...(amount !== undefined ? { amount } : { duration: seconds }),
   };
@@ -50,7 +91,7 @@ export async function cannon(/** @type {BenchContext} */ ctx, /** @type {LoadSpe
     const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
     instance.on("response", (_client, status, _bytes, ms) => {
       last = performance.now();
-      if (status >= 200 && status < 300) {
+      if (spec.flow === undefined && status >= 200 && status < 300) {
         ok++;
         latencies.push(ms);
       }
@@ -62,12 +103,13 @@ export async function cannon(/** @type {BenchContext} */ ctx, /** @type {LoadSpe
   const run = {
     name,
     method,
-    path: urlPath,
+    path: spec.flow === undefined ? urlPath : spec.flow.map((f) => f.path).join(" + "),
     connections,
     mode: amount !== undefined ? `amount ${amount}` : `duration ${seconds} s`,
     elapsed_s: elapsed,
     ok,
-    non2xx: result.non2xx,
+    // A flow's redirects are its answers: what counts is whether a step's answer was the one expected.
+    non2xx: spec.flow === undefined ? result.non2xx : flowFailures,
     errors: result.errors,
     timeouts: result.timeouts,
     status_codes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count ?? 0])),

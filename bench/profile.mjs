@@ -20,6 +20,7 @@ export const SMOKE_PROFILE = {
   liveSamples: 2,
   sentinels: 6,
   userTokens: 3,
+  passkeyAccounts: 4,
   revoke: [
     { sessions: 10, requests: 1, users: 5 },
     { sessions: 100, requests: 1, users: 2 },
@@ -46,6 +47,7 @@ export const FULL_PROFILE = {
   liveSamples: 15,
   sentinels: 8,
   userTokens: 200,
+  passkeyAccounts: 200,
   revoke: [
     { sessions: 10, requests: 3, users: 20 },
     { sessions: 100, requests: 3, users: 10 },

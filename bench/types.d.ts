@@ -18,6 +18,8 @@ export interface Profile {
   liveSamples: number;
   sentinels: number;
   userTokens: number;
+  /** Accounts that each register a passkey in set-up, for the passkey sign-in's load. */
+  passkeyAccounts: number;
   revoke: { sessions: number; requests: number; users: number }[];
   watchdogSeconds: number;
   mailTimeoutMs: number;
@@ -181,7 +183,8 @@ export interface RoundTripRow {
   consumer_calls: Record<string, number> | null;
   consumerJobsPer: number;
   target: number;
-  totals: { request: MeterTotals; consumer: MeterTotals | undefined };
+  /** `begin`: a flow's first request, when the figure counts two as one (the passkey sign-in's options). */
+  totals: { request: MeterTotals; consumer: MeterTotals | undefined; begin?: MeterTotals };
 }
 
 export interface CostRow {

@@ -1,7 +1,7 @@
 // Round trips and cost per flow, from the binding meter's snapshots of the load runs: per request, the calls
 // of each kind, the sequential steps on the person's path (mean and worst), the calls after the response;
 // per consumer job, its calls. The step targets are docs/design.md's ("Figures"): sign-in ≤ 2 (without
-// two-factor, as the bench's accounts are), GET /v3/user ≤ 1, forgot-password ≤ 1 besides the flood check
+// two-factor, as the bench's accounts are), a passkey sign-in ≤ 2 (its finish), GET /v3/user ≤ 1, forgot-password ≤ 1 besides the flood check
 // (which is never a step), reset ≤ 3.
 import { costPerMillion } from "../cost.mjs";
 import { judge } from "../figures.mjs";
@@ -12,10 +12,13 @@ import { judge } from "../figures.mjs";
 /**
  * Each flow's meter snapshot (undefined where its run failed).
  * @typedef {{ forgotKnown?: MeterSnapshot, forgotUnknown?: MeterSnapshot, signIn?: MeterSnapshot,
- *   user?: MeterSnapshot, reset?: MeterSnapshot }} Meters
+ *   passkeySignIn?: MeterSnapshot, user?: MeterSnapshot, reset?: MeterSnapshot }} Meters
  */
 
-/** The flows, their load runs' names and their targets. */
+/**
+ * The flows, their load runs' names and their targets.
+ * @type {{ id: string, flow: string, meter: string, route: string, begin?: string, target: number }[]}
+ */
 const FLOWS = [
   {
     id: "forgot_known",
@@ -32,6 +35,15 @@ const FLOWS = [
     target: 1,
   },
   { id: "sign_in", flow: "sign-in", meter: "signIn", route: "POST /v3/user-session", target: 2 },
+  // The steps are the finish's, where the sign-in happens; the cost adds the begin's (it stores the challenge).
+  {
+    id: "passkey_sign_in",
+    flow: "passkey sign-in",
+    meter: "passkeySignIn",
+    route: "POST /login/passkey",
+    begin: "POST /login/passkey/options",
+    target: 2,
+  },
   { id: "user", flow: "GET /v3/user", meter: "user", route: "GET /v3/user", target: 1 },
   { id: "reset", flow: "reset-password", meter: "reset", route: "POST /v3/user/reset_password", target: 3 },
 ];
@@ -40,7 +52,7 @@ const FLOWS = [
 export function roundTripRows(/** @type {Meters} */ meters) {
   /** @type {RoundTripRow[]} */
   const rows = [];
-  for (const { id, flow, meter, route, target } of FLOWS) {
+  for (const { id, flow, meter, route, begin, target } of FLOWS) {
     const snap = meters[/** @type {keyof Meters} */ (meter)];
     const request = snap?.[route];
     if (snap === undefined || request === undefined) continue;
@@ -60,7 +72,11 @@ export function roundTripRows(/** @type {Meters} */ meters) {
       consumer_calls: consumer === undefined ? null : perUnit(consumer),
       consumerJobsPer: consumer === undefined ? 0 : consumer.units / request.units,
       target,
-      totals: { request, consumer },
+      totals: {
+        request,
+        consumer,
+        ...(begin !== undefined && snap[begin] !== undefined ? { begin: snap[begin] } : {}),
+      },
     });
   }
   return rows;
@@ -92,8 +108,11 @@ export function stepFigures(/** @type {import("../types.d.ts").Sink} */ sink, /*
 export function costRows(rows, runs, calibration) {
   return rows.map((row) => {
     const run = runs.find((r) => r.name === FLOWS.find((f) => f.id === row.id)?.flow);
+    const { begin } = row.totals;
     const cost = costPerMillion({
-      request: row.totals.request,
+      // A flow of two requests costs both: the begin's operations per finish, and two Worker invocations.
+      request: begin === undefined ? row.totals.request : withBegin(row.totals.request, begin),
+      requestsPer: begin === undefined ? 1 : 2,
       consumer: row.totals.consumer,
       consumerJobsPer: row.consumerJobsPer,
       cpuMs: run?.cpu_ms_per_request?.worker ?? null,
@@ -101,4 +120,26 @@ export function costRows(rows, runs, calibration) {
     });
     return { id: row.id, flow: row.flow, ...cost };
   });
+}
+
+/**
+ * The finish's totals plus the begin's, per finish (as many begins as finishes are counted, a flow being one of
+ * each; the warm-up's and a failed flow's extra begins are left out).
+ * @param {import("../types.d.ts").MeterTotals} finish
+ * @param {import("../types.d.ts").MeterTotals} begin
+ * @returns {import("../types.d.ts").MeterTotals}
+ */
+function withBegin(finish, begin) {
+  const scale = begin.units === 0 ? 0 : finish.units / begin.units;
+  /** @type {Record<string, number>} */
+  const calls = { ...finish.calls };
+  for (const [kind, n] of Object.entries(begin.calls)) calls[kind] = (calls[kind] ?? 0) + n * scale;
+  return {
+    ...finish,
+    calls,
+    rowsRead: finish.rowsRead + begin.rowsRead * scale,
+    rowsWritten: finish.rowsWritten + begin.rowsWritten * scale,
+    durableObjectMs: finish.durableObjectMs + begin.durableObjectMs * scale,
+    queueMessages: finish.queueMessages + begin.queueMessages * scale,
+  };
 }
