@@ -77,7 +77,7 @@ export async function renderAccount(
       emailLanguage={emailLanguageOf(auth.user)}
       languageError={languageError}
       secondAddressError={secondAddressError}
-      passkeys={{ passkeys, twoFactorOn: asksSecondFactor(auth.user), error: passkeyError }}
+      passkeys={{ passkeys, twoFactorOn: auth.user.totpEnabledAt !== null, error: passkeyError }}
     />
   );
   return c.render(page, {
