@@ -99,7 +99,9 @@ describe("turning two-factor on with a passkey", () => {
     const user = (await findUserById(shardForUser(account.uid), account.uid))!;
     expect(user.totpEnabledAt).not.toBeNull();
     expect(user.totpSecret).toBeNull();
-    expect(await (await account.browser.request("/account")).text()).toContain("Your second factor is a passkey.");
+    const page = await (await account.browser.request("/account")).text();
+    expect(page).toContain("Your second factor is a passkey.");
+    expect(page).toContain("10 of 10 recovery codes left.");
     expect(await auditTrail(account.uid, "two_factor_enabled")).toHaveLength(1);
   });
 
