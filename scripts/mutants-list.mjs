@@ -1207,4 +1207,19 @@ export const MUTANTS = [
     replace: 'await lockDownAccount(flowContext(c), token); return c.render(<WasntMePage token={token ?? ""} />',
     tests: t("integration/wasnt-me"),
   },
+  // Issue 25, passkey-factor: a passkey as the only second factor.
+  {
+    name: "a passkey-only account signs in on the password alone",
+    file: "src/domain/two-factor.ts",
+    find: "return user.totpEnabledAt !== null;",
+    replace: "return user.totpEnabledAt !== null && user.totpSecret !== null;",
+    tests: t("integration/passkey-factor"),
+  },
+  {
+    name: "the last passkey of a passkey-only account can be removed",
+    file: "src/durable/registry-passkeys.ts",
+    find: 'if (options.keepLast && this.table.count() <= 1) return { ok: false, reason: "last_passkey" };',
+    replace: "",
+    tests: t("durable/passkeys", "integration/passkey-factor"),
+  },
 ];

@@ -22,7 +22,7 @@ export function lookupJson(found: AccountLookup): z.infer<typeof LookupSchema> {
       last_login_at: user.lastLoginAt,
       language: user.language,
       two_factor: {
-        enabled: user.totpSecret !== null,
+        enabled: user.totpEnabledAt !== null,
         enabled_at: user.totpEnabledAt,
         recovery_codes_left: registry.recoveryCodesLeft,
       },

@@ -11,6 +11,7 @@ import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import { refreshProfileSnapshot } from "./profile-snapshot";
 import type { SessionInfo } from "./sessions";
+import { asksSecondFactor } from "./two-factor";
 
 export type { AuditEvent } from "../storage/audit";
 
@@ -33,7 +34,7 @@ export interface AccountOverview {
  */
 export async function accountOverview(
   env: Env,
-  user: { id: string; email: string; totpSecret: string | null },
+  user: { id: string; email: string; totpEnabledAt: string | null },
   now: number,
   { fresh = false } = {},
 ): Promise<AccountOverview> {
@@ -45,7 +46,7 @@ export async function accountOverview(
     registry.listSessions(now),
     listAuditEvents(db, user.id, RECENT_EVENTS),
     findSuppression(emailDatabase(env, key), key, now),
-    user.totpSecret === null ? 0 : registry.recoveryCodesLeft(),
+    asksSecondFactor(user) ? registry.recoveryCodesLeft() : 0,
   ]);
   return { sessions, events, suppression, recoveryCodesLeft };
 }

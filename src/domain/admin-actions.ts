@@ -19,7 +19,7 @@ import type { User } from "../storage/users";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import { requestPasswordReset } from "./password-reset";
-import { twoFactorNotice } from "./two-factor";
+import { asksSecondFactor, twoFactorNotice } from "./two-factor";
 import { emitWebhookEvent } from "./webhook-events";
 
 /** Ends every session of the account at once; open tabs leave within the socket's push. Returns how many ended. */
@@ -44,7 +44,7 @@ export async function sendResetLink(ctx: FlowContext, user: User): Promise<void>
  * False when it was not on.
  */
 export async function turnOffTwoFactor(ctx: FlowContext, user: User): Promise<boolean> {
-  if (user.totpSecret === null) return false;
+  if (!asksSecondFactor(user)) return false;
   await setTotpSecret(userDatabase(ctx.env, user.id), user.id, null, isoTime(ctx.now));
   const effects = { keepSessionId: null, notice: twoFactorNotice(ctx, user, "disabled") };
   await sessionRegistry(ctx.env, user.id).disableSecondFactor(ctx.now, effects);

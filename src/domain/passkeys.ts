@@ -11,7 +11,13 @@ import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import type { SignInRefusal } from "./password-attempt";
 import type { Authenticated } from "./sessions";
-import { asksSecondFactor, type SecondFactorRefusal, twoFactorNotice, useSecondFactor } from "./two-factor";
+import {
+  asksSecondFactor,
+  hasAuthenticatorApp,
+  type SecondFactorRefusal,
+  twoFactorNotice,
+  useSecondFactor,
+} from "./two-factor";
 import { type ConfirmInput, confirmPassword } from "./two-factor-setup";
 
 export type { PasskeyInfo } from "../durable/session-registry";
@@ -64,7 +70,7 @@ export interface PasskeyCheckOptions {
 export async function beginPasskeyCheck(
   ctx: FlowContext,
   userId: string,
-  purpose: "second_factor" | "reset" | "remove",
+  purpose: "second_factor" | "reset" | "remove" | "turn_on",
 ): Promise<PasskeyCheckOptions> {
   const registry = sessionRegistry(ctx.env, userId);
   const [challenge, existing] = await Promise.all([
@@ -120,7 +126,13 @@ export async function removePasskey(
   auth: Authenticated,
   id: string,
   proof: RemovalProof,
-): Promise<{ ok: true } | { ok: false; reason: "not_found" } | SignInRefusal | SecondFactorRefusal | PasskeyRefused> {
+): Promise<
+  | { ok: true }
+  | { ok: false; reason: "not_found" | "last_passkey" }
+  | SignInRefusal
+  | SecondFactorRefusal
+  | PasskeyRefused
+> {
   const registry = sessionRegistry(ctx.env, auth.user.id);
   if ("passkey" in proof) {
     const used = await registry.usePasskey(proof.passkey, passkeyRelyingParty(ctx.config.appUrl), "remove", ctx.now);
@@ -135,13 +147,13 @@ export async function removePasskey(
   }
   const known = (await registry.listPasskeys()).find((p) => p.id === id);
   if (known === undefined) return { ok: false, reason: "not_found" };
-  const name = await registry.removePasskey(
-    id,
-    ctx.now,
-    twoFactorNotice(ctx, auth.user, "passkey_removed", known.name),
-  );
-  if (name === null) return { ok: false, reason: "not_found" };
-  auditLater(ctx, auth.user.id, "passkey_removed", name);
+  // A passkey-only second factor keeps its last passkey: removing it would leave two-factor on with only
+  // the recovery codes, or (turned off on the way) weaken the account as the side effect of another change.
+  const keepLast = asksSecondFactor(auth.user) && !hasAuthenticatorApp(auth.user);
+  const notice = twoFactorNotice(ctx, auth.user, "passkey_removed", known.name);
+  const removed = await registry.removePasskey(id, ctx.now, notice, { keepLast });
+  if (!removed.ok) return removed;
+  auditLater(ctx, auth.user.id, "passkey_removed", removed.name);
   return { ok: true };
 }
 

@@ -33,8 +33,16 @@ export function isSecondFactorRefusal(refusal: { reason: string }): refusal is S
   return ["second_factor_required", "second_factor_wrong", "second_factor_locked"].includes(refusal.reason);
 }
 
-/** Whether signing in to (or resetting) this account asks for a second factor. */
-export function asksSecondFactor(user: Pick<User, "totpSecret">): boolean {
+/**
+ * Whether signing in to (or resetting) this account asks for a second factor: two-factor is on, with an
+ * authenticator app or with a passkey as its only second factor (no key then: `hasAuthenticatorApp`).
+ */
+export function asksSecondFactor(user: Pick<User, "totpEnabledAt">): boolean {
+  return user.totpEnabledAt !== null;
+}
+
+/** Whether the account's second factor includes an authenticator app (else a passkey is its only one). */
+export function hasAuthenticatorApp(user: Pick<User, "totpSecret">): boolean {
   return user.totpSecret !== null;
 }
 
@@ -66,6 +74,9 @@ export async function useSecondFactor(
   let proof: SecondFactorProof;
   if (recovery !== null) {
     proof = { recoveryHash: recoveryCodeHash(ctx.config.pepper, user.id, recovery) };
+  } else if (!hasAuthenticatorApp(user)) {
+    // A passkey-only account has no key: a 6-digit code matches nothing, and counts as a wrong one.
+    proof = { totpStep: null };
   } else {
     const sealed = user.totpSecret ?? "";
     const opened = await open(openingKeys(ctx), sealed, user.id);

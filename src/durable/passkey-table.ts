@@ -20,7 +20,7 @@ export const PASSKEY_CHALLENGE_TTL_MS = 5 * MINUTE_MS;
 export const MAX_PASSKEYS = 10;
 
 /** What a challenge of the user's object is for: one purpose cannot stand in for another. */
-export type PasskeyPurpose = "register" | "second_factor" | "reset" | "remove";
+export type PasskeyPurpose = "register" | "second_factor" | "reset" | "remove" | "turn_on";
 
 /** A passkey as /account shows it. */
 export interface PasskeyInfo {

@@ -29,6 +29,9 @@ export interface PasskeyRelyingParty {
 }
 
 /** Why a ceremony is refused, beyond the checks of core/passkey.ts. */
+/** A removal: the passkey's name, or why not (no such passkey; the last one of a passkey-only second factor). */
+export type RemovePasskeyResult = { ok: true; name: string } | { ok: false; reason: "not_found" | "last_passkey" };
+
 export type PasskeyRefusal = PasskeyProblem | "challenge" | "unknown_credential" | "counter" | "too_many" | "duplicate";
 
 export type AddPasskeyResult = { ok: true; id: string } | { ok: false; reason: PasskeyRefusal };
@@ -122,12 +125,23 @@ export class RegistryPasskeys {
     return this.store.initialized && this.table.rename(id, name);
   }
 
-  /** Removes a passkey; its name if it was here. `notice` goes to the outbox in the same step. */
-  async remove(id: string, now: number, notice?: OutboxNotice): Promise<string | null> {
-    if (!this.store.initialized) return null;
+  /**
+   * Removes a passkey; its name if it was here. `notice` goes to the outbox in the same step. With `keepLast`
+   * (a passkey is the account's only second factor) the last one stays: decided here, in one step, so two
+   * removals racing cannot both pass.
+   */
+  async remove(
+    id: string,
+    now: number,
+    notice?: OutboxNotice,
+    options: { keepLast: boolean } = { keepLast: false },
+  ): Promise<RemovePasskeyResult> {
+    if (!this.store.initialized) return { ok: false, reason: "not_found" };
+    if (options.keepLast && this.table.count() <= 1) return { ok: false, reason: "last_passkey" };
     const name = this.table.remove(id);
-    if (name !== null && notice !== undefined) await this.send(notice, now);
-    return name;
+    if (name === null) return { ok: false, reason: "not_found" };
+    if (notice !== undefined) await this.send(notice, now);
+    return { ok: true, name };
   }
 
   /** The challenge a ceremony's client data carries, if this object issued it for `purpose` (used now). */

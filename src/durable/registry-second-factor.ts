@@ -9,6 +9,7 @@
  */
 import { withRevokedCount } from "../core/webhook-events";
 import type { OutboxNotice } from "./outbox-table";
+import { PasskeyTable } from "./passkey-table";
 import type { RegistrySessions } from "./registry-sessions";
 import type { RegistryStorage } from "./registry-storage";
 import {
@@ -33,12 +34,15 @@ export interface TwoFactorChangeEffects {
 /** The second factor of one registry. */
 export class RegistrySecondFactor {
   private readonly table: SecondFactorTable;
+  /** Read only here: a passkey-only second factor needs a passkey (registry-passkeys.ts keeps the last one). */
+  private readonly passkeys: PasskeyTable;
 
   constructor(
     private readonly store: RegistryStorage,
     private readonly sessions: RegistrySessions,
   ) {
     this.table = new SecondFactorTable(store.sql);
+    this.passkeys = new PasskeyTable(store.sql);
   }
 
   /**
@@ -66,11 +70,11 @@ export class RegistrySecondFactor {
   }
 
   /**
-   * Two-factor on: the step of the code that confirmed the key is used, and these recovery codes replace any.
-   * False, and nothing changed, if that step was already used.
+   * Two-factor on: the step of the code that confirmed the key is used (null: a passkey is the only second
+   * factor), and these recovery codes replace any. False, and nothing changed, if that step was already used.
    */
   async enableSecondFactor(
-    step: number,
+    step: number | null,
     recoveryHashes: string[],
     now: number,
     effects?: TwoFactorChangeEffects,
@@ -79,6 +83,20 @@ export class RegistrySecondFactor {
     // D1 took the key (and a new updated_at) just before this call, whether or not the step is refused here.
     this.store.profile.changed();
     if (!this.table.enable(step, recoveryHashes)) return false;
+    await this.afterChange(now, effects);
+    return true;
+  }
+
+  /**
+   * Two-factor on with a passkey as the only second factor (no step to use): these recovery codes replace
+   * any. False, and nothing changed, if the account has no passkey now (its last one removed meanwhile).
+   */
+  async enablePasskeyFactor(recoveryHashes: string[], now: number, effects?: TwoFactorChangeEffects): Promise<boolean> {
+    this.store.ensureStorage();
+    // D1 turned it on (and moved updated_at) just before this call, whether or not it is refused here.
+    this.store.profile.changed();
+    if (this.passkeys.count() === 0) return false;
+    this.table.enable(null, recoveryHashes);
     await this.afterChange(now, effects);
     return true;
   }

@@ -140,11 +140,14 @@ export class SecondFactorTable {
   /**
    * Two-factor turned on with a key whose code of `step` was just typed: that step is used; new recovery
    * codes. False (nothing changed) if that step was already used: the same confirming code sent twice, or
-   * a code of the step in which two-factor was last used (turned off and on again within one step).
+   * a code of the step in which two-factor was last used (turned off and on again within one step). A null
+   * step: turned on with a passkey as the only second factor (no key, so no step to use up).
    */
-  enable(step: number, recoveryHashes: string[]): boolean {
-    if (step <= this.lastStep()) return false;
-    this.sql.exec("INSERT OR REPLACE INTO second_factor (id, last_step) VALUES (1, ?)", step);
+  enable(step: number | null, recoveryHashes: string[]): boolean {
+    if (step !== null) {
+      if (step <= this.lastStep()) return false;
+      this.sql.exec("INSERT OR REPLACE INTO second_factor (id, last_step) VALUES (1, ?)", step);
+    }
     this.sql.exec("UPDATE second_factor_budgets SET failures = 0, locked_until = 0");
     this.replaceRecoveryCodes(recoveryHashes);
     return true;

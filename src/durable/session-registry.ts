@@ -21,6 +21,7 @@ import {
   type PasskeyRelyingParty,
   type PasskeySignInResult,
   RegistryPasskeys,
+  type RemovePasskeyResult,
   type UsePasskeyResult,
 } from "./registry-passkeys";
 import { RegistryPasswordReset } from "./registry-password-reset";
@@ -57,6 +58,7 @@ export type {
   PasskeyRefusal,
   PasskeyRelyingParty,
   PasskeySignInResult,
+  RemovePasskeyResult,
   UsePasskeyResult,
 } from "./registry-passkeys";
 export type { WhoAmI } from "./registry-profile";
@@ -217,12 +219,20 @@ export class SessionRegistry extends DurableObject<Env> {
 
   /** Two-factor on (false: that step was used): its step used, these codes stored, other sessions ended, notice kept. */
   enableSecondFactor(
-    step: number,
+    step: number | null,
     recoveryHashes: string[],
     now: number,
     effects?: TwoFactorChangeEffects,
   ): Promise<boolean> {
     return this.secondFactor.enableSecondFactor(step, recoveryHashes, now, effects);
+  }
+
+  /**
+   * Two-factor on with a passkey as the only second factor: these codes stored, other sessions ended, notice
+   * kept. False if the account has no passkey now (its last one removed meanwhile): D1 then takes it back.
+   */
+  enablePasskeyFactor(recoveryHashes: string[], now: number, effects?: TwoFactorChangeEffects): Promise<boolean> {
+    return this.secondFactor.enablePasskeyFactor(recoveryHashes, now, effects);
   }
 
   /** New recovery codes replace the old ones; other sessions ended, notice kept. */
@@ -307,9 +317,14 @@ export class SessionRegistry extends DurableObject<Env> {
     return this.passkeys.rename(id, name);
   }
 
-  /** Removes a passkey (its name, or null if it was not here); the notice kept in the same step. */
-  removePasskey(id: string, now: number, notice?: OutboxNotice): Promise<string | null> {
-    return this.passkeys.remove(id, now, notice);
+  /** Removes a passkey (its name, or why not); the notice kept in the same step; `keepLast` keeps the last one. */
+  removePasskey(
+    id: string,
+    now: number,
+    notice?: OutboxNotice,
+    options?: { keepLast: boolean },
+  ): Promise<RemovePasskeyResult> {
+    return this.passkeys.remove(id, now, notice, options);
   }
 
   // Email change and lock-down (registry-recovery.ts).

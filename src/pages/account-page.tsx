@@ -21,7 +21,7 @@ export interface AccountPageProps {
   notice: string | null;
   /** Messages next to the change-password form's fields (after a refused change). */
   passwordErrors: Record<string, string>;
-  twoFactor: { since: string | null; recoveryCodesLeft: number };
+  twoFactor: Omit<Parameters<typeof TwoFactorSection>[0], "errors">;
   /** Messages next to the two-factor forms' fields. */
   twoFactorErrors: Record<string, string>;
   minLength: number;

@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import { accountOverview, emailLanguageOf } from "../domain/account";
 import { listPasskeys } from "../domain/passkeys";
 import type { Authenticated } from "../domain/sessions";
+import { asksSecondFactor, hasAuthenticatorApp } from "../domain/two-factor";
 import type { PlainKey } from "../i18n/types";
 import { AccountPage } from "./account-page";
 import type { FormErrors } from "./messages";
@@ -67,7 +68,12 @@ export async function renderAccount(
       suppression={suppression}
       notice={notice === undefined ? accountNotice(c) : notice}
       passwordErrors={errors}
-      twoFactor={{ since: auth.user.totpEnabledAt, recoveryCodesLeft }}
+      twoFactor={{
+        since: auth.user.totpEnabledAt,
+        recoveryCodesLeft,
+        passkeyOnly: asksSecondFactor(auth.user) && !hasAuthenticatorApp(auth.user),
+        hasPasskeys: passkeys.length > 0,
+      }}
       twoFactorErrors={twoFactorErrors}
       minLength={c.get("config").passwordMinLength}
       emailLanguage={emailLanguageOf(auth.user)}

@@ -169,17 +169,19 @@ export function PasskeySignIn({ error }: { error?: string | undefined }) {
 }
 
 /** A step's "use a passkey instead": confirms the surrounding form with one (`optionsUrl` gives its challenge). */
-export function PasskeyCheckButton({ optionsUrl }: { optionsUrl: string }) {
+export function PasskeyCheckButton({ optionsUrl, label }: { optionsUrl: string; label?: string }) {
   const t = useT();
   return (
     <>
       <input type="hidden" name="credential" value="" />
-      <p class="hint" data-passkey-only hidden>
-        {t("passkeys.secondStep")}
-      </p>
+      {label === undefined && (
+        <p class="hint" data-passkey-only hidden>
+          {t("passkeys.secondStep")}
+        </p>
+      )}
       <ScriptError text={t("passkeys.refused")} />
       <button type="button" class="secondary" data-passkey-only hidden data-passkey-check={optionsUrl}>
-        {t("passkeys.usePasskey")}
+        {label ?? t("passkeys.usePasskey")}
       </button>
     </>
   );

@@ -60,6 +60,7 @@ async function refuse(c: Context<PageEnv>, status: 422 | 429, message: string) {
 /** The words for a refused add or removal. */
 function refusalWords(c: Context<PageEnv>, result: { reason: string } & Record<string, unknown>): string {
   if (isSecondFactorRefusal(result)) return secondFactorMessage(c, result);
+  if (result.reason === "last_passkey") return c.var.t("passkeyFactor.lastPasskey");
   if (result.reason === "passkey_refused") {
     return c.var.t(result.problem === "too_many" ? "passkeys.limit" : "passkeys.refused");
   }

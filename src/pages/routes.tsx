@@ -15,6 +15,7 @@ import { renderErrorPage } from "./error-page";
 import { Layout } from "./layout";
 import { newDeviceRoutes } from "./new-device-routes";
 import { type PageEnv, pageLanguage } from "./page-language";
+import { passkeyFactorRoutes } from "./passkey-factor-routes";
 import { passkeyRoutes } from "./passkey-routes";
 import { PASSKEYS_JS } from "./passkey-script";
 import { passkeyStepRoutes } from "./passkey-step-routes";
@@ -116,6 +117,7 @@ pageRoutes.get("/", (c) => c.redirect(readSessionCookie(c) !== undefined ? "/acc
 pageRoutes.route("/", signInPageRoutes);
 pageRoutes.route("/", passkeyRoutes);
 pageRoutes.route("/", passkeyStepRoutes);
+pageRoutes.route("/", passkeyFactorRoutes);
 pageRoutes.route("/", passwordResetPageRoutes);
 pageRoutes.route("/", passwordResetCodeRoutes);
 pageRoutes.route("/", accountRoutes);

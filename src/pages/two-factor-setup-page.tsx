@@ -2,6 +2,7 @@
 import { raw } from "hono/html";
 import { RECOVERY_CODE_COUNT } from "../core/recovery-codes";
 import { Field, Notice } from "./layout";
+import { PasskeyFactorForm } from "./passkey-factor-page";
 import { Rich, Time, useT } from "./words";
 
 /** Setup: scan the QR code (or type the key), then prove it with a code. */
@@ -40,14 +41,25 @@ export function TwoFactorSetupPage({ svg, keyText, error }: { svg: string; keyTe
 }
 
 /** Recovery codes, shown once: to copy, download or print. */
-export function RecoveryCodesPage({ codes, fresh }: { codes: string[]; fresh: "enabled" | "regenerated" }) {
+export function RecoveryCodesPage({
+  codes,
+  fresh,
+}: {
+  codes: string[];
+  /** "enabled_passkey": turned on with a passkey as the only second factor. */
+  fresh: "enabled" | "enabled_passkey" | "regenerated";
+}) {
   const t = useT();
   const text = `${t("twoFactor.codes.fileHeading")}\n\n${codes.join("\n")}\n`;
   return (
     <>
-      <h1>{fresh === "enabled" ? t("twoFactor.codes.enabledHeading") : t("twoFactor.codes.regeneratedHeading")}</h1>
+      <h1>{fresh === "regenerated" ? t("twoFactor.codes.regeneratedHeading") : t("twoFactor.codes.enabledHeading")}</h1>
       <Notice tone="success">
-        {fresh === "enabled" ? t("twoFactor.codes.enabledNotice") : t("twoFactor.codes.regeneratedNotice")}
+        {fresh === "regenerated"
+          ? t("twoFactor.codes.regeneratedNotice")
+          : fresh === "enabled"
+            ? t("twoFactor.codes.enabledNotice")
+            : t("passkeyFactor.codesNotice")}
       </Notice>
       <p>{t("twoFactor.codes.keep")}</p>
       <pre id="recovery-codes" class="codes">
@@ -72,10 +84,16 @@ export function RecoveryCodesPage({ codes, fresh }: { codes: string[]; fresh: "e
 export function TwoFactorSection({
   since,
   recoveryCodesLeft,
+  passkeyOnly,
+  hasPasskeys,
   errors,
 }: {
   since: string | null;
   recoveryCodesLeft: number;
+  /** On with a passkey as the only second factor (no app): the forms take a recovery code. */
+  passkeyOnly: boolean;
+  /** Whether the account has a passkey (when off: it may turn two-factor on with one). */
+  hasPasskeys: boolean;
   errors: Record<string, string>;
 }) {
   const t = useT();
@@ -87,9 +105,11 @@ export function TwoFactorSection({
         <form method="get" action="/account/two-factor">
           <button type="submit">{t("twoFactor.section.setUp")}</button>
         </form>
+        {hasPasskeys && <PasskeyFactorForm error={errors.factor_password} />}
       </>
     );
   }
+  const codeLabel = passkeyOnly ? t("passkeyFactor.recoveryCode") : undefined;
   return (
     <>
       <h2 id="two-factor">{t("twoFactor.title")}</h2>
@@ -97,20 +117,26 @@ export function TwoFactorSection({
         {/* Two lines rather than a space: Japanese puts none between sentences. */}
         <Rich text="twoFactor.section.on" values={{ since: <Time at={since} /> }} />
         <br />
+        {passkeyOnly && (
+          <>
+            {t("passkeyFactor.on")}
+            <br />
+          </>
+        )}
         {t("twoFactor.section.codesLeft", { count: recoveryCodesLeft, total: RECOVERY_CODE_COUNT })}
       </p>
       {errors.form !== undefined && <Notice tone="error">{errors.form}</Notice>}
       <PasswordAndCodeForm
         action="/account/two-factor/recovery-codes"
         fields={["regen_password", "recovery_code"]}
-        codeLabel={t("twoFactor.section.appCode")}
+        codeLabel={codeLabel ?? t("twoFactor.section.appCode")}
         submit={t("twoFactor.section.newCodes")}
         errors={errors}
       />
       <PasswordAndCodeForm
         action="/account/two-factor/off"
         fields={["off_password", "off_code"]}
-        codeLabel={t("twoFactor.section.appOrRecoveryCode")}
+        codeLabel={codeLabel ?? t("twoFactor.section.appOrRecoveryCode")}
         submit={t("twoFactor.section.turnOff")}
         errors={errors}
       />

@@ -7,7 +7,7 @@ import { type Context, Hono } from "hono";
 import { renderSVG } from "uqr";
 import { z } from "zod";
 import type { SignInRefusal } from "../domain/sign-in";
-import { isSecondFactorRefusal, type SecondFactorRefusal } from "../domain/two-factor";
+import { asksSecondFactor, isSecondFactorRefusal, type SecondFactorRefusal } from "../domain/two-factor";
 import {
   disableTwoFactor,
   enableTwoFactor,
@@ -25,7 +25,8 @@ import { formBody, formMessage } from "./form-body";
 import { currentSession, toLogin } from "./guards";
 import { type FormErrors, refusalMessages, secondFactorMessage } from "./messages";
 import type { PageEnv } from "./page-language";
-import { RecoveryCodesPage, TwoFactorSetupPage } from "./two-factor-setup-page";
+import { renderCodes } from "./two-factor-render";
+import { TwoFactorSetupPage } from "./two-factor-setup-page";
 
 const code = z.string().trim().min(1, formMessage("twoFactor.enterCode")).max(32);
 const password = requiredPasswordField(formMessage("field.enterPassword"));
@@ -60,20 +61,11 @@ function renderSetup(
   });
 }
 
-function renderCodes(c: Context<PageEnv>, codes: string[], fresh: "enabled" | "regenerated") {
-  return c.render(<RecoveryCodesPage codes={codes} fresh={fresh} />, {
-    title: c.var.t("twoFactor.codes.title"),
-    scripts: ["/static/copy-codes.js"],
-    // Shown once: a link away from this page would lose the codes.
-    languageMenu: false,
-  });
-}
-
 export const twoFactorSetupRoutes = new Hono<PageEnv>()
   .get("/account/two-factor", async (c) => {
     const auth = await currentSession(c);
     if (!auth.ok) return toLogin(c, "expired");
-    if (auth.user.totpSecret !== null) return c.redirect("/account#two-factor", 303);
+    if (asksSecondFactor(auth.user)) return c.redirect("/account#two-factor", 303);
     // The page again (reloaded, or in another language) keeps its key: a code already scanned still works.
     const resumed = await resumeTwoFactorSetup(flowContext(c), auth.user, readSetupKey(c));
     if (resumed !== null) return renderSetup(c, 200, resumed);

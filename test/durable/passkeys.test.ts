@@ -183,8 +183,22 @@ describe("renaming and removing", () => {
     const { stub, authenticator } = await withPasskey();
     expect(await stub.renamePasskey(authenticator.id, "Work laptop")).toBe(true);
     expect((await stub.listPasskeys())[0]!.name).toBe("Work laptop");
-    expect(await stub.removePasskey(authenticator.id, Date.now())).toBe("Work laptop");
+    expect(await stub.removePasskey(authenticator.id, Date.now())).toEqual({ ok: true, name: "Work laptop" });
     expect(await stub.listPasskeys()).toEqual([]);
-    expect(await stub.removePasskey(authenticator.id, Date.now())).toBeNull();
+    expect(await stub.removePasskey(authenticator.id, Date.now())).toEqual({ ok: false, reason: "not_found" });
+  });
+
+  // A passkey-only second factor: two removals racing cannot both pass, and a turn-on after the last removal fails.
+  it("keepLast keeps the last passkey; a passkey-only turn-on needs one", async () => {
+    const { stub, authenticator } = await withPasskey();
+    const keepLast = { keepLast: true };
+    expect(await stub.removePasskey(authenticator.id, Date.now(), undefined, keepLast)).toEqual({
+      ok: false,
+      reason: "last_passkey",
+    });
+    expect(await stub.enablePasskeyFactor(["hash-a"], Date.now())).toBe(true);
+    expect(await stub.recoveryCodesLeft()).toBe(1);
+    expect((await stub.removePasskey(authenticator.id, Date.now())).ok).toBe(true);
+    expect(await stub.enablePasskeyFactor(["hash-b"], Date.now())).toBe(false);
   });
 });

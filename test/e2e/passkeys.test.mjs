@@ -252,4 +252,26 @@ describe("passkeys in a real browser", { skip: availability.available ? false : 
     await page.waitForURL(/\/account$/);
     await page.getByText("with a passkey").first().waitFor();
   });
+
+  it("turns two-factor on with a passkey as the only second factor, then the second step takes the passkey", async () => {
+    const email = `passkey-only.${Date.now()}@example.com`;
+    const { page } = await pageWithAuthenticator();
+    await withoutConditionalUi(page);
+    await signUpAndIn(page, email);
+    await addPasskey(page);
+    await page.fill("#factor_password", PASSWORD);
+    await page.click("form[data-passkey-factor] [data-passkey-check]");
+    await page.locator("#recovery-codes").waitFor();
+    assert.equal((await page.locator("#recovery-codes").textContent()).trim().split("\n").length, 10);
+    await page.goto(`${server.origin}/account`);
+    await page.getByText("Your second factor is a passkey.").waitFor();
+    await signOut(page);
+    await page.fill("#email", email);
+    await page.fill("#password", PASSWORD);
+    await submitAndWait(page, "form[action='/login'] button[type=submit]");
+    await page.waitForURL(/\/login\/two-factor$/);
+    await page.click("[data-passkey-check]");
+    await page.waitForURL(/\/account$/);
+    await page.getByText("with a password and a passkey").first().waitFor();
+  });
 });

@@ -10,12 +10,13 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { readConfig } from "../../src/core/config";
 import { emailKey, normalizeEmail } from "../../src/core/email-address";
+import { newRecoveryCodes, normalizeRecoveryCode, recoveryCodeHash } from "../../src/core/recovery-codes";
 import { seal } from "../../src/core/secret-box";
 import { newTotpKey, totpAt } from "../../src/core/totp";
 import { type FlowTotals, meterTotals, resetMeter } from "../../src/dev/binding-meter";
 import worker from "../../src/dev/worker";
 import { emailCandidateDatabases } from "../../src/storage/shard-databases";
-import { setTotpSecret } from "../../src/storage/user-totp";
+import { setPasskeyFactor, setTotpSecret } from "../../src/storage/user-totp";
 import {
   auditTrail,
   BASE,
@@ -112,6 +113,23 @@ describe("round trips the person waits for", () => {
     const { response, totals } = await metered("POST", "/v3/user-session", {
       body: { user: { email, password: STRONG_PASSWORD, tfa_token: totpAt(key, step) } },
       headers: { "x-bench-client-ip": "198.51.100.71" },
+    });
+    expect(response.status).toBe(200);
+    expect(totals.sequential).toBe(3);
+    expect(totals.calls.durable_object).toBe(2);
+  });
+
+  it("sign-in with a passkey as the only second factor, by recovery code: the same three steps as with an app", async () => {
+    const email = uniqueEmail("rt-2fa-passkey");
+    const { uid } = await signUp(email);
+    const [code] = newRecoveryCodes() as [string];
+    const hash = recoveryCodeHash(readConfig(env).pepper, uid, normalizeRecoveryCode(code)!);
+    expect(await setPasskeyFactor(shardForUser(uid), uid, new Date().toISOString())).toBe(true);
+    await env.SESSION_REGISTRY.getByName(uid).enableSecondFactor(null, [hash], Date.now());
+    resetMeter();
+    const { response, totals } = await metered("POST", "/v3/user-session", {
+      body: { user: { email, password: STRONG_PASSWORD, tfa_token: code } },
+      headers: { "x-bench-client-ip": "198.51.100.72" },
     });
     expect(response.status).toBe(200);
     expect(totals.sequential).toBe(3);

@@ -3,6 +3,7 @@ import { account } from "./account";
 import { common } from "./common";
 import { email } from "./email";
 import { notices } from "./notices";
+import { passkeyFactor } from "./passkey-factor";
 import { passkeys } from "./passkeys";
 import { recovery } from "./recovery";
 import { reset } from "./reset";
@@ -18,6 +19,7 @@ export const ja: Catalogue<"ja"> = {
   ...account,
   ...twoFactor,
   ...passkeys,
+  ...passkeyFactor,
   ...email,
   ...sessionAge,
   ...transport,
