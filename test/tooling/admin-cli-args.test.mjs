@@ -9,15 +9,20 @@ const UID = "blt0123456789abcdef01234567";
 const ENV = { ADMIN_API_URL: "https://accounts.example.test", ADMIN_API_KEY: "k_0123456789abcdef0123456789abcdef" };
 const realFetch = globalThis.fetch;
 
-/** Runs the CLI with fetch answering `answer`; the requests it made, its exit status and output. */
+/**
+ * Runs the CLI with fetch answering `answer`; the requests it made, its exit status and output.
+ * @param {string[]} args @param {unknown} answer
+ */
 async function run(args, answer) {
   /** @type {{ url: string, body: unknown }[]} */
   const requests = [];
-  globalThis.fetch = async (url, init) => {
+  globalThis.fetch = async (/** @type {string | URL | Request} */ url, /** @type {RequestInit | undefined} */ init) => {
     requests.push({ url: String(url), body: init?.body === undefined ? undefined : JSON.parse(String(init.body)) });
     return new Response(JSON.stringify(answer), { status: 200, headers: { "content-type": "application/json" } });
   };
+  /** @type {string[]} */
   const out = [];
+  /** @type {string[]} */
   const err = [];
   const code = await main(args, ENV, { out: (line) => out.push(line), err: (line) => err.push(line) });
   return { requests, code, out: out.join("\n"), err: err.join("\n") };
@@ -50,7 +55,7 @@ describe("admin CLI: send-reset-link --must-change", () => {
       action: "send_reset_link",
     });
     assert.equal(code, 0);
-    assert.deepEqual(requests[0].body, { reason: "ticket 9" });
+    assert.deepEqual(requests[0]?.body, { reason: "ticket 9" });
   });
 
   test("with another command it is a usage error, and nothing is sent", async () => {
