@@ -4,13 +4,14 @@
 // Exit status: 0 done, 1 refused (the API's error code on stderr), 2 usage.
 import { parseArgs } from "node:util";
 
-const USAGE = `Usage: npm run admin -- <command> <email|uid> [--reason "…"] [--json] [--url https://…]
+const USAGE = `Usage: npm run admin -- <command> <email|uid> [--reason "…"] [--must-change] [--json] [--url https://…]
 
 Commands:
   lookup <email|uid>               status, two-factor, sessions, locks, suppression, recent events (scope read)
   export <email|uid>               the account's data as JSON (scope read)
   revoke-sessions <email|uid>      end every session, open tabs at once (scope sessions)
-  send-reset-link <email|uid>      email a reset link to the account's address (scope recovery)
+  send-reset-link <email|uid>      email a reset link to the account's address (scope recovery); with
+                                   --must-change, also end every session and refuse sign-in until it is used
   disable-two-factor <email|uid>   turn two-factor sign-in off; the owner is told (scope recovery)
   lift-locks <email|uid>           lift sign-in, reset-code and second-factor locks (scope recovery)
   lift-suppression <email|uid>     mail the address again after a bounce or complaint (scope recovery)
@@ -90,7 +91,7 @@ export function describeAccount(found) {
     `Status       ${account.status}`,
     `Created      ${when(account.created_at)}`,
     `Last sign-in ${when(account.last_login_at)}`,
-    `Password     changed ${when(account.password_updated_at)}`,
+    `Password     changed ${when(account.password_updated_at)}${account.password_reset_required ? "; must be reset to sign in" : ""}`,
     `Two-factor   ${tfa}`,
     `Locks        ${locks.length === 0 ? "none" : locks.map((l) => `${l.scope} until ${when(l.locked_until)}`).join("; ")}`,
     `Suppression  ${found.suppression === null ? "none" : `${found.suppression.reason} since ${when(found.suppression.since)}, until ${when(found.suppression.until)}`}`,
@@ -112,6 +113,7 @@ function describeChange(result) {
   const extra = [
     result.sessions_ended === undefined ? null : `${result.sessions_ended} sessions ended`,
     result.code_locks_lifted === undefined ? null : `${result.code_locks_lifted} code locks lifted`,
+    result.must_change_at_next_sign_in === true ? "must change at next sign-in" : null,
   ].filter(Boolean);
   return `Done: ${result.action} for ${result.uid}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
 }
@@ -122,7 +124,7 @@ function describeChange(result) {
  * @param {{ out: (line: string) => void, err: (line: string) => void }} io
  */
 export async function main(argv, environment, io) {
-  /** @type {ReturnType<typeof parseArgs<{ options: { reason: { type: "string" }, json: { type: "boolean" }, url: { type: "string" }, yes: { type: "boolean" }, help: { type: "boolean" } }, allowPositionals: true }>>} */
+  /** @type {ReturnType<typeof parseArgs<{ options: { reason: { type: "string" }, json: { type: "boolean" }, url: { type: "string" }, yes: { type: "boolean" }, "must-change": { type: "boolean" }, help: { type: "boolean" } }, allowPositionals: true }>>} */
   let parsed;
   try {
     parsed = parseArgs({
@@ -132,6 +134,7 @@ export async function main(argv, environment, io) {
         json: { type: "boolean" },
         url: { type: "string" },
         yes: { type: "boolean" },
+        "must-change": { type: "boolean" },
         help: { type: "boolean" },
       },
       allowPositionals: true,
@@ -165,6 +168,11 @@ export async function main(argv, environment, io) {
     io.err(`${command} needs --reason "…" (3 to 500 characters): it is kept in the admin audit`);
     return 2;
   }
+  const mustChange = values["must-change"] === true;
+  if (mustChange && command !== "send-reset-link") {
+    io.err("--must-change goes with send-reset-link only");
+    return 2;
+  }
   if (command === "erase" && (!isUid(target) || values.yes !== true)) {
     io.err("erase takes the account's uid (look it up first) and --yes: it cannot be undone");
     return 2;
@@ -179,7 +187,10 @@ export async function main(argv, environment, io) {
     } else if (command === "export") {
       io.out(JSON.stringify(await call(base, key, `/admin/v1/accounts/${uid}/export`), null, 2));
     } else {
-      const result = await call(base, key, `/admin/v1/accounts/${uid}/${CHANGES[command]}`, { reason: values.reason });
+      const body = mustChange
+        ? { reason: values.reason, must_change_at_next_sign_in: true }
+        : { reason: values.reason };
+      const result = await call(base, key, `/admin/v1/accounts/${uid}/${CHANGES[command]}`, body);
       io.out(values.json === true ? JSON.stringify(result, null, 2) : describeChange(result));
     }
     return 0;

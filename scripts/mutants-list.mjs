@@ -1222,4 +1222,19 @@ export const MUTANTS = [
     replace: "",
     tests: t("durable/passkeys", "integration/passkey-factor"),
   },
+  // admin-hold (issue 27): send-reset-link's "must change at next sign-in".
+  {
+    name: "the must-change flag is ignored",
+    file: "src/api/admin.ts",
+    find: "const mustChange = body.must_change_at_next_sign_in === true;",
+    replace: "const mustChange = false;",
+    tests: t("integration/admin-must-change"),
+  },
+  {
+    name: "the must-change hold sets nothing in the registry",
+    file: "src/durable/state-table.ts",
+    find: '"UPDATE state SET reset_required = 1"',
+    replace: '"UPDATE state SET reset_required = reset_required"',
+    tests: t("integration/admin-must-change"),
+  },
 ];

@@ -20,6 +20,8 @@ export interface AdminEnv extends AppEnv {
     adminKey: AdminKey;
     adminTarget?: string;
     adminReason?: string;
+    /** The route's action when the body names a variant (the audit row says which). */
+    adminAction?: string;
   };
 }
 
@@ -93,7 +95,7 @@ export function adminCall(scope: AdminScope, action: string): MiddlewareHandler<
     else await next();
     const call = {
       keyName: key.name,
-      action,
+      action: c.get("adminAction") ?? action,
       userId: c.get("adminTarget") ?? (c.req.param() as Record<string, string | undefined>).uid ?? null,
       reason: c.get("adminReason") ?? null,
       status: c.res.status,
@@ -102,7 +104,7 @@ export function adminCall(scope: AdminScope, action: string): MiddlewareHandler<
     await recordAdminCall(c.env, call, c.get("now"));
     // A change that was made (a reason is required of every change, none of a read) goes out as admin.action.
     if (call.reason !== null && c.res.ok) {
-      const data = { action, key_name: key.name, user_id: call.userId, reason: call.reason };
+      const data = { action: call.action, key_name: key.name, user_id: call.userId, reason: call.reason };
       emitWebhookEvent(flowContext(c), "admin.action", data);
     }
   };

@@ -21,6 +21,7 @@ export function lookupJson(found: AccountLookup): z.infer<typeof LookupSchema> {
       password_updated_at: user.passwordUpdatedAt,
       last_login_at: user.lastLoginAt,
       language: user.language,
+      password_reset_required: registry.resetRequired,
       two_factor: {
         enabled: user.totpEnabledAt !== null,
         enabled_at: user.totpEnabledAt,

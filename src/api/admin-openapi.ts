@@ -3,7 +3,15 @@ import { z } from "zod";
 import type { ApiOperation, ApiPart, CustomRefusal } from "../http/openapi";
 import { ADMIN_ROUTES, type AdminRoute } from "./admin";
 import { describeAdminError } from "./admin-auth";
-import { AccountExport, AccountLookup, AdminError, type AdminErrorCode, ChangeResult } from "./admin-schemas";
+import {
+  AccountExport,
+  AccountLookup,
+  AdminError,
+  type AdminErrorCode,
+  ChangeRequest,
+  ChangeResult,
+  ResetLinkRequest,
+} from "./admin-schemas";
 
 /** Each response schema's one name in the document. */
 const RESPONSE_NAMES = new Map<z.ZodType, string>([
@@ -12,9 +20,15 @@ const RESPONSE_NAMES = new Map<z.ZodType, string>([
   [ChangeResult, "AdminChangeResult"],
 ]);
 
-function responseName(route: AdminRoute): string {
-  const name = RESPONSE_NAMES.get(route.response);
-  if (name === undefined) throw new Error(`${route.method} ${route.path}: its response schema has no name`);
+/** Each request schema's one name in the document. */
+const REQUEST_NAMES = new Map<z.ZodType, string>([
+  [ChangeRequest, "AdminChangeRequest"],
+  [ResetLinkRequest, "AdminResetLinkRequest"],
+]);
+
+function schemaName(names: Map<z.ZodType, string>, route: AdminRoute, schema: z.ZodType): string {
+  const name = names.get(schema);
+  if (name === undefined) throw new Error(`${route.method} ${route.path}: a schema of it has no name`);
   return name;
 }
 
@@ -40,8 +54,14 @@ function adminOperation(route: AdminRoute): ApiOperation {
     security: "adminKey",
     ...(route.path.includes("{uid}") ? { pathParams: z.object({ uid: z.string() }) } : {}),
     ...(route.path === "/admin/v1/accounts" ? { query: z.object({ email: z.string().max(254) }) } : {}),
-    ...(route.request === undefined ? {} : { body: { name: "AdminChangeRequest", schema: route.request } }),
-    success: { status: 200, description: route.summary, body: { name: responseName(route), schema: route.response } },
+    ...(route.request === undefined
+      ? {}
+      : { body: { name: schemaName(REQUEST_NAMES, route, route.request), schema: route.request } }),
+    success: {
+      status: 200,
+      description: route.summary,
+      body: { name: schemaName(RESPONSE_NAMES, route, route.response), schema: route.response },
+    },
     refusals: codes.map(adminRefusal),
   };
 }

@@ -10,6 +10,14 @@ export const ChangeRequest = z.strictObject({
   reason: z.string().trim().min(3).max(500).describe("Why: a ticket number or who asked and how they were checked."),
 });
 
+/** A reset link, optionally with the hold "must change at next sign-in". */
+export const ResetLinkRequest = ChangeRequest.extend({
+  must_change_at_next_sign_in: z
+    .boolean()
+    .optional()
+    .describe("Also end every session and refuse sign-in until a reset by link completes."),
+});
+
 /** Every refusal: a stable code for scripts and a sentence for people. */
 export const AdminError = z.object({
   error: z.object({
@@ -44,6 +52,9 @@ export const AccountLookup = z.object({
     password_updated_at: isoTime,
     last_login_at: isoTime.nullable(),
     language: z.string().nullable(),
+    password_reset_required: z
+      .boolean()
+      .describe("Sign-in is refused until a reset by link completes (a lock-down, or must_change_at_next_sign_in)."),
     two_factor: z.object({
       enabled: z.boolean(),
       enabled_at: isoTime.nullable(),
@@ -91,4 +102,5 @@ export const ChangeResult = z.object({
   action: z.string(),
   sessions_ended: z.number().int().optional(),
   code_locks_lifted: z.number().int().optional(),
+  must_change_at_next_sign_in: z.boolean().optional(),
 });

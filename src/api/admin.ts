@@ -20,7 +20,7 @@ import type { User } from "../domain/sessions";
 import { flowContext } from "../http/request-context";
 import { type AdminEnv, adminCall, adminError, adminGate } from "./admin-auth";
 import { exportJson, lookupJson } from "./admin-json";
-import { AccountExport, AccountLookup, ChangeRequest, ChangeResult } from "./admin-schemas";
+import { AccountExport, AccountLookup, ChangeRequest, ChangeResult, ResetLinkRequest } from "./admin-schemas";
 
 /** One admin route, as the OpenAPI document lists it. */
 export interface AdminRoute {
@@ -32,12 +32,12 @@ export interface AdminRoute {
   response: z.ZodType;
 }
 
-const change = (path: string, scope: AdminScope, summary: string): AdminRoute => ({
+const change = (path: string, scope: AdminScope, summary: string, request: z.ZodType = ChangeRequest): AdminRoute => ({
   method: "post",
   path,
   scope,
   summary,
-  request: ChangeRequest,
+  request,
   response: ChangeResult,
 });
 
@@ -65,7 +65,12 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     response: AccountExport,
   },
   change("/admin/v1/accounts/{uid}/revoke-sessions", "sessions", "End every session, open tabs at once"),
-  change("/admin/v1/accounts/{uid}/send-reset-link", "recovery", "Email a reset link to the account's address"),
+  change(
+    "/admin/v1/accounts/{uid}/send-reset-link",
+    "recovery",
+    "Email a reset link to the account's address; optionally must change at next sign-in",
+    ResetLinkRequest,
+  ),
   change("/admin/v1/accounts/{uid}/disable-two-factor", "recovery", "Turn two-factor sign-in off (the owner is told)"),
   change("/admin/v1/accounts/{uid}/lift-locks", "recovery", "Lift sign-in, reset-code and second-factor locks"),
   change("/admin/v1/accounts/{uid}/lift-suppression", "recovery", "Mail the address again after a bounce or complaint"),
@@ -84,15 +89,20 @@ async function withAccount(c: Context<AdminEnv>, user: User | null, handle: Hand
   return handle(c, user);
 }
 
-/** A change: its reason required (recorded), then the account by uid. */
-function changeRoute(handle: (c: Context<AdminEnv>, user: User) => Promise<z.infer<typeof ChangeResult> | Response>) {
+type ChangeBody = z.infer<typeof ChangeRequest>;
+
+/** A change: its body (a reason, required and recorded) as `schema` reads it, then the account by uid. */
+function changeRoute<B extends ChangeBody = ChangeBody>(
+  handle: (c: Context<AdminEnv>, user: User, body: B) => Promise<z.infer<typeof ChangeResult> | Response>,
+  schema: z.ZodType<B> = ChangeRequest as unknown as z.ZodType<B>,
+) {
   return async (c: Context<AdminEnv>) => {
-    const parsed = ChangeRequest.safeParse(await c.req.json().catch(() => null));
+    const parsed = schema.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return adminError(c, "reason_required");
     c.set("adminReason", parsed.data.reason);
     const user = await findAccount(c.env, { uid: c.req.param("uid") ?? "" });
     return withAccount(c, user, async (c, user) => {
-      const result = await handle(c, user);
+      const result = await handle(c, user, parsed.data);
       return result instanceof Response ? result : c.json(result);
     });
   };
@@ -131,10 +141,13 @@ export const adminRoutes = new Hono<AdminEnv>()
   .post(
     "/admin/v1/accounts/:uid/send-reset-link",
     adminCall("recovery", "send_reset_link"),
-    changeRoute(async (c, user) => {
-      await sendResetLink(flowContext(c), user);
-      return { uid: user.id, action: "send_reset_link" };
-    }),
+    changeRoute(async (c, user, body) => {
+      const mustChange = body.must_change_at_next_sign_in === true;
+      if (mustChange) c.set("adminAction", "send_reset_link_must_change");
+      const ended = await sendResetLink(flowContext(c), user, { mustChange });
+      const held = ended === null ? {} : { must_change_at_next_sign_in: true, sessions_ended: ended };
+      return { uid: user.id, action: "send_reset_link", ...held };
+    }, ResetLinkRequest),
   )
   .post(
     "/admin/v1/accounts/:uid/disable-two-factor",

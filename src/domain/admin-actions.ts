@@ -32,10 +32,23 @@ export async function revokeEverySession(ctx: FlowContext, user: User): Promise<
 
 /**
  * Queues a reset email to the account's address, as the forgot-password form does: the same job, the same
- * per-address limit (1 a minute, 5 an hour) decided by the consumer, in the account's language.
+ * per-address limit (1 a minute, 5 an hour) decided by the consumer, in the account's language. With
+ * `mustChange`, first the lock-down's hold: every session ends and sign-in asks for a reset by link until
+ * one completes. Returns how many sessions ended (null: no hold asked).
  */
-export async function sendResetLink(ctx: FlowContext, user: User): Promise<void> {
+export async function sendResetLink(
+  ctx: FlowContext,
+  user: User,
+  options: { mustChange: boolean },
+): Promise<number | null> {
+  let ended: number | null = null;
+  if (options.mustChange) {
+    ended = await sessionRegistry(ctx.env, user.id).requireReset(ctx.now);
+    auditLater(ctx, user.id, "sessions_revoked", `all ${ended} sessions`);
+    emitWebhookEvent(ctx, "sessions.revoked", { user_id: user.id, count: ended, reason: "admin" });
+  }
   await requestPasswordReset(ctx, user.email);
+  return ended;
 }
 
 /**

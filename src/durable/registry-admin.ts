@@ -1,6 +1,6 @@
 /**
  * The SessionRegistry for the admin API: what an operator's look-up shows of the object (code locks,
- * recovery codes left), lifting the code locks, and erasing the object. A plain class over the object's
+ * recovery codes left, the hold that asks for a reset), lifting the code locks, and erasing the object. A plain class over the object's
  * tables; each method is synchronous up to its storage calls (input gates).
  */
 import { notifySignedOut } from "./live-sign-out";
@@ -11,6 +11,8 @@ import { type CodeSurface, SecondFactorTable } from "./second-factor-table";
 export interface RegistryAdminView {
   codeLocks: { surface: CodeSurface; lockedUntil: number }[];
   recoveryCodesLeft: number;
+  /** A lock-down's or an operator's hold: sign-in asks for a reset by link first. */
+  resetRequired: boolean;
 }
 
 /** The admin operations of one registry. */
@@ -23,10 +25,11 @@ export class RegistryAdmin {
 
   /** Code locks in force at `now`, and recovery codes left; nothing for an object without storage. */
   view(now: number): RegistryAdminView {
-    if (!this.store.initialized) return { codeLocks: [], recoveryCodesLeft: 0 };
+    if (!this.store.initialized) return { codeLocks: [], recoveryCodesLeft: 0, resetRequired: false };
     return {
       codeLocks: this.secondFactor.lockedSurfaces(now),
       recoveryCodesLeft: this.secondFactor.recoveryCodesLeft(),
+      resetRequired: this.store.state().reset_required === 1,
     };
   }
 

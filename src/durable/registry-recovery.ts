@@ -136,6 +136,21 @@ export class RegistryRecovery {
     return { ok: true, sessionsEnded, reverted, droppedPending };
   }
 
+  /**
+   * An operator's "must change at next sign-in" (the admin API): every session ends live, and sign-in asks
+   * for a reset until one by link completes: the lock-down's hold, nothing else of it. Returns how many
+   * sessions ended.
+   */
+  requireReset(now: number): number {
+    const { store } = this;
+    store.ensureStorage();
+    const sessionsEnded = store.sessions.liveCount();
+    store.startNewEpoch(now);
+    notifySignedOut(store.ctx, "locked_down", () => true);
+    this.lock.requireReset();
+    return sessionsEnded;
+  }
+
   /** Whether sign-in asks for a reset first (for /login's words and tests). */
   resetRequired(): boolean {
     return this.store.initialized && this.store.state().reset_required === 1;

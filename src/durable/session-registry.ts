@@ -353,6 +353,11 @@ export class SessionRegistry extends DurableObject<Env> {
     return this.recovery.lockDown(link, now, revertNotice);
   }
 
+  /** The lock-down's hold alone, set by an operator: every session ends; sign-in asks for a reset by link. */
+  requireReset(now: number): number {
+    return this.recovery.requireReset(now);
+  }
+
   /** Whether sign-in asks for a reset first. */
   resetRequired(): boolean {
     return this.recovery.resetRequired();

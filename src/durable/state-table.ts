@@ -161,6 +161,14 @@ export class LockDownState {
       now,
     );
   }
+
+  /**
+   * An operator's "must change at next sign-in": the lock-down's hold alone. Earlier links and codes stay
+   * as they are, and "this wasn't me" links stay usable (locked_down_at is untouched).
+   */
+  requireReset(): void {
+    this.sql.exec("UPDATE state SET reset_required = 1");
+  }
 }
 
 /** 256 random bits, base64: the key reset tokens are derived from. */

@@ -87,6 +87,20 @@ describe("the admin CLI against the production configuration", () => {
     assert.equal(whoAmI.status, 401);
   });
 
+  it("send-reset-link --must-change: sessions end, the password alone signs in no more, the look-up says so", async () => {
+    const email = `cli-hold-${Date.now()}@example.com`;
+    const uid = await signUp(email);
+    assert.equal((await signIn(email)).status, 200);
+    const held = await admin(["send-reset-link", email, "--reason", "ticket 13: password in a paste", "--must-change"]);
+    assert.equal(held.code, 0, held.stderr);
+    assert.match(held.stdout, /Done: send_reset_link .* \(1 sessions ended, must change at next sign-in\)/);
+    const refused = await signIn(email);
+    assert.equal(refused.status, 422);
+    assert.equal((await refused.json()).error_code, 104);
+    const looked = await admin(["lookup", uid]);
+    assert.match(looked.stdout, /Password\s+changed .*; must be reset to sign in/);
+  });
+
   it("a wrong key: exit 1, unauthorized; erase needs the uid and --yes, then the account is gone", async () => {
     const wrong = await admin(["lookup", "someone@example.com"], "not-a-configured-key-0123456789abcdef");
     assert.equal(wrong.code, 1);

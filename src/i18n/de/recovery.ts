@@ -4,7 +4,7 @@ export const recovery = {
     "Alle Sitzungen dieses Kontos wurden abgemeldet. Wählen Sie ein neues Passwort, um sich wieder anzumelden.",
   "notice.email_changed": "Sie wurden abgemeldet, weil sich die E-Mail-Adresse des Kontos geändert hat.",
   "refusal.resetRequired":
-    "Dieses Konto wurde über „Das war ich nicht“ gesichert. Wählen Sie über „Passwort vergessen?“ ein neues Passwort, um sich wieder anzumelden.",
+    "Für dieses Konto ist zuerst ein neues Passwort nötig: Sein Inhaber oder ein Administrator hat es gesichert. Wählen Sie über „Passwort vergessen?“ ein neues Passwort, um sich wieder anzumelden.",
   "wasntMe.title": "Das war ich nicht",
   "wasntMe.intro":
     "Wenn Sie die Änderung, über die unsere E-Mail Sie informiert hat, nicht vorgenommen haben, sichern Sie Ihr Konto jetzt. Das wird:",

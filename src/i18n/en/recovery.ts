@@ -3,7 +3,7 @@ export const recovery = {
   "notice.locked_down": "Every session of this account was signed out. Choose a new password to sign in again.",
   "notice.email_changed": "You were signed out because the account's email address changed.",
   "refusal.resetRequired":
-    "This account was secured after someone used “This wasn't me”. Choose a new password with “Forgot your password?” to sign in again.",
+    "This account needs a new password first: its owner or an administrator secured it. Choose a new password with “Forgot your password?” to sign in again.",
   "wasntMe.title": "This wasn't me",
   "wasntMe.intro": "If you did not make the change our email told you about, secure your account now. This will:",
   "wasntMe.signOut": "sign out every session, on every device, at once;",

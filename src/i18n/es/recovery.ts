@@ -4,7 +4,7 @@ export const recovery = {
     "Se cerraron todas las sesiones de esta cuenta. Elige una contraseña nueva para volver a iniciar sesión.",
   "notice.email_changed": "Se ha cerrado tu sesión porque cambió la dirección de correo de la cuenta.",
   "refusal.resetRequired":
-    "Esta cuenta se protegió con «No fui yo». Elige una contraseña nueva con «¿Olvidaste tu contraseña?» para volver a iniciar sesión.",
+    "Esta cuenta necesita primero una contraseña nueva: su titular o un administrador la protegió. Elige una contraseña nueva con «¿Olvidaste tu contraseña?» para volver a iniciar sesión.",
   "wasntMe.title": "No fui yo",
   "wasntMe.intro": "Si no hiciste el cambio del que te avisó nuestro correo, protege tu cuenta ahora. Esto:",
   "wasntMe.signOut": "cerrará todas las sesiones, en todos los dispositivos, al instante;",

@@ -4,7 +4,7 @@ export const recovery = {
     "Toutes les sessions de ce compte ont été déconnectées. Choisissez un nouveau mot de passe pour vous reconnecter.",
   "notice.email_changed": "Cette session a été déconnectée, car l'adresse e-mail du compte a changé.",
   "refusal.resetRequired":
-    "Ce compte a été sécurisé avec « Ce n'était pas moi ». Choisissez un nouveau mot de passe avec « Mot de passe oublié ? » pour vous reconnecter.",
+    "Ce compte demande d'abord un nouveau mot de passe : son titulaire ou un administrateur l'a sécurisé. Choisissez un nouveau mot de passe avec « Mot de passe oublié ? » pour vous reconnecter.",
   "wasntMe.title": "Ce n'était pas moi",
   "wasntMe.intro":
     "Si vous n'avez pas fait la modification dont notre e-mail vous a informé, sécurisez votre compte maintenant. Cela va :",
