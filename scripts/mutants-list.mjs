@@ -1207,4 +1207,37 @@ export const MUTANTS = [
     replace: 'await lockDownAccount(flowContext(c), token); return c.render(<WasntMePage token={token ?? ""} />',
     tests: t("integration/wasnt-me"),
   },
+  // email-shards (issue 26): an email change's index at the new address's placement.
+  {
+    name: "a sign-up takes an address an account moved to from another shard",
+    file: "migrations/0017_moved_email_index.sql",
+    find: "BEFORE INSERT ON users WHEN EXISTS (SELECT 1 FROM moved_email_index WHERE email = NEW.email)",
+    replace: "BEFORE INSERT ON users WHEN 0",
+    tests: t("integration/email-change-shards"),
+    env: { TEST_SHARD_LAYOUT: "1,4" },
+  },
+  {
+    name: "a lookup by email skips the moved-address index",
+    file: "src/storage/users-by-email.ts",
+    find: "LEFT JOIN users u ON 0 WHERE m.email = ?1",
+    replace: "LEFT JOIN users u ON 0 WHERE 0",
+    tests: t("integration/email-change-shards"),
+    env: { TEST_SHARD_LAYOUT: "1,4" },
+  },
+  {
+    name: "the email consumer skips the moved-address index (a reset never reaches a moved account)",
+    file: "src/storage/users-by-email.ts",
+    find: "WHERE m.email IN (SELECT value FROM json_each(?1))",
+    replace: "WHERE 0",
+    tests: t("integration/email-change-shards"),
+    env: { TEST_SHARD_LAYOUT: "1,4" },
+  },
+  {
+    name: "a refused email change keeps its claim on the new address",
+    file: "src/storage/user-email.ts",
+    find: "if (indexed) await releaseIndexStatement(placement, toKey, userId).run();",
+    replace: "",
+    tests: t("integration/email-change-shards"),
+    env: { TEST_SHARD_LAYOUT: "1,4" },
+  },
 ];

@@ -144,6 +144,11 @@ describe(`email change across shards (${sharded ? "several shards" : "one shard"
     expect(await indexRows(newEmail)).toEqual([]);
     expect((await findAccount(env, { email: newEmail }))?.id).toBe(other);
     expect((await findAccount(env, { email: oldEmail }))?.id).toBe(uid);
+    // A move whose account no longer has the address it moves from (moved since): its claim is given back.
+    const free = addressElsewhere(uid);
+    expect(await moveUserEmail(env, uid, { from: uniqueEmail("gone"), to: free }, now)).toBe(false);
+    expect(await indexRows(free)).toEqual([]);
+    expect((await postSignUp(free)).status).toBe(201);
   });
 
   // 400 at once: 200 accounts, from every shard, change to one address while 200 sign-ups insert it. The
