@@ -151,6 +151,24 @@ describe(`email change across shards (${sharded ? "several shards" : "one shard"
     expect((await postSignUp(free)).status).toBe(201);
   });
 
+  it("a confirmation racing sign-ups of its address through the routes: exactly one owner", async () => {
+    const oldEmail = uniqueEmail("racer");
+    const uid = (await signUp(oldEmail)).uid as string;
+    const authtoken = await authtokenFor(oldEmail, STRONG_PASSWORD);
+    const newEmail = addressElsewhere(uid);
+    const form = { new_email: newEmail, email_password: STRONG_PASSWORD };
+    await page("/account/email", { form, cookie: authtoken, ip: homeIp(oldEmail) });
+    const token = linkToken(await mailWithSubject(newEmail, "Confirm your new email address"), "/email-change/confirm");
+    const [confirmed, ...signUps] = await Promise.all([
+      page("/email-change/confirm", { form: { token } }),
+      ...Array.from({ length: 8 }, () => postSignUp(newEmail)),
+    ]);
+    const created = signUps.filter((r) => r.status === 201);
+    expect((confirmed!.status === 200 ? 1 : 0) + created.length).toBe(1);
+    const owner = confirmed!.status === 200 ? uid : (await json(created[0]!)).user.uid;
+    expect((await findAccount(env, { email: newEmail }))?.id).toBe(owner);
+  });
+
   // 400 at once: 200 accounts, from every shard, change to one address while 200 sign-ups insert it. The
   // databases decide (the users row's UNIQUE, the index's keys, the triggers between them): one owner.
   it("400 changes and sign-ups of one address at once: exactly one owner", async () => {
