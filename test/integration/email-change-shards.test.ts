@@ -11,7 +11,8 @@ import { readConfig } from "../../src/core/config";
 import { emailKey, normalizeEmail } from "../../src/core/email-address";
 import { newUserId, shardCount } from "../../src/core/shards";
 import { findAccount } from "../../src/domain/admin-accounts";
-import { emailDatabase, placementOf, shardDatabase } from "../../src/storage/shard-databases";
+import { eraseAccountStatements, eraseEmailStatements } from "../../src/storage/account-erasure";
+import { emailCandidateDatabases, emailDatabase, placementOf, shardDatabase } from "../../src/storage/shard-databases";
 import { moveUserEmail } from "../../src/storage/user-email";
 import { insertUser } from "../../src/storage/users";
 import { findUserByEmailIn } from "../../src/storage/users-by-email";
@@ -167,6 +168,16 @@ describe(`email change across shards (${sharded ? "several shards" : "one shard"
     expect((confirmed!.status === 200 ? 1 : 0) + created.length).toBe(1);
     const owner = confirmed!.status === 200 ? uid : (await json(created[0]!)).user.uid;
     expect((await findAccount(env, { email: newEmail }))?.id).toBe(owner);
+  });
+
+  it("erasing a moved account (the admin's erase statements) frees its address", async () => {
+    const { uid, newEmail } = await movedAccount();
+    const key = emailKey(newEmail);
+    const account = shardForUser(uid);
+    await account.batch(eraseAccountStatements(account, uid));
+    for (const db of emailCandidateDatabases(env, key)) await db.batch(eraseEmailStatements(db, key));
+    expect(await indexRows(newEmail)).toEqual([]);
+    expect((await postSignUp(newEmail)).status).toBe(201);
   });
 
   // 400 at once: 200 accounts, from every shard, change to one address while 200 sign-ups insert it. The
