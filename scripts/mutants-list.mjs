@@ -339,16 +339,16 @@ export const MUTANTS = [
   {
     name: "sign-up ignores older generations' shards (a second account for a taken address)",
     file: "src/domain/sign-up.ts",
-    find: `if (older.length > 0 && (await findUserByEmailIn(older, email)) !== null) return { ok: false, reason: "email_taken" };`,
-    replace: "",
+    find: "if (older.length > 0 && (await findUserByEmailIn(env, older, email)) !== null)",
+    replace: "if (false)",
     tests: t("integration/shards"),
     env: { TEST_SHARD_LAYOUT: "1,4" },
   },
   {
     name: "sign-in looks for the account only at its email's placement",
     file: "src/domain/password-attempt-admit.ts",
-    find: "const user = attempt.user ?? elsewhere;",
-    replace: "const user = attempt.user;",
+    find: "const user = attempt.user ?? elsewhere ?? moved;",
+    replace: "const user = attempt.user ?? moved;",
     tests: t("integration/shards"),
     env: { TEST_SHARD_LAYOUT: "1,4" },
   },
@@ -372,9 +372,9 @@ export const MUTANTS = [
     name: "one shard that cannot be read holds back the whole email batch",
     file: "src/domain/email-delivery.ts",
     find: `findUsersByEmailsOrIds(db, emails, ids, now).catch(() => {
-          unreadable.add(db);
-          return [];
-        }),`,
+        unreadable.add(db);
+        return { accounts: [], moved: new Map<string, { id: string; suppressed: boolean }>() };
+      }),`,
     replace: "findUsersByEmailsOrIds(db, emails, ids, now),",
     tests: t("integration/shards"),
     env: { TEST_SHARD_LAYOUT: "1,4" },
@@ -1190,7 +1190,7 @@ export const MUTANTS = [
     file: "src/domain/email-change.ts",
     find: 'auditLater(ctx, user.id, "email_change_requested");',
     replace:
-      'auditLater(ctx, user.id, "email_change_requested"); await changeUserEmail(userDatabase(ctx.env, user.id), user.id, { from: change.oldEmail, to: newEmail, toKey: emailKey(newEmail) }, isoTime(ctx.now));',
+      'auditLater(ctx, user.id, "email_change_requested"); await moveUserEmail(ctx.env, user.id, { from: change.oldEmail, to: newEmail }, isoTime(ctx.now));',
     tests: t("integration/email-change"),
   },
   {
@@ -1236,5 +1236,38 @@ export const MUTANTS = [
     find: '"UPDATE state SET reset_required = 1"',
     replace: '"UPDATE state SET reset_required = reset_required"',
     tests: t("integration/admin-must-change"),
+  },
+  // email-shards (issue 26): an email change's index at the new address's placement.
+  {
+    name: "a sign-up takes an address an account moved to from another shard",
+    file: "migrations/0017_moved_email_index.sql",
+    find: "BEFORE INSERT ON users WHEN EXISTS (SELECT 1 FROM moved_email_index WHERE email = NEW.email)",
+    replace: "BEFORE INSERT ON users WHEN 0",
+    tests: t("integration/email-change-shards"),
+    env: { TEST_SHARD_LAYOUT: "1,4" },
+  },
+  {
+    name: "a lookup by email skips the moved-address index",
+    file: "src/storage/users-by-email.ts",
+    find: "LEFT JOIN users u ON 0 WHERE m.email = ?1",
+    replace: "LEFT JOIN users u ON 0 WHERE 0",
+    tests: t("integration/email-change-shards"),
+    env: { TEST_SHARD_LAYOUT: "1,4" },
+  },
+  {
+    name: "the email consumer skips the moved-address index (a reset never reaches a moved account)",
+    file: "src/storage/users-by-email.ts",
+    find: "WHERE m.email IN (SELECT value FROM json_each(?1))",
+    replace: "WHERE 0",
+    tests: t("integration/email-change-shards"),
+    env: { TEST_SHARD_LAYOUT: "1,4" },
+  },
+  {
+    name: "a refused email change keeps its claim on the new address",
+    file: "src/storage/user-email.ts",
+    find: "if (indexed) await releaseIndexStatement(placement, toKey, userId).run();",
+    replace: "",
+    tests: t("integration/email-change-shards"),
+    env: { TEST_SHARD_LAYOUT: "1,4" },
   },
 ];

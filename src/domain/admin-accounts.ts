@@ -11,7 +11,8 @@ import { listAdminActions } from "../storage/admin-actions";
 import { AUDIT_EVENTS_PER_USER, type AuditEvent, listAuditEvents } from "../storage/audit";
 import { findSuppression } from "../storage/mail-events";
 import { emailCandidateDatabases, emailDatabase, shardDatabase, userDatabase } from "../storage/shard-databases";
-import { findUserByEmailIn, findUserById, type User } from "../storage/users";
+import { findUserById, type User } from "../storage/users";
+import { findUserByEmailIn } from "../storage/users-by-email";
 
 /** Events a look-up lists. */
 const LOOKUP_EVENTS = 20;
@@ -26,7 +27,7 @@ export async function findAccount(env: Env, ref: AccountRef): Promise<User | nul
     return findUserById(userDatabase(env, ref.uid), ref.uid);
   }
   const email = normalizeEmail(ref.email);
-  return findUserByEmailIn(emailCandidateDatabases(env, emailKey(email)), email);
+  return findUserByEmailIn(env, emailCandidateDatabases(env, emailKey(email)), email);
 }
 
 /** An operator's view of one account. */

@@ -2,17 +2,17 @@
  * Changing the account's email address on /account. Asked with the password (the sign-in's throttled
  * check) and, when two-factor is on, a code; a confirmation link goes to the new address and nothing changes
  * until it is opened, within 60 minutes (the registry's record, single use). Then D1 moves the account to the
- * new address (its UNIQUE constraint decides against a racing sign-up), every other session ends as a
+ * new address (the account stays in its shard, its email index moves to the new address's placement, and the
+ * databases' uniqueness decides against a racing sign-up), every other session ends as a
  * password change does, and the old address gets a notice with a revert link valid 7 days (lock-down.ts).
  */
-import { emailKey, normalizeEmail } from "../core/email-address";
+import { normalizeEmail } from "../core/email-address";
 import { readNoticeLink, signNoticeLink } from "../core/notice-link";
 import { generateSecret } from "../core/secrets";
 import { isoTime } from "../core/time";
 import { type EmailChange, sessionRegistry } from "../durable/session-registry";
-import { emailCandidateDatabases, emailDatabase, userDatabase } from "../storage/shard-databases";
-import { changeUserEmail } from "../storage/user-email";
-import { findUserByEmailIn, type User } from "../storage/users";
+import { moveUserEmail } from "../storage/user-email";
+import type { User } from "../storage/users";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import type { EmailChangeJob } from "./email-jobs";
@@ -35,7 +35,6 @@ export type EmailChangeRefusal =
   | SignInRefusal
   | SecondFactorRefusal
   | { ok: false; reason: "same_email" }
-  | { ok: false; reason: "other_shard" }
   | { ok: false; reason: "not_signed_in" };
 
 /** The confirmation page for a link to the new address. */
@@ -52,11 +51,6 @@ export async function askEmailChange(
 ): Promise<{ ok: true; newEmail: string } | EmailChangeRefusal> {
   const newEmail = normalizeEmail(input.newEmail);
   if (newEmail === auth.user.email) return { ok: false, reason: "same_email" };
-  // The account stays in its shard. Only an address placed in that very shard keeps it found by email and
-  // lets that shard's UNIQUE decide against a racing sign-up (an index at other placements is not built yet).
-  if (emailDatabase(ctx.env, emailKey(newEmail)) !== userDatabase(ctx.env, auth.user.id)) {
-    return { ok: false, reason: "other_shard" };
-  }
   const verified = await verifyThrottled(ctx, { email: auth.user.email, password: input.password }, input.deviceToken);
   if (!verified.ok) return verified;
   await clearAttempts(ctx, verified);
@@ -90,13 +84,9 @@ export async function confirmEmailChange(
   const confirmed = await registry.confirmEmailChange(link.changeId, ctx.now);
   if (!confirmed.ok) return { ok: false, reason: "link_invalid" };
   const { change } = confirmed;
-  const db = userDatabase(ctx.env, link.userId);
-  const toKey = emailKey(change.newEmail);
-  // An account from an older generation's shard may hold the address: asked first, as sign-up does.
-  const older = emailCandidateDatabases(ctx.env, toKey).filter((other) => other !== db);
-  const takenElsewhere = older.length > 0 && (await findUserByEmailIn(older, change.newEmail)) !== null;
-  const moved = { from: change.oldEmail, to: change.newEmail, toKey };
-  const made = !takenElsewhere && (await changeUserEmail(db, link.userId, moved, isoTime(ctx.now)));
+  // The account stays in its shard; the address's index moves to the new placement (storage/user-email.ts).
+  const moved = { from: change.oldEmail, to: change.newEmail };
+  const made = await moveUserEmail(ctx.env, link.userId, moved, isoTime(ctx.now));
   const user = { id: link.userId, language: null };
   await registry.settleEmailChange(change.changeId, made, ctx.now, changeNotice(ctx, user, change, "done"));
   if (!made) return { ok: false, reason: "email_taken" };

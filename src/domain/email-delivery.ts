@@ -12,12 +12,13 @@ import {
   emailDatabase,
   userDatabase,
 } from "../storage/shard-databases";
-import { findUsersByEmailsOrIds, type User } from "../storage/users";
+import type { User } from "../storage/users";
+import { findUsersByEmailsOrIds } from "../storage/users-by-email";
 import { notifyAccountChange } from "./account-notices";
 import { type EmailJob, isNoticeJob } from "./email-jobs";
 import { issueResetLink } from "./password-reset-issue";
 import { deliverSecondAddressLink } from "./second-address";
-import { accountsBySecondAddress, secondAddressOwners } from "./second-address-lookup";
+import { accountsBySecondAddress, accountsNamed, secondAddressOwners } from "./second-address-lookup";
 import type { Delivery, JobOutcome } from "./send-email";
 
 export type { Delivery } from "./send-email";
@@ -80,16 +81,18 @@ async function lookUpAccounts(env: Env, jobs: EmailJob[], now: number): Promise<
   // A shard that cannot be read holds back only the jobs that need it (a shard outage is not everyone's).
   const unreadable = new Set<D1Database>();
   const seconds = secondAddressOwners(env, jobs, unreadable);
-  const found = (
-    await Promise.all(
-      [...asks].map(([db, { emails, ids }]) =>
-        findUsersByEmailsOrIds(db, emails, ids, now).catch(() => {
-          unreadable.add(db);
-          return [];
-        }),
-      ),
-    )
-  ).flat();
+  const answers = await Promise.all(
+    [...asks].map(([db, { emails, ids }]) =>
+      findUsersByEmailsOrIds(db, emails, ids, now).catch(() => {
+        unreadable.add(db);
+        return { accounts: [], moved: new Map<string, { id: string; suppressed: boolean }>() };
+      }),
+    ),
+  );
+  const found = answers.flatMap(({ accounts }) => accounts);
+  // Addresses whose account moved to them from another shard (an email change): their index rows came in
+  // the same statements; only those accounts cost one more read, in their own shards.
+  const moved = new Map(answers.flatMap(({ moved }) => [...moved]));
   const suppressed = await Promise.all(
     found.map(async ({ user, suppressed }) => {
       const key = emailKey(user.email);
@@ -113,14 +116,24 @@ async function lookUpAccounts(env: Env, jobs: EmailJob[], now: number): Promise<
     if (other === undefined || rank(user) < rank(other)) byEmail.set(user.email, user);
   }
   const byId = new Map(found.map(({ user }) => [user.id, user]));
+  const movedIds = new Map([...moved].filter(([email]) => !byEmail.has(email)).map(([email, { id }]) => [email, id]));
+  const [movedAccounts, bySecond] = await Promise.all([
+    accountsNamed(env, movedIds, byId, now, (user, email) => user.email === email),
+    seconds.then((owners) => accountsBySecondAddress(env, jobs, owners, byId, now)),
+  ]);
+  const movedSuppressed: string[] = [];
+  for (const [email, user] of movedAccounts) {
+    byEmail.set(email, user);
+    if (moved.get(email)?.suppressed === true) movedSuppressed.push(user.id);
+  }
   // A reset asked from a second address: the account's own address wins if both were ever one string.
-  for (const [email, user] of await accountsBySecondAddress(env, jobs, await seconds, byId, now)) {
+  for (const [email, user] of bySecond) {
     if (!byEmail.has(email)) byEmail.set(email, user);
   }
   return {
     byEmail,
     byId,
-    suppressed: new Set(found.flatMap(({ user }, i) => (suppressed[i] ? [user.id] : []))),
+    suppressed: new Set([...found.flatMap(({ user }, i) => (suppressed[i] ? [user.id] : [])), ...movedSuppressed]),
     unreadable,
   };
 }

@@ -6,13 +6,12 @@
  * that follows links changes nothing.
  */
 
-import { emailKey } from "../core/email-address";
 import { readNoticeLink, signNoticeLink } from "../core/notice-link";
 import { generateSecret } from "../core/secrets";
 import { isoTime } from "../core/time";
 import { type EmailChange, sessionRegistry } from "../durable/session-registry";
 import { userDatabase } from "../storage/shard-databases";
-import { changeUserEmail } from "../storage/user-email";
+import { moveUserEmail } from "../storage/user-email";
 import { findUserById } from "../storage/users";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
@@ -96,8 +95,7 @@ async function applyLockDown(
   if (result.reverted === null) return { ok: true, reverted: null, restored: false };
   const { oldEmail, newEmail } = result.reverted;
   // The old address went free when the change was made: a sign-up may have taken it since (D1 decides).
-  const change = { from: newEmail, to: oldEmail, toKey: emailKey(oldEmail) };
-  const restored = await changeUserEmail(db, userId, change, isoTime(ctx.now));
+  const restored = await moveUserEmail(ctx.env, userId, { from: newEmail, to: oldEmail }, isoTime(ctx.now));
   if (restored) await refreshProfileSnapshot(ctx.env, userId);
   auditLater(ctx, userId, "email_change_reverted");
   return { ok: true, reverted: result.reverted, restored };

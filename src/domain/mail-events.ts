@@ -11,7 +11,7 @@ import { webhookIdFrom } from "../core/webhook-events";
 import { type AuditEventType, auditEventIfChangedStatement } from "../storage/audit";
 import { recordMailEventStatement, suppressStatement } from "../storage/mail-events";
 import { emailCandidateDatabases, emailDatabase, userDatabase } from "../storage/shard-databases";
-import { findUserByEmailIn } from "../storage/users";
+import { findUserByEmailIn } from "../storage/users-by-email";
 import { IDEMPOTENCY_PREFIXES } from "./email-jobs";
 import { sendWebhookEvent } from "./webhook-events";
 
@@ -58,7 +58,7 @@ export async function receiveMailWebhook(
   const prefix = Object.hasOwn(IDEMPOTENCY_PREFIXES, tags.type ?? "")
     ? IDEMPOTENCY_PREFIXES[tags.type as keyof typeof IDEMPOTENCY_PREFIXES]
     : undefined;
-  const user = await findUserByEmailIn(emailCandidateDatabases(env, key), address);
+  const user = await findUserByEmailIn(env, emailCandidateDatabases(env, key), address);
   // The event and its audit row in the account's shard (one batch: the row depends on the event being new);
   // the suppression with the address's other state, at its placement. With one shard, one batch.
   const db = user === null ? emailDatabase(env, key) : userDatabase(env, user.id);

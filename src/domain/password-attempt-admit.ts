@@ -20,7 +20,8 @@ import {
   type SignInAttempt,
   startSignInAttempt,
 } from "../storage/sign-in-throttle";
-import { findUserByEmailIn, type User } from "../storage/users";
+import type { User } from "../storage/users";
+import { findMovedUser, findUserByEmailIn } from "../storage/users-by-email";
 import type { FlowContext } from "./context";
 
 /** Answer to an attempt made while another attempt on the same email is still being checked. */
@@ -86,7 +87,7 @@ export async function admit(
   const older = emailCandidateDatabases(env, key).filter((db) => db !== throttles);
   const [attempt, elsewhere] = await Promise.all([
     startSignInAttempt(throttles, { ...scopes, email, attemptId, mark }, trust, now, DAILY_CAP),
-    older.length === 0 ? null : findUserByEmailIn(older, email).catch((error: unknown) => error as Error),
+    older.length === 0 ? null : findUserByEmailIn(env, older, email).catch((error: unknown) => error as Error),
   ]);
   const hold = { ...scopes, attemptId, reserved: attempt.reserved };
   // An older shard that cannot be read fails the attempt, without leaving its slot taken for the next one.
@@ -94,7 +95,16 @@ export async function admit(
     if (attempt.acquired) await releaseAttempt(throttles, hold);
     throw elsewhere;
   }
-  const user = attempt.user ?? elsewhere;
+  // An account whose address moved here from another shard (an email change): read there, a step only for it.
+  const moved =
+    attempt.user === null && elsewhere === null && attempt.movedTo !== null
+      ? await findMovedUser(env, attempt.movedTo, email).catch((error: unknown) => error as Error)
+      : null;
+  if (moved instanceof Error) {
+    if (attempt.acquired) await releaseAttempt(throttles, hold);
+    throw moved;
+  }
+  const user = attempt.user ?? elsewhere ?? moved;
   // Trust holds only for a token issued at the account's current password (a reset voids every device
   // token), or for a known network, which a reset keeps: the owner's CLI goes on working.
   const trustedDevice = claim !== null && user !== null && claim.credentialVersion === user.credentialVersion;

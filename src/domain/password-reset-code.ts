@@ -18,7 +18,7 @@ import {
   countNetworkCodeAttemptStatement,
 } from "../storage/password-reset-code-failures";
 import { emailCandidateDatabases, emailDatabase } from "../storage/shard-databases";
-import { findUserByEmailIn, findUserByEmailStatement, rowToUser, type UserRow } from "../storage/users";
+import { findMovedUser, findUserByEmailIn, findUserByEmailStatement, readEmailRows } from "../storage/users-by-email";
 import type { FlowContext } from "./context";
 import { StorageUnavailableError } from "./storage-unavailable";
 
@@ -46,14 +46,14 @@ export async function redeemResetCode(
     const db = emailDatabase(env, key);
     const older = emailCandidateDatabases(env, key).filter((candidate) => candidate !== db);
     // Older shards first (a grown layout only): if one cannot be read, no attempt has been counted.
-    const elsewhere = older.length === 0 ? null : await findUserByEmailIn(older, address);
+    const elsewhere = older.length === 0 ? null : await findUserByEmailIn(env, older, address);
     const network = clientNetwork(client.ip);
     const [users, fromNetwork, counted] = await db.batch<Record<string, unknown>>([
       findUserByEmailStatement(db, address),
       countNetworkCodeAttemptStatement(db, key, network, now, config.resetLinkMs),
       countCodeAttemptStatement(db, key, network, now, config.resetLinkMs, MAX_WRONG_CODES_PER_NETWORK),
     ]);
-    const row = users?.results[0] as UserRow | undefined;
+    const here = readEmailRows(users?.results);
     const networkAttempt = Number(fromNetwork?.results[0]?.failures ?? MAX_WRONG_CODES_PER_NETWORK + 1);
     if (networkAttempt > MAX_WRONG_CODES_PER_NETWORK) return { ok: false, reason: "network_stopped" };
     const attempt = Number(counted?.results[0]?.failures ?? MAX_WRONG_CODES + 1);
@@ -69,7 +69,8 @@ export async function redeemResetCode(
     // Not a code at all (a typo in its length): no registry read, for every address alike.
     if (code === null) return wrong;
     // An address without an account asks an object that has nothing, so it takes the same steps.
-    const user = row === undefined ? elsewhere : rowToUser(row);
+    // An account whose address moved here from another shard is read there (a step only for it).
+    const user = here.user ?? elsewhere ?? (await findMovedUser(env, here.movedTo, address));
     const redeemed = await sessionRegistry(env, user?.id ?? `nobody:${key}`).redeemResetCode(code, now);
     if (!redeemed.ok || user === null) return wrong;
     await db.batch(clearCodeAttemptsStatements(db, key, now + 1));

@@ -7,7 +7,8 @@
 import { emailKey } from "../core/email-address";
 import { findSecondAddressOwners } from "../storage/second-addresses";
 import { emailDatabase, userDatabase } from "../storage/shard-databases";
-import { findUsersByEmailsOrIds, type User } from "../storage/users";
+import type { User } from "../storage/users";
+import { findUsersByEmailsOrIds } from "../storage/users-by-email";
 import type { EmailJob } from "./email-jobs";
 
 /** The index rows for every reset job's address, per placement: the owner's user id by email key. */
@@ -46,13 +47,30 @@ export async function accountsBySecondAddress(
     const owner = job?.kind === "password_reset" ? owners.get(emailKey(job.email)) : undefined;
     if (owner !== undefined && job?.kind === "password_reset") wanted.set(job.email, owner);
   }
+  return accountsNamed(env, wanted, byId, now, (user, email) => user.secondEmail === email);
+}
+
+/**
+ * The accounts index rows name (email -> account id), read from their own shards unless already read
+ * (`byId`), each kept only if `holds` (the address is still theirs: a row left behind names none).
+ */
+export async function accountsNamed(
+  env: Env,
+  wanted: Map<string, string>,
+  byId: Map<string, User>,
+  now: number,
+  holds: (user: User, email: string) => boolean,
+): Promise<Map<string, User>> {
   const missing = [...new Set(wanted.values())].filter((id) => !byId.has(id));
   const read = await Promise.all(missing.map((id) => findUsersByEmailsOrIds(userDatabase(env, id), [], [id], now)));
-  const users = new Map([...byId, ...read.flat().map(({ user }) => [user.id, user] as const)]);
+  const users = new Map([
+    ...byId,
+    ...read.flatMap(({ accounts }) => accounts).map(({ user }) => [user.id, user] as const),
+  ]);
   const result = new Map<string, User>();
   for (const [email, id] of wanted) {
     const user = users.get(id);
-    if (user !== undefined && user.secondEmail === email) result.set(email, user);
+    if (user !== undefined && holds(user, email)) result.set(email, user);
   }
   return result;
 }

@@ -22,7 +22,8 @@ import {
   setSecondAddressStatement,
 } from "../storage/second-addresses";
 import { emailCandidateDatabases, emailDatabase, userDatabase } from "../storage/shard-databases";
-import { findUserByEmailIn, findUserById, type User } from "../storage/users";
+import { findUserById, type User } from "../storage/users";
+import { findUserByEmailIn } from "../storage/users-by-email";
 import { emailLanguageOf } from "./account";
 import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
@@ -93,7 +94,7 @@ export async function confirmSecondAddress(
   const key = emailKey(claim.address);
   const [user, holder] = await Promise.all([
     findUserById(userDatabase(env, claim.userId), claim.userId),
-    findUserByEmailIn(emailCandidateDatabases(env, key), claim.address),
+    findUserByEmailIn(env, emailCandidateDatabases(env, key), claim.address),
   ]);
   if (user === null) return { ok: false, reason: "dead_link" };
   if (user.secondEmail === claim.address) return { ok: true, address: claim.address };

@@ -6,7 +6,8 @@ import { isoTime } from "../core/time";
 import type { Language } from "../i18n/languages";
 import { auditEventStatement } from "../storage/audit";
 import { emailCandidateDatabases, placementOf, shardDatabase } from "../storage/shard-databases";
-import { findUserByEmailIn, insertUser, type User } from "../storage/users";
+import { insertUser, type User } from "../storage/users";
+import { findUserByEmailIn } from "../storage/users-by-email";
 import type { FlowContext } from "./context";
 import { checkPassword, type PasswordProblem, policyOptions } from "./password-policy";
 import { emitWebhookEvent } from "./webhook-events";
@@ -45,7 +46,8 @@ export async function signUp(ctx: FlowContext, input: SignUpInput): Promise<Sign
   const placement = placementOf(env, key);
   const db = shardDatabase(env, placement);
   const older = emailCandidateDatabases(env, key).filter((candidate) => candidate !== db);
-  if (older.length > 0 && (await findUserByEmailIn(older, email)) !== null) return { ok: false, reason: "email_taken" };
+  if (older.length > 0 && (await findUserByEmailIn(env, older, email)) !== null)
+    return { ok: false, reason: "email_taken" };
   const user = await insertUser(db, {
     id: newUserId(placement),
     email,

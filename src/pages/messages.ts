@@ -93,8 +93,6 @@ export function emailChangeMessages(c: Context<PageEnv>, refusal: EmailChangeRef
   switch (refusal.reason) {
     case "same_email":
       return { new_email: t("emailChange.same") };
-    case "other_shard":
-      return { new_email: t("emailChange.otherShard") };
     case "invalid_credentials":
       return { email_password: t("refusal.notCurrentPassword") };
     case "second_factor_required":

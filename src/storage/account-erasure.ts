@@ -63,14 +63,19 @@ export function eraseAccountStatements(db: D1Database, userId: string): D1Prepar
   ];
 }
 
-/** Erasing what is kept per address at the email key's placement: throttles, marks, networks, code counts, suppression. */
+/** Erasing what is kept per address at the email key's placement: throttles, marks, networks, code counts, suppression, index row. */
 export function eraseEmailStatements(db: D1Database, emailKey: string): D1PreparedStatement[] {
   return [
     ...["sign_in_throttle", "sign_in_failure_marks", "sign_in_known_networks"].map((table) =>
       db.prepare(`DELETE FROM ${table} WHERE email_key = ?`).bind(emailKey),
     ),
-    ...["reset_code_failures", "reset_code_network_failures", "mail_suppressions", "mail_events"].map((table) =>
-      db.prepare(`DELETE FROM ${table} WHERE email_key = ?`).bind(emailKey),
-    ),
+    // moved_email_index: an account that changed to an address placed outside its shard (email change).
+    ...[
+      "reset_code_failures",
+      "reset_code_network_failures",
+      "mail_suppressions",
+      "mail_events",
+      "moved_email_index",
+    ].map((table) => db.prepare(`DELETE FROM ${table} WHERE email_key = ?`).bind(emailKey)),
   ];
 }

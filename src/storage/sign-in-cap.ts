@@ -33,7 +33,8 @@ const RESERVATION_MS = 30 * SECOND_MS;
  * the surface honours known networks) a network the account signed in from since ?10. Deciding here rather
  * than reserving for everyone and giving back afterwards keeps a trusted sign-in off the cap entirely: no
  * give-back write, no reservation a flood of strangers could make it wait for. An account still in an older
- * shard generation is not in this database: its trusted device reserves (conservatively) and gives back
+ * shard generation, or one whose address moved here from its own shard (an email change), is not in this
+ * database: its trusted device reserves (conservatively) and gives back
  * with its outcome's own write (password-attempt-admit.ts), so no extra step either.
  */
 const TRUSTED = `((?8 IS NOT NULL AND EXISTS (SELECT 1 FROM users WHERE email = ?7 AND credential_version = ?8))

@@ -15,7 +15,8 @@ import {
   knownNetworkStatement,
   reserveCapStatement,
 } from "./sign-in-cap";
-import { findUserByEmailStatement, rowToUser, type User, type UserRow } from "./users";
+import type { User } from "./users";
+import { findUserByEmailStatement, readEmailRows } from "./users-by-email";
 
 export type { DailyCap } from "./sign-in-cap";
 
@@ -38,6 +39,8 @@ export interface AttemptScopes {
 
 export interface SignInAttempt {
   user: User | null;
+  /** The account elsewhere whose address moved to this one (an email change), when this shard has none for it. */
+  movedTo: string | null;
   /** The locks as stored, for the slot's scope, the client's network and the email's daily cap. */
   slotLockedUntil: number;
   networkLockedUntil: number;
@@ -97,14 +100,15 @@ export async function startSignInAttempt(
       : knownNetworkStatement(db, emailKey, (trust.network ?? trust.readNetwork)!, now),
     ...(ownNetwork ? [] : [lockOf(networkScope)]),
   ]);
-  const userRow = users?.results[0] as UserRow | undefined;
+  const found = readEmailRows(users?.results);
   const lockedUntil = (rows: D1Result<Record<string, unknown>> | undefined) =>
     (rows?.results[0] as { locked_until: number } | undefined)?.locked_until ?? 0;
   const slot = slots?.results[0] as { locked_until: number; attempt_id: string | null } | undefined;
   const seen = marks?.results[0] as { created_at: number; credential_version: number } | undefined;
   const capRow = caps?.results[0] as CapRow | undefined;
   return {
-    user: userRow === undefined ? null : rowToUser(userRow),
+    user: found.user,
+    movedTo: found.user === null ? found.movedTo : null,
     slotLockedUntil: slot?.locked_until ?? 0,
     networkLockedUntil: ownNetwork ? (slot?.locked_until ?? 0) : lockedUntil(networks),
     capLockedUntil: capRow?.locked_until ?? 0,

@@ -84,25 +84,6 @@ export async function insertUser(db: D1Database, user: NewUser): Promise<User | 
   return row === null ? null : rowToUser(row);
 }
 
-export async function findUserByEmail(db: D1Database, email: string): Promise<User | null> {
-  const row = await findUserByEmailStatement(db, email).first<UserRow>();
-  return row === null ? null : rowToUser(row);
-}
-
-/**
- * The account for `email` in whichever of `dbs` (an email key's candidate shards) holds it, asked side by
- * side: one round trip however many generations the layout has. At most one can hold it (sign-up checks).
- */
-export async function findUserByEmailIn(dbs: D1Database[], email: string): Promise<User | null> {
-  const found = await Promise.all(dbs.map((db) => findUserByEmail(db, email)));
-  return found.find((user) => user !== null) ?? null;
-}
-
-/** The lookup by email, for callers that batch it with other statements; map rows with `rowToUser`. */
-export function findUserByEmailStatement(db: D1Database, email: string): D1PreparedStatement {
-  return db.prepare("SELECT * FROM users WHERE email = ?").bind(email);
-}
-
 /**
  * A user with the current failed sign-in count (Contentstack's failed_attempts), in one query. `db` may be
  * a D1 session on a read replica (`withSession`): the caller decides what may lag.
@@ -119,29 +100,6 @@ export async function findUserWithFailures(
     .bind(id)
     .first<UserRow & { failed_attempts: number }>();
   return row === null ? null : { user: rowToUser(row), failedAttempts: row.failed_attempts };
-}
-
-/**
- * Every user with one of `emails` or `ids`, and whether their address is suppressed at `now` (it bounced or
- * complained), in one query: the email queue's batch looks its accounts up together. The lists travel as
- * JSON, so the statement has three parameters however long they are.
- */
-export async function findUsersByEmailsOrIds(
-  db: D1Database,
-  emails: string[],
-  ids: string[],
-  now: number,
-): Promise<{ user: User; suppressed: boolean }[]> {
-  if (emails.length === 0 && ids.length === 0) return [];
-  const { results } = await db
-    .prepare(
-      `SELECT u.*, s.until AS suppressed_until FROM users u
-         LEFT JOIN mail_suppressions s ON s.email_key = u.email_key AND s.until > ?3
-       WHERE u.email IN (SELECT value FROM json_each(?1)) OR u.id IN (SELECT value FROM json_each(?2))`,
-    )
-    .bind(JSON.stringify(emails), JSON.stringify(ids), now)
-    .all<UserRow & { suppressed_until: number | null }>();
-  return results.map((row) => ({ user: rowToUser(row), suppressed: row.suppressed_until !== null }));
 }
 
 /** How many accounts a shard holds (the local spread page; an operator's count). */

@@ -9,7 +9,7 @@ import worker from "../../src/dev/worker";
 import { SessionRegistry as RealSessionRegistry } from "../../src/durable/session-registry";
 import { findResetToken, storeResetToken } from "../../src/storage/password-reset-tokens";
 import { emailCandidateDatabases } from "../../src/storage/shard-databases";
-import { findUserByEmailIn } from "../../src/storage/users";
+import { findUserByEmailIn } from "../../src/storage/users-by-email";
 
 export { MailPacer } from "../../src/durable/mail-pacer";
 
@@ -36,7 +36,7 @@ export class SessionRegistry extends RealSessionRegistry {
 /** The account for an address, in whichever shard holds it. */
 function userByEmail(env: Env, email: string) {
   const address = normalizeEmail(email);
-  return findUserByEmailIn(emailCandidateDatabases(env, emailKey(address)), address);
+  return findUserByEmailIn(env, emailCandidateDatabases(env, emailKey(address)), address);
 }
 
 export default {

@@ -15,7 +15,7 @@ import { newUserId } from "../../src/core/shards";
 import worker from "../../src/dev/worker";
 import type { EmailJob } from "../../src/domain/email-jobs";
 import { resetTokenKey } from "../../src/storage/password-reset-tokens";
-import { findUserByEmail } from "../../src/storage/users";
+import { findUserByEmailIn } from "../../src/storage/users-by-email";
 import {
   api,
   auditTrail,
@@ -130,7 +130,7 @@ describe("invariant 1: a reset token works at most once", () => {
     }
 
     // Exactly one of the 20 passwords matches the stored hash, and it is the one the 200 answered.
-    const user = (await findUserByEmail(shardForEmail(email), email))!;
+    const user = (await findUserByEmailIn(env, [shardForEmail(email)], email))!;
     const pepper = readConfig(env).pepper;
     const matches = await Promise.all(
       passwords.map(async (p) => (await verifyPassword(p, user.passwordHash, pepper)).valid),

@@ -23,7 +23,6 @@ export const recovery = {
   "emailChange.codeLabel": "الرمز من تطبيق المصادقة",
   "emailChange.submit": "تغيير عنوان البريد الإلكتروني",
   "emailChange.sent": "أرسلنا رابط تأكيد إلى {email}. لن يتغير شيء حتى يُفتح خلال 60 دقيقة.",
-  "emailChange.otherShard": "لا يمكن استخدام هذا العنوان لهذا الحساب بعد. اختر عنوانًا آخر.",
   "emailChange.same": "هذا هو عنوان بريدك الإلكتروني بالفعل.",
   "emailChange.confirmTitle": "أكّد عنوان بريدك الإلكتروني الجديد",
   "emailChange.confirmIntro": "هل تريد تسجيل الدخول إلى هذا الحساب بهذا العنوان من الآن فصاعدًا؟",

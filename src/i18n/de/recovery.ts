@@ -26,7 +26,6 @@ export const recovery = {
   "emailChange.submit": "E-Mail-Adresse ändern",
   "emailChange.sent":
     "Wir haben einen Bestätigungslink an {email} gesendet. Nichts ändert sich, bis er innerhalb von 60 Minuten geöffnet wird.",
-  "emailChange.otherShard": "Diese Adresse kann für dieses Konto noch nicht verwendet werden. Wählen Sie eine andere.",
   "emailChange.same": "Das ist bereits Ihre E-Mail-Adresse.",
   "emailChange.confirmTitle": "Neue E-Mail-Adresse bestätigen",
   "emailChange.confirmIntro": "Sich ab jetzt mit dieser Adresse bei diesem Konto anmelden?",

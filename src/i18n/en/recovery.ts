@@ -23,7 +23,6 @@ export const recovery = {
   "emailChange.codeLabel": "Code from your authenticator app",
   "emailChange.submit": "Change email address",
   "emailChange.sent": "We sent a confirmation link to {email}. Nothing changes until it is opened, within 60 minutes.",
-  "emailChange.otherShard": "This address cannot be used for this account yet. Choose another one.",
   "emailChange.same": "That is already your email address.",
   "emailChange.confirmTitle": "Confirm your new email address",
   "emailChange.confirmIntro": "Sign in to this account with this address from now on?",

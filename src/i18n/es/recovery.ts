@@ -25,7 +25,6 @@ export const recovery = {
   "emailChange.submit": "Cambiar la dirección de correo",
   "emailChange.sent":
     "Enviamos un enlace de confirmación a {email}. Nada cambia hasta que se abra, dentro de 60 minutos.",
-  "emailChange.otherShard": "Esta dirección todavía no se puede usar para esta cuenta. Elige otra.",
   "emailChange.same": "Esa ya es tu dirección de correo.",
   "emailChange.confirmTitle": "Confirma tu nueva dirección de correo",
   "emailChange.confirmIntro": "¿Iniciar sesión en esta cuenta con esta dirección a partir de ahora?",

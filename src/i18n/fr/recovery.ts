@@ -26,7 +26,6 @@ export const recovery = {
   "emailChange.submit": "Changer d'adresse e-mail",
   "emailChange.sent":
     "Nous avons envoyé un lien de confirmation à {email}. Rien ne change tant qu'il n'est pas ouvert, dans les 60 minutes.",
-  "emailChange.otherShard": "Cette adresse ne peut pas encore être utilisée pour ce compte. Choisissez-en une autre.",
   "emailChange.same": "C'est déjà votre adresse e-mail.",
   "emailChange.confirmTitle": "Confirmez votre nouvelle adresse e-mail",
   "emailChange.confirmIntro": "Se connecter désormais à ce compte avec cette adresse ?",

@@ -25,7 +25,6 @@ export const recovery = {
   "emailChange.codeLabel": "認証アプリのコード",
   "emailChange.submit": "メールアドレスを変更",
   "emailChange.sent": "{email} に確認リンクを送信しました。60 分以内に開かれるまで何も変わりません。",
-  "emailChange.otherShard": "このアドレスはまだこのアカウントには使用できません。別のアドレスを選んでください。",
   "emailChange.same": "それはすでにあなたのメールアドレスです。",
   "emailChange.confirmTitle": "新しいメールアドレスの確認",
   "emailChange.confirmIntro": "今後このアカウントにこのアドレスでログインしますか?",
