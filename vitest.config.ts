@@ -50,6 +50,12 @@ export default defineConfig(async () => {
       setupFiles: ["./test/apply-migrations.ts", "./test/support/each-test.ts"],
       // Every spy (vi.spyOn on a binding, console, crypto) is restored before the next test.
       restoreMocks: true,
+      // Console output goes straight to workerd's stdout instead of through vitest's worker RPC. Queue
+      // consumers and waitUntil work log after their test has returned (a reset's email, a webhook); relayed
+      // over RPC, such a line can still be in flight when a file's worker closes, and vitest then fails a
+      // green run with "Closing rpc while onUserConsoleLog was pending" (vitest-dev/vitest#11153,
+      // cloudflare/workers-sdk#15719). Spies on console work the same either way.
+      disableConsoleIntercept: true,
       globalSetup: ["./test/support/global-setup.ts"],
       testTimeout: 20_000,
       name: shardLayout === "1" ? "one shard" : `shards ${shardLayout}`,
