@@ -326,6 +326,7 @@ export async function startServer({ readyTimeoutMs = 90_000 } = {}) {
     stop,
     logTail: () => log.slice(-60).join("\n"),
     pid: pid,
+    inspectorPort,
     resend,
   };
 

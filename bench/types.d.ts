@@ -61,6 +61,8 @@ export interface Server {
   logTail(): string;
   /** The process group of wrangler and its children. */
   pid: number;
+  /** wrangler dev's DevTools inspector (the Worker's isolate): bench/cpu-profile.mjs profiles through it. */
+  inspectorPort: number;
   /** The Resend stand-in the Worker sends email to. */
   resend: ResendStandIn;
 }

@@ -7,7 +7,7 @@ import { createClient } from "../http.mjs";
 /** @typedef {import("../types.d.ts").BenchContext} BenchContext */
 
 const CALLS = 20;
-const KINDS = ["d1_read", "d1_write", "kv_get", "kv_put", "durable_object", "rate_limit"];
+const KINDS = ["d1_read", "d1_write", "kv_get", "kv_put", "durable_object", "durable_object_first", "rate_limit"];
 
 /** @returns {Promise<import("../types.d.ts").Calibration>} */
 export async function measureCalibration(/** @type {BenchContext} */ ctx) {
