@@ -15,6 +15,7 @@ import { generateSecret, hashSecret } from "../core/secrets";
 import { shardOfUserId } from "../core/shards";
 import { isoTime, MINUTE_MS } from "../core/time";
 import { type PasskeyRefusal, sessionRegistry } from "../durable/session-registry";
+import { auditEventStatement } from "../storage/audit";
 import {
   networkFailuresStatement,
   recordNetworkFailure,
@@ -23,7 +24,6 @@ import {
 } from "../storage/passkey-sign-in";
 import { emailDatabase, userDatabase } from "../storage/shard-databases";
 import { recordSignInStatement } from "../storage/users";
-import { auditLater } from "./audit-trail";
 import type { FlowContext } from "./context";
 import { signOut } from "./sessions";
 
@@ -90,10 +90,16 @@ export async function signInWithPasskey(
   const result = await sessionRegistry(env, userId).signInWithPasskey(userId, input.response, challenge, rp, meta, now);
   if (!result.ok && result.reason === "reset_required") return { ok: false, reason: "reset_required" };
   if (!result.ok) return refuse(result.reason);
-  // After the response: the last sign-in, the audit row, and the session this browser had ended.
+  // After the response: the last sign-in and the audit row in one batch (one D1 call), and the session this
+  // browser had ended.
   const db = userDatabase(env, userId);
-  ctx.defer(recordSignInStatement(db, userId, isoTime(now)).run());
-  auditLater(ctx, userId, "sign_in", "passkey");
+  const at = isoTime(now);
+  ctx.defer(
+    db.batch([
+      recordSignInStatement(db, userId, at),
+      auditEventStatement(db, userId, "sign_in", ctx.client, at, "passkey"),
+    ]),
+  );
   if (input.replacing !== undefined) ctx.defer(signOut(ctx, input.replacing).catch(() => undefined));
   return { ok: true, userId, token: result.token };
 }

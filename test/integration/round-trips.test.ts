@@ -233,6 +233,9 @@ describe("round trips the person waits for", () => {
     const totals = meterTotals()["POST /login/passkey"]!;
     expect(totals.sequential).toBe(2);
     expect(totals.calls.durable_object).toBe(1);
+    // Two D1 calls on the path (the challenge, the network's count), one after it (last sign-in and audit row).
+    expect(totals.calls.d1).toBe(3);
+    expect(totals.background).toBe(1);
     expect(pbkdf2).not.toHaveBeenCalled();
   });
 });
