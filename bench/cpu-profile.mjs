@@ -3,7 +3,9 @@
 // takes a V8 CPU profile of the Worker's isolate through wrangler dev's inspector while it runs a flow, and
 // prints the time per request by area (bench/profile-summary.mjs) and the src/ functions that took most.
 //
-// Each flow runs twice over the same accounts. The password sign-in's first pass meets each account's
+// Forgot-password runs once over fresh accounts and ends when the Resend stand-in has accepted every email,
+// so the queue consumer's jobs are in its profile. The other flows run twice over the same accounts. The
+// password sign-in's first pass meets each account's
 // registry before it has ever run, as the benchmark's traffic (a different account per request) and much of
 // a real deployment's does; its second meets it in memory. GET /v3/user's first pass fills each registry's
 // copy of the profile from D1. The passkey accounts' registries ran in set-up (adding the passkey). The profile's span includes time the thread spent on the local binding simulators'
@@ -124,6 +126,15 @@ function print(/** @type {string} */ title, /** @type {ReturnType<typeof summari
   for (const { name, ms } of s.selfTime.slice(0, 12)) console.log(`${ms.toFixed(2).padStart(7)} ms  ${name}`);
 }
 
+/** Resolves once the Resend stand-in has accepted `count` emails in all (at most 60 s). */
+async function emailsOut(/** @type {import("./types.d.ts").ResendStandIn} */ resend, /** @type {number} */ count) {
+  const deadline = Date.now() + 60_000;
+  while (resend.emails.length < count) {
+    if (Date.now() > deadline) throw new Error(`${resend.emails.length} of ${count} emails out after 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 async function main() {
   const server = await startServer();
   const stop = async () => {
@@ -143,6 +154,8 @@ async function main() {
     // Accounts for the password sign-in: signed up only, so their registries have never run and the first
     // sign-in meets each one not in memory.
     await pool(indexes, 4, (i) => signUp(address("password", i)));
+    // Accounts for forgot-password, one set per pass (an address gets one link a minute).
+    await pool([...indexes, ...indexes.map((i) => i + REQUESTS)], 4, (i) => signUp(address("forgot", i)));
     /** @type {string[]} the sessions the sign-in makes, for GET /v3/user */
     const authtokens = [];
     // Accounts with a passkey (sign-up, page sign-in, add a passkey): their registries ran in set-up.
@@ -170,8 +183,16 @@ async function main() {
     });
     const inspector = await inspect(server.inspectorPort);
     const sourceOf = bundleSources();
-    /** @type {[string, string[], (i: number) => Promise<void>][]} a flow's name, its passes, one request */
+    /** @type {[string, string[], (i: number, pass: number) => Promise<void>][]} a flow's name, its passes, one request */
     const flows = [
+      [
+        "forgot-password, existing account, until its email is out (the request and the queue consumer's job)",
+        ["each account's registry not in memory yet"],
+        async (i, pass) => {
+          const user = { email: address("forgot", i + pass * REQUESTS) };
+          expectStatus(await client.post("/v3/user/forgot_password", { user }), 200, "forgot-password");
+        },
+      ],
       [
         "sign-in (POST /v3/user-session)",
         ["first: each account's registry not in memory yet", "again: in memory"],
@@ -216,8 +237,13 @@ async function main() {
         "V8 sampling every 100 µs (wrangler dev, dev tooling off)",
     );
     for (const [name, passes, one] of flows) {
-      for (const pass of passes) {
-        const profile = await inspector.profile(() => load(one));
+      for (const [n, pass] of passes.entries()) {
+        const emails = server.resend.emails.length;
+        const profile = await inspector.profile(async () => {
+          await load((i) => one(i, n));
+          // Forgot-password's work ends when the consumer's emails are out: wait for them inside the profile.
+          if (name.startsWith("forgot")) await emailsOut(server.resend, emails + REQUESTS);
+        });
         print(`${name}, ${pass}`, summarizeProfile(profile, REQUESTS, sourceOf));
       }
     }
