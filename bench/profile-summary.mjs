@@ -23,8 +23,8 @@ const LIBRARIES = "libraries (node_modules/: Hono, zod, oslo, JSX)";
 const BINDINGS = "binding clients (D1, KV, queues, rate limits: cloudflare-internal)";
 const METER = "the bench's binding meter (src/dev/)";
 const NATIVE = "runtime natives with no JavaScript caller (promise jobs, I/O callbacks)";
-const V8 = "V8: compiling and garbage collection";
-const IDLE = "idle: the isolate waiting (for binding simulators on other threads, for the network)";
+const V8 = "outside JavaScript: the runtime's own work, V8's compiler and collector ((program), (garbage collector))";
+const IDLE = "waiting: the isolate idle or not entered (binding simulators, I/O, other isolates)";
 export const AREAS = [PBKDF2, DO_DISPATCH, REGISTRY, WORKER, LIBRARIES, BINDINGS, METER, NATIVE, V8, IDLE];
 
 /** The area of a sample: its leaf frame, or the nearest frame with JavaScript source above it. */
@@ -41,13 +41,20 @@ function areaOf(/** @type {CallFrame[]} */ stack, /** @type {(f: CallFrame) => s
   const file = source(caller);
   if (file === null) return WORKER;
   if (file.includes("node_modules/")) return LIBRARIES;
-  // The meter's Durable Object stub calls the object's method: time spent in that frame itself, or in the
-  // natives it calls, is the runtime's dispatch of the call (and on a first call, creating the object).
-  if (file.endsWith("src/dev/metered-env.ts") && caller.functionName === "") return DO_DISPATCH;
+  // The meter's wrapper of a Durable Object stub's method: time spent in that frame itself, or in the natives
+  // it calls, is the runtime's dispatch of the call (and on a first call, creating the object).
+  if (caller.functionName === "durableObjectCall" && file.endsWith("src/dev/metered-env.ts")) return DO_DISPATCH;
   if (file.includes("src/dev/")) return METER;
   if (file.includes("src/durable/")) return REGISTRY;
   return WORKER;
 }
+
+/**
+ * A sample stands for at most this many sampling intervals. The isolate is sampled only while it is entered:
+ * when it waits (for a binding simulator, for I/O), no samples come, and the next sample's delta holds the
+ * whole wait. Beyond this many intervals, a delta counts as waiting, not as the stack it lands on.
+ */
+export const MAX_INTERVALS_PER_SAMPLE = 4;
 
 /**
  * Milliseconds per request in each area (they add up to `sampledMs`; the span also holds the moments before
@@ -56,8 +63,9 @@ function areaOf(/** @type {CallFrame[]} */ stack, /** @type {(f: CallFrame) => s
  * @param {CpuProfile} profile
  * @param {number} requests
  * @param {SourceOf} sourceOf
+ * @param {number} intervalUs  the sampling interval the profile was taken at
  */
-export function summarizeProfile(profile, requests, sourceOf) {
+export function summarizeProfile(profile, requests, sourceOf, intervalUs) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   /** @type {Map<number, number>} */
   const parent = new Map();
@@ -77,7 +85,9 @@ export function summarizeProfile(profile, requests, sourceOf) {
   profile.samples.forEach((id, i) => {
     // V8 gives each sample the time since the previous one: the time up to sample i belongs to sample i - 1's
     // stack, so sample i's share is the next delta.
-    const us = profile.timeDeltas[i + 1] ?? 0;
+    const delta = profile.timeDeltas[i + 1] ?? 0;
+    const us = Math.min(delta, MAX_INTERVALS_PER_SAMPLE * intervalUs);
+    areas.set(IDLE, (areas.get(IDLE) ?? 0) + delta - us);
     /** @type {CallFrame[]} the sample's stack, leaf first */
     const stack = [];
     for (let n = /** @type {number | undefined} */ (id); n !== undefined; n = parent.get(n))

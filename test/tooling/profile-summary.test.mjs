@@ -18,6 +18,9 @@ const frame = (/** @type {string} */ functionName, url = "", lineNumber = -1) =>
 const SOURCES = { 10: "src/domain/sign-in.ts", 20: "src/durable/registry-sessions.ts", 30: "src/dev/metered-env.ts" };
 const sourceOf = (/** @type {CallFrame} */ f) => SOURCES[f.lineNumber] ?? null;
 
+/** Sampling every millisecond: a sample stands for at most 4 ms (MAX_INTERVALS_PER_SAMPLE). */
+const INTERVAL = 1000;
+
 /** root → signIn → deriveBits; signIn → (stub) → createSession → exec; root → (idle), (program). */
 const PROFILE = {
   nodes: [
@@ -25,7 +28,7 @@ const PROFILE = {
     { id: 2, callFrame: frame("(program)") },
     { id: 3, callFrame: frame("signIn", "file:///x/worker.js", 10), children: [4, 5] },
     { id: 4, callFrame: frame("deriveBits") },
-    { id: 5, callFrame: frame("", "file:///x/worker.js", 30), children: [6] },
+    { id: 5, callFrame: frame("durableObjectCall", "file:///x/worker.js", 30), children: [6] },
     { id: 6, callFrame: frame("createSession", "file:///x/worker.js", 20), children: [7] },
     { id: 7, callFrame: frame("exec") },
     { id: 8, callFrame: frame("(idle)") },
@@ -37,16 +40,16 @@ const PROFILE = {
   timeDeltas: [0, 1000, 1000, 2000, 1000, 3000],
 };
 
-test("time per request by area: PBKDF2, the registry with its SQLite, the stub's dispatch, idle", () => {
-  const s = summarizeProfile(PROFILE, 2, sourceOf);
+test("time per request by area: PBKDF2, the registry with its SQLite, the stub's dispatch, waiting", () => {
+  const s = summarizeProfile(PROFILE, 2, sourceOf, INTERVAL);
   const area = (/** @type {string} */ prefix) => s.areas.find((a) => a.area.startsWith(prefix))?.ms;
   assert.equal(s.spanMs, 5);
   assert.equal(s.sampledMs, 4);
   assert.equal(area("PBKDF2"), 1);
   assert.equal(area("the registry"), 1);
   assert.equal(area("Durable Object calls"), 0.5);
-  assert.equal(area("idle"), 1.5);
-  assert.equal(area("V8"), 0);
+  assert.equal(area("waiting"), 1.5);
+  assert.equal(area("outside JavaScript"), 0);
   assert.deepEqual(
     s.areas.map((a) => a.area),
     AREAS,
@@ -54,15 +57,30 @@ test("time per request by area: PBKDF2, the registry with its SQLite, the stub's
 });
 
 test("a sample in the meter's Durable Object stub itself is the runtime's dispatch", () => {
-  const s = summarizeProfile({ ...PROFILE, samples: [5, 2], timeDeltas: [0, 4000] }, 1, sourceOf);
+  const s = summarizeProfile({ ...PROFILE, samples: [5, 2], timeDeltas: [0, 4000] }, 1, sourceOf, INTERVAL);
   assert.equal(s.areas.find((a) => a.area.startsWith("Durable Object calls"))?.ms, 4);
 });
 
 test("inclusive times: signIn holds every sample under it, once each; natives are listed by name", () => {
-  const s = summarizeProfile(PROFILE, 2, sourceOf);
+  const s = summarizeProfile(PROFILE, 2, sourceOf, INTERVAL);
   assert.deepEqual(s.functions.slice(0, 2), [
     { name: "signIn src/domain/sign-in.ts", ms: 2.5 },
-    { name: "(anonymous) src/dev/metered-env.ts", ms: 1.5 },
+    { name: "durableObjectCall src/dev/metered-env.ts", ms: 1.5 },
   ]);
   assert.deepEqual(s.selfTime[0], { name: "(idle) (native)", ms: 1.5 });
+});
+
+test("a delta longer than the cap is waiting (no samples come while the isolate is not entered), not its stack", () => {
+  // The PBKDF2 sample is followed by 10 ms without samples: 4 ms count for it, 6 ms are waiting.
+  const s = summarizeProfile({ ...PROFILE, samples: [4, 2], timeDeltas: [0, 10_000] }, 1, sourceOf, INTERVAL);
+  assert.equal(s.areas.find((a) => a.area.startsWith("PBKDF2"))?.ms, 4);
+  assert.equal(s.areas.find((a) => a.area.startsWith("waiting"))?.ms, 6);
+  assert.equal(s.sampledMs, 10);
+});
+
+test("another wrapper of the meter's (a KV or fetch call) is the meter's, not a Durable Object dispatch", () => {
+  const nodes = PROFILE.nodes.map((n) => (n.id === 5 ? { ...n, callFrame: frame("", "file:///x/worker.js", 30) } : n));
+  const s = summarizeProfile({ ...PROFILE, nodes, samples: [5, 2], timeDeltas: [0, 2000] }, 1, sourceOf, INTERVAL);
+  assert.equal(s.areas.find((a) => a.area.startsWith("the bench's binding meter"))?.ms, 2);
+  assert.equal(s.areas.find((a) => a.area.startsWith("Durable Object calls"))?.ms, 0);
 });
