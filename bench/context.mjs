@@ -6,7 +6,7 @@ import { sleep } from "./server.mjs";
 /** @typedef {import("./types.d.ts").BenchContext} BenchContext */
 /** @typedef {import("./types.d.ts").HttpResponse} HttpResponse */
 
-const TOKEN_RE = /\/reset-password\?token=(blt(?:[0-9a-f]{4})?[0-9a-f]{24}\.[A-Za-z0-9_-]{43})\b/;
+export const TOKEN_RE = /\/reset-password\?token=(blt(?:[0-9a-f]{4})?[0-9a-f]{24}\.[A-Za-z0-9_-]{43})\b/;
 
 /** @returns {import("./types.d.ts").Sink} */
 export function createSink() {

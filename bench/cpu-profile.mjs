@@ -15,10 +15,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { originalPositionFor, TraceMap } from "@jridgewell/trace-mapping";
-import { expectStatus } from "./context.mjs";
+import { expectStatus, TOKEN_RE } from "./context.mjs";
 import { createClient, pool } from "./http.mjs";
 import { BenchAuthenticator } from "./passkey-authenticator.mjs";
-import { PASSWORD } from "./profile.mjs";
+import { NEW_PASSWORD, PASSWORD } from "./profile.mjs";
 import { summarizeProfile } from "./profile-summary.mjs";
 import { cleanupSync, ROOT, startServer } from "./server.mjs";
 
@@ -210,6 +210,8 @@ async function main() {
     await pool(indexes, 4, (i) => signUp(address("password", i)));
     // Accounts for forgot-password (an address gets one link a minute: one request each).
     await pool(indexes, 4, (i) => signUp(address("forgot", i)));
+    /** @type {Map<string, string>} the reset link's token the forgot-password flow mailed to each address */
+    const resetTokens = new Map();
     /** @type {string[]} the sessions the sign-in makes, for GET /v3/user */
     const authtokens = [];
     // Accounts with a passkey (sign-up, page sign-in, add a passkey): their registries ran in set-up.
@@ -245,6 +247,16 @@ async function main() {
         async (i) => {
           const user = { email: address("forgot", i) };
           expectStatus(await client.post("/v3/user/forgot_password", { user }), 200, "forgot-password");
+        },
+      ],
+      [
+        "reset-password (POST /v3/user/reset_password), with the links the forgot-password flow mailed",
+        ["each account's registry last used by the forgot-password flow's job"],
+        async (i) => {
+          const token = resetTokens.get(address("forgot", i));
+          if (token === undefined) throw new Error(`no reset link for ${address("forgot", i)}`);
+          const user = { reset_password_token: token, password: NEW_PASSWORD, password_confirmation: NEW_PASSWORD };
+          expectStatus(await client.post("/v3/user/reset_password", { user }), 200, "reset-password");
         },
       ],
       [
@@ -295,7 +307,13 @@ async function main() {
         const profile = await inspector.profile(async () => {
           await load((i) => one(i, n));
           // Forgot-password's work ends when the consumer's emails are out: wait for them inside the profile.
-          if (name.startsWith("forgot")) await emailsOut(server.resend, "profile-forgot-", REQUESTS);
+          if (name.startsWith("forgot")) {
+            await emailsOut(server.resend, "profile-forgot-", REQUESTS);
+            for (const { body } of server.resend.emails) {
+              const token = TOKEN_RE.exec(String(body.text))?.[1];
+              if (token !== undefined) resetTokens.set(String([body.to].flat()[0]), token);
+            }
+          }
         });
         print(`${name}, ${pass}`, summarizeProfile(profile, REQUESTS, sourceOf, SAMPLING_INTERVAL_US));
       }

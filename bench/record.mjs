@@ -9,9 +9,9 @@ import { mean } from "./stats.mjs";
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 /** bench/results/<this>.json is the run of record. */
-export const BENCH_OF_RECORD = "2026-11-30T12-19-42Z";
-/** The run before it (before the read replicas and the review fixes), for the README's comparisons. */
-export const BENCH_BEFORE = "2026-11-30T12-06-36Z";
+export const BENCH_OF_RECORD = "2026-12-06T11-14-37Z";
+/** The run before it (before issue 28: GET /v3/user's two calls, the dev mailbox's KV write), for the README's comparisons. */
+export const BENCH_BEFORE = "2026-11-30T12-19-42Z";
 
 /** @returns {import("./types.d.ts").Results} */
 export function readBenchRecord(stamp = BENCH_OF_RECORD) {
