@@ -11,6 +11,15 @@ export const BASE = "https://accounts.example.test";
 export const STRONG_PASSWORD = "violet-harbour-lantern-47";
 export const NEW_PASSWORD = "quiet-orchard-compass-2026";
 
+/**
+ * `token` with its third character from the end changed: a forged MAC or secret of the same shape. Not the last
+ * characters: the last character of a base64url string can carry unused bits, so changing it (or a tail that
+ * was already "AA") may decode to the same bytes, and the "forgery" would be the token itself.
+ */
+export function alteredToken(token: string): string {
+  return `${token.slice(0, -3)}${token.at(-3) === "A" ? "B" : "A"}${token.slice(-2)}`;
+}
+
 let counter = 0;
 /** A unique address per call, so tests in one file do not share per-email limits. */
 export function uniqueEmail(label = "user"): string {
