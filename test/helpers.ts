@@ -12,9 +12,9 @@ export const STRONG_PASSWORD = "violet-harbour-lantern-47";
 export const NEW_PASSWORD = "quiet-orchard-compass-2026";
 
 /**
- * `token` with its third character from the end changed: a forged MAC or secret of the same shape. Not the last
- * characters: the last character of a base64url string can carry unused bits, so changing it (or a tail that
- * was already "AA") may decode to the same bytes, and the "forgery" would be the token itself.
+ * `token` with its third character from the end changed to another: a forged MAC or secret of the same shape,
+ * never the token itself. (Writing "AA" over the tail left a tag that already ended in "AA", one in 4,096,
+ * unchanged; and the last character of a base64url string may carry unused bits a decoder ignores.)
  */
 export function alteredToken(token: string): string {
   return `${token.slice(0, -3)}${token.at(-3) === "A" ? "B" : "A"}${token.slice(-2)}`;
