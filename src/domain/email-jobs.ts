@@ -1,4 +1,5 @@
 /** Messages on the "email" queue and its dead-letter queue (shapes tabled in docs/storage.md). */
+import type { TwoFactorChange } from "../mail/templates";
 
 /** Someone asked for a reset link for `email` (known or not: the consumer finds out). */
 export interface PasswordResetJob {
@@ -44,15 +45,8 @@ export interface TwoFactorChangedJob {
   passkeyName?: string;
 }
 
-/** What happened: turned on or off, new recovery codes, or wrong codes after the right password locked codes out. */
-export type TwoFactorChange =
-  | "enabled"
-  | "disabled"
-  | "recovery_codes"
-  | "codes_locked"
-  | "reset_codes_locked"
-  | "passkey_added"
-  | "passkey_removed";
+/** What happened: the changes a two-factor notice can tell, one list for the job and its template. */
+export type { TwoFactorChange };
 
 /**
  * Another event of how someone gets in: a recovery code used (with how many are left), or a sign-in from a

@@ -106,16 +106,22 @@ export function renderPasswordChangedEmail(input: ChangedEmailInput): RenderedEm
   );
 }
 
+/**
+ * What a two-factor notice tells: turned on or off, new recovery codes, wrong codes after the right password
+ * locked codes out, or a passkey added or removed. The queue's job carries the same (domain/email-jobs.ts).
+ */
+export type TwoFactorChange =
+  | "enabled"
+  | "disabled"
+  | "recovery_codes"
+  | "codes_locked"
+  | "reset_codes_locked"
+  | "passkey_added"
+  | "passkey_removed";
+
 /** What a two-factor notice says: which change, when and from where. */
 export interface TwoFactorEmailInput extends SecurityNoticeInput {
-  change:
-    | "enabled"
-    | "disabled"
-    | "recovery_codes"
-    | "codes_locked"
-    | "reset_codes_locked"
-    | "passkey_added"
-    | "passkey_removed";
+  change: TwoFactorChange;
   /** A passkey's notice: which passkey. */
   passkeyName?: string | undefined;
   changedAt: number;
