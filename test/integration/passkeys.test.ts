@@ -8,6 +8,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { sessionRegistry } from "../../src/durable/session-registry";
+import { findUserById } from "../../src/storage/users";
 import {
   auditTrail,
   BASE,
@@ -15,6 +16,7 @@ import {
   NEW_PASSWORD,
   resetTokenFor,
   STRONG_PASSWORD,
+  shardForUser,
   signUp,
   uniqueEmail,
 } from "../helpers";
@@ -123,13 +125,17 @@ describe("signing in with a passkey", () => {
     const { uid, browser } = await signedIn("pk-sign-in");
     const authenticator = await SoftwareAuthenticator.create(BASE);
     expect((await addPasskey(browser, authenticator, { password: STRONG_PASSWORD })).status).toBe(303);
+    const before = (await findUserById(shardForUser(uid), uid))!.lastLoginAt;
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const other = new PageBrowser();
     const { response } = await passkeySignIn(other, authenticator, uid);
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/account");
     const account = await (await other.request("/account")).text();
     expect(account).toContain("with a passkey");
+    // The audit row and the last sign-in are one batch after the response.
     expect(await auditTrail(uid, "sign_in")).toHaveLength(2);
+    expect((await findUserById(shardForUser(uid), uid))!.lastLoginAt! > before!).toBe(true);
   });
 
   it("the right passkey after a lock-down is told to choose a new password: no session, no failure counted", async () => {
